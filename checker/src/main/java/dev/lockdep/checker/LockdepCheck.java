@@ -1,0 +1,38 @@
+package dev.lockdep.checker;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.Plugin;
+import java.util.Arrays;
+
+/**
+ * The javac plugin {@code -Xplugin:LockdepCheck}: lockdep's lock validator over every compilation
+ * unit of one javac invocation.
+ *
+ * <p>It uses only the exported {@code com.sun.source} API, so a plain {@code javac} needs no
+ * {@code --add-exports} flags to run it.
+ */
+@AutoService(Plugin.class)
+public final class LockdepCheck implements Plugin {
+  public static final String NAME = "LockdepCheck";
+
+  /** Loaded by javac's ServiceLoader. */
+  public LockdepCheck() {}
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public void init(JavacTask task, String... args) {
+    LockdepSession session = LockdepSession.attach(task);
+    try {
+      session.configure(LockdepOptions.parse(Arrays.asList(args)));
+    } catch (InvalidOptionException e) {
+      // Throwing from init would be a javac crash with a stack trace; the session reports it as a
+      // plain compile error instead.
+      session.rejectConfiguration("invalid " + NAME + " option: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.lockdep.checker;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.Trees;
+import dev.lockdep.checker.analysis.UnitAnalyzer;
+import dev.lockdep.checker.analysis.UnitSummary;
+import dev.lockdep.lockgraph.Provenance;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import javax.tools.Diagnostic;
+
+/**
+ * The state of LockdepCheck for one javac invocation: which compilation units are still being
+ * analysed, and when to report.
+ *
+ * <p>Findings are reported when the last top-level class finishes ANALYZE. Under
+ * {@code -XDcompilePolicy=simple} nothing has been lowered or written by then, so an error keeps
+ * every class file from being written and a rerun of the build fails again. A compilation that
+ * never finishes ANALYZE for every class (javac's own errors stopped it) is not reported on: its
+ * facts are partial.
+ */
+public final class LockdepSession implements TaskListener {
+  private static final Map<JavacTask, LockdepSession> SESSIONS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private final JavacTask task;
+  private final Trees trees;
+  private final SourceReporter reporter;
+  /** What the front end learnt from each analysed unit; no trees. */
+  private final List<UnitSummary> summaries = new ArrayList<>();
+  /** Units entered but not yet through ANALYZE, with their top-level classes still to come. */
+  private final Map<CompilationUnitTree, Set<Tree>> pending = new IdentityHashMap<>();
+  /** Every unit seen, by its source key, for positioning findings. */
+  private final Map<String, CompilationUnitTree> units = new LinkedHashMap<>();
+
+  private LockdepOptions options = LockdepOptions.defaults();
+  private String configurationError;
+  private boolean configurationErrorReported;
+  private boolean reported;
+
+  private LockdepSession(JavacTask task) {
+    this.task = task;
+    this.trees = Trees.instance(task);
+    this.reporter = new SourceReporter(trees);
+  }
+
+  /** The session of this javac invocation, created and registered as a listener on first use. */
+  public static LockdepSession attach(JavacTask task) {
+    synchronized (SESSIONS) {
+      LockdepSession session = SESSIONS.get(task);
+      if (session == null) {
+        session = new LockdepSession(task);
+        SESSIONS.put(task, session);
+        task.addTaskListener(session);
+      }
+      return session;
+    }
+  }
+
+  /**
+   * Whether the javac plugin runs in this compilation: the Error Prone checks then leave the
+   * reporting to it, so that every finding is reported once.
+   */
+  public static boolean isAttached(JavacTask task) {
+    return SESSIONS.containsKey(task);
+  }
+
+  void configure(LockdepOptions options) {
+    this.options = options;
+  }
+
+  /** Reports {@code message} as an error on the first compilation unit and analyses nothing. */
+  void rejectConfiguration(String message) {
+    configurationError = message;
+  }
+
+  public LockdepOptions options() {
+    return options;
+  }
+
+  @Override
+  public void finished(TaskEvent event) {
+    switch (event.getKind()) {
+      case ENTER:
+        entered(event.getCompilationUnit());
+        break;
+      case ANALYZE:
+        analyzed(event);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void entered(CompilationUnitTree unit) {
+    if (configurationError != null) {
+      if (!configurationErrorReported) {
+        configurationErrorReported = true;
+        reporter.error(unit, unit, "[" + LockdepCheck.NAME + "] " + configurationError);
+      }
+      return;
+    }
+    Set<Tree> classes = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Tree decl : unit.getTypeDecls()) {
+      if (decl instanceof ClassTree) {
+        classes.add(decl);
+      }
+    }
+    pending.put(unit, classes);
+    units.put(SourceKey.of(unit), unit);
+  }
+
+  private void analyzed(TaskEvent event) {
+    CompilationUnitTree unit = event.getCompilationUnit();
+    Set<Tree> classes = pending.get(unit);
+    if (classes == null) {
+      return;
+    }
+    if (event.getTypeElement() == null) {
+      classes.clear();
+    } else {
+      classes.remove(trees.getTree(event.getTypeElement()));
+    }
+    if (classes.isEmpty()) {
+      pending.remove(unit);
+      summaries.add(analyze(unit));
+      if (pending.isEmpty() && !reported) {
+        reported = true;
+        report();
+      }
+    }
+  }
+
+  /** The unit's summary; a failure outside any one method costs the unit, not the compilation. */
+  private UnitSummary analyze(CompilationUnitTree unit) {
+    try {
+      return UnitAnalyzer.analyze(unit, trees, task.getElements(), task.getTypes());
+    } catch (RuntimeException | StackOverflowError e) {
+      String file = SourceKey.of(unit);
+      return new UnitSummary(
+          file,
+          List.of(),
+          List.of(),
+          List.of(new UnitSummary.InternalError(new Provenance(file, 1, 1, file, List.of()), "internal error analysing " + file + ": " + e)));
+    }
+  }
+
+  /** The whole compilation has been analysed: run the lock graph over it and report. */
+  private void report() {
+    Diagnostic.Kind kind =
+        options.severity() == LockdepOptions.Severity.WARN ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR;
+    List<UnitSummary> ordered = new ArrayList<>(summaries);
+    ordered.sort(Comparator.comparing(UnitSummary::file));
+    for (UnitSummary summary : ordered) {
+      for (UnitSummary.InternalError error : summary.internalErrors()) {
+        print(Diagnostic.Kind.WARNING, error.at(), "[" + LockdepCheck.NAME + "] " + error.message());
+      }
+    }
+    List<LockdepReport> reports;
+    try {
+      reports = LockdepAnalysis.check(ordered, options);
+    } catch (RuntimeException | StackOverflowError e) {
+      if (!ordered.isEmpty()) {
+        UnitSummary first = ordered.get(0);
+        print(Diagnostic.Kind.WARNING, new Provenance(first.file(), 1, 1, "", List.of()),
+            "[" + LockdepCheck.NAME + "] internal error checking the lock graph: " + e);
+      }
+      return;
+    }
+    for (LockdepReport report : reports) {
+      print(kind, report.position(), report.message());
+    }
+  }
+
+  private void print(Diagnostic.Kind kind, Provenance at, String message) {
+    CompilationUnitTree unit = units.get(at.file());
+    if (unit != null) {
+      reporter.print(kind, unit, Math.max(at.line(), 1), Math.max(at.column(), 1), message);
+    }
+  }
+}

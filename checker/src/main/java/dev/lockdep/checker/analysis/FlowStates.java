@@ -1,0 +1,84 @@
+package dev.lockdep.checker.analysis;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The held-lock stacks of every path that reaches a program point. Paths that hold the same
+ * locks merge; past {@link #MAX_PATHS} the boolean facts are forgotten first, then the newest
+ * paths, so that loops and long methods stay linear.
+ */
+final class FlowStates {
+  static final int MAX_PATHS = 16;
+
+  static final FlowStates UNREACHABLE = new FlowStates(List.of());
+
+  private final List<HeldLocks> paths;
+
+  private FlowStates(Collection<HeldLocks> paths) {
+    this.paths = List.copyOf(paths);
+  }
+
+  static FlowStates of(HeldLocks path) {
+    return new FlowStates(List.of(path));
+  }
+
+  static FlowStates of(Collection<HeldLocks> paths) {
+    Set<HeldLocks> distinct = new LinkedHashSet<>(paths);
+    if (distinct.size() > MAX_PATHS) {
+      Set<HeldLocks> forgetful = new LinkedHashSet<>();
+      for (HeldLocks path : distinct) {
+        forgetful.add(path.withoutFacts());
+      }
+      distinct = forgetful;
+    }
+    List<HeldLocks> kept = new ArrayList<>(distinct);
+    return new FlowStates(kept.size() > MAX_PATHS ? kept.subList(0, MAX_PATHS) : kept);
+  }
+
+  List<HeldLocks> paths() {
+    return paths;
+  }
+
+  boolean isUnreachable() {
+    return paths.isEmpty();
+  }
+
+  FlowStates join(FlowStates other) {
+    if (other.paths.isEmpty()) {
+      return this;
+    }
+    if (paths.isEmpty()) {
+      return other;
+    }
+    List<HeldLocks> all = new ArrayList<>(paths);
+    all.addAll(other.paths);
+    return of(all);
+  }
+
+  /** Each path through {@code f}; a null result ends that path. */
+  FlowStates map(UnaryOperator<HeldLocks> f) {
+    List<HeldLocks> mapped = new ArrayList<>(paths.size());
+    for (HeldLocks path : paths) {
+      HeldLocks next = f.apply(path);
+      if (next != null) {
+        mapped.add(next);
+      }
+    }
+    return of(mapped);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FlowStates other && Set.copyOf(paths).equals(Set.copyOf(other.paths));
+  }
+
+  @Override
+  public int hashCode() {
+    return Set.copyOf(paths).hashCode();
+  }
+}

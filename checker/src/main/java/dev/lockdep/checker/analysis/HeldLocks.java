@@ -1,0 +1,134 @@
+package dev.lockdep.checker.analysis;
+
+import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.Provenance;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The locks one path through a method holds at a point, oldest first, and what that path knows
+ * about boolean locals that recorded a {@code tryLock()} result.
+ *
+ * @param stack the held locks, bottom of the stack first
+ * @param facts boolean locals known on this path, by name
+ */
+record HeldLocks(List<Entry> stack, Map<String, Boolean> facts) {
+
+  /**
+   * One held lock.
+   *
+   * @param lock the lock
+   * @param trylock taken by a trylock
+   * @param acquiredAt where
+   * @param reentries further acquisitions of the same instance by its holder, each to be released
+   */
+  record Entry(LockRef lock, boolean trylock, Provenance acquiredAt, int reentries) {
+    HeldLock toHeldLock() {
+      return new HeldLock(lock.lockClass(), lock.mode(), trylock, lock.instance(), acquiredAt);
+    }
+  }
+
+  static final HeldLocks NONE = new HeldLocks(List.of(), Map.of());
+
+  HeldLocks {
+    stack = List.copyOf(stack);
+    facts = Collections.unmodifiableMap(new TreeMap<>(facts));
+  }
+
+  List<HeldLock> held() {
+    List<HeldLock> held = new ArrayList<>(stack.size());
+    for (Entry e : stack) {
+      held.add(e.toHeldLock());
+    }
+    return held;
+  }
+
+  /** The held locks without the one at {@code index}: what stays held while it is waited on. */
+  List<HeldLock> heldExcept(int index) {
+    List<HeldLock> held = held();
+    held.remove(index);
+    return held;
+  }
+
+  HeldLocks push(Entry entry) {
+    List<Entry> next = new ArrayList<>(stack);
+    next.add(entry);
+    return new HeldLocks(next, facts);
+  }
+
+  HeldLocks reenter(int index) {
+    Entry e = stack.get(index);
+    return replace(index, new Entry(e.lock(), e.trylock(), e.acquiredAt(), e.reentries() + 1));
+  }
+
+  HeldLocks release(int index) {
+    Entry e = stack.get(index);
+    if (e.reentries() > 0) {
+      return replace(index, new Entry(e.lock(), e.trylock(), e.acquiredAt(), e.reentries() - 1));
+    }
+    List<Entry> next = new ArrayList<>(stack);
+    next.remove(index);
+    return new HeldLocks(next, facts);
+  }
+
+  private HeldLocks replace(int index, Entry entry) {
+    List<Entry> next = new ArrayList<>(stack);
+    next.set(index, entry);
+    return new HeldLocks(next, facts);
+  }
+
+  /** The topmost entry holding the very object {@code lock} denotes, in any mode; -1 if none. */
+  int sameInstance(LockRef lock) {
+    for (int i = stack.size() - 1; i >= 0; i--) {
+      if (stack.get(i).lock().sameInstance(lock)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The entry a release of {@code lock} ends: the same object in the same mode (any mode for a
+   * release that ends either), else, when either side's object is unknown, a lock of the same
+   * class in any mode (a reassigned local may name either view of a read-write lock); -1 if none.
+   */
+  int releasedBy(LockRef lock, boolean anyMode) {
+    for (int i = stack.size() - 1; i >= 0; i--) {
+      LockRef held = stack.get(i).lock();
+      if (held.sameInstance(lock) && (anyMode || held.mode() == lock.mode())) {
+        return i;
+      }
+    }
+    for (int i = stack.size() - 1; i >= 0; i--) {
+      LockRef held = stack.get(i).lock();
+      boolean unknownObject = held.instance() == null || lock.instance() == null;
+      if (unknownObject
+          && held.lockClass().key().equals(lock.lockClass().key())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  HeldLocks withFact(String local, boolean value) {
+    Map<String, Boolean> next = new TreeMap<>(facts);
+    next.put(local, value);
+    return new HeldLocks(stack, next);
+  }
+
+  HeldLocks withoutFact(String local) {
+    if (!facts.containsKey(local)) {
+      return this;
+    }
+    Map<String, Boolean> next = new TreeMap<>(facts);
+    next.remove(local);
+    return new HeldLocks(stack, next);
+  }
+
+  HeldLocks withoutFacts() {
+    return facts.isEmpty() ? this : new HeldLocks(stack, Map.of());
+  }
+}

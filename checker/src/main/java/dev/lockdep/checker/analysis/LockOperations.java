@@ -1,0 +1,366 @@
+package dev.lockdep.checker.analysis;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.lockdep.lockgraph.ReadMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Recognises the calls that take, try, release or wait on a lock (SPEC §5): the
+ * {@code java.util.concurrent} lock types, {@code Object.wait}, and methods annotated
+ * {@code @Acquires} or {@code @Releases} (directly or on a method they override).
+ */
+final class LockOperations {
+  private final Trees trees;
+  private final Elements elements;
+  private final LockTypes lockTypes;
+  private final LockClassKeys keys;
+
+  LockOperations(Trees trees, Elements elements, LockTypes lockTypes, LockClassKeys keys) {
+    this.trees = trees;
+    this.elements = elements;
+    this.lockTypes = lockTypes;
+    this.keys = keys;
+  }
+
+  /** What the call at {@code path} does to held locks, if anything. */
+  Optional<LockOperation> classify(TreePath path, LocalScope scope, int defaultSubclass) {
+    if (!(trees.getElement(path) instanceof ExecutableElement method)) {
+      return Optional.empty();
+    }
+    MethodInvocationTree invocation = (MethodInvocationTree) path.getLeaf();
+    TreePath receiver = LockClassKeys.receiver(path);
+    TypeMirror receiverType = receiver == null ? null : trees.getTypeMirror(receiver);
+    String name = method.getSimpleName().toString();
+    int arity = invocation.getArguments().size();
+    Optional<LockOperation> annotated = annotated(path, method, receiver, scope, defaultSubclass);
+    if (annotated.isPresent()) {
+      return annotated;
+    }
+    if (isObjectWait(method)) {
+      return Optional.of(LockOperation.of(LockOperation.Kind.WAIT, lockOf(receiver, path, scope, defaultSubclass)));
+    }
+    if (receiver == null) {
+      return Optional.empty();
+    }
+    if (lockTypes.isStampedLock(receiverType)) {
+      return stamped(name, receiver, scope, defaultSubclass);
+    }
+    if (lockTypes.isLock(receiverType)) {
+      return lock(name, receiver, scope, defaultSubclass);
+    }
+    if (lockTypes.isSemaphore(receiverType) && isOnePermit(receiver, scope)) {
+      return semaphore(name, arity, receiver, scope, defaultSubclass);
+    }
+    if (lockTypes.isCondition(receiverType) && name.startsWith("await")) {
+      return conditionLock(receiver, scope, defaultSubclass)
+          .map(lock -> LockOperation.of(LockOperation.Kind.WAIT, lock));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The lock a call asks about, if it is one of the JDK's "does this thread hold it" queries:
+   * {@code ReentrantLock.isHeldByCurrentThread()},
+   * {@code ReentrantReadWriteLock.isWriteLockedByCurrentThread()}, {@code Thread.holdsLock(x)}.
+   */
+  Optional<LockRef> heldQuery(TreePath call, LocalScope scope, int subclass) {
+    if (!(trees.getElement(call) instanceof ExecutableElement method)
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return Optional.empty();
+    }
+    String name = method.getSimpleName().toString();
+    String type = owner.getQualifiedName().toString();
+    TreePath receiver = LockClassKeys.receiver(call);
+    boolean lockQuery =
+        type.equals("java.util.concurrent.locks.ReentrantLock") && name.equals("isHeldByCurrentThread")
+            || type.equals("java.util.concurrent.locks.ReentrantReadWriteLock") && name.equals("isWriteLockedByCurrentThread");
+    if (lockQuery && receiver != null) {
+      return Optional.of(keys.resolve(receiver, scope, subclass).withMode(ReadMode.EXCLUSIVE));
+    }
+    MethodInvocationTree invocation = (MethodInvocationTree) call.getLeaf();
+    if (type.equals("java.lang.Thread") && name.equals("holdsLock") && invocation.getArguments().size() == 1) {
+      return Optional.of(keys.resolve(new TreePath(call, invocation.getArguments().get(0)), scope, subclass));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A call into {@code java.util.concurrent.locks} that takes nothing: {@code readLock()},
+   * {@code newCondition()}, {@code isHeldByCurrentThread()}. They throw only when misused, so
+   * they are not where a {@code try} body is left: the read-to-write upgrade
+   * {@code l.unlock(); l = rw.writeLock(); l.lock();} inside {@code try/finally} is balanced.
+   */
+  boolean isLockAccessor(TreePath call) {
+    return trees.getElement(call) instanceof ExecutableElement method
+        && method.getEnclosingElement() instanceof TypeElement owner
+        && elements.getPackageOf(owner).getQualifiedName().contentEquals("java.util.concurrent.locks");
+  }
+
+  private Optional<LockOperation> lock(String name, TreePath receiver, LocalScope scope, int subclass) {
+    LockOperation.Kind kind =
+        switch (name) {
+          case "lock", "lockInterruptibly" -> LockOperation.Kind.ACQUIRE;
+          case "tryLock" -> LockOperation.Kind.TRY_ACQUIRE;
+          case "unlock" -> LockOperation.Kind.RELEASE;
+          default -> null;
+        };
+    return kind == null
+        ? Optional.empty()
+        : Optional.of(LockOperation.of(kind, keys.resolve(receiver, scope, subclass)));
+  }
+
+  private Optional<LockOperation> stamped(String name, TreePath receiver, LocalScope scope, int subclass) {
+    LockRef lock = keys.resolve(receiver, scope, subclass);
+    LockRef read = lock.withMode(ReadMode.SHARED);
+    LockRef write = lock.withMode(ReadMode.EXCLUSIVE);
+    return Optional.ofNullable(
+        switch (name) {
+          case "readLock", "readLockInterruptibly" -> LockOperation.of(LockOperation.Kind.ACQUIRE, read);
+          case "writeLock", "writeLockInterruptibly" -> LockOperation.of(LockOperation.Kind.ACQUIRE, write);
+          case "tryReadLock" -> LockOperation.of(LockOperation.Kind.TRY_ACQUIRE, read);
+          case "tryWriteLock" -> LockOperation.of(LockOperation.Kind.TRY_ACQUIRE, write);
+          case "unlockRead", "tryUnlockRead" -> LockOperation.of(LockOperation.Kind.RELEASE, read);
+          case "unlockWrite", "tryUnlockWrite" -> LockOperation.of(LockOperation.Kind.RELEASE, write);
+          case "unlock" -> new LockOperation(LockOperation.Kind.RELEASE, List.of(lock), true);
+          default -> null;
+        });
+  }
+
+  private Optional<LockOperation> semaphore(
+      String name, int arity, TreePath receiver, LocalScope scope, int subclass) {
+    LockOperation.Kind kind =
+        switch (name) {
+          case "acquire", "acquireUninterruptibly" -> arity == 0 ? LockOperation.Kind.ACQUIRE : null;
+          case "tryAcquire" -> arity == 0 || arity == 2 ? LockOperation.Kind.TRY_ACQUIRE : null;
+          case "release" -> arity == 0 ? LockOperation.Kind.RELEASE : null;
+          default -> null;
+        };
+    return kind == null
+        ? Optional.empty()
+        : Optional.of(LockOperation.of(kind, keys.resolve(receiver, scope, subclass)));
+  }
+
+  /**
+   * A semaphore is a lock only when created with one permit where it is declared, or where the
+   * variable it was copied from is.
+   */
+  private boolean isOnePermit(TreePath receiver, LocalScope scope) {
+    TreePath path = receiver;
+    for (int depth = 0; depth < 4 && path != null; depth++) {
+      if (path.getLeaf() instanceof NewClassTree) {
+        break;
+      }
+      path = initializerPath(path, scope);
+    }
+    ExpressionTree init = path == null ? null : (ExpressionTree) path.getLeaf();
+    return init instanceof NewClassTree creation
+        && !creation.getArguments().isEmpty()
+        && creation.getArguments().get(0).getKind() == Tree.Kind.INT_LITERAL
+        && "1".equals(creation.getArguments().get(0).toString());
+  }
+
+  /** The lock a {@code Condition} was created from, if its declaration says. */
+  private Optional<LockRef> conditionLock(TreePath condition, LocalScope scope, int subclass) {
+    TreePath init = initializerPath(condition, scope);
+    if (init == null
+        || !(init.getLeaf() instanceof MethodInvocationTree creation)
+        || !(trees.getElement(init) instanceof ExecutableElement factory)
+        || !factory.getSimpleName().contentEquals("newCondition")) {
+      return Optional.empty();
+    }
+    TreePath lock = LockClassKeys.receiver(init);
+    return lock == null ? Optional.empty() : Optional.of(keys.resolve(lock, scope, subclass));
+  }
+
+  /** Where the variable {@code path} names was initialised: a local in scope or a field's declaration. */
+  private TreePath initializerPath(TreePath path, LocalScope scope) {
+    Element element = trees.getElement(path);
+    if (element == null) {
+      return null;
+    }
+    if (element.getKind() != ElementKind.FIELD) {
+      return scope.initializer(element);
+    }
+    TreePath declaration = trees.getPath(element);
+    if (declaration == null
+        || !(declaration.getLeaf() instanceof VariableTree variable)
+        || variable.getInitializer() == null) {
+      return null;
+    }
+    return new TreePath(declaration, variable.getInitializer());
+  }
+
+  private LockRef lockOf(TreePath receiver, TreePath invocation, LocalScope scope, int subclass) {
+    if (receiver != null) {
+      return keys.resolve(receiver, scope, subclass);
+    }
+    return keys.resolveThis(enclosingClass(invocation), subclass);
+  }
+
+  private TypeElement enclosingClass(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof com.sun.source.tree.ClassTree && trees.getElement(p) instanceof TypeElement type) {
+        return type;
+      }
+    }
+    throw new IllegalStateException("no enclosing class");
+  }
+
+  private static boolean isObjectWait(ExecutableElement method) {
+    return method.getSimpleName().contentEquals("wait")
+        && ((TypeElement) method.getEnclosingElement()).getQualifiedName().contentEquals("java.lang.Object");
+  }
+
+  // ---- @Acquires / @Releases ----
+
+  private Optional<LockOperation> annotated(
+      TreePath path, ExecutableElement method, TreePath receiver, LocalScope scope, int subclass) {
+    for (ExecutableElement declared : withOverridden(method)) {
+      for (String annotation : List.of(LockAnnotations.ACQUIRES, LockAnnotations.RELEASES)) {
+        Optional<AnnotationMirror> mirror = LockAnnotations.find(declared, annotation);
+        if (mirror.isEmpty()) {
+          continue;
+        }
+        boolean acquires = annotation.equals(LockAnnotations.ACQUIRES);
+        ReadMode mode =
+            acquires && LockAnnotations.booleanValue(mirror.get(), "shared", false)
+                ? ReadMode.SHARED
+                : ReadMode.EXCLUSIVE;
+        List<LockRef> locks = new ArrayList<>();
+        for (String guard : guardNames(mirror.get())) {
+          lockNamedAtCall(guard, declared, path, receiver, scope, subclass)
+              .ifPresent(lock -> locks.add(lock.withMode(mode)));
+        }
+        if (!locks.isEmpty()) {
+          LockOperation.Kind kind = acquires ? LockOperation.Kind.ACQUIRE : LockOperation.Kind.RELEASE;
+          return Optional.of(new LockOperation(kind, locks, !acquires));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  static List<String> guardNames(AnnotationMirror mirror) {
+    List<String> names = LockAnnotations.stringsValue(mirror, "value");
+    return names.isEmpty() ? List.of("this") : names;
+  }
+
+  /** The method and every method it overrides, nearest first: annotations are inherited. */
+  List<ExecutableElement> withOverridden(ExecutableElement method) {
+    List<ExecutableElement> methods = new ArrayList<>();
+    methods.add(method);
+    if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return methods;
+    }
+    List<TypeElement> supertypes = new ArrayList<>();
+    collectSupertypes(owner, supertypes);
+    for (TypeElement type : supertypes) {
+      for (ExecutableElement candidate : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        if (candidate.getSimpleName().equals(method.getSimpleName())
+            && elements.overrides(method, candidate, owner)) {
+          methods.add(candidate);
+        }
+      }
+    }
+    return methods;
+  }
+
+  private void collectSupertypes(TypeElement type, List<TypeElement> into) {
+    for (TypeMirror s : lockTypes.types().directSupertypes(type.asType())) {
+      Element element = lockTypes.types().asElement(s);
+      if (element instanceof TypeElement supertype && !into.contains(supertype)) {
+        into.add(supertype);
+        collectSupertypes(supertype, into);
+      }
+    }
+  }
+
+  /**
+   * The lock a {@code @GuardedBy}-grammar name on {@code callee} denotes at this call: {@code this}
+   * is the receiver, a parameter name is the argument, a field is the receiver's field.
+   */
+  private Optional<LockRef> lockNamedAtCall(
+      String guard, ExecutableElement callee, TreePath call, TreePath receiver, LocalScope scope, int subclass) {
+    MethodInvocationTree invocation = (MethodInvocationTree) call.getLeaf();
+    if (guard.equals("this")) {
+      return Optional.of(lockOf(receiver, call, scope, subclass));
+    }
+    List<? extends VariableElement> parameters = callee.getParameters();
+    for (int i = 0; i < parameters.size() && i < invocation.getArguments().size(); i++) {
+      if (parameters.get(i).getSimpleName().contentEquals(guard)) {
+        return Optional.of(keys.resolve(new TreePath(call, invocation.getArguments().get(i)), scope, subclass));
+      }
+    }
+    String receiverInstance = receiver == null ? "this" : keys.instance(receiver, scope);
+    return guardField(guard, (TypeElement) callee.getEnclosingElement())
+        .map(field -> keys.resolveField(field, receiverInstance, subclass, guard));
+  }
+
+  /**
+   * The lock a {@code @GuardedBy}-grammar name on {@code method} denotes inside its own body: the
+   * lock its caller holds on entry.
+   */
+  Optional<LockRef> lockNamedInBody(String guard, ExecutableElement method, LocalScope scope, int subclass) {
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    if (guard.equals("this")) {
+      return Optional.of(keys.resolveThis(owner, subclass));
+    }
+    if (guard.endsWith(".this")) {
+      String outerName = guard.substring(0, guard.length() - ".this".length());
+      for (Element e = owner; e != null; e = e.getEnclosingElement()) {
+        if (e instanceof TypeElement outer && outer.getSimpleName().contentEquals(outerName)) {
+          return Optional.of(keys.resolveThis(outer, subclass).withText(guard));
+        }
+      }
+      return Optional.empty();
+    }
+    for (VariableElement parameter : method.getParameters()) {
+      if (parameter.getSimpleName().contentEquals(guard)) {
+        return Optional.of(keys.resolveParameter(parameter, scope, subclass));
+      }
+    }
+    return guardField(guard, owner).map(field -> keys.resolveField(field, "this", subclass, guard));
+  }
+
+  /** A field named by a guard string ({@code field} or {@code Type.staticField}), seen from {@code owner}. */
+  Optional<VariableElement> guardField(String guard, TypeElement owner) {
+    int dot = guard.lastIndexOf('.');
+    TypeElement type = owner;
+    if (dot > 0) {
+      String typeName = guard.substring(0, dot);
+      type = elements.getTypeElement(typeName);
+      for (Element e = owner; type == null && e != null; e = e.getEnclosingElement()) {
+        if (e instanceof TypeElement t && t.getSimpleName().contentEquals(typeName)) {
+          type = t;
+        }
+      }
+      if (type == null) {
+        return Optional.empty();
+      }
+    }
+    String fieldName = guard.substring(dot + 1);
+    for (VariableElement field : ElementFilter.fieldsIn(elements.getAllMembers(type))) {
+      if (field.getSimpleName().contentEquals(fieldName)) {
+        return Optional.of(field);
+      }
+    }
+    return Optional.empty();
+  }
+}

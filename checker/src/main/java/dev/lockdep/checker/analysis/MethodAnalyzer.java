@@ -1,0 +1,894 @@
+package dev.lockdep.checker.analysis;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import dev.lockdep.checker.CheckName;
+import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.Provenance;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Follows one method body's control flow with the set of held-lock stacks of every path (SPEC §5):
+ * branches, loops to a fixpoint, {@code break}/{@code continue}/{@code return} through
+ * {@code finally}, exceptions from calls into {@code catch} and {@code finally},
+ * {@code if (l.tryLock())} and boolean locals holding a {@code tryLock()} result. Every acquisition
+ * is recorded with the stack it was taken under; re-entry of a reentrant lock instance its thread
+ * already holds is not an acquisition.
+ */
+final class MethodAnalyzer {
+  /** Passes over a loop body before its entry state is taken as settled. */
+  private static final int LOOP_PASSES = 4;
+
+  /** Statements executed per method before the rest of it is left unanalysed. */
+  private static final int BUDGET = 200_000;
+
+  private final UnitContext unit;
+  private final String method;
+  private final int methodSubclass;
+  private final Set<Element> reassigned;
+  private final Map<Element, TreePath> initializers = new HashMap<>();
+  private final Scope scope = new Scope();
+
+  private final Set<MethodSummary.Acquisition> acquisitions = new LinkedHashSet<>();
+  private final Set<MethodSummary.CallSite> calls = new LinkedHashSet<>();
+  private final Map<Provenance, LocalFinding> findings = new LinkedHashMap<>();
+  /** The class keys of the locks this body has acquired so far, on any path, in analysis order. */
+  private final Set<String> acquiredHere = new HashSet<>();
+  /** Releases taken to end a hold the caller took. */
+  private final Set<Provenance> releasesCallersHold = new HashSet<>();
+
+  /** Loops, switches and labels that {@code break}, {@code continue} and {@code yield} leave. */
+  private final Deque<Frame> frames = new ArrayDeque<>();
+  /** Abrupt completions not yet delivered to their target. */
+  private final List<Jump> jumps = new ArrayList<>();
+  /** For each enclosing {@code try}, the states in which its body may throw. */
+  private final Deque<FlowStates[]> handlers = new ArrayDeque<>();
+  private int budget = BUDGET;
+  /** The label of the statement being executed, for the loop it labels. */
+  private String pendingLabel;
+
+  private record Frame(Tree target, String label, boolean loop, boolean switchExpression) {}
+
+  private enum JumpKind {
+    BREAK,
+    CONTINUE,
+    RETURN
+  }
+
+  private record Jump(JumpKind kind, Tree target, FlowStates states) {}
+
+  /** Where a jump goes: jumps to one place share one run of a {@code finally} block. */
+  private record Destination(JumpKind kind, Tree target) {}
+
+  /** The outcome of a condition: the paths on which it is true and those on which it is false. */
+  private record Branches(FlowStates whenTrue, FlowStates whenFalse) {
+    static Branches both(FlowStates states) {
+      return new Branches(states, states);
+    }
+  }
+
+  private static final class BudgetExhausted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BudgetExhausted() {
+      super(null, null, false, false);
+    }
+  }
+
+  MethodAnalyzer(UnitContext unit, String method, int methodSubclass, TreePath body) {
+    this.unit = unit;
+    this.method = method;
+    this.methodSubclass = methodSubclass;
+    this.reassigned = reassignedLocals(unit, body);
+  }
+
+  LocalScope scope() {
+    return scope;
+  }
+
+  /**
+   * Runs the body and returns what it found. The body starts holding {@code heldOnEntry} (locks
+   * its callers hold: {@code @GuardedBy}, {@code @Releases}) and then takes {@code monitor}, the
+   * lock of a {@code synchronized} method, if any.
+   */
+  MethodSummary analyze(
+      TreePath body, List<LockRef> heldOnEntry, LockRef monitor, Provenance declaredAt, Set<CheckName> suppressed) {
+    HeldLocks start = HeldLocks.NONE;
+    for (LockRef lock : heldOnEntry) {
+      start = start.push(new HeldLocks.Entry(lock, false, declaredAt, 0));
+    }
+    FlowStates entry = FlowStates.of(start);
+    if (monitor != null) {
+      entry = acquire(entry, monitor, false, declaredAt);
+    }
+    try {
+      if (body.getLeaf() instanceof ExpressionTree) {
+        eval(body, entry);
+      } else {
+        exec(body, entry);
+      }
+    } catch (BudgetExhausted e) {
+      // A method this large is left with the facts found so far rather than slowing javac down.
+    }
+    for (LocalFinding finding : findings.values()) {
+      if (!suppressed.contains(finding.check())) {
+        unit.report(finding);
+      }
+    }
+    return new MethodSummary(method, new ArrayList<>(acquisitions), new ArrayList<>(calls), suppressed);
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private FlowStates exec(TreePath path, FlowStates in) {
+    if (in.isUnreachable()) {
+      return in;
+    }
+    if (--budget < 0) {
+      throw new BudgetExhausted();
+    }
+    Tree tree = path.getLeaf();
+    switch (tree.getKind()) {
+      case BLOCK: {
+        FlowStates s = in;
+        for (StatementTree statement : ((BlockTree) tree).getStatements()) {
+          s = exec(child(path, statement), s);
+        }
+        return s;
+      }
+      case VARIABLE:
+        return variable(path, (VariableTree) tree, in);
+      case EXPRESSION_STATEMENT:
+        return eval(child(path, ((ExpressionStatementTree) tree).getExpression()), in);
+      case IF: {
+        IfTree ifTree = (IfTree) tree;
+        Branches b = cond(child(path, ifTree.getCondition()), in);
+        FlowStates out = exec(child(path, ifTree.getThenStatement()), b.whenTrue());
+        return ifTree.getElseStatement() == null
+            ? out.join(b.whenFalse())
+            : out.join(exec(child(path, ifTree.getElseStatement()), b.whenFalse()));
+      }
+      case WHILE_LOOP: {
+        WhileLoopTree loop = (WhileLoopTree) tree;
+        return loop(path, in, child(path, loop.getCondition()), child(path, loop.getStatement()), List.of(), false);
+      }
+      case DO_WHILE_LOOP: {
+        DoWhileLoopTree loop = (DoWhileLoopTree) tree;
+        return loop(path, in, child(path, loop.getCondition()), child(path, loop.getStatement()), List.of(), true);
+      }
+      case FOR_LOOP: {
+        ForLoopTree loop = (ForLoopTree) tree;
+        FlowStates s = in;
+        for (StatementTree init : loop.getInitializer()) {
+          s = exec(child(path, init), s);
+        }
+        TreePath condition = loop.getCondition() == null ? null : child(path, loop.getCondition());
+        return loop(path, s, condition, child(path, loop.getStatement()), loop.getUpdate(), false);
+      }
+      case ENHANCED_FOR_LOOP: {
+        EnhancedForLoopTree loop = (EnhancedForLoopTree) tree;
+        FlowStates s = eval(child(path, loop.getExpression()), in);
+        return loop(path, s, null, child(path, loop.getStatement()), List.of(), false);
+      }
+      case LABELED_STATEMENT:
+        return labeled(path, (LabeledStatementTree) tree, in);
+      case SWITCH: {
+        SwitchTree switchTree = (SwitchTree) tree;
+        FlowStates s = eval(child(path, switchTree.getExpression()), in);
+        return cases(path, switchTree.getCases(), s, false);
+      }
+      case TRY:
+        return tryStatement(path, (TryTree) tree, in);
+      case SYNCHRONIZED:
+        return synchronizedStatement(path, (SynchronizedTree) tree, in);
+      case RETURN: {
+        ExpressionTree value = ((ReturnTree) tree).getExpression();
+        FlowStates s = value == null ? in : eval(child(path, value), in);
+        jumps.add(new Jump(JumpKind.RETURN, null, s));
+        return FlowStates.UNREACHABLE;
+      }
+      case BREAK: {
+        Frame frame = target(((BreakTree) tree).getLabel() == null ? null : ((BreakTree) tree).getLabel().toString(), false);
+        if (frame != null) {
+          jumps.add(new Jump(JumpKind.BREAK, frame.target(), in));
+        }
+        return FlowStates.UNREACHABLE;
+      }
+      case CONTINUE: {
+        ContinueTree continueTree = (ContinueTree) tree;
+        Frame frame = target(continueTree.getLabel() == null ? null : continueTree.getLabel().toString(), true);
+        if (frame != null) {
+          jumps.add(new Jump(JumpKind.CONTINUE, frame.target(), in));
+        }
+        return FlowStates.UNREACHABLE;
+      }
+      case YIELD: {
+        FlowStates s = eval(child(path, ((YieldTree) tree).getValue()), in);
+        for (Frame frame : frames) {
+          if (frame.switchExpression()) {
+            jumps.add(new Jump(JumpKind.BREAK, frame.target(), s));
+            break;
+          }
+        }
+        return FlowStates.UNREACHABLE;
+      }
+      case THROW:
+        mayThrow(eval(child(path, ((ThrowTree) tree).getExpression()), in));
+        return FlowStates.UNREACHABLE;
+      case CLASS:
+        // Local classes are analysed as classes of their own.
+        return in;
+      default:
+        return eval(path, in);
+    }
+  }
+
+  private FlowStates variable(TreePath path, VariableTree variable, FlowStates in) {
+    ExpressionTree init = variable.getInitializer();
+    if (init == null) {
+      return in;
+    }
+    TreePath initPath = child(path, init);
+    Element element = unit.trees().getElement(path);
+    FlowStates out = assign(element, initPath, in);
+    if (element != null) {
+      initializers.put(element, initPath);
+    }
+    return out;
+  }
+
+  /**
+   * The states after {@code local = value}: a boolean local that stores a {@code tryLock()} result
+   * remembers, on each path, whether the lock was taken.
+   */
+  private FlowStates assign(Element local, TreePath value, FlowStates in) {
+    String name = local == null ? null : localName(local);
+    if (name == null || local.asType().getKind() != TypeKind.BOOLEAN) {
+      FlowStates out = eval(value, in);
+      return name == null ? out : out.map(p -> p.withoutFact(name));
+    }
+    Branches b = cond(value, in);
+    if (b.whenTrue().equals(b.whenFalse())) {
+      return b.whenTrue().map(p -> p.withoutFact(name));
+    }
+    return b.whenTrue().map(p -> p.withFact(name, true)).join(b.whenFalse().map(p -> p.withFact(name, false)));
+  }
+
+  private FlowStates loop(
+      TreePath path, FlowStates in, TreePath condition, TreePath body, List<? extends ExpressionStatementTree> update, boolean bodyFirst) {
+    Tree target = path.getLeaf();
+    String label = pendingLabel;
+    pendingLabel = null;
+    FlowStates head = in;
+    FlowStates exits = FlowStates.UNREACHABLE;
+    for (int pass = 0; pass < LOOP_PASSES; pass++) {
+      FlowStates enter;
+      if (bodyFirst) {
+        enter = head;
+      } else if (condition == null) {
+        enter = head;
+        if (target.getKind() == Tree.Kind.ENHANCED_FOR_LOOP) {
+          // The iteration may end before any element, or after any.
+          exits = exits.join(head);
+        }
+      } else {
+        Branches b = cond(condition, head);
+        enter = b.whenTrue();
+        exits = exits.join(b.whenFalse());
+      }
+      frames.push(new Frame(target, label, true, false));
+      int mark = jumps.size();
+      FlowStates after = exec(body, enter);
+      frames.pop();
+      after = after.join(take(mark, JumpKind.CONTINUE, target));
+      exits = exits.join(take(mark, JumpKind.BREAK, target));
+      if (bodyFirst) {
+        Branches b = cond(condition, after);
+        exits = exits.join(b.whenFalse());
+        after = b.whenTrue();
+      } else {
+        for (ExpressionStatementTree step : update) {
+          after = exec(child(path, step), after);
+        }
+      }
+      FlowStates next = head.join(after);
+      if (next.equals(head)) {
+        break;
+      }
+      head = next;
+    }
+    return exits;
+  }
+
+  private FlowStates labeled(TreePath path, LabeledStatementTree labeled, FlowStates in) {
+    String label = labeled.getLabel().toString();
+    Tree statement = labeled.getStatement();
+    boolean isLoop =
+        statement instanceof WhileLoopTree
+            || statement instanceof DoWhileLoopTree
+            || statement instanceof ForLoopTree
+            || statement instanceof EnhancedForLoopTree;
+    if (isLoop) {
+      pendingLabel = label;
+      FlowStates out = exec(child(path, statement), in);
+      pendingLabel = null;
+      return out;
+    }
+    frames.push(new Frame(labeled, label, false, false));
+    int mark = jumps.size();
+    FlowStates out = exec(child(path, statement), in);
+    frames.pop();
+    return out.join(take(mark, JumpKind.BREAK, labeled));
+  }
+
+  private FlowStates cases(TreePath path, List<? extends CaseTree> cases, FlowStates in, boolean expression) {
+    Tree target = path.getLeaf();
+    frames.push(new Frame(target, null, false, expression));
+    int mark = jumps.size();
+    FlowStates out = FlowStates.UNREACHABLE;
+    FlowStates fallthrough = FlowStates.UNREACHABLE;
+    boolean hasDefault = false;
+    for (CaseTree caseTree : cases) {
+      hasDefault |= caseTree.getExpressions().isEmpty();
+      TreePath casePath = child(path, caseTree);
+      if (caseTree.getCaseKind() == CaseTree.CaseKind.RULE) {
+        Tree body = caseTree.getBody();
+        TreePath bodyPath = child(casePath, body);
+        out = out.join(body instanceof ExpressionTree ? eval(bodyPath, in) : exec(bodyPath, in));
+      } else {
+        FlowStates s = in.join(fallthrough);
+        for (StatementTree statement : caseTree.getStatements()) {
+          s = exec(child(casePath, statement), s);
+        }
+        fallthrough = s;
+      }
+    }
+    frames.pop();
+    out = out.join(fallthrough).join(take(mark, JumpKind.BREAK, target));
+    return hasDefault || expression ? out : out.join(in);
+  }
+
+  private FlowStates tryStatement(TreePath path, TryTree tryTree, FlowStates in) {
+    int mark = jumps.size();
+    FlowStates[] thrown = {FlowStates.UNREACHABLE};
+    handlers.push(thrown);
+    FlowStates s = in;
+    for (Tree resource : tryTree.getResources()) {
+      s = exec(child(path, resource), s);
+    }
+    FlowStates out = exec(child(path, tryTree.getBlock()), s);
+    handlers.pop();
+    FlowStates escaping = thrown[0];
+    boolean hasFinally = tryTree.getFinallyBlock() != null;
+    if (!tryTree.getCatches().isEmpty()) {
+      FlowStates[] thrownInCatch = {FlowStates.UNREACHABLE};
+      if (hasFinally) {
+        handlers.push(thrownInCatch);
+      }
+      for (CatchTree catchTree : tryTree.getCatches()) {
+        TreePath catchPath = child(path, catchTree);
+        out = out.join(exec(child(catchPath, catchTree.getBlock()), thrown[0]));
+      }
+      if (hasFinally) {
+        handlers.pop();
+      }
+      // Exceptions no catch clause matches leave with the states the body threw in.
+      escaping = escaping.join(thrownInCatch[0]);
+    }
+    if (!hasFinally) {
+      mayThrow(escaping);
+      return out;
+    }
+    TreePath finallyPath = child(path, tryTree.getFinallyBlock());
+    List<Jump> leaving = new ArrayList<>(jumps.subList(mark, jumps.size()));
+    jumps.subList(mark, jumps.size()).clear();
+    for (Jump jump : mergeByTarget(leaving)) {
+      FlowStates after = exec(finallyPath, jump.states());
+      jumps.add(new Jump(jump.kind(), jump.target(), after));
+    }
+    if (!escaping.isUnreachable()) {
+      mayThrow(exec(finallyPath, escaping));
+    }
+    return exec(finallyPath, out);
+  }
+
+  private FlowStates synchronizedStatement(TreePath path, SynchronizedTree sync, FlowStates in) {
+    TreePath lockPath = child(path, sync.getExpression());
+    FlowStates s = eval(lockPath, in);
+    LockRef lock = unit.keys().resolve(lockPath, scope, methodSubclass);
+    Provenance at = unit.provenance(sync, method);
+    s = acquire(s, lock, false, at);
+    int mark = jumps.size();
+    FlowStates[] thrown = {FlowStates.UNREACHABLE};
+    handlers.push(thrown);
+    FlowStates out = exec(child(path, sync.getBlock()), s);
+    handlers.pop();
+    // The monitor is released however the block is left.
+    for (int i = mark; i < jumps.size(); i++) {
+      Jump jump = jumps.get(i);
+      jumps.set(i, new Jump(jump.kind(), jump.target(), exitMonitor(jump.states(), lock)));
+    }
+    mayThrow(exitMonitor(thrown[0], lock));
+    return exitMonitor(out, lock);
+  }
+
+  private FlowStates exitMonitor(FlowStates states, LockRef lock) {
+    return states.map(
+        p -> {
+          int index = p.releasedBy(lock, true);
+          return index < 0 ? p : p.release(index);
+        });
+  }
+
+  /** Jumps with the same kind and target, merged so that a {@code finally} runs once for each. */
+  private static List<Jump> mergeByTarget(List<Jump> leaving) {
+    Map<Destination, FlowStates> merged = new LinkedHashMap<>();
+    for (Jump jump : leaving) {
+      merged.merge(new Destination(jump.kind(), jump.target()), jump.states(), FlowStates::join);
+    }
+    List<Jump> result = new ArrayList<>();
+    merged.forEach((where, states) -> result.add(new Jump(where.kind(), where.target(), states)));
+    return result;
+  }
+
+  /** Removes and joins the jumps added since {@code mark} that end at {@code target}. */
+  private FlowStates take(int mark, JumpKind kind, Tree target) {
+    FlowStates s = FlowStates.UNREACHABLE;
+    for (int i = jumps.size() - 1; i >= mark; i--) {
+      Jump jump = jumps.get(i);
+      if (jump.kind() == kind && jump.target() == target) {
+        s = s.join(jump.states());
+        jumps.remove(i);
+      }
+    }
+    return s;
+  }
+
+  private Frame target(String label, boolean forContinue) {
+    for (Frame frame : frames) {
+      if (frame.switchExpression()) {
+        return null;
+      }
+      if (label == null ? (frame.loop() || !forContinue && frame.label() == null) : label.equals(frame.label())) {
+        return frame;
+      }
+    }
+    return null;
+  }
+
+  private void mayThrow(FlowStates states) {
+    FlowStates[] handler = handlers.peek();
+    if (handler != null && !states.isUnreachable()) {
+      handler[0] = handler[0].join(states);
+    }
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  private FlowStates eval(TreePath path, FlowStates in) {
+    if (in.isUnreachable()) {
+      return in;
+    }
+    Evaluator evaluator = new Evaluator(in);
+    evaluator.scan(path, null);
+    return evaluator.states;
+  }
+
+  private Branches cond(TreePath path, FlowStates in) {
+    if (in.isUnreachable()) {
+      return Branches.both(in);
+    }
+    Tree tree = path.getLeaf();
+    switch (tree.getKind()) {
+      case PARENTHESIZED:
+        return cond(child(path, ((ParenthesizedTree) tree).getExpression()), in);
+      case LOGICAL_COMPLEMENT: {
+        Branches b = cond(child(path, ((UnaryTree) tree).getExpression()), in);
+        return new Branches(b.whenFalse(), b.whenTrue());
+      }
+      case CONDITIONAL_AND: {
+        BinaryTree and = (BinaryTree) tree;
+        Branches left = cond(child(path, and.getLeftOperand()), in);
+        Branches right = cond(child(path, and.getRightOperand()), left.whenTrue());
+        return new Branches(right.whenTrue(), left.whenFalse().join(right.whenFalse()));
+      }
+      case CONDITIONAL_OR: {
+        BinaryTree or = (BinaryTree) tree;
+        Branches left = cond(child(path, or.getLeftOperand()), in);
+        Branches right = cond(child(path, or.getRightOperand()), left.whenFalse());
+        return new Branches(left.whenTrue().join(right.whenTrue()), right.whenFalse());
+      }
+      case CONDITIONAL_EXPRESSION: {
+        ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
+        Branches test = cond(child(path, conditional.getCondition()), in);
+        Branches whenTrue = cond(child(path, conditional.getTrueExpression()), test.whenTrue());
+        Branches whenFalse = cond(child(path, conditional.getFalseExpression()), test.whenFalse());
+        return new Branches(
+            whenTrue.whenTrue().join(whenFalse.whenTrue()), whenTrue.whenFalse().join(whenFalse.whenFalse()));
+      }
+      case BOOLEAN_LITERAL: {
+        boolean value = (Boolean) ((LiteralTree) tree).getValue();
+        return value ? new Branches(in, FlowStates.UNREACHABLE) : new Branches(FlowStates.UNREACHABLE, in);
+      }
+      case IDENTIFIER: {
+        Element element = unit.trees().getElement(path);
+        String name = element == null ? null : localName(element);
+        if (name == null) {
+          return Branches.both(in);
+        }
+        return new Branches(
+            FlowStates.of(in.paths().stream().filter(p -> !Boolean.FALSE.equals(p.facts().get(name))).toList()),
+            FlowStates.of(in.paths().stream().filter(p -> !Boolean.TRUE.equals(p.facts().get(name))).toList()));
+      }
+      case METHOD_INVOCATION: {
+        Optional<LockRef> asked = unit.operations().heldQuery(path, scope, methodSubclass);
+        if (asked.isPresent()) {
+          return heldOrNot(eval(path, in), asked.get());
+        }
+        Evaluator evaluator = new Evaluator(in);
+        evaluator.scan(path, null);
+        if (evaluator.lastTry != null && evaluator.lastTry.call() == tree) {
+          return new Branches(evaluator.lastTry.taken(), evaluator.lastTry.notTaken());
+        }
+        return Branches.both(evaluator.states);
+      }
+      default:
+        return Branches.both(eval(path, in));
+    }
+  }
+
+  /**
+   * Splits the paths by whether they hold {@code lock}: where the object is known, a "do I hold
+   * it" query is answered by the path itself.
+   */
+  private static Branches heldOrNot(FlowStates in, LockRef lock) {
+    List<HeldLocks> held = new ArrayList<>();
+    List<HeldLocks> notHeld = new ArrayList<>();
+    for (HeldLocks p : in.paths()) {
+      int index = p.releasedBy(lock, false);
+      if (index >= 0 && p.stack().get(index).lock().sameInstance(lock)) {
+        held.add(p);
+      } else if (index < 0) {
+        notHeld.add(p);
+      } else {
+        held.add(p);
+        notHeld.add(p);
+      }
+    }
+    return new Branches(FlowStates.of(held), FlowStates.of(notHeld));
+  }
+
+  /** A {@code tryLock()} just evaluated: the paths where it succeeded and where it failed. */
+  private record TryOutcome(Tree call, FlowStates taken, FlowStates notTaken) {}
+
+  /** Evaluates an expression left to right, applying each lock operation as it is reached. */
+  private final class Evaluator extends TreePathScanner<Void, Void> {
+    FlowStates states;
+    TryOutcome lastTry;
+
+    Evaluator(FlowStates states) {
+      this.states = states;
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+      super.visitMethodInvocation(node, null);
+      call(getCurrentPath(), node);
+      return null;
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree node, Void unused) {
+      // The body of an anonymous class runs when its methods are called, not here.
+      scan(node.getEnclosingExpression(), null);
+      scan(node.getArguments(), null);
+      mayThrow(states);
+      return null;
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+      return null;
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+      return null;
+    }
+
+    @Override
+    public Void visitClass(ClassTree node, Void unused) {
+      return null;
+    }
+
+    @Override
+    public Void visitConditionalExpression(ConditionalExpressionTree node, Void unused) {
+      Branches b = cond(child(getCurrentPath(), node.getCondition()), states);
+      states =
+          eval(child(getCurrentPath(), node.getTrueExpression()), b.whenTrue())
+              .join(eval(child(getCurrentPath(), node.getFalseExpression()), b.whenFalse()));
+      return null;
+    }
+
+    @Override
+    public Void visitBinary(BinaryTree node, Void unused) {
+      if (node.getKind() == Tree.Kind.CONDITIONAL_AND || node.getKind() == Tree.Kind.CONDITIONAL_OR) {
+        Branches b = cond(getCurrentPath(), states);
+        states = b.whenTrue().join(b.whenFalse());
+        return null;
+      }
+      return super.visitBinary(node, null);
+    }
+
+    @Override
+    public Void visitAssignment(AssignmentTree node, Void unused) {
+      TreePath value = child(getCurrentPath(), node.getExpression());
+      Element target = unit.trees().getElement(child(getCurrentPath(), node.getVariable()));
+      if (target != null && localName(target) != null) {
+        states = assign(target, value, states);
+        initializers.put(target, value);
+        return null;
+      }
+      return super.visitAssignment(node, null);
+    }
+
+    @Override
+    public Void visitSwitchExpression(SwitchExpressionTree node, Void unused) {
+      TreePath path = getCurrentPath();
+      FlowStates s = eval(child(path, node.getExpression()), states);
+      states = cases(path, node.getCases(), s, true);
+      return null;
+    }
+
+    private void call(TreePath path, MethodInvocationTree node) {
+      Optional<LockOperation> operation = unit.operations().classify(path, scope, methodSubclass);
+      Provenance at = unit.provenance(node, method);
+      if (operation.isEmpty()) {
+        if (!unit.operations().isLockAccessor(path)) {
+          mayThrow(states);
+        }
+        recordCall(path, at);
+        return;
+      }
+      LockOperation op = operation.get();
+      switch (op.kind()) {
+        case ACQUIRE:
+          // Not a throwing point: `try { l.lock(); ... } finally { l.unlock(); }` is balanced.
+          for (LockRef lock : op.locks()) {
+            states = acquire(states, lock, false, at);
+          }
+          break;
+        case TRY_ACQUIRE: {
+          FlowStates before = states;
+          FlowStates taken = acquire(before, op.locks().get(0), true, at);
+          lastTry = new TryOutcome(node, taken, before);
+          states = taken.join(before);
+          break;
+        }
+        case RELEASE:
+          for (LockRef lock : op.locks()) {
+            states = release(states, lock, op.anyMode(), at);
+          }
+          break;
+        case WAIT:
+          mayThrow(states);
+          waitOn(states, op.locks().get(0), at);
+          break;
+      }
+    }
+
+    private void recordCall(TreePath path, Provenance at) {
+      if (!(unit.trees().getElement(path) instanceof ExecutableElement callee)) {
+        return;
+      }
+      String signature = unit.signature(callee);
+      for (HeldLocks p : states.paths()) {
+        calls.add(new MethodSummary.CallSite(signature, p.held(), at));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- lock operations
+
+  private FlowStates acquire(FlowStates in, LockRef lock, boolean trylock, Provenance at) {
+    return in.map(p -> acquire(p, lock, trylock, at));
+  }
+
+  /** The path after the acquisition; null when the path cannot continue (a trylock that must fail). */
+  private HeldLocks acquire(HeldLocks path, LockRef lock, boolean trylock, Provenance at) {
+    acquiredHere.add(lock.lockClass().key());
+    HeldLocks.Entry entry = new HeldLocks.Entry(lock, trylock, at, 0);
+    int same = path.sameInstance(lock);
+    if (same >= 0 && lock.lockClass().reentrant()) {
+      LockRef held = path.stack().get(same).lock();
+      boolean readToWrite = held.mode().isReader() && !lock.mode().isReader();
+      if (!readToWrite || trylock) {
+        // Re-entry by the holder: a monitor or ReentrantLock taken again, a read lock re-entered,
+        // a write lock downgraded to read. None of these waits for anyone.
+        return held.mode() == lock.mode() ? path.reenter(same) : path.push(entry);
+      }
+    }
+    if (same >= 0 && trylock) {
+      // A trylock of a non-reentrant lock its thread holds fails at once: no path goes on holding it twice.
+      return null;
+    }
+    acquisitions.add(new MethodSummary.Acquisition(path.held(), entry.toHeldLock(), at));
+    return path.push(entry);
+  }
+
+  private FlowStates release(FlowStates in, LockRef lock, boolean anyMode, Provenance at) {
+    return in.map(
+        p -> {
+          int index = p.releasedBy(lock, anyMode);
+          if (index < 0) {
+            unbalancedUnlock(p, lock, at);
+            return p;
+          }
+          return p.release(index);
+        });
+  }
+
+  private void waitOn(FlowStates states, LockRef lock, Provenance at) {
+    for (HeldLocks p : states.paths()) {
+      int index = p.releasedBy(lock, true);
+      if (index >= 0) {
+        HeldLocks.Entry waitedOn = p.stack().get(index);
+        HeldLock again = new HeldLock(waitedOn.lock().lockClass(), waitedOn.lock().mode(), false, waitedOn.lock().instance(), at);
+        List<HeldLock> others = p.heldExcept(index);
+        if (!others.isEmpty()) {
+          acquisitions.add(new MethodSummary.Acquisition(others, again, at));
+        }
+      }
+    }
+  }
+
+  private void unbalancedUnlock(HeldLocks path, LockRef lock, Provenance at) {
+    if (findings.containsKey(at) || releasesCallersHold.contains(at)) {
+      return;
+    }
+    if (!acquiredHere.contains(lock.lockClass().key())) {
+      // Releasing a lock before the body has taken it releases its caller's hold (what @Releases
+      // says explicitly, and what `unlock(); try { ... } finally { lock(); }` does): callers are
+      // not followed, so their holds are unknown. It stays so on later passes over a loop.
+      releasesCallersHold.add(at);
+      return;
+    }
+    List<String> details = new ArrayList<>();
+    details.add(method + " is trying to release lock (" + lock.lockClass().displayName() + ") at:");
+    details.add("  " + at.toString());
+    details.add("but there are no more locks to release!");
+    details.add("");
+    details.add("other info that might help us debug this:");
+    if (path.stack().isEmpty()) {
+      details.add("no locks held on this path");
+    } else {
+      details.add(path.stack().size() + " lock(s) held on this path:");
+      int i = 0;
+      for (HeldLocks.Entry e : path.stack()) {
+        details.add(" #" + i++ + ": (" + e.lock().lockClass().displayName() + "), at: " + e.acquiredAt());
+      }
+    }
+    details.add("fix: release a lock only on paths that acquired it (acquire before try, release in finally)");
+    findings.put(
+        at,
+        new LocalFinding(
+            CheckName.UnbalancedUnlock,
+            at,
+            "bad unlock balance detected",
+            "`" + lock.text() + "` (" + lock.lockClass().displayName() + ") is released here on a path that does not hold it",
+            details));
+  }
+
+  // ---------------------------------------------------------------- locals
+
+  /** Names a local variable or parameter of this method; null for fields and everything else. */
+  private static String localName(Element element) {
+    ElementKind kind = element.getKind();
+    return kind == ElementKind.LOCAL_VARIABLE || kind == ElementKind.PARAMETER || kind == ElementKind.RESOURCE_VARIABLE
+        ? element.getSimpleName().toString()
+        : null;
+  }
+
+  private final class Scope implements LocalScope {
+    @Override
+    public TreePath initializer(Element local) {
+      return initializers.get(local);
+    }
+
+    @Override
+    public boolean effectivelyFinal(Element local) {
+      return !reassigned.contains(local);
+    }
+  }
+
+  /** The locals and parameters assigned anywhere in {@code body} after their declaration. */
+  private static Set<Element> reassignedLocals(UnitContext unit, TreePath root) {
+    Set<Element> assigned = new HashSet<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void unused) {
+        note(node.getVariable());
+        return super.visitAssignment(node, null);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+        note(node.getVariable());
+        return super.visitCompoundAssignment(node, null);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree node, Void unused) {
+        switch (node.getKind()) {
+          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> note(node.getExpression());
+          default -> { }
+        }
+        return super.visitUnary(node, null);
+      }
+
+      private void note(ExpressionTree variable) {
+        if (variable instanceof IdentifierTree) {
+          Element element = unit.trees().getElement(new TreePath(getCurrentPath(), variable));
+          if (element != null) {
+            assigned.add(element);
+          }
+        }
+      }
+    }.scan(root, null);
+    return assigned;
+  }
+
+  private static TreePath child(TreePath parent, Tree leaf) {
+    return new TreePath(parent, leaf);
+  }
+}

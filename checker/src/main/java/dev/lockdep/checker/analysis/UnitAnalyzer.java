@@ -1,0 +1,137 @@
+package dev.lockdep.checker.analysis;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import dev.lockdep.lockgraph.Provenance;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * The front end over one attributed compilation unit: every method, constructor, initializer and
+ * lambda body becomes a {@link MethodSummary}; annotation misuse and unbalanced unlocks become
+ * {@link LocalFinding}s. A failure inside one method is recorded as an internal error and the
+ * other methods are still analysed.
+ */
+public final class UnitAnalyzer {
+  private final UnitContext context;
+  private final List<MethodSummary> methods = new ArrayList<>();
+  private final List<UnitSummary.InternalError> internalErrors = new ArrayList<>();
+
+  private UnitAnalyzer(UnitContext context) {
+    this.context = context;
+  }
+
+  public static UnitSummary analyze(CompilationUnitTree unit, Trees trees, Elements elements, Types types) {
+    UnitAnalyzer analyzer = new UnitAnalyzer(new UnitContext(unit, trees, elements, types));
+    return analyzer.run();
+  }
+
+  private UnitSummary run() {
+    TreePath root = new TreePath(context.unit());
+    try {
+      new AnnotationMisuseScanner(context).scan(root, null);
+    } catch (RuntimeException | StackOverflowError e) {
+      internalErrors.add(
+          new UnitSummary.InternalError(
+              context.provenance(context.unit(), context.file()),
+              "internal error checking the annotations of " + context.file() + ": " + e));
+    }
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree node, Void unused) {
+        if (node.getBody() != null && !context.isGenerated(getCurrentPath())) {
+          guarded(getCurrentPath(), () -> method(getCurrentPath(), node));
+        }
+        return super.visitMethod(node, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        guarded(getCurrentPath(), () -> lambda(getCurrentPath(), node));
+        return super.visitLambdaExpression(node, null);
+      }
+
+      @Override
+      public Void visitBlock(BlockTree node, Void unused) {
+        if (getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
+          guarded(getCurrentPath(), () -> initializer(getCurrentPath(), node));
+        }
+        return super.visitBlock(node, null);
+      }
+    }.scan(root, null);
+    return new UnitSummary(context.file(), methods, context.findings(), internalErrors);
+  }
+
+  /** Analyses one body; a failure there becomes one internal error naming it. */
+  private void guarded(TreePath path, Runnable analysis) {
+    try {
+      analysis.run();
+    } catch (RuntimeException | StackOverflowError e) {
+      String name = Names.bodyName(context.trees(), path);
+      internalErrors.add(
+          new UnitSummary.InternalError(
+              context.provenance(path.getLeaf(), name),
+              "internal error analysing " + name + ": " + e));
+    }
+  }
+
+  private void method(TreePath path, MethodTree tree) {
+    ExecutableElement method = (ExecutableElement) context.trees().getElement(path);
+    String name = Names.bodyName(context.trees(), path);
+    Integer nested = LockClassKeys.nested(method);
+    int subclass = nested == null ? 0 : LockClassKeys.validSubclass(nested);
+    TreePath body = new TreePath(path, tree.getBody());
+    MethodAnalyzer analyzer = new MethodAnalyzer(context, name, subclass, body);
+    List<LockRef> heldOnEntry = new ArrayList<>();
+    for (String guard : guardsHeldOnEntry(method)) {
+      context.operations().lockNamedInBody(guard, method, analyzer.scope(), subclass).ifPresent(heldOnEntry::add);
+    }
+    LockRef monitor = null;
+    if (method.getModifiers().contains(Modifier.SYNCHRONIZED)) {
+      TypeElement owner = (TypeElement) method.getEnclosingElement();
+      monitor =
+          method.getModifiers().contains(Modifier.STATIC)
+              ? context.keys().resolveClassObject(owner, subclass)
+              : context.keys().resolveThis(owner, subclass);
+    }
+    Provenance declared = context.provenance(tree, name);
+    methods.add(analyzer.analyze(body, heldOnEntry, monitor, declared, context.suppressed(path)));
+  }
+
+  /** {@code @GuardedBy} and {@code @Releases}: the caller holds these when the body starts. */
+  private List<String> guardsHeldOnEntry(ExecutableElement method) {
+    List<String> guards = new ArrayList<>();
+    for (ExecutableElement declared : context.operations().withOverridden(method)) {
+      LockAnnotations.findBySimpleName(declared, "GuardedBy")
+          .ifPresent(a -> guards.addAll(LockAnnotations.stringsValue(a, "value")));
+      LockAnnotations.find(declared, LockAnnotations.RELEASES)
+          .ifPresent(a -> guards.addAll(LockOperations.guardNames(a)));
+    }
+    return guards.stream().distinct().collect(Collectors.toList());
+  }
+
+  private void lambda(TreePath path, LambdaExpressionTree tree) {
+    String name = Names.bodyName(context.trees(), path);
+    TreePath body = new TreePath(path, tree.getBody());
+    MethodAnalyzer analyzer = new MethodAnalyzer(context, name, 0, body);
+    methods.add(analyzer.analyze(body, List.of(), null, context.provenance(tree, name), context.suppressed(path)));
+  }
+
+  private void initializer(TreePath path, BlockTree tree) {
+    String name = Names.bodyName(context.trees(), path);
+    MethodAnalyzer analyzer = new MethodAnalyzer(context, name, 0, path);
+    methods.add(analyzer.analyze(path, List.of(), null, context.provenance(tree, name), context.suppressed(path)));
+  }
+}

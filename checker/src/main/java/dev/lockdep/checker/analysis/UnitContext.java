@@ -1,0 +1,142 @@
+package dev.lockdep.checker.analysis;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LineMap;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.VariableTree;
+import dev.lockdep.checker.CheckName;
+import dev.lockdep.checker.SourceKey;
+import dev.lockdep.lockgraph.Provenance;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** One compilation unit under analysis: its trees, its resolvers, and the findings made in it. */
+final class UnitContext {
+  private final Trees trees;
+  private final Elements elements;
+  private final Types types;
+  private final CompilationUnitTree unit;
+  private final SourcePositions positions;
+  private final LineMap lines;
+  private final String file;
+  private final LockTypes lockTypes;
+  private final LockClassKeys keys;
+  private final LockOperations operations;
+  private final List<LocalFinding> findings = new ArrayList<>();
+
+  UnitContext(CompilationUnitTree unit, Trees trees, Elements elements, Types types) {
+    this.trees = trees;
+    this.elements = elements;
+    this.types = types;
+    this.unit = unit;
+    this.positions = trees.getSourcePositions();
+    this.lines = unit.getLineMap();
+    this.file = SourceKey.of(unit);
+    this.lockTypes = new LockTypes(elements, types);
+    this.keys = new LockClassKeys(trees, lockTypes);
+    this.operations = new LockOperations(trees, elements, lockTypes, keys);
+  }
+
+  Trees trees() {
+    return trees;
+  }
+
+  CompilationUnitTree unit() {
+    return unit;
+  }
+
+  String file() {
+    return file;
+  }
+
+  LockClassKeys keys() {
+    return keys;
+  }
+
+  LockOperations operations() {
+    return operations;
+  }
+
+  Provenance provenance(Tree tree, String method) {
+    long start = positions.getStartPosition(unit, tree);
+    if (start < 0) {
+      return new Provenance(file, 0, 0, method, List.of());
+    }
+    return new Provenance(file, (int) lines.getLineNumber(start), (int) lines.getColumnNumber(start), method, List.of());
+  }
+
+  /**
+   * The checks {@code @SuppressWarnings} on the body or anything enclosing it turns off;
+   * {@code "Lockdep"} (or {@code "all"}) turns off every check.
+   */
+  Set<CheckName> suppressed(TreePath path) {
+    Set<CheckName> suppressed = EnumSet.noneOf(CheckName.class);
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (!(leaf instanceof MethodTree || leaf instanceof ClassTree || leaf instanceof VariableTree)) {
+        continue;
+      }
+      Element element = trees.getElement(p);
+      if (element == null) {
+        continue;
+      }
+      for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+        if (!((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals("java.lang.SuppressWarnings")) {
+          continue;
+        }
+        for (String value : LockAnnotations.stringsValue(mirror, "value")) {
+          if (value.equals(CheckName.ALL) || value.equals("all")) {
+            suppressed.addAll(EnumSet.allOf(CheckName.class));
+          }
+          for (CheckName check : CheckName.values()) {
+            if (check.name().equals(value)) {
+              suppressed.add(check);
+            }
+          }
+        }
+      }
+    }
+    return suppressed;
+  }
+
+  /** A declaration javac wrote, not the programmer: the default constructor. */
+  boolean isGenerated(TreePath path) {
+    Element element = trees.getElement(path);
+    return element != null && elements.getOrigin(element) != Elements.Origin.EXPLICIT;
+  }
+
+  /** {@code pkg.Type#name(paramTypes)}, the form models files use. */
+  String signature(ExecutableElement method) {
+    String owner =
+        method.getEnclosingElement() instanceof TypeElement type
+            ? type.getQualifiedName().toString()
+            : method.getEnclosingElement().toString();
+    String parameters =
+        method.getParameters().stream()
+            .map(p -> types.erasure(p.asType()).toString())
+            .collect(Collectors.joining(","));
+    return owner + "#" + method.getSimpleName() + "(" + parameters + ")";
+  }
+
+  void report(LocalFinding finding) {
+    findings.add(finding);
+  }
+
+  List<LocalFinding> findings() {
+    return findings;
+  }
+}

@@ -1,0 +1,217 @@
+package dev.lockdep.checker.cli;
+
+import com.sun.source.util.JavacTask;
+import dev.lockdep.checker.CheckName;
+import dev.lockdep.annotations.LockClass;
+import dev.lockdep.checker.LockdepCheck;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * {@code java -jar lockdep-checker-<version>-cli.jar [options] PATH...}: LockdepCheck over sources,
+ * with no build change. Exit 0: no findings; 1: findings; 2: a usage error, or sources that do not
+ * compile (javac's own errors are printed).
+ */
+public final class LockdepCli {
+  static final int OK = 0;
+  static final int FINDINGS = 1;
+  static final int USAGE = 2;
+
+  private static final String USAGE_TEXT =
+      "usage: java -jar lockdep-checker-cli.jar [--classpath CP] [--models FILE[,FILE]]"
+          + " [--sarif FILE] [--graph FILE.dot|FILE.mmd] PATH...\n"
+          + "  PATH: .java files or directories searched for them\n"
+          + "  exit: 0 no findings, 1 findings, 2 usage error or sources that do not compile";
+
+  private LockdepCli() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Invocation invocation;
+    try {
+      invocation = Invocation.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("lockdep: " + e.getMessage());
+      err.println(USAGE_TEXT);
+      return USAGE;
+    }
+    if (invocation.help) {
+      out.println(USAGE_TEXT);
+      return OK;
+    }
+    List<Path> sources;
+    try {
+      sources = javaFiles(invocation.paths);
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("lockdep: " + e.getMessage());
+      return USAGE;
+    }
+    if (sources.isEmpty()) {
+      err.println("lockdep: no .java files under " + invocation.paths);
+      return USAGE;
+    }
+    return compile(invocation, sources, out, err);
+  }
+
+  private static int compile(Invocation invocation, List<Path> sources, PrintStream out, PrintStream err) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      err.println("lockdep: this Java runtime has no compiler; run it with a JDK");
+      return USAGE;
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<String> options = new ArrayList<>(List.of("-XDcompilePolicy=simple", "-proc:none", "-Xmaxerrs", "10000"));
+      String classpath = classpath(invocation.classpath);
+      options.add("-classpath");
+      options.add(classpath);
+      JavacTask task =
+          (JavacTask) javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
+      new LockdepCheck().init(task, invocation.pluginWords.toArray(new String[0]));
+      // analyze() stops before code generation: the runner writes no class files.
+      task.analyze();
+    } catch (IOException e) {
+      err.println("lockdep: " + e.getMessage());
+      return USAGE;
+    } catch (IllegalArgumentException e) {
+      err.println("lockdep: " + e.getMessage());
+      return USAGE;
+    }
+    int findings = 0;
+    int otherErrors = 0;
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      out.println(format(d));
+      if (isFinding(d)) {
+        findings++;
+      } else if (d.getKind() == Diagnostic.Kind.ERROR) {
+        otherErrors++;
+      }
+    }
+    if (otherErrors > 0) {
+      err.printf("lockdep: %d error(s) that are not findings; the sources must compile and the options be valid%n", otherErrors);
+      return USAGE;
+    }
+    out.printf("lockdep: %d finding(s) in %d file(s)%n", findings, sources.size());
+    return findings == 0 ? OK : FINDINGS;
+  }
+
+  private static String classpath(String given) {
+    // The annotations travel with the runner (inside the cli jar), so sources that use them compile
+    // without a classpath.
+    String annotations = codeSource(LockClass.class);
+    return given == null || given.isEmpty() ? annotations : given + File.pathSeparator + annotations;
+  }
+
+  private static String codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException("cannot locate " + type.getName(), e);
+    }
+  }
+
+  /** A LockdepCheck finding starts with its check's name in brackets, as Error Prone's do. */
+  private static boolean isFinding(Diagnostic<? extends JavaFileObject> d) {
+    if (d.getKind() != Diagnostic.Kind.ERROR && d.getKind() != Diagnostic.Kind.WARNING) {
+      return false;
+    }
+    String message = d.getMessage(Locale.ROOT);
+    for (CheckName check : CheckName.values()) {
+      if (message.startsWith("[" + check.name() + "]")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String format(Diagnostic<? extends JavaFileObject> d) {
+    String kind = d.getKind() == Diagnostic.Kind.ERROR ? "error" : d.getKind() == Diagnostic.Kind.NOTE ? "note" : "warning";
+    String where = d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ";
+    return where + kind + ": " + d.getMessage(Locale.ROOT);
+  }
+
+  private static List<Path> javaFiles(List<Path> paths) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> walk = Files.walk(path)) {
+          files.addAll(walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).collect(Collectors.toList()));
+        }
+      } else if (Files.isRegularFile(path) && path.toString().endsWith(".java")) {
+        files.add(path);
+      } else {
+        throw new IllegalArgumentException("not a .java file or a directory: " + path);
+      }
+    }
+    // Sorted, so the run does not depend on the file system's listing order.
+    return files.stream().map(Path::normalize).distinct().sorted().collect(Collectors.toList());
+  }
+
+  /** The parsed command line. */
+  static final class Invocation {
+    final List<Path> paths = new ArrayList<>();
+    final List<String> pluginWords = new ArrayList<>();
+    String classpath;
+    boolean help;
+
+    static Invocation parse(String[] args) {
+      Invocation inv = new Invocation();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        switch (arg) {
+          case "-h":
+          case "--help":
+            inv.help = true;
+            break;
+          case "--classpath":
+          case "-cp":
+            inv.classpath = value(args, ++i, arg);
+            break;
+          case "--models":
+            inv.pluginWords.add("Models=" + value(args, ++i, arg));
+            break;
+          case "--sarif":
+            inv.pluginWords.add("Sarif=" + value(args, ++i, arg));
+            break;
+          case "--graph":
+            inv.pluginWords.add("Graph=" + value(args, ++i, arg));
+            break;
+          default:
+            if (arg.startsWith("-")) {
+              throw new IllegalArgumentException("unknown option " + arg);
+            }
+            inv.paths.add(Path.of(arg));
+        }
+      }
+      if (inv.paths.isEmpty() && !inv.help) {
+        throw new IllegalArgumentException("no PATH given");
+      }
+      return inv;
+    }
+
+    private static String value(String[] args, int i, String option) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      return args[i];
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.lockdep.checker.errorprone;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.Trees;
+import com.sun.tools.javac.api.BasicJavacTask;
+import dev.lockdep.checker.CheckName;
+import dev.lockdep.checker.LockdepAnalysis;
+import dev.lockdep.checker.LockdepOptions;
+import dev.lockdep.checker.LockdepReport;
+import dev.lockdep.checker.LockdepSession;
+import dev.lockdep.checker.TreeAtPosition;
+import dev.lockdep.checker.analysis.UnitAnalyzer;
+import dev.lockdep.checker.analysis.UnitSummary;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Runs the same front end and lock graph as the javac plugin for one compilation unit, and reports
+ * one check's findings through Error Prone. The unit is analysed once however many checks ask.
+ */
+final class ErrorProneFrontEnd {
+  /** Weak keys: a summary lives as long as its unit's tree, and holds no tree itself. */
+  private static final Map<CompilationUnitTree, UnitSummary> SUMMARIES =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private ErrorProneFrontEnd() {}
+
+  static Description report(BugChecker checker, CheckName check, CompilationUnitTree unit, VisitorState state) {
+    JavacTask task = BasicJavacTask.instance(state.context);
+    if (LockdepSession.isAttached(task)) {
+      // -Xplugin:LockdepCheck reports every check for the whole compilation.
+      return Description.NO_MATCH;
+    }
+    Trees trees = Trees.instance(task);
+    UnitSummary summary =
+        SUMMARIES.computeIfAbsent(unit, u -> UnitAnalyzer.analyze(u, trees, task.getElements(), task.getTypes()));
+    for (LockdepReport report : LockdepAnalysis.check(List.of(summary), LockdepOptions.defaults())) {
+      if (report.check() != check) {
+        continue;
+      }
+      state.reportMatch(
+          checker
+              .buildDescription(
+                  TreeAtPosition.find(trees, unit, Math.max(report.position().line(), 1), Math.max(report.position().column(), 1)))
+              .setMessage(report.body())
+              .build());
+    }
+    return Description.NO_MATCH;
+  }
+}

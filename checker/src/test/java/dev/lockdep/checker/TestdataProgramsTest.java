@@ -1,0 +1,41 @@
+package dev.lockdep.checker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Compiles each folder of {@code testdata/programs/} with the javac plugin and compares the first
+ * line of every diagnostic, sorted, with the folder's {@code expected-diagnostics.txt}: a missing
+ * or an extra diagnostic fails.
+ */
+class TestdataProgramsTest {
+  static final Path PROGRAMS = Path.of(System.getProperty("user.dir")).resolve("../testdata/programs").normalize();
+  static final String EXPECTED = "expected-diagnostics.txt";
+
+  @TestFactory
+  Stream<DynamicTest> everyProgramGivesItsExpectedDiagnostics() throws IOException {
+    List<Path> folders;
+    try (Stream<Path> list = Files.list(PROGRAMS)) {
+      folders = list.filter(Files::isDirectory).sorted().toList();
+    }
+    if (folders.isEmpty()) {
+      throw new AssertionError("no programs under " + PROGRAMS);
+    }
+    return folders.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> check(folder)));
+  }
+
+  private static void check(Path folder) throws IOException {
+    List<String> expected =
+        Files.readAllLines(folder.resolve(EXPECTED)).stream().filter(line -> !line.isBlank()).sorted().toList();
+    List<String> actual =
+        PluginCompiler.compileTree(folder).stream().map(PluginCompiler.Diag::firstLine).sorted().toList();
+    assertEquals(String.join("\n", expected), String.join("\n", actual), folder.toString());
+  }
+}

@@ -1,0 +1,79 @@
+package dev.lockdep.checker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line runner's contract (SPEC §3.3): arguments and exit codes. */
+class LockdepCliTest {
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return LockdepCli.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String output() {
+    return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void cleanSourcesExitZeroWithASummary() throws IOException {
+    Path pkg = Files.createDirectories(dir.resolve("src/p"));
+    Files.writeString(pkg.resolve("A.java"), "package p;\nclass A { synchronized void f() {} }\n");
+    Files.writeString(pkg.resolve("B.java"), "package p;\nclass B { void g(A a) { a.f(); } }\n");
+    assertEquals(0, run(dir.resolve("src").toString()), output());
+    assertTrue(output().contains("lockdep: 0 finding(s) in 2 file(s)"), output());
+  }
+
+  @Test
+  void sourcesThatDoNotCompileExitTwoWithJavacsErrors() throws IOException {
+    Path file = Files.writeString(dir.resolve("Broken.java"), "class Broken { int f() { return \"x\"; } }\n");
+    assertEquals(2, run(file.toString()), output());
+    assertTrue(output().contains("Broken.java:1: error: incompatible types"), output());
+  }
+
+  @Test
+  void usageErrorsExitTwo() throws IOException {
+    assertEquals(2, run());
+    assertTrue(output().contains("no PATH given"), output());
+    assertEquals(2, run("--frobnicate", "x"));
+    assertTrue(output().contains("unknown option --frobnicate"), output());
+    assertEquals(2, run("--classpath"));
+    assertTrue(output().contains("--classpath needs a value"), output());
+    assertEquals(2, run(dir.resolve("missing").toString()));
+    assertTrue(output().contains("not a .java file or a directory"), output());
+    Path file = Files.writeString(dir.resolve("A.java"), "class A {}\n");
+    assertEquals(2, run("--graph", "g.png", file.toString()));
+    assertTrue(output().contains("Graph=g.png: the file must end in .dot or .mmd"), output());
+  }
+
+  @Test
+  void annotatedSourcesCompileWithoutAClasspath() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("Dev.java"),
+            "import dev.lockdep.annotations.*;\n"
+                + "class Dev { @IrqContext(Irq.HARDIRQ) void onIrq() {} @Reclaim void alloc() {} }\n");
+    assertEquals(0, run(file.toString()), output());
+  }
+
+  @Test
+  void helpExitsZero() {
+    assertEquals(0, run("--help"));
+    assertTrue(output().contains("usage: java -jar"), output());
+  }
+}

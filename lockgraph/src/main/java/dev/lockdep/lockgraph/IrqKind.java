@@ -1,0 +1,7 @@
+package dev.lockdep.lockgraph;
+
+/** lockdep's usage STATEs ({@code lockdep_states.h}). */
+public enum IrqKind {
+  HARDIRQ,
+  SOFTIRQ
+}

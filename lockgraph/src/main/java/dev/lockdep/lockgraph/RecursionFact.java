@@ -1,0 +1,47 @@
+package dev.lockdep.lockgraph;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * An acquisition refused by lockdep's {@code check_deadlock}: the acquired class was already held
+ * in a way that deadlocks.
+ *
+ * @param held the class as held (its description as the unit saw it)
+ * @param heldMode how it was held
+ * @param nextMode how it was acquired again
+ * @param kind which rule refused it
+ * @param heldAt where it had been acquired
+ * @param at the refused acquisition
+ */
+public record RecursionFact(
+    LockClass held, ReadMode heldMode, ReadMode nextMode, Kind kind, Provenance heldAt,
+    Provenance at) {
+
+  /** Why the re-acquisition deadlocks. */
+  public enum Kind {
+    /** Another instance of a held class, same subclass: lockdep's AA. */
+    SAME_CLASS,
+    /** The same instance of a non-reentrant lock. */
+    SAME_INSTANCE,
+    /** A write acquisition of an instance the owner holds for reading. */
+    READ_TO_WRITE
+  }
+
+  static final Comparator<RecursionFact> ORDER =
+      Comparator.comparing(RecursionFact::held)
+          .thenComparing(RecursionFact::at)
+          .thenComparing(RecursionFact::kind)
+          .thenComparing(RecursionFact::heldMode)
+          .thenComparing(RecursionFact::nextMode)
+          .thenComparing(RecursionFact::heldAt);
+
+  public RecursionFact {
+    Objects.requireNonNull(held);
+    Objects.requireNonNull(heldMode);
+    Objects.requireNonNull(nextMode);
+    Objects.requireNonNull(kind);
+    Objects.requireNonNull(heldAt);
+    Objects.requireNonNull(at);
+  }
+}

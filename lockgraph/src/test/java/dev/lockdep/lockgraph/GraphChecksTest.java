@@ -1,0 +1,273 @@
+package dev.lockdep.lockgraph;
+
+import static dev.lockdep.lockgraph.Facts.at;
+import static dev.lockdep.lockgraph.Facts.held;
+import static dev.lockdep.lockgraph.Facts.kinds;
+import static dev.lockdep.lockgraph.Facts.orders;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockdep.lockgraph.ScenarioRow.Column;
+import dev.lockdep.lockgraph.Task.Gfp;
+import dev.lockdep.lockgraph.Task.Lock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The whole-graph checks beyond the selftest matrix. */
+class GraphChecksTest {
+  private static final LockClass A = LockClass.of("A");
+  private static final LockClass B = LockClass.of("B");
+  private static final LockClass C = LockClass.of("C");
+
+  private static UnitFacts edge(String unit, int line, LockClass from, ReadMode fromMode,
+      LockClass to, ReadMode toMode) {
+    return UnitFacts.builder(unit)
+        .acquire(List.of(held(from, fromMode, line)), to, toMode, false,
+            IrqState.PROCESS.withHardirqsEnabled(false), at(unit, line))
+        .build();
+  }
+
+  @Test
+  void abbaScenarioRowsInLockdepOrder() {
+    List<Finding> f = LockGraph.of(orders("U.java", A, B, B, A)).check();
+    assertEquals(1, f.size());
+    Finding x = f.get(0);
+    assertEquals("possible circular locking dependency detected", x.title());
+    // closing dependency: the greatest provenance, B -> A at line 3
+    assertEquals(3, x.position().line());
+    assertEquals(List.of(
+        new ScenarioRow(Column.CPU0, "lock(B);"),
+        new ScenarioRow(Column.CPU1, "lock(A);"),
+        new ScenarioRow(Column.CPU1, "lock(B);"),
+        new ScenarioRow(Column.CPU0, "lock(A);")), x.scenario());
+    assertEquals(2, x.chain().size());
+    assertEquals(B, x.chain().get(1).dependency().from());
+    assertEquals(List.of("U.java"), x.units());
+    assertTrue(x.render().contains("*** DEADLOCK ***"));
+  }
+
+  @Test
+  void longerCycleSaysChainExists() {
+    Finding x = LockGraph.of(orders("U.java", A, B, B, C, C, A)).check().get(0);
+    assertTrue(x.notes().contains("Chain exists of:\n  A --> B --> C"), () -> x.notes().toString());
+    assertEquals("lock(B);", x.scenario().get(1).text());
+  }
+
+  @Test
+  void readerRowsSayRlock() {
+    LockGraph g = LockGraph.merge(List.of(
+        edge("U.java", 1, A, ReadMode.SHARED, B, ReadMode.EXCLUSIVE),
+        edge("V.java", 2, B, ReadMode.EXCLUSIVE, A, ReadMode.SHARED)));
+    Finding x = g.check().get(0);
+    assertEquals("rlock(A);", x.scenario().get(3).text());
+    assertEquals(List.of("U.java", "V.java"), x.units());
+  }
+
+  /**
+   * lockdep's per-class visited mark first reaches M through an *R edge, prunes its S* edge and
+   * never looks at the strong path N -> X -> M -> P; the (class, r) search does.
+   */
+  @Test
+  void exactStrongPathSearchFindsWhatPerClassVisitedMisses() {
+    LockClass n = LockClass.of("N");
+    LockClass m = LockClass.of("M");
+    LockClass x = LockClass.of("X");
+    LockClass p = LockClass.of("P");
+    LockGraph g = LockGraph.merge(List.of(
+        edge("a", 1, n, ReadMode.SHARED, m, ReadMode.SHARED_RECURSIVE),
+        edge("b", 2, n, ReadMode.EXCLUSIVE, x, ReadMode.EXCLUSIVE),
+        edge("c", 3, x, ReadMode.EXCLUSIVE, m, ReadMode.EXCLUSIVE),
+        edge("d", 4, m, ReadMode.SHARED, p, ReadMode.EXCLUSIVE),
+        edge("e", 5, p, ReadMode.EXCLUSIVE, n, ReadMode.EXCLUSIVE)));
+    List<Finding> f = g.check();
+    assertEquals(List.of(CheckKind.LockOrderInversion), kinds(f));
+    assertEquals("acquiring N while holding P closes the cycle N -> X -> M -> P -> N",
+        f.get(0).summary());
+  }
+
+  @Test
+  void notStrongIsNotReported() {
+    // A -SR-> B -SN-> A: the R-ending step is followed by an S-starting one
+    LockGraph g = LockGraph.merge(List.of(
+        edge("a", 1, A, ReadMode.SHARED, B, ReadMode.SHARED_RECURSIVE),
+        edge("b", 2, B, ReadMode.SHARED, A, ReadMode.SHARED)));
+    assertEquals(List.of(), g.check());
+  }
+
+  @Test
+  void everyDistinctCycleOnceAndCapped() {
+    List<LockClass> k = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      k.add(LockClass.of("K" + i));
+    }
+    List<UnitFacts> units = new ArrayList<>();
+    int line = 0;
+    for (LockClass from : k) {
+      for (LockClass to : k) {
+        if (!from.equals(to)) {
+          units.add(orders("U" + line + ".java", from, to));
+          line++;
+        }
+      }
+    }
+    LockGraph g = LockGraph.merge(units);
+    List<Finding> all = g.check(CheckOptions.defaults().withCycleCap(1000));
+    List<Finding> capped = g.check(CheckOptions.defaults().withCycleCap(3));
+    assertEquals(3, capped.size());
+    assertTrue(all.size() > 3);
+    Set<String> summaries = new java.util.HashSet<>();
+    all.forEach(x -> assertTrue(summaries.add(x.summary()), "reported twice: " + x.summary()));
+    long notes = capped.stream()
+        .flatMap(x -> x.notes().stream())
+        .filter(n -> n.contains("close further cycles not shown"))
+        .count();
+    assertEquals(1, notes);
+    // two disjoint cycles are two groups, each reported
+    LockGraph two = LockGraph.of(orders("U.java", A, B, B, A),
+        orders("V.java", C, LockClass.of("D"), LockClass.of("D"), C));
+    assertEquals(2, two.check(CheckOptions.defaults().withCycleCap(1)).size());
+  }
+
+  @Test
+  void onlyFindingsWithCurrentFactsAreReported() {
+    LockGraph g = LockGraph.of(orders("Old.java", A, B), orders("New.java", B, A));
+    List<Finding> current = g.check(CheckOptions.defaults().withCurrentUnits(Set.of("New.java")));
+    assertEquals(1, current.size());
+    assertEquals("New.java", current.get(0).position().file());
+    List<Finding> old = g.check(CheckOptions.defaults().withCurrentUnits(Set.of("Old.java")));
+    assertEquals("Old.java", old.get(0).position().file());
+    assertEquals(List.of(),
+        g.check(CheckOptions.defaults().withCurrentUnits(Set.of("Other.java"))));
+    assertEquals(2, g.check().get(0).units().size());
+  }
+
+  @Test
+  void reclaimCycleSaysSo() {
+    Lock pool = new Lock(LockClass.of("Pool.lock"), "pool", ReadMode.EXCLUSIVE);
+    Task t = new Task("Pool.java", "Pool.allocate()");
+    t.lock(pool);
+    t.mightAlloc(Gfp.KERNEL);
+    t.unlock(pool);
+    t.fsReclaimAcquire(Gfp.KERNEL);
+    t.lock(pool);
+    t.unlock(pool);
+    t.fsReclaimRelease(Gfp.KERNEL);
+    Finding f = LockGraph.of(t.facts()).check().get(0);
+    assertTrue(f.summary().startsWith("allocation under a reclaim-tainted lock: "), f.summary());
+    assertTrue(f.hint().contains("@GfpFlags(NOFS)"));
+  }
+
+  @Test
+  void allocationInSignallingSectionNeedsThePrime() {
+    Task t = new Task("Fence.java", "Job.run()");
+    t.fenceBeginSignalling();
+    t.mightAlloc(Gfp.KERNEL);
+    t.fenceEndSignalling();
+    LockGraph g = LockGraph.of(t.facts());
+    List<Finding> primed = g.check();
+    assertEquals(List.of(CheckKind.LockOrderInversion), kinds(primed));
+    assertTrue(primed.get(0).summary().startsWith("fence wait or reclaim in a signalling section"));
+    assertEquals(List.of("Fence.java"), primed.get(0).units());
+    assertEquals(List.of(), g.check(CheckOptions.defaults().withPrimeFenceReclaim(false)));
+  }
+
+  @Test
+  void fenceWaitUnderLockTakenInSignallingSection() {
+    Lock l = new Lock(LockClass.of("Q.lock"), "q", ReadMode.EXCLUSIVE);
+    Task t = new Task("Q.java", "Q.m()");
+    t.lock(l);
+    t.fenceMightWait();
+    t.unlock(l);
+    t.fenceBeginSignalling();
+    t.lock(l);
+    t.unlock(l);
+    t.fenceEndSignalling();
+    List<Finding> f = LockGraph.of(t.facts()).check(
+        CheckOptions.defaults().withPrimeFenceReclaim(false));
+    assertEquals(List.of(CheckKind.LockOrderInversion), kinds(f));
+    assertTrue(f.get(0).summary().startsWith("fence wait or reclaim in a signalling section"));
+  }
+
+  @Test
+  void deepGraphsNeedNoDeepStack() {
+    int n = 100_000;
+    UnitFacts.Builder b = UnitFacts.builder("Deep.java");
+    LockClass prev = LockClass.of("L0");
+    for (int i = 1; i <= n; i++) {
+      LockClass next = LockClass.of("L" + (i % n));
+      b.acquire(List.of(held(prev)), next, ReadMode.EXCLUSIVE, false, IrqState.PROCESS,
+          at("Deep.java", i));
+      prev = next;
+    }
+    List<Finding> f = LockGraph.of(b.build()).check();
+    assertEquals(1, f.size());
+    assertEquals(n, f.get(0).chain().size());
+  }
+
+  @Test
+  void irqPairsReportedOncePerSafeUnsafeAndStateNearestFirst() {
+    // A is hardirq- and softirq-safe and reaches B and C, both irq-unsafe, directly; D only
+    // through B, so (A, D) is B's consequence and not a problem of its own
+    LockClass d = LockClass.of("D");
+    UnitFacts u = UnitFacts.builder("I.java")
+        .acquire(List.of(held(A)), C, ReadMode.EXCLUSIVE, false,
+            IrqState.PROCESS.withHardirqsEnabled(false), at("I.java", 7))
+        .acquire(List.of(held(B)), d, ReadMode.EXCLUSIVE, false, IrqState.PROCESS,
+            at("I.java", 8))
+        .acquire(List.of(), A, ReadMode.EXCLUSIVE, false, IrqState.IN_HARDIRQ, at("I.java", 1))
+        .acquire(List.of(), A, ReadMode.EXCLUSIVE, false,
+            new IrqState(IrqState.Context.SOFTIRQ, false, false), at("I.java", 2))
+        .acquire(List.of(held(A)), B, ReadMode.EXCLUSIVE, false,
+            IrqState.PROCESS.withHardirqsEnabled(false), at("I.java", 3))
+        .acquire(List.of(held(B)), C, ReadMode.EXCLUSIVE, false,
+            IrqState.PROCESS.withHardirqsEnabled(false), at("I.java", 4))
+        .acquire(List.of(), B, ReadMode.EXCLUSIVE, false, IrqState.PROCESS, at("I.java", 5))
+        .acquire(List.of(), C, ReadMode.EXCLUSIVE, false, IrqState.PROCESS, at("I.java", 6))
+        .build();
+    List<Finding> f = LockGraph.of(u).check();
+    List<String> titles = new ArrayList<>();
+    for (Finding x : f) {
+      titles.add(x.locks() + " " + x.title());
+    }
+    titles.sort(null);
+    assertEquals(List.of(
+        "[A, B] HARDIRQ-safe -> HARDIRQ-unsafe lock order detected",
+        "[A, B] SOFTIRQ-safe -> SOFTIRQ-unsafe lock order detected",
+        "[A, C] HARDIRQ-safe -> HARDIRQ-unsafe lock order detected",
+        "[A, C] SOFTIRQ-safe -> SOFTIRQ-unsafe lock order detected"), titles);
+  }
+
+  @Test
+  void readSafeTitleSaysRead() {
+    // B read-taken in hardirq, B -EN-> A (wlock B), A write-taken with irqs on
+    UnitFacts u = UnitFacts.builder("R.java")
+        .acquire(List.of(), B, ReadMode.SHARED_RECURSIVE, false, IrqState.IN_HARDIRQ,
+            at("R.java", 1))
+        .acquire(List.of(held(B)), A, ReadMode.EXCLUSIVE, false,
+            IrqState.PROCESS.withHardirqsEnabled(false), at("R.java", 2))
+        .acquire(List.of(), A, ReadMode.EXCLUSIVE, false, IrqState.PROCESS, at("R.java", 3))
+        .build();
+    Finding f = LockGraph.of(u).check().get(0);
+    assertEquals("HARDIRQ-READ-safe -> HARDIRQ-READ-unsafe lock order detected", f.title());
+    assertEquals(UsageBit.USED_IN_HARDIRQ_READ, f.usages().get(0).usage().bit());
+  }
+
+  @Test
+  void inconsistentStateTitleOldToNew() {
+    UnitFacts u = UnitFacts.builder("S.java")
+        .acquire(List.of(), A, ReadMode.EXCLUSIVE, false, IrqState.IN_HARDIRQ, at("S.java", 1))
+        .acquire(List.of(), A, ReadMode.EXCLUSIVE, false, IrqState.PROCESS, at("S.java", 2))
+        .build();
+    Finding f = LockGraph.of(u).check().get(0);
+    assertEquals("inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage.", f.title());
+    assertEquals(2, f.position().line());
+    assertEquals(List.of(
+        new ScenarioRow(Column.CPU0, "lock(A);"),
+        new ScenarioRow(Column.CPU0, "<Interrupt>"),
+        new ScenarioRow(Column.CPU0, "  lock(A);")), f.scenario());
+    assertTrue(f.headline().startsWith(
+        "[InconsistentLockState] inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage: "));
+  }
+}

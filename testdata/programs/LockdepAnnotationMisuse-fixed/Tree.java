@@ -1,0 +1,24 @@
+package fs;
+
+import dev.lockdep.annotations.Acquires;
+import dev.lockdep.annotations.Nested;
+import dev.lockdep.annotations.Releases;
+
+/** The fixed twin of LockdepAnnotationMisuse/Tree.java. */
+class Tree {
+  private final Object lock = new Object();
+
+  void link(Tree parent, @Nested(1) Tree child) {
+    Object outer = parent.lock;
+    @Nested(1) Object inner = child.lock;
+    synchronized (outer) {
+      synchronized (inner) {}
+    }
+  }
+
+  @Acquires("lock")
+  void enter() {}
+
+  @Releases("lock")
+  void exit() {}
+}
