@@ -1,17 +1,21 @@
 package dev.lockdep.checker;
 
 import dev.lockdep.checker.analysis.LocalFinding;
-import dev.lockdep.checker.analysis.MethodSummary;
 import dev.lockdep.checker.analysis.UnitSummary;
-import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.CheckOptions;
 import dev.lockdep.lockgraph.Finding;
 import dev.lockdep.lockgraph.IrqState;
 import dev.lockdep.lockgraph.LockGraph;
+import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.UnitFacts;
+import dev.lockdep.lockgraph.program.ProgramUnit;
+import dev.lockdep.lockgraph.program.SummaryComposer;
+import dev.lockdep.lockgraph.program.SummaryComposer.ComposedAcquisition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,24 +40,39 @@ public final class LockdepAnalysis {
 
   /** The findings of the enabled checks over {@code units}, sorted. */
   public static List<LockdepReport> check(Collection<UnitSummary> units, LockdepOptions options) {
+    return check(units, List.of(), options);
+  }
+
+  /**
+   * The findings of the enabled checks over {@code units} composed with the summaries of earlier
+   * compilations ({@code classpath}), sorted. Only findings that involve a fact of {@code units}
+   * are reported, each at a position in {@code units}.
+   */
+  public static List<LockdepReport> check(
+      Collection<UnitSummary> units, Collection<ProgramUnit> classpath, LockdepOptions options) {
     List<LockdepReport> reports = new ArrayList<>();
     Map<List<UnitFacts>, Set<CheckName>> runs = new LinkedHashMap<>();
+    Map<String, List<ComposedAcquisition>> program = SummaryComposer.compose(programs(units), classpath);
+    Set<String> current = new HashSet<>();
+    units.forEach(u -> current.add(u.file()));
+    Map<Provenance, Provenance> anchors = anchors(program, current);
     boolean anySuppression =
-        units.stream().flatMap(u -> u.methods().stream()).anyMatch(m -> !m.suppressed().isEmpty());
-    List<UnitFacts> unsuppressed = anySuppression ? null : facts(units, null);
+        program.values().stream().flatMap(List::stream).anyMatch(a -> !a.suppressed().isEmpty());
+    List<UnitFacts> unsuppressed = anySuppression ? null : facts(program, null);
     for (CheckName check : GRAPH_CHECKS) {
       if (options.enabled(check)) {
-        List<UnitFacts> facts = anySuppression ? facts(units, check) : unsuppressed;
+        List<UnitFacts> facts = anySuppression ? facts(program, check) : unsuppressed;
         runs.computeIfAbsent(facts, f -> EnumSet.noneOf(CheckName.class)).add(check);
       }
     }
-    CheckOptions checkOptions = CheckOptions.defaults().withPrimeFenceReclaim(options.primeFenceReclaim());
+    CheckOptions checkOptions =
+        CheckOptions.defaults().withPrimeFenceReclaim(options.primeFenceReclaim()).withCurrentUnits(current);
     runs.forEach(
         (facts, checks) -> {
           for (Finding finding : LockGraph.merge(facts).check(checkOptions)) {
             CheckName check = CheckName.valueOf(finding.kind().name());
             if (checks.contains(check)) {
-              reports.add(report(finding));
+              reports.add(anchored(LockdepReport.of(finding), current, anchors));
             }
           }
         });
@@ -69,42 +88,61 @@ public final class LockdepAnalysis {
     return reports;
   }
 
-  /**
-   * The facts of every unit as {@code check} sees them: without the methods that suppress it
-   * ({@code null}: every method).
-   */
-  private static List<UnitFacts> facts(Collection<UnitSummary> units, CheckName check) {
-    List<UnitFacts> facts = new ArrayList<>();
-    for (UnitSummary unit : units) {
-      UnitFacts.Builder builder = UnitFacts.builder(unit.file());
-      for (MethodSummary method : unit.methods()) {
-        if (check != null && method.suppressed().contains(check)) {
-          continue;
-        }
-        for (MethodSummary.Acquisition acquisition : method.acquisitions()) {
-          // Irq contexts are not modelled yet: every acquisition runs in process context.
-          builder.acquire(acquisition.held(), acquisition.next(), IrqState.PROCESS);
-        }
-      }
-      facts.add(builder.build());
-    }
-    return facts;
+  /** The lock graph of every unit's facts, suppressions aside: what the Graph= output draws. */
+  public static LockGraph graph(Collection<UnitSummary> units) {
+    return LockGraph.merge(facts(SummaryComposer.compose(programs(units), List.of()), null));
   }
 
-  private static LockdepReport report(Finding finding) {
-    List<String> details = new ArrayList<>();
-    String rendered = finding.render();
-    List<String> lines = rendered.lines().toList();
-    // render() opens with a banner repeating the title and summary; the first line already says both.
-    int start = 0;
-    while (start < lines.size() && (lines.get(start).startsWith("=") || lines.get(start).startsWith("WARNING: ") || lines.get(start).equals(finding.summary()))) {
-      start++;
-    }
-    details.addAll(lines.subList(start, lines.size()));
-    while (!details.isEmpty() && details.get(details.size() - 1).isBlank()) {
-      details.remove(details.size() - 1);
-    }
-    CheckKind kind = finding.kind();
-    return new LockdepReport(CheckName.valueOf(kind.name()), finding.position(), finding.title(), finding.summary(), details);
+  private static List<ProgramUnit> programs(Collection<UnitSummary> units) {
+    return units.stream().map(UnitSummary::program).toList();
+  }
+
+  /**
+   * For each acquisition in another compilation reached through calls from this one, the
+   * outermost of those calls: an error must be reported in a file being compiled.
+   */
+  private static Map<Provenance, Provenance> anchors(
+      Map<String, List<ComposedAcquisition>> program, Set<String> current) {
+    Map<Provenance, Provenance> anchors = new HashMap<>();
+    program.values().forEach(
+        acquisitions -> {
+          for (ComposedAcquisition acquisition : acquisitions) {
+            Provenance at = acquisition.next().acquiredAt();
+            if (acquisition.anchor() != null && !current.contains(at.file())) {
+              anchors.putIfAbsent(at, acquisition.anchor());
+            }
+          }
+        });
+    return anchors;
+  }
+
+  private static LockdepReport anchored(
+      LockdepReport report, Set<String> current, Map<Provenance, Provenance> anchors) {
+    Provenance anchor = current.contains(report.position().file()) ? null : anchors.get(report.position());
+    return anchor == null
+        ? report
+        : new LockdepReport(
+            report.check(), anchor, report.title(), report.summary(), report.details(), report.chain(),
+            report.usages(), report.hint());
+  }
+
+  /**
+   * The facts of every unit as {@code check} sees them: without the acquisitions made in or
+   * through a body that suppresses it ({@code null}: every acquisition).
+   */
+  private static List<UnitFacts> facts(Map<String, List<ComposedAcquisition>> program, CheckName check) {
+    List<UnitFacts> facts = new ArrayList<>();
+    program.forEach(
+        (unit, acquisitions) -> {
+          UnitFacts.Builder builder = UnitFacts.builder(unit);
+          for (ComposedAcquisition acquisition : acquisitions) {
+            if (check == null || !acquisition.suppressed().contains(check.name())) {
+              // Irq contexts are not modelled yet: every acquisition runs in process context.
+              builder.acquire(acquisition.held(), acquisition.next(), IrqState.PROCESS);
+            }
+          }
+          facts.add(builder.build());
+        });
+    return facts;
   }
 }

@@ -1,20 +1,39 @@
 package dev.lockdep.checker;
 
+import dev.lockdep.checker.report.FixHint;
+import dev.lockdep.lockgraph.ChainLink;
+import dev.lockdep.lockgraph.Finding;
 import dev.lockdep.lockgraph.Provenance;
+import dev.lockdep.lockgraph.UsageLink;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * One finding as a diagnostic: the check, the position of the acquisition (or release, or
- * annotation) that closes the problem, lockdep's title, a one-line summary and the detail lines.
+ * annotation) that closes the problem, lockdep's title, a one-line summary and the detail lines,
+ * plus the structured facts behind them for the outputs that link every site (javac notes, SARIF,
+ * the graph).
  *
  * @param check the check
  * @param position where the diagnostic goes
  * @param title lockdep's title
  * @param summary the rest of the first line
  * @param details the lines after the first
+ * @param chain every dependency of the cycle or path, in the order the details list them; empty
+ *     for findings the front end decides alone
+ * @param usages the usage bits the finding relies on
+ * @param hint how such a problem is usually fixed; empty when the details carry none
  */
-public record LockdepReport(CheckName check, Provenance position, String title, String summary, List<String> details)
+public record LockdepReport(
+    CheckName check,
+    Provenance position,
+    String title,
+    String summary,
+    List<String> details,
+    List<ChainLink> chain,
+    List<UsageLink> usages,
+    String hint)
     implements Comparable<LockdepReport> {
 
   private static final Comparator<LockdepReport> ORDER =
@@ -23,8 +42,49 @@ public record LockdepReport(CheckName check, Provenance position, String title, 
           .thenComparing(LockdepReport::summary)
           .thenComparing(r -> String.join("\n", r.details()));
 
+  /** How render() introduces the fix hint, its last line. */
+  private static final String HINT = "hint: ";
+
   public LockdepReport {
     details = List.copyOf(details);
+    chain = List.copyOf(chain);
+    usages = List.copyOf(usages);
+  }
+
+  /** A finding the front end decided alone: no graph facts behind it. */
+  public LockdepReport(CheckName check, Provenance position, String title, String summary, List<String> details) {
+    this(check, position, title, summary, details, List.of(), List.of(), "");
+  }
+
+  /** A lock graph finding, its details being lockdep's splat without the banner. */
+  public static LockdepReport of(Finding finding) {
+    List<String> lines = finding.render().lines().toList();
+    // render() opens with a banner repeating the title and summary; the first line already says both.
+    int start = 0;
+    while (start < lines.size()
+        && (lines.get(start).startsWith("=")
+            || lines.get(start).startsWith("WARNING: ")
+            || lines.get(start).equals(finding.summary()))) {
+      start++;
+    }
+    List<String> details = new ArrayList<>(lines.subList(start, lines.size()));
+    while (!details.isEmpty() && details.get(details.size() - 1).isBlank()) {
+      details.remove(details.size() - 1);
+    }
+    String hint = FixHint.of(finding);
+    int last = details.size() - 1;
+    if (last >= 0 && details.get(last).startsWith(HINT)) {
+      details.set(last, HINT + hint);
+    }
+    return new LockdepReport(
+        CheckName.valueOf(finding.kind().name()),
+        finding.position(),
+        finding.title(),
+        finding.summary(),
+        details,
+        finding.chain(),
+        finding.usages(),
+        hint);
   }
 
   /** The whole message as the javac plugin prints it: {@code [CheckName] <title>: <summary>} first. */
@@ -34,11 +94,16 @@ public record LockdepReport(CheckName check, Provenance position, String title, 
 
   /** The message without the check name, as Error Prone prints it after its own {@code [CheckName]}. */
   public String body() {
-    StringBuilder sb = new StringBuilder(title).append(": ").append(summary);
+    StringBuilder sb = new StringBuilder(headline());
     for (String line : details) {
       sb.append('\n').append(line);
     }
     return sb.toString();
+  }
+
+  /** {@code <title>: <summary>}, the first line without the check name. */
+  public String headline() {
+    return title + ": " + summary;
   }
 
   @Override

@@ -9,7 +9,11 @@ import com.sun.source.util.TaskListener;
 import com.sun.source.util.Trees;
 import dev.lockdep.checker.analysis.UnitAnalyzer;
 import dev.lockdep.checker.analysis.UnitSummary;
+import dev.lockdep.checker.report.ReportFiles;
+import dev.lockdep.checker.report.SiteNote;
+import dev.lockdep.checker.report.SiteNotes;
 import dev.lockdep.lockgraph.Provenance;
+import dev.lockdep.lockgraph.program.ProgramUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -49,6 +53,8 @@ public final class LockdepSession implements TaskListener {
   private String configurationError;
   private boolean configurationErrorReported;
   private boolean reported;
+  /** Summaries files of other compilations and of this one; null without annotation processing. */
+  private FactsFiles factsFiles;
 
   private LockdepSession(JavacTask task) {
     this.task = task;
@@ -67,6 +73,16 @@ public final class LockdepSession implements TaskListener {
       }
       return session;
     }
+  }
+
+  /** The session of this javac invocation, or null when the javac plugin does not run in it. */
+  static LockdepSession of(JavacTask task) {
+    return SESSIONS.get(task);
+  }
+
+  /** Reads and writes summaries files through the compilation's Filer ({@link LockdepFactsProcessor}). */
+  void useFactsFiles(FactsFiles files) {
+    this.factsFiles = files;
   }
 
   /**
@@ -168,9 +184,10 @@ public final class LockdepSession implements TaskListener {
         print(Diagnostic.Kind.WARNING, error.at(), "[" + LockdepCheck.NAME + "] " + error.message());
       }
     }
+    List<ProgramUnit> classpath = exchangeSummaries(ordered);
     List<LockdepReport> reports;
     try {
-      reports = LockdepAnalysis.check(ordered, options);
+      reports = LockdepAnalysis.check(ordered, classpath, options);
     } catch (RuntimeException | StackOverflowError e) {
       if (!ordered.isEmpty()) {
         UnitSummary first = ordered.get(0);
@@ -181,6 +198,36 @@ public final class LockdepSession implements TaskListener {
     }
     for (LockdepReport report : reports) {
       print(kind, report.position(), report.message());
+      for (SiteNote note : SiteNotes.of(report)) {
+        print(Diagnostic.Kind.NOTE, note.at(), note.message());
+      }
+    }
+    writeReportFiles(ordered, reports);
+  }
+
+  /**
+   * The summaries of earlier compilations this one reaches, read from the class path; this
+   * compilation's own are written to the class output. An unreadable file is an error naming it.
+   */
+  private List<ProgramUnit> exchangeSummaries(List<UnitSummary> ordered) {
+    if (factsFiles == null || ordered.isEmpty()) {
+      return List.of();
+    }
+    List<ProgramUnit> current = ordered.stream().map(UnitSummary::program).toList();
+    List<ProgramUnit> classpath = factsFiles.read(current);
+    factsFiles.write(current, classpath);
+    CompilationUnitTree first = units.values().iterator().next();
+    for (String problem : factsFiles.problems()) {
+      reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + problem);
+    }
+    return classpath;
+  }
+
+  /** The Sarif= and Graph= files; one that cannot be written is an error naming it. */
+  private void writeReportFiles(List<UnitSummary> ordered, List<LockdepReport> reports) {
+    for (String problem : ReportFiles.write(options, reports, () -> LockdepAnalysis.graph(ordered))) {
+      CompilationUnitTree first = units.values().iterator().next();
+      reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + problem);
     }
   }
 

@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code LockOrderInversion} over the whole graph: every class edge that lies on a strong cycle
- * (found with {@link StrongComponents}) and has a current fact is a candidate closing dependency.
- * Candidates are grouped by the locks they connect; in each group they are taken in closing order
- * (greatest provenance first), and each candidate not yet on a reported cycle gets the shortest
- * strong cycle through it, lockdep's {@code check_noncircular} answer for that dependency, until
- * the cap; the number of candidates left is stated in the group's last report.
+ * {@code LockOrderInversion} over the whole graph: every class edge whose types with a current
+ * fact close a strong cycle (found with {@link StrongComponents}) is a candidate closing
+ * dependency. Candidates are grouped by the locks they connect; in each group they are taken in
+ * closing order (greatest provenance first), and each candidate not yet on a reported cycle gets
+ * the shortest strong cycle through it, lockdep's {@code check_noncircular} answer for that
+ * dependency, until the cap; the number of candidates left is stated in the group's last report.
  */
 final class CycleCheck {
   private static final int SUMMARY_LOCKS = 8;
@@ -74,37 +74,39 @@ final class CycleCheck {
     }
   }
 
+  /**
+   * Reports up to {@code cap} cycles of one group, each closed by the uncovered candidate that
+   * comes first in closing order (greatest provenance, then earliest edge). Picking the next one
+   * by a scan, rather than sorting every candidate, keeps a group with many candidates linear.
+   */
   private void reportGroup(IntList candidates, boolean[] covered, List<Finding> out) {
     int n = candidates.size();
     Provenance[] latest = new Provenance[n];
-    Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       latest[i] = g.latestCurrentAt(candidates.get(i));
-      order[i] = i;
     }
-    // Closing order: the greatest provenance first, then the earliest edge position.
-    Arrays.sort(
-        order,
-        (a, b) -> {
-          int c = latest[b].compareTo(latest[a]);
-          return c != 0 ? c : Integer.compare(candidates.get(a), candidates.get(b));
-        });
-    int left = 0;
     List<int[]> witnesses = new ArrayList<>();
-    for (int i : order) {
-      int p = candidates.get(i);
-      if (covered[p]) {
-        continue;
+    while (witnesses.size() < cap) {
+      int best = -1;
+      for (int i = 0; i < n; i++) {
+        if (!covered[candidates.get(i)] && (best < 0 || latest[i].compareTo(latest[best]) > 0)) {
+          best = i;
+        }
       }
-      if (witnesses.size() == cap) {
-        left++;
-        continue;
+      if (best < 0) {
+        break;
       }
-      int[] cycle = shortestCycle(p);
+      int[] cycle = shortestCycle(candidates.get(best));
       for (int j = 0; j < cycle.length; j += 2) {
         covered[cycle[j]] = true;
       }
       witnesses.add(cycle);
+    }
+    int left = 0;
+    for (int i = 0; i < n; i++) {
+      if (!covered[candidates.get(i)]) {
+        left++;
+      }
     }
     for (int i = 0; i < witnesses.size(); i++) {
       out.add(finding(witnesses.get(i), i == witnesses.size() - 1 ? left : 0));

@@ -12,13 +12,21 @@ import java.util.Map;
  * in. Every class edge keeps its dep mask and, per edge type and per usage bit, the fact of the
  * first unit that has it (each unit holds only its least fact per key) and the fact of the first
  * current unit that has it. Taking the first rather than comparing provenances keeps the merge
- * free of comparisons: one pass, one lookup per fact.
+ * free of comparisons: one pass over each unit's {@link FactColumns}, then a stable radix sort
+ * groups the dependency facts by edge. Facts are kept as (unit, index) and turned into objects only
+ * for reports.
  */
 final class GraphIndex {
-  static final Provenance PRIME_PROVENANCE =
-      new Provenance("dma-resv.c", 0, 0, "dma_resv_lockdep()", List.of());
-  /** The unit index of the primed dependency, whose unit name is empty. */
-  private static final int PRIME_UNIT = -1;
+  /** The kernel's dma_resv_lockdep() prime, as a unit of its own that is never current. */
+  private static final UnitFacts PRIME =
+      UnitFacts.builder("")
+          .addDependency(
+              new DependencyEdge(
+                  LockClass.FS_RECLAIM, ReadMode.EXCLUSIVE, LockClass.DMA_FENCE_MAP,
+                  ReadMode.EXCLUSIVE,
+                  new Provenance("dma-resv.c", 0, 0, "dma_resv_lockdep()", List.of()),
+                  new Provenance("dma-resv.c", 0, 0, "dma_resv_lockdep()", List.of())))
+          .build();
 
   private static final int BITS = UsageBit.values().length;
 
@@ -34,35 +42,40 @@ final class GraphIndex {
   final int[] usage;
   final int[] currentUsage;
 
-  private final List<String> unitNames;
-  /** Per edge position * 4 + type. */
-  private final DependencyEdge[] firstFact;
+  private final List<UnitFacts> units;
+  /**
+   * Per edge position * 4 + type, where the edge's dep (current dep) has the type: the unit and
+   * the index in its dependencies of the fact shown.
+   */
   private final int[] firstFactUnit;
-  private final DependencyEdge[] firstCurrentFact;
+  private final int[] firstFact;
   private final int[] firstCurrentFactUnit;
-  /** Per class * 10 + bit. */
-  private final UsageFact[] firstUsage;
+  private final int[] firstCurrentFact;
+  /** Per class * 10 + bit, where usage (current usage) has the bit: unit and index in usages. */
   private final int[] firstUsageUnit;
-  private final UsageFact[] firstCurrentUsage;
+  private final int[] firstUsage;
   private final int[] firstCurrentUsageUnit;
+  private final int[] firstCurrentUsage;
 
   private GraphIndex(Builder b) {
-    unitNames = b.unitNames;
+    units = b.units;
     classCount = b.classList.size();
     classes = b.classList.toArray(new LockClass[0]);
-    int n = b.factCount;
+    int n = b.factFrom.size();
     // Sort the dependency facts by (from, to), stably, so that each edge's facts are adjacent in
     // unit order and edges come out in CSR order; a radix sort does this in a few sequential
     // passes where a hash table would miss the cache on every fact.
     int shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, classCount - 1));
     long toMask = (1L << shift) - 1;
     long[] keys = new long[n];
-    int[] order = new int[n];
+    int[] local = new int[n];
+    int[] meta = new int[n];
     for (int i = 0; i < n; i++) {
       keys[i] = ((long) b.factFrom.get(i) << shift) | b.factTo.get(i);
-      order[i] = i;
+      local[i] = b.factLocal.get(i);
+      meta[i] = b.factMeta.get(i);
     }
-    RadixSort.sort(keys, order, (long) classCount << shift);
+    RadixSort.sort(keys, local, meta, (long) classCount << shift);
     int edgeCount = 0;
     for (int i = 0; i < n; i++) {
       if (i == 0 || keys[i] != keys[i - 1]) {
@@ -74,10 +87,10 @@ final class GraphIndex {
     edgeTo = new int[edgeCount];
     edgeDep = new byte[edgeCount];
     edgeCurrentDep = new byte[edgeCount];
-    firstFact = new DependencyEdge[edgeCount * 4];
     firstFactUnit = new int[edgeCount * 4];
-    firstCurrentFact = new DependencyEdge[edgeCount * 4];
+    firstFact = new int[edgeCount * 4];
     firstCurrentFactUnit = new int[edgeCount * 4];
+    firstCurrentFact = new int[edgeCount * 4];
     int p = -1;
     for (int i = 0; i < n; i++) {
       if (i == 0 || keys[i] != keys[i - 1]) {
@@ -86,20 +99,18 @@ final class GraphIndex {
         edgeTo[p] = (int) (keys[i] & toMask);
         outStart[edgeFrom[p] + 1]++;
       }
-      int f = order[i];
-      int meta = b.factMeta.get(f);
-      int type = (meta >>> 1) & 3;
+      int type = (meta[i] >>> 1) & 3;
+      int bit = 1 << type;
       int slot = p * 4 + type;
-      int unit = (meta >> 3);
-      if (firstFact[slot] == null) {
-        firstFact[slot] = b.factRefs.get(f);
-        firstFactUnit[slot] = unit;
-        edgeDep[p] |= (byte) (1 << type);
+      if ((edgeDep[p] & bit) == 0) {
+        firstFactUnit[slot] = meta[i] >>> 3;
+        firstFact[slot] = local[i];
+        edgeDep[p] |= (byte) bit;
       }
-      if ((meta & 1) != 0 && firstCurrentFact[slot] == null) {
-        firstCurrentFact[slot] = b.factRefs.get(f);
-        firstCurrentFactUnit[slot] = unit;
-        edgeCurrentDep[p] |= (byte) (1 << type);
+      if ((meta[i] & 1) != 0 && (edgeCurrentDep[p] & bit) == 0) {
+        firstCurrentFactUnit[slot] = meta[i] >>> 3;
+        firstCurrentFact[slot] = local[i];
+        edgeCurrentDep[p] |= (byte) bit;
       }
     }
     for (int c = 0; c < classCount; c++) {
@@ -107,26 +118,27 @@ final class GraphIndex {
     }
     usage = Arrays.copyOf(b.usage, classCount);
     currentUsage = Arrays.copyOf(b.currentUsage, classCount);
-    firstUsage = Arrays.copyOf(b.firstUsage, classCount * BITS);
     firstUsageUnit = Arrays.copyOf(b.firstUsageUnit, classCount * BITS);
-    firstCurrentUsage = Arrays.copyOf(b.firstCurrentUsage, classCount * BITS);
+    firstUsage = Arrays.copyOf(b.firstUsage, classCount * BITS);
     firstCurrentUsageUnit = Arrays.copyOf(b.firstCurrentUsageUnit, classCount * BITS);
+    firstCurrentUsage = Arrays.copyOf(b.firstCurrentUsage, classCount * BITS);
   }
 
   int edgeCount() {
     return edgeFrom.length;
   }
 
-  private String unitName(int unit) {
-    return unit == PRIME_UNIT ? "" : unitNames.get(unit);
+  private ChainLink dependency(int unit, int index) {
+    UnitFacts u = units.get(unit);
+    return new ChainLink(u.dependencies().get(index), u.name());
   }
 
   /** The fact shown for edge {@code p} with type {@code t}: a current one when there is one. */
   ChainLink fact(int p, EdgeType t) {
     int slot = p * 4 + t.ordinal();
-    return firstCurrentFact[slot] != null
-        ? new ChainLink(firstCurrentFact[slot], unitName(firstCurrentFactUnit[slot]))
-        : new ChainLink(firstFact[slot], unitName(firstFactUnit[slot]));
+    return hasCurrentFact(p, t)
+        ? dependency(firstCurrentFactUnit[slot], firstCurrentFact[slot])
+        : dependency(firstFactUnit[slot], firstFact[slot]);
   }
 
   boolean hasCurrentFact(int p, EdgeType t) {
@@ -141,10 +153,12 @@ final class GraphIndex {
   /** The greatest acquisition among the current facts of edge {@code p}, which has some. */
   Provenance latestCurrentAt(int p) {
     Provenance latest = null;
-    for (int t = 0; t < 4; t++) {
-      DependencyEdge d = firstCurrentFact[p * 4 + t];
-      if (d != null && (latest == null || d.at().compareTo(latest) > 0)) {
-        latest = d.at();
+    for (EdgeType t : EdgeType.values()) {
+      if (hasCurrentFact(p, t)) {
+        Provenance at = fact(p, t).dependency().at();
+        if (latest == null || at.compareTo(latest) > 0) {
+          latest = at;
+        }
       }
     }
     return latest;
@@ -153,9 +167,10 @@ final class GraphIndex {
   /** The fact shown for usage bit {@code bit} of class {@code c}: a current one if any. */
   UsageLink usageFact(int c, UsageBit bit) {
     int slot = c * BITS + bit.ordinal();
-    return firstCurrentUsage[slot] != null
-        ? new UsageLink(firstCurrentUsage[slot], unitName(firstCurrentUsageUnit[slot]))
-        : new UsageLink(firstUsage[slot], unitName(firstUsageUnit[slot]));
+    boolean current = usageIsCurrent(c, bit);
+    UnitFacts u = units.get(current ? firstCurrentUsageUnit[slot] : firstUsageUnit[slot]);
+    return new UsageLink(
+        u.usages().get(current ? firstCurrentUsage[slot] : firstUsage[slot]), u.name());
   }
 
   boolean usageIsCurrent(int c, UsageBit bit) {
@@ -163,66 +178,48 @@ final class GraphIndex {
   }
 
   static GraphIndex build(List<UnitFacts> units, CheckOptions options) {
-    Builder b = new Builder(units);
+    List<UnitFacts> all = new ArrayList<>(units);
     if (options.primeFenceReclaim()) {
-      b.addDependency(
-          new DependencyEdge(
-              LockClass.FS_RECLAIM, ReadMode.EXCLUSIVE, LockClass.DMA_FENCE_MAP, ReadMode.EXCLUSIVE,
-              PRIME_PROVENANCE, PRIME_PROVENANCE),
-          PRIME_UNIT, false);
+      // Last, so that a unit's own fact of this dependency is the one shown.
+      all.add(PRIME);
     }
-    for (int i = 0; i < units.size(); i++) {
-      UnitFacts u = units.get(i);
-      boolean current = options.isCurrent(u.name());
-      for (DependencyEdge d : u.dependencies()) {
-        b.addDependency(d, i, current);
-      }
-      for (UsageFact f : u.usages()) {
-        b.addUsage(f, i, current);
-      }
+    Builder b = new Builder(all);
+    for (int i = 0; i < all.size(); i++) {
+      b.add(i, i < units.size() && options.isCurrent(units.get(i).name()));
     }
     return new GraphIndex(b);
   }
 
   private static final class Builder {
-    private final List<String> unitNames = new ArrayList<>();
+    private final List<UnitFacts> units;
     private final Map<LockClass, Integer> ids = new HashMap<>();
     private final List<LockClass> classList = new ArrayList<>();
     private final IntList factFrom;
     private final IntList factTo;
+    /** The fact's index in its unit's dependencies. */
+    private final IntList factLocal;
     /** unit << 3 | type << 1 | current. */
     private final IntList factMeta;
-    private final List<DependencyEdge> factRefs;
-    private int factCount;
     private int[] usage = new int[256];
     private int[] currentUsage = new int[256];
-    private UsageFact[] firstUsage = new UsageFact[256 * BITS];
     private int[] firstUsageUnit = new int[256 * BITS];
-    private UsageFact[] firstCurrentUsage = new UsageFact[256 * BITS];
+    private int[] firstUsage = new int[256 * BITS];
     private int[] firstCurrentUsageUnit = new int[256 * BITS];
-    private LockClass lastClass;
-    private int lastId;
+    private int[] firstCurrentUsage = new int[256 * BITS];
 
     Builder(List<UnitFacts> units) {
+      this.units = units;
       int facts = 1;
       for (UnitFacts u : units) {
-        unitNames.add(u.name());
         facts += u.dependencies().size();
       }
       factFrom = new IntList(facts);
       factTo = new IntList(facts);
+      factLocal = new IntList(facts);
       factMeta = new IntList(facts);
-      factRefs = new ArrayList<>(facts);
     }
 
-    /**
-     * The id of {@code c}. Facts come sorted by class, so the last class asked for is usually the
-     * next one asked for.
-     */
     private int id(LockClass c) {
-      if (c == lastClass) {
-        return lastId;
-      }
       Integer id = ids.get(c);
       if (id == null) {
         id = classList.size();
@@ -231,10 +228,10 @@ final class GraphIndex {
         if (id == usage.length) {
           usage = Arrays.copyOf(usage, id * 2);
           currentUsage = Arrays.copyOf(currentUsage, id * 2);
-          firstUsage = Arrays.copyOf(firstUsage, id * 2 * BITS);
           firstUsageUnit = Arrays.copyOf(firstUsageUnit, id * 2 * BITS);
-          firstCurrentUsage = Arrays.copyOf(firstCurrentUsage, id * 2 * BITS);
+          firstUsage = Arrays.copyOf(firstUsage, id * 2 * BITS);
           firstCurrentUsageUnit = Arrays.copyOf(firstCurrentUsageUnit, id * 2 * BITS);
+          firstCurrentUsage = Arrays.copyOf(firstCurrentUsage, id * 2 * BITS);
         }
       } else {
         LockClass known = classList.get(id);
@@ -242,31 +239,46 @@ final class GraphIndex {
           classList.set(id, c);
         }
       }
-      lastClass = c;
-      lastId = id;
       return id;
     }
 
-    void addDependency(DependencyEdge d, int unit, boolean current) {
-      factFrom.add(id(d.from()));
-      factTo.add(id(d.to()));
-      factMeta.add((unit << 3) | (d.type().ordinal() << 1) | (current ? 1 : 0));
-      factRefs.add(d);
-      factCount++;
-    }
-
-    void addUsage(UsageFact f, int unit, boolean current) {
-      int c = id(f.lockClass());
-      int slot = c * BITS + f.bit().ordinal();
-      if (firstUsage[slot] == null) {
-        firstUsage[slot] = f;
-        firstUsageUnit[slot] = unit;
-        usage[c] |= f.bit().mask();
+    void add(int unit, boolean current) {
+      FactColumns col = units.get(unit).columns;
+      int[] global = new int[col.classes.length];
+      for (int i = 0; i < global.length; i++) {
+        global[i] = id(col.classes[i]);
       }
-      if (current && firstCurrentUsage[slot] == null) {
-        firstCurrentUsage[slot] = f;
-        firstCurrentUsageUnit[slot] = unit;
-        currentUsage[c] |= f.bit().mask();
+      int flag = current ? 1 : 0;
+      for (int j = 0; j < col.depFrom.length; j++) {
+        factFrom.add(global[col.depFrom[j]]);
+        factTo.add(global[col.depTo[j]]);
+        factLocal.add(j);
+        factMeta.add((unit << 3) | (col.depType[j] << 1) | flag);
+      }
+      for (int r = 0; r < col.runClass.length; r++) {
+        int c = global[col.runClass[r]];
+        int mask = col.runMask[r];
+        int fresh = mask & ~usage[c];
+        int freshCurrent = current ? mask & ~currentUsage[c] : 0;
+        usage[c] |= mask;
+        if (current) {
+          currentUsage[c] |= mask;
+        }
+        if ((fresh | freshCurrent) == 0) {
+          continue;
+        }
+        for (int i = col.runStart[r]; i < col.runStart[r + 1]; i++) {
+          int bit = col.usageBit[i];
+          int slot = c * BITS + bit;
+          if ((fresh & (1 << bit)) != 0) {
+            firstUsageUnit[slot] = unit;
+            firstUsage[slot] = i;
+          }
+          if ((freshCurrent & (1 << bit)) != 0) {
+            firstCurrentUsageUnit[slot] = unit;
+            firstCurrentUsage[slot] = i;
+          }
+        }
       }
     }
   }

@@ -16,8 +16,7 @@ import java.util.Optional;
  * r = 0 when it has the write bit (any first edge) and at r = 1 when only the read bit (first edge
  * E*); B is a target at r = 0 with any ENABLED bit and at r = 1 with the write one. A pass over
  * the strongly connected components first marks the states that can reach a target, so the
- * search from each irq-safe class
- * only walks where a report lies. The search stops at the first irq-unsafe class of a path (the
+ * search from each irq-safe class only walks where a report lies. The search stops at the first irq-unsafe class of a path (the
  * classes behind it are unsafe because of it, and lockdep too names the nearest) and at another
  * irq-safe class whose own search covers the rest; so each report is a pair joined by a path with
  * no other safe or unsafe class of that state inside.
@@ -105,10 +104,14 @@ final class IrqUsageCheck {
                 ScenarioRow.cpu0("<Interrupt>"),
                 ScenarioRow.cpu0("  lock(" + name + ");")),
             List.of(name + " usage " + UsageBits.usageString(g.usage[c])),
-            "disable " + irq + "s around every process-context acquisition of " + name
-                + " (@IrqsDisabled" + (irq.equals("softirq") ? "(SOFTIRQ)" : "")
-                + "), or do not take it in interrupt context",
+            "disable " + irq + "s around every process-context acquisition of " + name + " ("
+                + irqsDisabled(safe.state()) + "), or do not take it in interrupt context",
             Witness.units(List.of(), List.of(old, now))));
+  }
+
+  /** The annotation that disables {@code state} in a method (HARDIRQ is its default). */
+  private static String irqsDisabled(IrqKind state) {
+    return state == IrqKind.HARDIRQ ? "@IrqsDisabled" : "@IrqsDisabled(SOFTIRQ)";
   }
 
   private void safeToUnsafe(IrqKind kind, List<Finding> out) {
@@ -191,17 +194,11 @@ final class IrqUsageCheck {
       boolean reach = false;
       for (int i = scc.memberStart[c]; i < scc.memberStart[c + 1] && !reach; i++) {
         int s = scc.members[i];
-        if (isTarget(s, on, onRead)) {
-          reach = true;
-          break;
-        }
+        reach = isTarget(s, on, onRead);
         int end = StateGraph.endTransition(g, s);
-        for (int k = StateGraph.firstTransition(g, s); k < end; k++) {
+        for (int k = StateGraph.firstTransition(g, s); k < end && !reach; k++) {
           int t = StateGraph.target(g, s, k);
-          if (t >= 0 && reaches[scc.component[t]]) {
-            reach = true;
-            break;
-          }
+          reach = t >= 0 && reaches[scc.component[t]];
         }
       }
       reaches[c] = reach;
@@ -284,9 +281,9 @@ final class IrqUsageCheck {
                 ScenarioRow.cpu0("<Interrupt>"),
                 ScenarioRow.cpu0("  lock(" + safeName + ");")),
             notes,
-            "disable " + irq + "s around every acquisition of " + unsafeName + " (@IrqsDisabled"
-                + (irq.equals("softirq") ? "(SOFTIRQ)" : "") + "), or do not acquire it while "
-                + safeName + " is held",
+            "disable " + irq + "s around every acquisition of " + unsafeName + " ("
+                + irqsDisabled(safeBit.state()) + "), or do not acquire it while " + safeName
+                + " is held",
             Witness.units(chain, usages)));
   }
 }

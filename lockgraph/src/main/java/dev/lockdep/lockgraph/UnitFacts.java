@@ -20,6 +20,7 @@ public final class UnitFacts {
   private final List<DependencyEdge> dependencies;
   private final List<UsageFact> usages;
   private final List<RecursionFact> recursions;
+  final FactColumns columns;
 
   private UnitFacts(
       String name,
@@ -30,6 +31,7 @@ public final class UnitFacts {
     this.dependencies = dependencies;
     this.usages = usages;
     this.recursions = recursions;
+    this.columns = new FactColumns(dependencies, usages);
   }
 
   public static Builder builder(String name) {

@@ -76,7 +76,7 @@ class FactsFormatTest {
     bytes[5] = 9;
     FactsFormatException e =
         assertThrows(FactsFormatException.class, () -> FactsFormat.read(bytes, SOURCE));
-    assertTrue(e.getMessage().startsWith(SOURCE + ": facts format version 9 is not supported"),
+    assertTrue(e.getMessage().startsWith(SOURCE + ": lockdep facts file version 9 is not supported"),
         e.getMessage());
     assertEquals(SOURCE, e.source());
   }

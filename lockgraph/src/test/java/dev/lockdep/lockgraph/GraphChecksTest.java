@@ -30,6 +30,14 @@ class GraphChecksTest {
   }
 
   @Test
+  void emptyGraphsHaveNoFindings() {
+    assertEquals(List.of(), LockGraph.merge(List.of()).check());
+    assertEquals(List.of(), LockGraph.merge(List.of()).check(
+        CheckOptions.defaults().withPrimeFenceReclaim(false)));
+    assertEquals(List.of(), LockGraph.of(UnitFacts.builder("Empty.java").build()).check());
+  }
+
+  @Test
   void abbaScenarioRowsInLockdepOrder() {
     List<Finding> f = LockGraph.of(orders("U.java", A, B, B, A)).check();
     assertEquals(1, f.size());

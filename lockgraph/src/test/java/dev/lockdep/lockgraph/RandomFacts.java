@@ -9,6 +9,14 @@ final class RandomFacts {
   private RandomFacts() {}
 
   static List<UnitFacts> units(long seed, int units, int classes, int events) {
+    return units(seed, units, classes, events, 0, events);
+  }
+
+  /**
+   * As {@link #units(long, int, int, int)}, keeping only events {@code from} (inclusive) to
+   * {@code to} (exclusive) of each unit: the facts of a part of the same event stream.
+   */
+  static List<UnitFacts> units(long seed, int units, int classes, int events, int from, int to) {
     Random r = new Random(seed);
     List<LockClass> pool = new ArrayList<>();
     for (int i = 0; i < classes; i++) {
@@ -36,14 +44,19 @@ final class RandomFacts {
               provenance(r, name)));
         }
         IrqState irq = states[r.nextInt(states.length)];
+        boolean keep = e >= from && e < to;
         if (r.nextInt(8) == 0) {
-          b.irqsEnabled(held, irq, provenance(r, name));
+          Provenance at = provenance(r, name);
+          if (keep) {
+            b.irqsEnabled(held, irq, at);
+          }
         } else {
-          b.acquire(held,
-              new HeldLock(pool.get(r.nextInt(pool.size())), modes[r.nextInt(3)],
-                  r.nextInt(8) == 0, r.nextBoolean() ? "i" + r.nextInt(3) : null,
-                  provenance(r, name)),
-              irq);
+          HeldLock next = new HeldLock(pool.get(r.nextInt(pool.size())), modes[r.nextInt(3)],
+              r.nextInt(8) == 0, r.nextBoolean() ? "i" + r.nextInt(3) : null,
+              provenance(r, name));
+          if (keep) {
+            b.acquire(held, next, irq);
+          }
         }
       }
       out.add(b.build());

@@ -1,5 +1,6 @@
 package dev.lockdep.checker.analysis;
 
+import dev.lockdep.lockgraph.program.MethodSummary;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
@@ -52,9 +53,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -142,7 +145,12 @@ final class MethodAnalyzer {
    * lock of a {@code synchronized} method, if any.
    */
   MethodSummary analyze(
-      TreePath body, List<LockRef> heldOnEntry, LockRef monitor, Provenance declaredAt, Set<CheckName> suppressed) {
+      TreePath body,
+      List<LockRef> heldOnEntry,
+      LockRef monitor,
+      Provenance declaredAt,
+      Set<CheckName> suppressed,
+      BodyIdentity identity) {
     HeldLocks start = HeldLocks.NONE;
     for (LockRef lock : heldOnEntry) {
       start = start.push(new HeldLocks.Entry(lock, false, declaredAt, 0));
@@ -165,7 +173,14 @@ final class MethodAnalyzer {
         unit.report(finding);
       }
     }
-    return new MethodSummary(method, new ArrayList<>(acquisitions), new ArrayList<>(calls), suppressed);
+    return new MethodSummary(
+        method,
+        identity.id(),
+        identity.overrides(),
+        identity.parameters(),
+        new ArrayList<>(acquisitions),
+        new ArrayList<>(calls),
+        suppressed.stream().map(CheckName::name).collect(Collectors.toSet()));
   }
 
   // ---------------------------------------------------------------- statements
@@ -731,9 +746,27 @@ final class MethodAnalyzer {
       if (!(unit.trees().getElement(path) instanceof ExecutableElement callee)) {
         return;
       }
+      MethodInvocationTree invocation = (MethodInvocationTree) path.getLeaf();
+      TreePath receiverPath = LockClassKeys.receiver(path);
+      boolean isStatic = callee.getModifiers().contains(Modifier.STATIC);
+      boolean superCall =
+          receiverPath != null
+              && receiverPath.getLeaf() instanceof IdentifierTree id
+              && id.getName().contentEquals("super");
+      String receiver =
+          isStatic ? null : receiverPath == null || superCall ? "this" : unit.keys().instance(receiverPath, scope);
+      List<MethodSummary.Argument> arguments = new ArrayList<>();
+      boolean anyCallback = false;
+      for (ExpressionTree argument : invocation.getArguments()) {
+        MethodSummary.Argument a = unit.callbacks().argument(child(path, argument), scope);
+        anyCallback |= !a.callbacks().isEmpty();
+        arguments.add(a);
+      }
+      boolean virtual = !isStatic && !superCall && unit.callbacks().overridable(callee);
+      boolean runsCallbacks = anyCallback && unit.callbacks().runsCallbacks(callee);
       String signature = unit.signature(callee);
       for (HeldLocks p : states.paths()) {
-        calls.add(new MethodSummary.CallSite(signature, p.held(), at));
+        calls.add(new MethodSummary.CallSite(signature, p.held(), at, receiver, virtual, arguments, runsCallbacks));
       }
     }
   }

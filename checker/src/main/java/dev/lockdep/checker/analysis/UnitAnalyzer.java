@@ -1,5 +1,6 @@
 package dev.lockdep.checker.analysis;
 
+import dev.lockdep.lockgraph.program.MethodSummary;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -107,7 +109,23 @@ public final class UnitAnalyzer {
               : context.keys().resolveThis(owner, subclass);
     }
     Provenance declared = context.provenance(tree, name);
-    methods.add(analyzer.analyze(body, heldOnEntry, monitor, declared, context.suppressed(path)));
+    methods.add(analyzer.analyze(body, heldOnEntry, monitor, declared, context.suppressed(path), identity(method)));
+  }
+
+  /** The method's id, the ids of what it overrides, and which parameters a caller's lock may bind. */
+  private BodyIdentity identity(ExecutableElement method) {
+    List<String> overrides = new ArrayList<>();
+    for (ExecutableElement overridden : context.operations().withOverridden(method)) {
+      if (overridden != method) {
+        overrides.add(context.signature(overridden));
+      }
+    }
+    List<String> parameters = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      boolean fixed = LockAnnotations.find(parameter, LockAnnotations.LOCK_CLASS).isPresent();
+      parameters.add(fixed ? "" : "local:" + parameter.getSimpleName());
+    }
+    return new BodyIdentity(context.signature(method), overrides.stream().distinct().toList(), parameters);
   }
 
   /** {@code @GuardedBy} and {@code @Releases}: the caller holds these when the body starts. */
@@ -126,12 +144,19 @@ public final class UnitAnalyzer {
     String name = Names.bodyName(context.trees(), path);
     TreePath body = new TreePath(path, tree.getBody());
     MethodAnalyzer analyzer = new MethodAnalyzer(context, name, 0, body);
-    methods.add(analyzer.analyze(body, List.of(), null, context.provenance(tree, name), context.suppressed(path)));
+    methods.add(
+        analyzer.analyze(
+            body, List.of(), null, context.provenance(tree, name), context.suppressed(path),
+            BodyIdentity.of(context.lambdaId(tree))));
   }
 
   private void initializer(TreePath path, BlockTree tree) {
     String name = Names.bodyName(context.trees(), path);
     MethodAnalyzer analyzer = new MethodAnalyzer(context, name, 0, path);
-    methods.add(analyzer.analyze(path, List.of(), null, context.provenance(tree, name), context.suppressed(path)));
+    TypeElement owner = (TypeElement) context.trees().getElement(path.getParentPath());
+    methods.add(
+        analyzer.analyze(
+            path, List.of(), null, context.provenance(tree, name), context.suppressed(path),
+            BodyIdentity.of(context.initializerId(owner, tree))));
   }
 }

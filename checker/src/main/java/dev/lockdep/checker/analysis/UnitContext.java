@@ -36,6 +36,7 @@ final class UnitContext {
   private final LockTypes lockTypes;
   private final LockClassKeys keys;
   private final LockOperations operations;
+  private final CallbackApis callbacks;
   private final List<LocalFinding> findings = new ArrayList<>();
 
   UnitContext(CompilationUnitTree unit, Trees trees, Elements elements, Types types) {
@@ -49,6 +50,7 @@ final class UnitContext {
     this.lockTypes = new LockTypes(elements, types);
     this.keys = new LockClassKeys(trees, lockTypes);
     this.operations = new LockOperations(trees, elements, lockTypes, keys);
+    this.callbacks = new CallbackApis(this);
   }
 
   Trees trees() {
@@ -69,6 +71,20 @@ final class UnitContext {
 
   LockOperations operations() {
     return operations;
+  }
+
+  CallbackApis callbacks() {
+    return callbacks;
+  }
+
+  /** The id of a lambda body: unique in the program, the same wherever the lambda is named. */
+  String lambdaId(Tree lambda) {
+    return "lambda@" + file + ":" + positions.getStartPosition(unit, lambda);
+  }
+
+  /** The id of an initializer block of {@code owner}. */
+  String initializerId(TypeElement owner, Tree block) {
+    return typeName(owner) + "#<init>@" + positions.getStartPosition(unit, block);
   }
 
   Provenance provenance(Tree tree, String method) {
@@ -119,17 +135,26 @@ final class UnitContext {
     return element != null && elements.getOrigin(element) != Elements.Origin.EXPLICIT;
   }
 
-  /** {@code pkg.Type#name(paramTypes)}, the form models files use. */
+  /**
+   * {@code pkg.Type#name(paramTypes)}, the form models files use; anonymous and local classes,
+   * which have no qualified name, go by their binary name ({@code pkg.Outer$1}).
+   */
   String signature(ExecutableElement method) {
     String owner =
         method.getEnclosingElement() instanceof TypeElement type
-            ? type.getQualifiedName().toString()
+            ? typeName(type)
             : method.getEnclosingElement().toString();
     String parameters =
         method.getParameters().stream()
             .map(p -> types.erasure(p.asType()).toString())
             .collect(Collectors.joining(","));
     return owner + "#" + method.getSimpleName() + "(" + parameters + ")";
+  }
+
+  private String typeName(TypeElement type) {
+    return type.getQualifiedName().length() > 0
+        ? type.getQualifiedName().toString()
+        : elements.getBinaryName(type).toString();
   }
 
   void report(LocalFinding finding) {

@@ -1,5 +1,7 @@
 package dev.lockdep.checker.analysis;
 
+import dev.lockdep.lockgraph.program.MethodSummary;
+import dev.lockdep.lockgraph.program.ProgramUnit;
 import dev.lockdep.lockgraph.Provenance;
 import java.util.List;
 
@@ -26,5 +28,10 @@ public record UnitSummary(
    * @param at the method's declaration
    * @param message {@code internal error analysing Foo.bar(): reason}
    */
+  /** The summaries alone: what composes with other units and goes into facts files. */
+  public ProgramUnit program() {
+    return new ProgramUnit(file, methods);
+  }
+
   public record InternalError(Provenance at, String message) {}
 }

@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -95,22 +98,34 @@ public final class LockdepCli {
       err.println("lockdep: " + e.getMessage());
       return USAGE;
     }
-    int findings = 0;
+    Map<CheckName, Integer> perCheck = new EnumMap<>(CheckName.class);
     int otherErrors = 0;
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       out.println(format(d));
-      if (isFinding(d)) {
-        findings++;
+      Optional<CheckName> check = findingCheck(d);
+      if (check.isPresent()) {
+        perCheck.merge(check.get(), 1, Integer::sum);
       } else if (d.getKind() == Diagnostic.Kind.ERROR) {
         otherErrors++;
       }
     }
     if (otherErrors > 0) {
-      err.printf("lockdep: %d error(s) that are not findings; the sources must compile and the options be valid%n", otherErrors);
+      err.printf("lockdep: %d error(s) that are not findings; the sources must compile, the options be valid"
+          + " and the output files writable%n", otherErrors);
       return USAGE;
     }
-    out.printf("lockdep: %d finding(s) in %d file(s)%n", findings, sources.size());
-    return findings == 0 ? OK : FINDINGS;
+    out.println(summary(perCheck, sources.size()));
+    invocation.sarif.ifPresent(file -> out.println("lockdep: SARIF written to " + file));
+    invocation.graph.ifPresent(file -> out.println("lockdep: lock graph written to " + file));
+    return perCheck.isEmpty() ? OK : FINDINGS;
+  }
+
+  /** {@code lockdep: 3 finding(s) in 12 file(s): 2 LockOrderInversion, 1 RecursiveLocking} */
+  private static String summary(Map<CheckName, Integer> perCheck, int files) {
+    int findings = perCheck.values().stream().mapToInt(Integer::intValue).sum();
+    String counts =
+        perCheck.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+    return String.format("lockdep: %d finding(s) in %d file(s)%s", findings, files, counts.isEmpty() ? "" : ": " + counts);
   }
 
   private static String classpath(String given) {
@@ -128,18 +143,21 @@ public final class LockdepCli {
     }
   }
 
-  /** A LockdepCheck finding starts with its check's name in brackets, as Error Prone's do. */
-  private static boolean isFinding(Diagnostic<? extends JavaFileObject> d) {
+  /**
+   * The check of a LockdepCheck finding: an error or warning that starts with the check's name in
+   * brackets, as Error Prone's do (the notes at a finding's other sites do not).
+   */
+  private static Optional<CheckName> findingCheck(Diagnostic<? extends JavaFileObject> d) {
     if (d.getKind() != Diagnostic.Kind.ERROR && d.getKind() != Diagnostic.Kind.WARNING) {
-      return false;
+      return Optional.empty();
     }
     String message = d.getMessage(Locale.ROOT);
     for (CheckName check : CheckName.values()) {
       if (message.startsWith("[" + check.name() + "]")) {
-        return true;
+        return Optional.of(check);
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   static String format(Diagnostic<? extends JavaFileObject> d) {
@@ -169,6 +187,8 @@ public final class LockdepCli {
   static final class Invocation {
     final List<Path> paths = new ArrayList<>();
     final List<String> pluginWords = new ArrayList<>();
+    Optional<String> sarif = Optional.empty();
+    Optional<String> graph = Optional.empty();
     String classpath;
     boolean help;
 
@@ -189,10 +209,12 @@ public final class LockdepCli {
             inv.pluginWords.add("Models=" + value(args, ++i, arg));
             break;
           case "--sarif":
-            inv.pluginWords.add("Sarif=" + value(args, ++i, arg));
+            inv.sarif = Optional.of(value(args, ++i, arg));
+            inv.pluginWords.add("Sarif=" + inv.sarif.get());
             break;
           case "--graph":
-            inv.pluginWords.add("Graph=" + value(args, ++i, arg));
+            inv.graph = Optional.of(value(args, ++i, arg));
+            inv.pluginWords.add("Graph=" + inv.graph.get());
             break;
           default:
             if (arg.startsWith("-")) {

@@ -1,5 +1,6 @@
 package dev.lockdep.checker.analysis;
 
+import dev.lockdep.lockgraph.program.MethodSummary;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;

@@ -1,5 +1,6 @@
 package dev.lockdep.checker.analysis;
 
+import dev.lockdep.lockgraph.program.MethodSummary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

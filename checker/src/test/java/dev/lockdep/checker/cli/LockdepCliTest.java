@@ -72,6 +72,47 @@ class LockdepCliTest {
   }
 
   @Test
+  void findingsExitOneWithCountsPerCheckAndTheFilesWritten() throws IOException {
+    Path src = Files.createDirectories(dir.resolve("src/p"));
+    Files.writeString(src.resolve("Both.java"),
+        "package p;\n"
+            + "class Both {\n"
+            + "  final Object a = new Object();\n"
+            + "  final Object b = new Object();\n"
+            + "  final java.util.concurrent.locks.ReentrantLock l = new java.util.concurrent.locks.ReentrantLock();\n"
+            + "  void ab() { synchronized (a) { synchronized (b) {} } }\n"
+            + "  void ba() { synchronized (b) { synchronized (a) {} } }\n"
+            + "  void twice() { l.lock(); l.unlock(); l.unlock(); }\n"
+            + "}\n");
+    Path sarif = dir.resolve("out/lockdep.sarif");
+    Path graph = dir.resolve("out/lockdep.mmd");
+    assertEquals(1, run("--sarif", sarif.toString(), "--graph", graph.toString(), dir.resolve("src").toString()), output());
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("lockdep: 2 finding(s) in 1 file(s): 1 LockOrderInversion, 1 UnbalancedUnlock\n"), text);
+    assertTrue(text.contains("lockdep: SARIF written to " + sarif + "\n"), text);
+    assertTrue(text.contains("lockdep: lock graph written to " + graph + "\n"), text);
+    assertTrue(text.contains(": note: LockOrderInversion reported at Both.java:"), "the other sites are notes: " + text);
+    assertTrue(Files.readString(sarif).contains("\"ruleId\": \"UnbalancedUnlock\""));
+    assertTrue(Files.readString(graph).startsWith("%% LockdepCheck lock graph"));
+  }
+
+  @Test
+  void anUnwritableOutputExitsTwoNamingIt() throws IOException {
+    Path file = Files.writeString(dir.resolve("A.java"), "class A {}\n");
+    Path blocker = Files.writeString(dir.resolve("blocker"), "");
+    assertEquals(2, run("--graph", blocker.resolve("g.dot").toString(), file.toString()), output());
+    assertTrue(output().contains("cannot write the graph file " + blocker.resolve("g.dot")), output());
+  }
+
+  /** Models files are accepted and passed on; reading them comes with the models loader. */
+  @Test
+  void modelsAreAccepted() throws IOException {
+    Path file = Files.writeString(dir.resolve("A.java"), "class A {}\n");
+    Path models = Files.writeString(dir.resolve("lockdep.models"), "# none yet\n");
+    assertEquals(0, run("--models", models.toString(), file.toString()), output());
+  }
+
+  @Test
   void helpExitsZero() {
     assertEquals(0, run("--help"));
     assertTrue(output().contains("usage: java -jar"), output());

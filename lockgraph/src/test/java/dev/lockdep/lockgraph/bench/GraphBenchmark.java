@@ -22,11 +22,14 @@ import java.util.SplittableRandom;
 
 /**
  * Merge and check generated graphs: {@code GraphBenchmark [edges...]}, default 100000 1000000
- * 4000000. Classes live in modules of 50 with a global lock order (module, then index), so most
- * dependencies respect it; every module also has a few dependencies against it (small cycles),
- * about one in ten dependencies has a reader on one side, nearly every class is taken with irqs
- * enabled, and the classes of the last modules are taken in interrupt handlers, a few of them
- * holding an irq-unsafe lock. Facts are spread over units of 1000 dependencies.
+ * 4000000, over max(10000, edges / 100) classes. Classes live in modules of 50 with a global lock
+ * order (module, then index). Units (source files) hold 1000 dependencies each; a unit takes the
+ * locks of its own module and the next two, and while holding one takes another of the same
+ * module or of the next eight, in lock order; 1 in 2000 of its dependencies goes against the order
+ * inside its module (a small cycle). About one in ten dependencies has a reader on one side.
+ * Ordinary classes are taken with irqs enabled (irq-unsafe); two modules hold interrupt-handler
+ * locks (irq-safe, taken with irqs off elsewhere), one module leaf locks taken with irqs off, and
+ * the last module irq-unsafe leaves that 1 in 10000 dependencies takes under a handler lock.
  */
 public final class GraphBenchmark {
   private static final int MODULE = 50;
@@ -93,7 +96,7 @@ public final class GraphBenchmark {
   }
 
   /** Deterministic for a seed. */
-  static List<UnitFacts> generate(int edges, int classCount, long seed) {
+  public static List<UnitFacts> generate(int edges, int classCount, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     LockClass[] classes = new LockClass[classCount];
     for (int i = 0; i < classCount; i++) {
@@ -112,6 +115,8 @@ public final class GraphBenchmark {
     String unit = null;
     int inUnit = PER_UNIT;
     int made = 0;
+    int home = 0;
+    int rejected = 0;
     IrqState irqsOff = IrqState.PROCESS.withHardirqsEnabled(false).withSoftirqsEnabled(false);
     while (made < edges) {
       if (inUnit == PER_UNIT) {
@@ -121,34 +126,43 @@ public final class GraphBenchmark {
         unit = "src/main/java/com/example/Unit" + units.size() + ".java";
         b = UnitFacts.builder(unit);
         inUnit = 0;
+        home = units.size() % (modules - 4);
+      }
+      if (rejected > 1000) {
+        // this neighbourhood is full: move on
+        home = (home + 1) % (modules - 4);
+        rejected = 0;
       }
       int from;
       int to;
       int kind = r.nextInt(10_000);
       if (kind < 5) {
-        // against the order inside an ordinary module: a small cycle
-        int m = r.nextInt(modules - 4);
-        from = m * MODULE + 1 + r.nextInt(MODULE - 1);
-        to = m * MODULE + r.nextInt(from - m * MODULE);
+        // against the order inside the unit's own module: a small cycle
+        from = home * MODULE + 1 + r.nextInt(MODULE - 1);
+        to = home * MODULE + r.nextInt(from - home * MODULE);
       } else if (kind < 6) {
         // an interrupt-handler lock held while taking an irq-unsafe leaf
         from = firstIrq + r.nextInt(firstIrqOffLeaf - firstIrq);
         to = firstUnsafeLeaf + r.nextInt(MODULE);
       } else {
-        from = r.nextInt(firstUnsafeLeaf - 1);
-        int m = from / MODULE;
+        // a unit takes the locks of its own module and the next two, then ones of its own module
+        // or of the next eight
+        int m = Math.min(home + r.nextInt(3), modules - 3);
+        from = m * MODULE + r.nextInt(MODULE - 1);
         int limit = from >= firstIrq ? firstUnsafeLeaf : classCount;
-        boolean local = r.nextInt(4) != 0 && (from % MODULE) < MODULE - 1;
-        to = local
+        to = r.nextInt(4) != 0
             ? from + 1 + r.nextInt(MODULE - 1 - from % MODULE)
-            : (m + 1) * MODULE + r.nextInt(Math.max(1, limit - (m + 1) * MODULE));
-        if (to >= limit || to <= from) {
+            : (m + 1) * MODULE + r.nextInt(8 * MODULE);
+        if (to >= limit) {
+          rejected++;
           continue;
         }
       }
       if (!seen.add((long) from * classCount + to)) {
+        rejected++;
         continue;
       }
+      rejected = 0;
       ReadMode fromMode = r.nextInt(20) == 0 ? ReadMode.SHARED : ReadMode.EXCLUSIVE;
       ReadMode toMode = r.nextInt(20) == 0 ? ReadMode.SHARED_RECURSIVE : ReadMode.EXCLUSIVE;
       int line = 1 + inUnit;
@@ -158,6 +172,10 @@ public final class GraphBenchmark {
       boolean off = from >= firstIrq || (to >= firstIrq && to < firstUnsafeLeaf);
       b.acquire(List.of(new HeldLock(classes[from], fromMode, false, null, heldAt)), classes[to],
           toMode, false, off ? irqsOff : IrqState.PROCESS, at);
+      if (to >= firstUnsafeLeaf) {
+        // the leaf is also taken on its own with irqs enabled: irq-unsafe
+        b.acquire(List.of(), classes[to], ReadMode.EXCLUSIVE, false, IrqState.PROCESS, at);
+      }
       if (from >= firstIrq && from < firstIrqOffLeaf && !handlerSeen[from]) {
         handlerSeen[from] = true;
         b.acquire(List.of(), classes[from], ReadMode.EXCLUSIVE, false, IrqState.IN_HARDIRQ, at);

@@ -1,0 +1,191 @@
+package dev.lockdep.checker;
+
+import dev.lockdep.lockgraph.FactsFormatException;
+import dev.lockdep.lockgraph.program.MethodSummary;
+import dev.lockdep.lockgraph.program.ProgramFormat;
+import dev.lockdep.lockgraph.program.ProgramUnit;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.Filer;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The summaries of other compilations (SPEC §6): read from {@code META-INF/lockdep/} on the class
+ * path, one file per package, for every package the compilation's summaries reach; and the
+ * compilation's own summaries written to its class output, so that the next compilation composes
+ * with them.
+ *
+ * <p>javac gives a plugin no file manager, but it gives an annotation processor a {@link Filer}:
+ * {@link LockdepFactsProcessor} hands it over. A resource of a known name is all a Filer can look
+ * up on the class path, hence one file per package, looked up by package name.
+ */
+final class FactsFiles {
+  private final Filer filer;
+  /** The units read from this compilation's own class output (an earlier build of this module). */
+  private final Set<String> fromOutput = new HashSet<>();
+  private final List<String> problems = new ArrayList<>();
+
+  FactsFiles(Filer filer) {
+    this.filer = filer;
+  }
+
+  /** Unreadable files, each {@code <jar or file>!<entry>: <problem>}. */
+  List<String> problems() {
+    return problems;
+  }
+
+  /**
+   * The units on the class path in the packages the current units reach, transitively: their own
+   * packages (the rest of the module in an incremental build) and those of every method they
+   * call, override or pass as a callback. Units named like a current one are left out.
+   */
+  List<ProgramUnit> read(Collection<ProgramUnit> current) {
+    Set<String> currentFiles = new HashSet<>();
+    Deque<String> packages = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    for (ProgramUnit unit : current) {
+      currentFiles.add(unit.file());
+      reach(unit, packages, seen);
+    }
+    Map<String, ProgramUnit> found = new TreeMap<>();
+    while (!packages.isEmpty()) {
+      String packageName = packages.poll();
+      for (ProgramUnit unit : readPackage(packageName)) {
+        if (!currentFiles.contains(unit.file()) && found.putIfAbsent(unit.file(), unit) == null) {
+          reach(unit, packages, seen);
+        }
+      }
+    }
+    return new ArrayList<>(found.values());
+  }
+
+  private List<ProgramUnit> readPackage(String packageName) {
+    String name = ProgramFormat.resourceName(packageName);
+    FileObject resource;
+    byte[] bytes;
+    try {
+      resource = filer.getResource(StandardLocation.CLASS_PATH, "", name);
+      try (InputStream in = resource.openInputStream()) {
+        bytes = in.readAllBytes();
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // No summaries for this package on the class path.
+      return List.of();
+    }
+    String source = describe(resource.toUri(), name);
+    try {
+      List<ProgramUnit> units = ProgramFormat.read(bytes, source);
+      if (isOutput(resource.toUri(), name)) {
+        units.forEach(u -> fromOutput.add(u.file()));
+      }
+      return units;
+    } catch (FactsFormatException e) {
+      problems.add(e.getMessage());
+      return List.of();
+    }
+  }
+
+  /**
+   * Writes the current units into the class output, by package, with the units of the same
+   * packages that an earlier build of this module wrote there and that were not recompiled: an
+   * incremental build must not forget the files it did not compile.
+   */
+  void write(Collection<ProgramUnit> current, Collection<ProgramUnit> classpath) {
+    Map<String, List<ProgramUnit>> byPackage = new TreeMap<>();
+    for (ProgramUnit unit : current) {
+      byPackage.computeIfAbsent(unit.packageName(), p -> new ArrayList<>()).add(unit);
+    }
+    for (ProgramUnit unit : classpath) {
+      List<ProgramUnit> units = byPackage.get(unit.packageName());
+      if (units != null && fromOutput.contains(unit.file())) {
+        units.add(unit);
+      }
+    }
+    byPackage.forEach(
+        (packageName, units) -> {
+          String name = ProgramFormat.resourceName(packageName);
+          try {
+            FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", name);
+            try (OutputStream out = resource.openOutputStream()) {
+              out.write(ProgramFormat.write(units));
+            }
+          } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            problems.add(name + ": cannot be written: " + e.getMessage());
+          }
+        });
+  }
+
+  private boolean isOutput(URI found, String name) {
+    try {
+      return filer.getResource(StandardLocation.CLASS_OUTPUT, "", name).toUri().equals(found);
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** {@code lib.jar!META-INF/lockdep/p.summaries}, or the file's path. */
+  private static String describe(URI uri, String name) {
+    String text = uri.toString();
+    int bang = text.indexOf("!/");
+    if (text.startsWith("jar:") && bang > 0) {
+      String jar = text.substring("jar:".length(), bang);
+      return jar.substring(jar.lastIndexOf('/') + 1) + "!" + name;
+    }
+    return uri.getPath() == null ? text : uri.getPath();
+  }
+
+  /** Queues the packages a unit's summaries name. */
+  private static void reach(ProgramUnit unit, Deque<String> packages, Set<String> seen) {
+    enqueue(unit.packageName(), packages, seen);
+    for (MethodSummary method : unit.methods()) {
+      method.overrides().forEach(id -> enqueue(packageOf(id), packages, seen));
+      for (MethodSummary.CallSite call : method.calls()) {
+        enqueue(packageOf(call.callee()), packages, seen);
+        for (MethodSummary.Argument argument : call.arguments()) {
+          argument.callbacks().forEach(c -> enqueue(packageOf(c.target()), packages, seen));
+        }
+      }
+    }
+  }
+
+  private static void enqueue(String packageName, Deque<String> packages, Set<String> seen) {
+    if (packageName != null && seen.add(packageName)) {
+      packages.add(packageName);
+    }
+  }
+
+  /**
+   * The package of a method id {@code com.acme.Outer.Inner#m()}: the segments of its owner before
+   * the first capitalised one, by Java naming convention; null for lambdas and JDK types.
+   */
+  static String packageOf(String id) {
+    int hash = id.indexOf('#');
+    if (hash < 0 || id.startsWith("java.") || id.startsWith("javax.") || id.startsWith("jdk.")) {
+      return null;
+    }
+    String owner = id.substring(0, hash);
+    StringBuilder packageName = new StringBuilder();
+    for (String segment : owner.split("\\.")) {
+      if (segment.isEmpty() || Character.isUpperCase(segment.charAt(0))) {
+        break;
+      }
+      if (packageName.length() > 0) {
+        packageName.append('.');
+      }
+      packageName.append(segment);
+    }
+    return packageName.toString();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.lockdep.checker.analysis;
+
+import dev.lockdep.lockgraph.program.MethodSummary;
+import java.util.List;
+
+/**
+ * How calls and callbacks name a body, for {@link MethodSummary}.
+ *
+ * @param id the body's id
+ * @param overrides the ids of the methods it overrides or implements
+ * @param parameters the instance names of its substitutable parameters ({@code ""} for the others)
+ */
+record BodyIdentity(String id, List<String> overrides, List<String> parameters) {
+  BodyIdentity {
+    overrides = List.copyOf(overrides);
+    parameters = List.copyOf(parameters);
+  }
+
+  /** A body no call names directly: a lambda or an initializer. */
+  static BodyIdentity of(String id) {
+    return new BodyIdentity(id, List.of(), List.of());
+  }
+}

@@ -1,0 +1,176 @@
+package dev.lockdep.checker.analysis;
+
+import dev.lockdep.lockgraph.program.MethodSummary;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * What the arguments of a call are to the whole-program analysis (SPEC §6): locks a callee's
+ * parameter may stand for, and callbacks (lambdas, method references, anonymous and local class
+ * instances) that a synchronous API or an analysed callee may run before it returns.
+ */
+final class CallbackApis {
+  /**
+   * Library methods that run the callbacks passed to them before they return, by declaring type
+   * (any override of them counts too). Streams are lazy, but a sequential pipeline runs its
+   * lambdas inside the terminal operation of the same expression, so every stream method counts.
+   * Asynchronous APIs ({@code Executor.execute}, {@code Thread}, {@code CompletableFuture.*Async},
+   * {@code Timer}) and every other library method are absent: their callbacks run, if ever, in
+   * another thread with nothing held, which is how a lambda's own body is analysed.
+   */
+  private static final Map<String, Set<String>> SYNCHRONOUS =
+      Map.ofEntries(
+          Map.entry("java.lang.Iterable", Set.of("forEach")),
+          Map.entry("java.util.Iterator", Set.of("forEachRemaining")),
+          Map.entry("java.util.Spliterator", Set.of("forEachRemaining", "tryAdvance")),
+          Map.entry("java.util.Collection", Set.of("removeIf")),
+          Map.entry("java.util.List", Set.of("replaceAll", "sort")),
+          Map.entry(
+              "java.util.Map",
+              Set.of("forEach", "compute", "computeIfAbsent", "computeIfPresent", "merge", "replaceAll")),
+          Map.entry("java.util.Collections", Set.of("sort", "max", "min")),
+          Map.entry("java.util.Arrays", Set.of("sort", "setAll")),
+          Map.entry(
+              "java.util.Optional",
+              Set.of("ifPresent", "ifPresentOrElse", "map", "flatMap", "filter", "or", "orElseGet", "orElseThrow")),
+          Map.entry("java.util.stream.Stream", Set.of("*")),
+          Map.entry("java.util.stream.IntStream", Set.of("*")),
+          Map.entry("java.util.stream.LongStream", Set.of("*")),
+          Map.entry("java.util.stream.DoubleStream", Set.of("*")),
+          Map.entry("java.util.function.Function", Set.of("apply")),
+          Map.entry("java.util.function.Supplier", Set.of("get")),
+          Map.entry("java.util.function.Consumer", Set.of("accept")),
+          Map.entry("java.lang.Runnable", Set.of("run")),
+          Map.entry("java.util.concurrent.Callable", Set.of("call")));
+
+  /** Value types passed everywhere that nobody locks: skipping them keeps summaries small. */
+  private static final Set<String> VALUES =
+      Set.of(
+          "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean",
+          "java.lang.Character", "java.lang.Byte", "java.lang.Short", "java.lang.Double", "java.lang.Float");
+
+  private final UnitContext unit;
+
+  CallbackApis(UnitContext unit) {
+    this.unit = unit;
+  }
+
+  /** Whether a call of {@code callee} may run an override of it. */
+  boolean overridable(ExecutableElement callee) {
+    Set<Modifier> modifiers = callee.getModifiers();
+    if (modifiers.contains(Modifier.PRIVATE) || modifiers.contains(Modifier.FINAL)) {
+      return false;
+    }
+    return !(callee.getEnclosingElement() instanceof TypeElement owner)
+        || !owner.getModifiers().contains(Modifier.FINAL);
+  }
+
+  /** Whether {@code callee} runs the callbacks passed to it before it returns. */
+  boolean runsCallbacks(ExecutableElement callee) {
+    for (ExecutableElement declared : unit.operations().withOverridden(callee)) {
+      if (declared.getEnclosingElement() instanceof TypeElement owner) {
+        Set<String> names = SYNCHRONOUS.get(owner.getQualifiedName().toString());
+        if (names != null && (names.contains("*") || names.contains(declared.getSimpleName().toString()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The argument at {@code path} as a lock or a callback. */
+  MethodSummary.Argument argument(TreePath path, LocalScope scope) {
+    Tree leaf = path.getLeaf();
+    switch (leaf.getKind()) {
+      case LAMBDA_EXPRESSION:
+        return callbacks(List.of(new MethodSummary.Callback(unit.lambdaId(leaf), null, true)));
+      case MEMBER_REFERENCE:
+        return methodReference(path, (MemberReferenceTree) leaf, scope);
+      case NEW_CLASS:
+        return newInstance((NewClassTree) leaf, path);
+      case IDENTIFIER:
+      case MEMBER_SELECT:
+        return reference(path, scope);
+      default:
+        return MethodSummary.NO_ARGUMENT;
+    }
+  }
+
+  private MethodSummary.Argument methodReference(TreePath path, MemberReferenceTree reference, LocalScope scope) {
+    if (!(unit.trees().getElement(path) instanceof ExecutableElement target)
+        || target.getKind() == ElementKind.CONSTRUCTOR) {
+      return MethodSummary.NO_ARGUMENT;
+    }
+    String receiver = null;
+    if (!target.getModifiers().contains(Modifier.STATIC)) {
+      ExpressionTree qualifier = reference.getQualifierExpression();
+      Element qualified = unit.trees().getElement(new TreePath(path, qualifier));
+      boolean isType = qualified instanceof TypeElement;
+      if (!isType) {
+        receiver =
+            qualifier instanceof IdentifierTree id && id.getName().contentEquals("super")
+                ? "this"
+                : unit.keys().instance(new TreePath(path, qualifier), scope);
+      }
+    }
+    return callbacks(List.of(new MethodSummary.Callback(unit.signature(target), receiver, true)));
+  }
+
+  /** An instance of an anonymous or local class carries its methods; other objects nothing. */
+  private MethodSummary.Argument newInstance(NewClassTree creation, TreePath path) {
+    Element created =
+        creation.getClassBody() != null
+            ? unit.trees().getElement(new TreePath(path, creation.getClassBody()))
+            : unit.trees().getElement(new TreePath(path, creation.getIdentifier()));
+    if (!(created instanceof TypeElement type)
+        || !(type.getNestingKind() == NestingKind.ANONYMOUS || type.getNestingKind() == NestingKind.LOCAL)) {
+      return MethodSummary.NO_ARGUMENT;
+    }
+    List<MethodSummary.Callback> callbacks = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (!method.getModifiers().contains(Modifier.STATIC)) {
+        callbacks.add(new MethodSummary.Callback(unit.signature(method), null, false));
+      }
+    }
+    return callbacks(callbacks);
+  }
+
+  /** A variable or field: the lock it would be if a callee locks the parameter it is passed as. */
+  private MethodSummary.Argument reference(TreePath path, LocalScope scope) {
+    Tree leaf = path.getLeaf();
+    if (leaf instanceof MemberSelectTree select && select.getIdentifier().contentEquals("class")) {
+      return MethodSummary.NO_ARGUMENT;
+    }
+    TypeMirror type = unit.trees().getTypeMirror(path);
+    if (type == null || type.getKind() != TypeKind.DECLARED) {
+      return MethodSummary.NO_ARGUMENT;
+    }
+    if (VALUES.contains(type.toString())) {
+      return MethodSummary.NO_ARGUMENT;
+    }
+    LockRef lock = unit.keys().resolve(path, scope, 0);
+    return new MethodSummary.Argument(lock.lockClass(), lock.instance(), List.of());
+  }
+
+  private static MethodSummary.Argument callbacks(List<MethodSummary.Callback> callbacks) {
+    return callbacks.isEmpty() ? MethodSummary.NO_ARGUMENT : new MethodSummary.Argument(null, null, callbacks);
+  }
+}

@@ -1,0 +1,141 @@
+package dev.lockdep.checker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lockdep.lockgraph.program.ProgramFormat;
+import dev.lockdep.lockgraph.program.ProgramUnit;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Summaries files in the class output (SPEC §6): an incremental compile of one file reports what
+ * a full build reports, and the files are byte-identical whatever the order of the sources.
+ */
+class FactsFilesTest {
+  private static final Path FIXED = TestdataProgramsTest.PROGRAMS.resolve("WholeProgram-fixed");
+  private static final Path BROKEN = TestdataProgramsTest.PROGRAMS.resolve("WholeProgram");
+
+  @TempDir Path dir;
+
+  /** Compiles {@code sources} into {@code out}, with {@code out} on the class path; returns the diagnostics. */
+  private static List<String> compile(List<Path> sources, Path out) throws IOException {
+    Files.createDirectories(out);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    String testPath = System.getProperty("java.class.path");
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null)) {
+      List<String> options =
+          List.of(
+              "-XDcompilePolicy=simple",
+              "-classpath", out + File.pathSeparator + testPath,
+              "-processorpath", testPath,
+              "-d", out.toString(),
+              "-Xplugin:" + LockdepCheck.NAME);
+      javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+    }
+    List<String> result = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING) {
+        String name = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName().toString();
+        result.add(name + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
+      }
+    }
+    return result;
+  }
+
+  private static List<Path> javaFiles(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  private static Map<String, byte[]> summaries(Path out) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    Path directory = out.resolve(ProgramFormat.DIRECTORY);
+    try (Stream<Path> list = Files.list(directory)) {
+      for (Path file : list.sorted().toList()) {
+        files.put(file.getFileName().toString(), Files.readAllBytes(file));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void anIncrementalCompileReportsWhatAFullBuildReports() throws Exception {
+    Path module = dir.resolve("src");
+    Files.createDirectories(module);
+    for (Path file : javaFiles(FIXED)) {
+      Files.copy(file, module.resolve(file.getFileName()));
+    }
+    Path out = dir.resolve("incremental");
+    assertEquals(List.of(), compile(javaFiles(module), out));
+    assertTrue(Files.exists(out.resolve("pool/Pool.class")));
+    // The pool's evictor now calls connections under the pool lock; only Pool.java is recompiled.
+    Files.copy(BROKEN.resolve("Pool.java"), module.resolve("Pool.java"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    List<String> incremental = compile(List.of(module.resolve("Pool.java")), out);
+    List<String> full = compile(javaFiles(module), dir.resolve("full"));
+    assertEquals(1, full.size(), full::toString);
+    assertTrue(full.get(0).startsWith("Pool.java:20: [LockOrderInversion]"), full::toString);
+    assertEquals(full, incremental);
+    // The summaries of the files not recompiled stay in the class output.
+    List<ProgramUnit> pool =
+        ProgramFormat.read(Files.readAllBytes(out.resolve(ProgramFormat.resourceName("pool"))), "pool");
+    assertEquals(List.of("pool/Connection.java", "pool/Pool.java"), pool.stream().map(ProgramUnit::file).toList());
+  }
+
+  @Test
+  void summariesAreByteIdenticalWhateverTheOrderOfSources() throws Exception {
+    List<Path> sources = new ArrayList<>(javaFiles(FIXED));
+    Map<String, byte[]> expected = null;
+    Random random = new Random(3);
+    for (int round = 0; round < 3; round++) {
+      Path out = dir.resolve("out" + round);
+      assertEquals(List.of(), compile(sources, out));
+      Map<String, byte[]> written = summaries(out);
+      assertFalse(written.isEmpty());
+      if (expected == null) {
+        expected = written;
+      } else {
+        assertEquals(expected.keySet(), written.keySet());
+        for (Map.Entry<String, byte[]> e : expected.entrySet()) {
+          assertArrayEquals(e.getValue(), written.get(e.getKey()), e.getKey() + " in order " + sources);
+        }
+      }
+      Collections.shuffle(sources, random);
+    }
+  }
+
+  @Test
+  void aCorruptSummariesFileIsAnErrorNamingIt() throws Exception {
+    Path lib = dir.resolve("lib");
+    Path corrupt = lib.resolve(ProgramFormat.resourceName("pool"));
+    Files.createDirectories(corrupt.getParent());
+    Files.write(corrupt, new byte[] {'L', 'K', 'D', 'S', 0, 1, 0, 0, 0, 0, 0});
+    Path source = dir.resolve("Use.java");
+    Files.writeString(source, "package pool;\nclass Use { void f() { } }\n");
+    List<String> found = compile(List.of(source), lib);
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("[LockdepCheck] " + corrupt + ": checksum mismatch"), found::toString);
+  }
+}

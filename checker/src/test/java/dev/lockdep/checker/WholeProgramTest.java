@@ -1,0 +1,186 @@
+package dev.lockdep.checker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole-program lock graph under {@code -Xplugin:LockdepCheck} (SPEC §6): calls, virtual
+ * dispatch, callbacks, suppression across calls, recursion and the order of source files.
+ */
+class WholeProgramTest {
+  private static final Path PROGRAM = TestdataProgramsTest.PROGRAMS.resolve("WholeProgram");
+
+  private static Map<String, String> sources(String... pathsAndTexts) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (int i = 0; i < pathsAndTexts.length; i += 2) {
+      sources.put(pathsAndTexts[i], pathsAndTexts[i + 1]);
+    }
+    return sources;
+  }
+
+  private static List<String> findings(Map<String, String> sources) {
+    return PluginCompiler.compile(sources).stream()
+        .filter(d -> d.message().startsWith("["))
+        .filter(d -> d.kind() != javax.tools.Diagnostic.Kind.NOTE)
+        .map(PluginCompiler.Diag::firstLine)
+        .toList();
+  }
+
+  private static Map<String, String> program() throws IOException {
+    Map<String, String> sources = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.list(PROGRAM)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        sources.put(file.getFileName().toString(), Files.readString(file));
+      }
+    }
+    return sources;
+  }
+
+  @Test
+  void shuffledSourceFilesGiveTheSameDiagnostics() throws IOException {
+    Map<String, String> sorted = program();
+    List<PluginCompiler.Diag> expected = PluginCompiler.compile(sorted);
+    assertTrue(expected.stream().filter(d -> d.message().startsWith("[LockOrderInversion]")).count() >= 4, expected::toString);
+    Random random = new Random(42);
+    for (int round = 0; round < 3; round++) {
+      List<String> names = new ArrayList<>(sorted.keySet());
+      Collections.shuffle(names, random);
+      Map<String, String> shuffled = new LinkedHashMap<>();
+      names.forEach(name -> shuffled.put(name, sorted.get(name)));
+      assertEquals(expected, PluginCompiler.compile(shuffled), "order " + names);
+    }
+  }
+
+  private static final String POOL =
+      """
+      package p;
+      class Pool {
+        final Object lock = new Object();
+        void evict(Connection c) { synchronized (lock) { c.invalidate(); } }
+        void release() { synchronized (lock) { } }
+      }
+      """;
+
+  private static final String CONNECTION =
+      """
+      package p;
+      class Connection {
+        final Object lock = new Object();
+        Pool pool;
+        void invalidate() { synchronized (lock) { } }
+        void close() { synchronized (lock) { pool.release(); } }
+      }
+      """;
+
+  @Test
+  void aCycleThroughCallsInTwoFilesIsFound() {
+    List<String> found = findings(sources("p/Pool.java", POOL, "p/Connection.java", CONNECTION));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("closes the cycle"), found::toString);
+  }
+
+  @Test
+  void suppressingACalleeRemovesTheFactsCreatedInsideIt() {
+    String callee = CONNECTION.replace("  void invalidate()", "  @SuppressWarnings(\"LockOrderInversion\")\n  void invalidate()");
+    assertEquals(List.of(), findings(sources("p/Pool.java", POOL, "p/Connection.java", callee)));
+    String otherCheck = CONNECTION.replace("  void invalidate()", "  @SuppressWarnings(\"RecursiveLocking\")\n  void invalidate()");
+    assertEquals(1, findings(sources("p/Pool.java", POOL, "p/Connection.java", otherCheck)).size());
+    String caller = POOL.replace("class Pool {", "@SuppressWarnings(\"Lockdep\")\nclass Pool {");
+    assertEquals(List.of(), findings(sources("p/Pool.java", caller, "p/Connection.java", CONNECTION)));
+  }
+
+  @Test
+  void anInterfaceCallReachesEveryImplementation() {
+    String listeners =
+        """
+        package p;
+        interface Listener { void onEvent(); }
+        class Quiet implements Listener { public void onEvent() { } }
+        class Logging implements Listener {
+          final Object log = new Object();
+          public void onEvent() { synchronized (log) { } }
+          void flush(Bus bus) { synchronized (log) { bus.post(); } }
+        }
+        class Bus {
+          final Object lock = new Object();
+          Listener[] listeners;
+          void post() { synchronized (lock) { for (Listener l : listeners) { l.onEvent(); } } }
+        }
+        """;
+    List<String> found = findings(sources("p/Listeners.java", listeners));
+    assertEquals(2, found.size(), found::toString);
+    // Through the bus, flush() may reach onEvent() of another Logging: lockdep's AA.
+    assertTrue(found.get(0).startsWith("Listeners.java:6: error: [RecursiveLocking]"), found::toString);
+    assertTrue(found.get(1).contains("closes the cycle Bus.lock -> Logging.log -> Bus.lock"), found::toString);
+  }
+
+  @Test
+  void callbacksRunInsideAnalysedCalleesButNotInNewThreads() {
+    String visitors =
+        """
+        package p;
+        import java.util.concurrent.Executor;
+        interface Visitor { void visit(); }
+        class Tree {
+          final Object a = new Object();
+          final Object b = new Object();
+          Executor executor;
+          void each(Visitor v) { synchronized (a) { v.visit(); } }
+          void walk() { each(new Visitor() { public void visit() { synchronized (b) { } } }); }
+          void later() { synchronized (b) { executor.execute(() -> { synchronized (a) { } }); } }
+          void thread() { synchronized (b) { new Thread(() -> { synchronized (a) { } }).start(); } }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Tree.java", visitors)));
+    String inverted = visitors.replace("void thread() {", "void inverted() { synchronized (b) { synchronized (a) { } } }\n  void thread() {");
+    List<String> found = findings(sources("p/Tree.java", inverted));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("Tree.a") && found.get(0).contains("Tree.b"), found::toString);
+  }
+
+  @Test
+  void recursionAndMutualRecursionReachAFixpoint() {
+    String nodes =
+        """
+        package p;
+        class Node {
+          final Object lock = new Object();
+          final Object stats = new Object();
+          Node next;
+          void visit(int depth) { synchronized (lock) { if (depth > 0) { next.visit(depth - 1); } other(depth); } }
+          void other(int depth) { if (depth > 0) { visit(depth - 1); } count(); }
+          void count() { synchronized (stats) { } }
+          void report() { synchronized (stats) { synchronized (lock) { } } }
+        }
+        """;
+    List<String> found = findings(sources("p/Node.java", nodes));
+    assertTrue(found.stream().anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Node.stats")), found::toString);
+    assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]") && f.contains("Node.lock")), found::toString);
+  }
+
+  @Test
+  void longCallChainsStayBounded() {
+    StringBuilder chain = new StringBuilder("package p;\nclass Chain {\n  final Object a = new Object();\n  final Object b = new Object();\n");
+    chain.append("  void m0() { synchronized (a) { m1(); } }\n");
+    for (int i = 1; i < 40; i++) {
+      chain.append("  void m").append(i).append("() { m").append(i + 1).append("(); m0(); }\n");
+    }
+    chain.append("  void m40() { synchronized (b) { } }\n");
+    chain.append("  void m2x() { synchronized (b) { m2(); } }\n}\n");
+    List<String> found = findings(sources("p/Chain.java", chain.toString()));
+    // b is taken 39 calls below a: beyond the call-depth cap, so only b -> a (via m2x) is known.
+    assertEquals(List.of(), found);
+  }
+}

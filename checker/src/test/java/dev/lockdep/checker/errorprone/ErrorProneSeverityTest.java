@@ -1,0 +1,63 @@
+package dev.lockdep.checker.errorprone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Under Error Prone alone, {@code -Xep:Name:ERROR|WARN|OFF} sets each check's severity. */
+class ErrorProneSeverityTest {
+  private static final String BOTH =
+      """
+      package p;
+      class Both {
+        final Object a = new Object();
+        final Object b = new Object();
+        void ab() { synchronized (a) { synchronized (b) {} } }
+        void ba() { synchronized (b) { synchronized (a) {} } }
+      }
+      """;
+
+  @TempDir Path dir;
+
+  private List<Diagnostic.Kind> inversions(String xep) throws IOException {
+    Path source = dir.resolve("p/Both.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, BOTH);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    List<String> options =
+        List.of(
+            "-XDcompilePolicy=simple",
+            "--should-stop=ifError=FLOW",
+            "-XDaddTypeAnnotationsToSymbol=true",
+            "-processorpath", System.getProperty("java.class.path"),
+            "-d", Files.createDirectories(dir.resolve("out")).toString(),
+            "-Xplugin:ErrorProne -XepDisableAllChecks " + xep);
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+      javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(source)).call();
+    }
+    return diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getMessage(Locale.ROOT).startsWith("[LockOrderInversion]"))
+        .map(d -> d.getKind() == Diagnostic.Kind.MANDATORY_WARNING ? Diagnostic.Kind.WARNING : d.getKind())
+        .toList();
+  }
+
+  @Test
+  void xepSetsTheSeverity() throws IOException {
+    assertEquals(List.of(Diagnostic.Kind.ERROR), inversions("-Xep:LockOrderInversion:ERROR"));
+    assertEquals(List.of(Diagnostic.Kind.WARNING), inversions("-Xep:LockOrderInversion:WARN"));
+    assertEquals(List.of(), inversions("-Xep:LockOrderInversion:OFF"));
+  }
+}

@@ -1,0 +1,119 @@
+package dev.lockdep.lockgraph.program;
+
+import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.LockClass;
+import dev.lockdep.lockgraph.Provenance;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What one method does with locks (SPEC §6): every acquisition with the locks held before it,
+ * every call with the locks held across it, by source position. Summaries hold names and
+ * positions only, never compiler types, so they outlive their compilation unit, compose across
+ * units ({@link SummaryComposer}) and are written to facts files ({@link ProgramFormat}).
+ *
+ * @param method the method as reports print it, e.g. {@code Pool.evict(long)}
+ * @param id the identity calls name it by: {@code pkg.Type#name(paramTypes)} for methods (the
+ *     binary name of the type for anonymous and local classes), {@code lambda@file:offset} for
+ *     lambda bodies, {@code pkg.Type#<init>@offset} for initializer blocks
+ * @param overrides the ids of every method this one overrides or implements
+ * @param parameters per parameter, the instance name its acquisitions use ({@code local:p}) when a
+ *     caller's argument may stand for it, or {@code ""} when {@code @LockClass} fixes its class
+ * @param acquisitions in source order, each once per distinct held stack
+ * @param calls in source order, each once per distinct held stack
+ * @param suppressed the names of the checks {@code @SuppressWarnings} turns off for this method's
+ *     facts
+ */
+public record MethodSummary(
+    String method,
+    String id,
+    List<String> overrides,
+    List<String> parameters,
+    List<Acquisition> acquisitions,
+    List<CallSite> calls,
+    Set<String> suppressed) {
+
+  public MethodSummary {
+    Objects.requireNonNull(id);
+    overrides = List.copyOf(overrides);
+    parameters = List.copyOf(parameters);
+    acquisitions = List.copyOf(acquisitions);
+    calls = List.copyOf(calls);
+    suppressed = Set.copyOf(suppressed);
+  }
+
+  /**
+   * lockdep's {@code lock_acquire} with the held stack at that moment.
+   *
+   * @param held the locks held, oldest first
+   * @param next the lock taken, with its mode, trylock flag and instance
+   * @param at the acquisition
+   */
+  public record Acquisition(List<HeldLock> held, HeldLock next, Provenance at) {
+    public Acquisition {
+      held = List.copyOf(held);
+    }
+  }
+
+  /**
+   * A call, with the locks held across it.
+   *
+   * @param callee {@code pkg.Type#name(paramTypes)}
+   * @param held the locks held across the call, oldest first
+   * @param at the call
+   * @param receiver the instance name of the receiver ({@code this}, {@code this.pool},
+   *     {@code local:p}), or null when unknown or static
+   * @param virtual whether an override of {@code callee} may run instead (not static, private,
+   *     final or a {@code super} call)
+   * @param arguments what each argument is to lock analysis, by position
+   * @param runsCallbacks whether the callee is a known synchronous API that runs the callbacks
+   *     passed to it before it returns ({@code forEach}, {@code computeIfAbsent}, ...)
+   */
+  public record CallSite(
+      String callee,
+      List<HeldLock> held,
+      Provenance at,
+      String receiver,
+      boolean virtual,
+      List<Argument> arguments,
+      boolean runsCallbacks) {
+    public CallSite {
+      Objects.requireNonNull(callee);
+      held = List.copyOf(held);
+      arguments = List.copyOf(arguments);
+    }
+  }
+
+  /** An argument unknown to lock analysis: neither a lock nor a callback. */
+  public static final Argument NO_ARGUMENT = new Argument(null, null, List.of());
+
+  /**
+   * An argument of a call.
+   *
+   * @param lockClass the lock class the argument expression has, or null when it is not a
+   *     reference that may be a lock
+   * @param instance its instance name, or null
+   * @param callbacks the bodies it runs when invoked: a lambda, a method reference, the methods
+   *     of an anonymous or local class instance
+   */
+  public record Argument(LockClass lockClass, String instance, List<Callback> callbacks) {
+    public Argument {
+      callbacks = List.copyOf(callbacks);
+    }
+  }
+
+  /**
+   * A body an argument carries.
+   *
+   * @param target the id of the body
+   * @param receiver for a bound method reference, the instance name of its receiver; else null
+   * @param functional whether invoking any method of the functional interface runs it (lambdas,
+   *     method references); false for a method of a class, which runs for calls of its own name
+   */
+  public record Callback(String target, String receiver, boolean functional) {
+    public Callback {
+      Objects.requireNonNull(target);
+    }
+  }
+}

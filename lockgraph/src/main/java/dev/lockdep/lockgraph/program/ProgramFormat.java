@@ -1,0 +1,204 @@
+package dev.lockdep.lockgraph.program;
+
+import dev.lockdep.lockgraph.FactsEncoding;
+import dev.lockdep.lockgraph.FactsFormatException;
+import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.LockClass;
+import dev.lockdep.lockgraph.ReadMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The on-disk form of method summaries, {@code META-INF/lockdep/<package>.summaries} in a
+ * compilation's class output: what a later compilation composes with its own summaries. It uses
+ * the primitives of {@link FactsEncoding} (header, tables, bounds-checked reading) with its own
+ * magic, so neither format can be mistaken for the other.
+ *
+ * <pre>
+ * body        = units
+ * units       = n:var (file:str methods){n}
+ * methods     = n:var (method:str id:str overrides:strs parameters:strs suppressed:strs
+ *                      acquisitions calls){n}
+ * strs        = n:var str{n}
+ * acquisitions= n:var (held next:lock at:prov){n}
+ * held        = n:var lock{n}
+ * lock        = cls mode:u8 trylock:u8 instance:ostr acquiredAt:prov
+ * calls       = n:var (callee:str held at:prov receiver:ostr virtual:u8 runsCallbacks:u8 args){n}
+ * args        = n:var (cls:ocls instance:ostr callbacks){n}
+ * callbacks   = n:var (target:str receiver:ostr functional:u8){n}
+ * ostr        = 0 for none, else string index + 1; ocls = u8 0 for none, 1 then cls
+ * </pre>
+ *
+ * Units are written sorted by file name, suppressed checks sorted, everything else in summary
+ * order, so equal summaries give equal bytes.
+ */
+public final class ProgramFormat {
+  public static final int VERSION = 1;
+
+  /** Where a compilation's summaries go in its class output, one file per package. */
+  public static final String DIRECTORY = "META-INF/lockdep/";
+
+  private static final byte[] MAGIC = {'L', 'K', 'D', 'S'};
+  private static final String KIND = "lockdep summaries file";
+
+  private ProgramFormat() {}
+
+  /** The resource name of the summaries of {@code packageName} ({@code ""}: the unnamed package). */
+  public static String resourceName(String packageName) {
+    return DIRECTORY + (packageName.isEmpty() ? "unnamed-package" : packageName) + ".summaries";
+  }
+
+  /** The bytes of {@code units}, sorted by file; one file name must not occur twice. */
+  public static byte[] write(Collection<ProgramUnit> units) {
+    List<ProgramUnit> sorted = new ArrayList<>(units);
+    sorted.sort(Comparator.comparing(ProgramUnit::file));
+    Set<String> files = new HashSet<>();
+    FactsEncoding.Output out = new FactsEncoding.Output(MAGIC, VERSION);
+    out.varint(sorted.size());
+    for (ProgramUnit unit : sorted) {
+      if (!files.add(unit.file())) {
+        throw new IllegalArgumentException("two units named " + unit.file());
+      }
+      out.string(unit.file());
+      out.varint(unit.methods().size());
+      for (MethodSummary method : unit.methods()) {
+        out.string(method.method());
+        out.string(method.id());
+        strings(out, method.overrides());
+        strings(out, method.parameters());
+        strings(out, new TreeSet<>(method.suppressed()));
+        out.varint(method.acquisitions().size());
+        for (MethodSummary.Acquisition acquisition : method.acquisitions()) {
+          held(out, acquisition.held());
+          lock(out, acquisition.next());
+          out.provenance(acquisition.at());
+        }
+        out.varint(method.calls().size());
+        for (MethodSummary.CallSite call : method.calls()) {
+          out.string(call.callee());
+          held(out, call.held());
+          out.provenance(call.at());
+          out.optionalString(call.receiver());
+          out.bool(call.virtual());
+          out.bool(call.runsCallbacks());
+          out.varint(call.arguments().size());
+          for (MethodSummary.Argument argument : call.arguments()) {
+            out.bool(argument.lockClass() != null);
+            if (argument.lockClass() != null) {
+              out.lockClass(argument.lockClass());
+            }
+            out.optionalString(argument.instance());
+            out.varint(argument.callbacks().size());
+            for (MethodSummary.Callback callback : argument.callbacks()) {
+              out.string(callback.target());
+              out.optionalString(callback.receiver());
+              out.bool(callback.functional());
+            }
+          }
+        }
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** Decodes {@code bytes}; {@code source} ({@code foo.jar!META-INF/lockdep/p.summaries}) names them in errors. */
+  public static List<ProgramUnit> read(byte[] bytes, String source) throws FactsFormatException {
+    FactsEncoding.Input in = FactsEncoding.Input.open(bytes, source, MAGIC, VERSION, KIND);
+    int unitCount = in.count("units", 2);
+    List<ProgramUnit> units = new ArrayList<>(unitCount);
+    for (int u = 0; u < unitCount; u++) {
+      String file = in.string();
+      int methodCount = in.count("methods of " + file, 7);
+      List<MethodSummary> methods = new ArrayList<>(methodCount);
+      for (int m = 0; m < methodCount; m++) {
+        String method = in.string();
+        String id = in.string();
+        List<String> overrides = strings(in, "overridden methods of " + id);
+        List<String> parameters = strings(in, "parameters of " + id);
+        List<String> suppressed = strings(in, "suppressed checks of " + id);
+        int acquisitionCount = in.count("acquisitions of " + id, 8);
+        List<MethodSummary.Acquisition> acquisitions = new ArrayList<>(acquisitionCount);
+        for (int i = 0; i < acquisitionCount; i++) {
+          acquisitions.add(new MethodSummary.Acquisition(held(in, id), lock(in), in.provenance()));
+        }
+        int callCount = in.count("calls of " + id, 7);
+        List<MethodSummary.CallSite> calls = new ArrayList<>(callCount);
+        for (int i = 0; i < callCount; i++) {
+          String callee = in.string();
+          List<HeldLock> held = held(in, id);
+          var at = in.provenance();
+          String receiver = in.optionalString();
+          boolean virtual = in.bool();
+          boolean runsCallbacks = in.bool();
+          int argumentCount = in.count("arguments of a call in " + id, 3);
+          List<MethodSummary.Argument> arguments = new ArrayList<>(argumentCount);
+          for (int a = 0; a < argumentCount; a++) {
+            LockClass lockClass = in.bool() ? in.lockClass() : null;
+            String instance = in.optionalString();
+            int callbackCount = in.count("callbacks of an argument in " + id, 3);
+            List<MethodSummary.Callback> callbacks = new ArrayList<>(callbackCount);
+            for (int c = 0; c < callbackCount; c++) {
+              callbacks.add(new MethodSummary.Callback(in.string(), in.optionalString(), in.bool()));
+            }
+            arguments.add(new MethodSummary.Argument(lockClass, instance, callbacks));
+          }
+          calls.add(new MethodSummary.CallSite(callee, held, at, receiver, virtual, arguments, runsCallbacks));
+        }
+        methods.add(
+            new MethodSummary(method, id, overrides, parameters, acquisitions, calls, Set.copyOf(suppressed)));
+      }
+      units.add(new ProgramUnit(file, methods));
+    }
+    in.expectEnd("the last unit");
+    return units;
+  }
+
+  private static void strings(FactsEncoding.Output out, Collection<String> strings) {
+    out.varint(strings.size());
+    strings.forEach(out::string);
+  }
+
+  private static List<String> strings(FactsEncoding.Input in, String what) throws FactsFormatException {
+    int n = in.count(what, 1);
+    List<String> strings = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      strings.add(in.string());
+    }
+    return strings;
+  }
+
+  private static void held(FactsEncoding.Output out, List<HeldLock> held) {
+    out.varint(held.size());
+    held.forEach(lock -> lock(out, lock));
+  }
+
+  private static List<HeldLock> held(FactsEncoding.Input in, String id) throws FactsFormatException {
+    int n = in.count("held locks in " + id, 5);
+    List<HeldLock> held = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      held.add(lock(in));
+    }
+    return held;
+  }
+
+  private static void lock(FactsEncoding.Output out, HeldLock lock) {
+    out.lockClass(lock.lockClass());
+    out.u8(lock.read().ordinal());
+    out.bool(lock.trylock());
+    out.optionalString(lock.instance());
+    out.provenance(lock.acquiredAt());
+  }
+
+  private static HeldLock lock(FactsEncoding.Input in) throws FactsFormatException {
+    LockClass lockClass = in.lockClass();
+    ReadMode read = in.enumValue(ReadMode.values(), "read mode");
+    boolean trylock = in.bool();
+    String instance = in.optionalString();
+    return new HeldLock(lockClass, read, trylock, instance, in.provenance());
+  }
+}

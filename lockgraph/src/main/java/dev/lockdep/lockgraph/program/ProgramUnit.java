@@ -1,0 +1,23 @@
+package dev.lockdep.lockgraph.program;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The summaries of one compilation unit: the unit of merging across compilations.
+ *
+ * @param file the unit's source key ({@code com/acme/Pool.java}), also its name in the lock graph
+ * @param methods the summary of every method, lambda and initializer, in source order
+ */
+public record ProgramUnit(String file, List<MethodSummary> methods) {
+  public ProgramUnit {
+    Objects.requireNonNull(file);
+    methods = List.copyOf(methods);
+  }
+
+  /** The package of the unit's file, dotted: {@code com.acme}; {@code ""} for the unnamed package. */
+  public String packageName() {
+    int slash = file.lastIndexOf('/');
+    return slash < 0 ? "" : file.substring(0, slash).replace('/', '.');
+  }
+}

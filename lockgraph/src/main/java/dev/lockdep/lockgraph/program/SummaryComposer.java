@@ -1,0 +1,433 @@
+package dev.lockdep.lockgraph.program;
+
+import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.LockClass;
+import dev.lockdep.lockgraph.Provenance;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Composes method summaries into the acquisitions of the whole program (SPEC §6): a callee's
+ * acquisitions happen under the locks its caller holds across the call, with the callee's
+ * {@code this} and lock parameters standing for the caller's receiver and arguments, through
+ * virtual dispatch ({@link ClassHierarchy}) and callbacks. It knows nothing about cycles: it only
+ * says which locks are held at each acquisition, and the lock graph's checks do the rest.
+ *
+ * <p>The walk is a breadth-first worklist over <em>contexts</em>: a body entered with a held stack
+ * and a frame (what its {@code this}, parameters and callbacks are in the outermost caller's
+ * terms). Every body is a root context with nothing held, which gives its own facts. A call adds a
+ * context to each body it may run when something is held across it or an argument binds a lock
+ * or a callback the callee uses. Contexts are deduplicated by body, held stack and frame, so
+ * recursion and mutual recursion reach a fixpoint; caps bound the rest (docs/whole-program.md):
+ * {@value #MAX_CALL_DEPTH} calls deep, {@value #MAX_CONTEXTS_PER_BODY} contexts per body and
+ * {@value #MAX_HELD} held locks. Each level is sorted before the caps apply, so the result does
+ * not depend on the order of the summaries.
+ */
+public final class SummaryComposer {
+  /** Calls followed from a root: deeper acquisitions are not composed. */
+  public static final int MAX_CALL_DEPTH = 8;
+
+  /** Distinct contexts a body is entered with beyond its own root. */
+  public static final int MAX_CONTEXTS_PER_BODY = 32;
+
+  /** Locks held at a call: deeper stacks are not followed (lockdep's MAX_LOCK_DEPTH is 48). */
+  public static final int MAX_HELD = 16;
+
+  /**
+   * One acquisition of the whole program.
+   *
+   * @param held the locks held, oldest first, the outermost caller's first
+   * @param next the lock taken; its provenance carries the call chain from the outermost caller
+   * @param suppressed the names of the checks that a body on the chain suppresses
+   * @param anchor the outermost call in the current compilation that led here, for an acquisition
+   *     reached through calls from a current body; else null. A finding whose own position lies
+   *     in another compilation is reported there.
+   */
+  public record ComposedAcquisition(List<HeldLock> held, HeldLock next, Set<String> suppressed, Provenance anchor) {}
+
+  private final ClassHierarchy hierarchy;
+  /** The unit of each body of the current compilation. */
+  private final Map<MethodSummary, String> currentUnits = new IdentityHashMap<>();
+  /** Per body, the parameters a caller's binding can matter to; computed on first use. */
+  private final Map<String, Set<String>> usedParameters = new HashMap<>();
+
+  private SummaryComposer(ClassHierarchy hierarchy) {
+    this.hierarchy = hierarchy;
+  }
+
+  /**
+   * The acquisitions of the whole program by unit, units in name order, acquisitions in a
+   * deterministic order. {@code current} is the compilation being checked; {@code classpath} holds
+   * units of earlier compilations, of which those named like a current unit are stale and
+   * ignored. An acquisition belongs to the unit of its outermost caller, or, when that is on the
+   * classpath, to the first current body on its chain, so that every fact a current body takes
+   * part in is a current fact.
+   */
+  public static Map<String, List<ComposedAcquisition>> compose(
+      Collection<ProgramUnit> current, Collection<ProgramUnit> classpath) {
+    Set<String> currentFiles = new HashSet<>();
+    current.forEach(u -> currentFiles.add(u.file()));
+    List<ProgramUnit> sorted = new ArrayList<>(current);
+    for (ProgramUnit unit : classpath) {
+      if (!currentFiles.contains(unit.file())) {
+        sorted.add(unit);
+      }
+    }
+    sorted.sort(Comparator.comparing(ProgramUnit::file));
+    List<MethodSummary> all = new ArrayList<>();
+    List<Context> roots = new ArrayList<>();
+    for (ProgramUnit unit : sorted) {
+      for (MethodSummary method : unit.methods()) {
+        all.add(method);
+        roots.add(
+            new Context(
+                method,
+                unit.file(),
+                List.of(),
+                Frame.root(method.id()),
+                List.of(),
+                List.of(method.id()),
+                method.suppressed(),
+                null));
+      }
+    }
+    SummaryComposer composer = new SummaryComposer(new ClassHierarchy(all));
+    for (ProgramUnit unit : sorted) {
+      if (currentFiles.contains(unit.file())) {
+        unit.methods().forEach(m -> composer.currentUnits.put(m, unit.file()));
+      }
+    }
+    return composer.run(roots);
+  }
+
+  private Map<String, List<ComposedAcquisition>> run(List<Context> roots) {
+    Map<String, List<ComposedAcquisition>> out = new TreeMap<>();
+    Set<String> seen = new HashSet<>();
+    Map<String, Integer> perBody = new HashMap<>();
+    List<Context> level = roots;
+    for (int depth = 0; !level.isEmpty(); depth++) {
+      List<Context> next = new ArrayList<>();
+      for (Context context : level) {
+        emit(context, out);
+        if (depth < MAX_CALL_DEPTH) {
+          successors(context, next);
+        }
+      }
+      next.sort(Context.ORDER);
+      level = new ArrayList<>();
+      for (Context context : next) {
+        int count = perBody.getOrDefault(context.method().id(), 0);
+        if (count < MAX_CONTEXTS_PER_BODY && seen.add(context.key())) {
+          perBody.put(context.method().id(), count + 1);
+          level.add(context);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void emit(Context context, Map<String, List<ComposedAcquisition>> out) {
+    List<ComposedAcquisition> unit = out.computeIfAbsent(context.unit(), u -> new ArrayList<>());
+    for (MethodSummary.Acquisition acquisition : context.method().acquisitions()) {
+      List<HeldLock> held = new ArrayList<>(context.held());
+      for (HeldLock lock : acquisition.held()) {
+        held.add(context.frame().map(lock, lock.acquiredAt()));
+      }
+      Provenance at =
+          context.chain().isEmpty() ? acquisition.at() : acquisition.at().withCallChain(context.chain());
+      unit.add(
+          new ComposedAcquisition(
+              held, context.frame().map(acquisition.next(), at), context.suppressed(), context.anchor()));
+    }
+  }
+
+  private void successors(Context context, List<Context> into) {
+    Frame frame = context.frame();
+    for (MethodSummary.CallSite call : context.method().calls()) {
+      List<HeldLock> held = new ArrayList<>(context.held());
+      for (HeldLock lock : call.held()) {
+        held.add(frame.map(lock, lock.acquiredAt()));
+      }
+      if (held.size() > MAX_HELD) {
+        continue;
+      }
+      List<String> chain = new ArrayList<>(context.chain());
+      chain.add(call.at().toString());
+      boolean fromCurrent = currentUnits.containsKey(context.method());
+      Provenance anchor = context.anchor() == null && fromCurrent ? call.at() : context.anchor();
+      for (Entry entry : entries(call, context)) {
+        if (held.isEmpty() && entry.frame().locals().isEmpty()) {
+          // Nothing the callee's root context does not already give.
+          continue;
+        }
+        Set<String> suppressed = new TreeSet<>();
+        suppressed.addAll(context.suppressed());
+        suppressed.addAll(entry.body().suppressed());
+        String unit = context.unit();
+        if (anchor == null && currentUnits.containsKey(entry.body())) {
+          unit = currentUnits.get(entry.body());
+        }
+        List<String> bodies = new ArrayList<>(context.bodies());
+        bodies.add(entry.body().id());
+        into.add(new Context(entry.body(), unit, held, entry.frame(), chain, bodies, suppressed, anchor));
+      }
+    }
+  }
+
+  /** A body a call may run, with its frame. */
+  private record Entry(MethodSummary body, Frame frame) {}
+
+  /**
+   * Every body {@code call} may run in {@code context}, in a deterministic order. An override
+   * already on the call chain is not entered again: that is a decorator calling the method it
+   * implements on its delegate, which is another object of another class in any program that
+   * does not wrap a decorator in itself.
+   */
+  private List<Entry> entries(MethodSummary.CallSite call, Context context) {
+    Frame frame = context.frame();
+    List<Entry> entries = new ArrayList<>();
+    Binding receiver = call.receiver() == null ? null : frame.locals().get(call.receiver());
+    if (receiver != null && !receiver.callbacks().isEmpty()) {
+      // An analysed callee invoking the callback its caller passed: it runs that callback only.
+      String name = name(call.callee());
+      for (Bound bound : receiver.callbacks()) {
+        if (bound.callback().functional() || name(bound.callback().target()).equals(name)) {
+          callbackEntries(bound, entries);
+        }
+      }
+      return entries;
+    }
+    for (MethodSummary target : hierarchy.targets(call.callee(), call.virtual())) {
+      if (!target.id().equals(call.callee()) && context.bodies().contains(target.id())) {
+        continue;
+      }
+      entries.add(
+          new Entry(target, new Frame(target.id(), false, frame.mapInstance(call.receiver()), bindings(target, call, frame))));
+    }
+    if (call.runsCallbacks()) {
+      for (MethodSummary.Argument argument : call.arguments()) {
+        for (Bound bound : callbacks(argument, frame)) {
+          callbackEntries(bound, entries);
+        }
+      }
+    }
+    return entries;
+  }
+
+  private void callbackEntries(Bound bound, List<Entry> into) {
+    MethodSummary.Callback callback = bound.callback();
+    if (callback.target().startsWith("lambda@")) {
+      MethodSummary lambda = hierarchy.body(callback.target());
+      if (lambda != null) {
+        // A lambda's `this` and captured locals are its creator's.
+        into.add(new Entry(lambda, bound.frame()));
+      }
+      return;
+    }
+    String receiver = bound.frame().mapInstance(callback.receiver());
+    for (MethodSummary target : hierarchy.targets(callback.target(), callback.functional())) {
+      into.add(new Entry(target, new Frame(target.id(), false, receiver, Map.of())));
+    }
+  }
+
+  /** What the callee's parameters stand for, for those of them it uses as locks or callbacks. */
+  private Map<String, Binding> bindings(MethodSummary callee, MethodSummary.CallSite call, Frame frame) {
+    Set<String> used = usedParameters.computeIfAbsent(callee.id(), id -> usedParameters(callee));
+    if (used.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Binding> bindings = new TreeMap<>();
+    int n = Math.min(callee.parameters().size(), call.arguments().size());
+    for (int i = 0; i < n; i++) {
+      String parameter = callee.parameters().get(i);
+      if (!used.contains(parameter)) {
+        continue;
+      }
+      MethodSummary.Argument argument = call.arguments().get(i);
+      List<Bound> callbacks = callbacks(argument, frame);
+      LockClass lockClass = argument.lockClass();
+      Binding passed = argument.instance() == null ? null : frame.locals().get(argument.instance());
+      if (passed != null && passed.lockClass() != null) {
+        lockClass = passed.lockClass();
+      }
+      if (lockClass != null || !callbacks.isEmpty()) {
+        bindings.put(parameter, new Binding(lockClass, frame.mapInstance(argument.instance()), callbacks));
+      }
+    }
+    return bindings;
+  }
+
+  /** The callbacks an argument carries: its own, or those of the parameter it passes on. */
+  private static List<Bound> callbacks(MethodSummary.Argument argument, Frame frame) {
+    List<Bound> bound = new ArrayList<>();
+    for (MethodSummary.Callback callback : argument.callbacks()) {
+      bound.add(new Bound(callback, frame));
+    }
+    Binding passed = argument.instance() == null ? null : frame.locals().get(argument.instance());
+    if (passed != null) {
+      bound.addAll(passed.callbacks());
+    }
+    return bound;
+  }
+
+  /** The parameters a body acquires, holds, calls or passes on. */
+  private static Set<String> usedParameters(MethodSummary body) {
+    Set<String> parameters = new HashSet<>(body.parameters());
+    parameters.remove("");
+    Set<String> used = new HashSet<>();
+    for (MethodSummary.Acquisition acquisition : body.acquisitions()) {
+      use(acquisition.next().instance(), parameters, used);
+      for (HeldLock lock : acquisition.held()) {
+        use(lock.instance(), parameters, used);
+      }
+    }
+    for (MethodSummary.CallSite call : body.calls()) {
+      use(call.receiver(), parameters, used);
+      for (MethodSummary.Argument argument : call.arguments()) {
+        use(argument.instance(), parameters, used);
+      }
+    }
+    return used;
+  }
+
+  private static void use(String instance, Set<String> parameters, Set<String> used) {
+    if (instance != null && parameters.contains(instance)) {
+      used.add(instance);
+    }
+  }
+
+  private static String name(String id) {
+    int hash = id.indexOf('#');
+    int paren = id.indexOf('(', hash + 1);
+    return hash < 0 || paren < 0 ? id : id.substring(hash + 1, paren);
+  }
+
+  /**
+   * A body entered from {@code unit}'s body at the end of {@code chain}.
+   *
+   * @param held the locks held on entry, in the outermost caller's terms
+   * @param chain the calls from the outermost caller, outermost first
+   * @param bodies the ids of the bodies on the chain, the outermost caller's first, this one's last
+   * @param anchor the outermost call made by a body of the current compilation, or null
+   */
+  private record Context(
+      MethodSummary method,
+      String unit,
+      List<HeldLock> held,
+      Frame frame,
+      List<String> chain,
+      List<String> bodies,
+      Set<String> suppressed,
+      Provenance anchor) {
+    /** Contexts reached from the current compilation first: the caps never starve them. */
+    static final Comparator<Context> ORDER =
+        Comparator.comparing((Context c) -> c.anchor() == null)
+            .thenComparing(Context::key)
+            .thenComparing(c -> String.join("\n", c.chain()));
+
+    /** What the body's facts depend on: it, its unit, held stack and frame. */
+    String key() {
+      StringBuilder key = new StringBuilder(method.id()).append('\n').append(unit).append('\n');
+      for (HeldLock lock : held) {
+        key.append(lock.lockClass().key()).append('/').append(lock.lockClass().subclass()).append(':')
+            .append(lock.read()).append(lock.trylock() ? "t" : "").append('@').append(lock.instance()).append(';');
+      }
+      return key.append('\n').append(frame.key()).toString();
+    }
+  }
+
+  /**
+   * A callback with the frame it was created in.
+   */
+  private record Bound(MethodSummary.Callback callback, Frame frame) {}
+
+  /**
+   * What a parameter stands for.
+   *
+   * @param lockClass the class of the argument, or null
+   * @param instance the argument's instance name in the outermost caller's terms, or null
+   * @param callbacks the callbacks it carries
+   */
+  private record Binding(LockClass lockClass, String instance, List<Bound> callbacks) {}
+
+  /**
+   * How a body's instance names read in the outermost caller's terms.
+   *
+   * @param owner the body whose locals are named
+   * @param identity the outermost body itself: names stay as they are
+   * @param receiver what {@code this} is, or null when unknown
+   * @param locals the parameters bound by the call, sorted
+   */
+  private record Frame(String owner, boolean identity, String receiver, Map<String, Binding> locals) {
+    static Frame root(String owner) {
+      return new Frame(owner, true, "this", Map.of());
+    }
+
+    /** {@code lock} as seen from the outermost caller, its class substituted for a bound parameter. */
+    HeldLock map(HeldLock lock, Provenance at) {
+      if (identity) {
+        return at == lock.acquiredAt() ? lock : new HeldLock(lock.lockClass(), lock.read(), lock.trylock(), lock.instance(), at);
+      }
+      LockClass lockClass = lock.lockClass();
+      Binding binding = lock.instance() == null ? null : locals.get(lock.instance());
+      if (binding != null && binding.lockClass() != null) {
+        // A parameter's own class is its static type: the argument's class says which lock it is.
+        int subclass = lockClass.subclass() != 0 ? lockClass.subclass() : binding.lockClass().subclass();
+        lockClass = binding.lockClass().withSubclass(subclass);
+      }
+      return new HeldLock(lockClass, lock.read(), lock.trylock(), mapInstance(lock.instance()), at);
+    }
+
+    /**
+     * An instance name in the outermost caller's terms; null when it has none there. The body's
+     * own locals, and a receiver or parameter whose object the caller cannot name, get names of
+     * the body's own: distinct from every name of the caller, equal to each other within the body,
+     * so the body's own re-entries stay re-entries.
+     */
+    String mapInstance(String instance) {
+      if (identity || instance == null) {
+        return instance;
+      }
+      if (instance.equals("this") || instance.startsWith("this.")) {
+        return receiver == null ? owner + "|" + instance : receiver + instance.substring("this".length());
+      }
+      if (instance.startsWith("local:")) {
+        int dot = instance.indexOf('.');
+        String root = dot < 0 ? instance : instance.substring(0, dot);
+        Binding binding = locals.get(root);
+        if (binding == null || binding.instance() == null) {
+          return owner + "|" + instance;
+        }
+        return binding.instance() + instance.substring(root.length());
+      }
+      // Outer.this.x is not tracked across calls; static fields and class objects are global.
+      return instance.contains(".this") ? null : instance;
+    }
+
+    String key() {
+      StringBuilder key = new StringBuilder(owner).append('|').append(identity).append('|').append(receiver);
+      locals.forEach(
+          (name, binding) -> {
+            key.append('|').append(name).append('=');
+            if (binding.lockClass() != null) {
+              key.append(binding.lockClass().key()).append('/').append(binding.lockClass().subclass());
+            }
+            key.append('@').append(binding.instance());
+            for (Bound bound : binding.callbacks()) {
+              key.append('[').append(bound.callback().target()).append(',').append(bound.callback().receiver())
+                  .append(',').append(bound.frame().key()).append(']');
+            }
+          });
+      return key.toString();
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package com.example.events;
+
+/** Called by {@link EventLoop#fire()} for every event. */
+public interface Listener {
+  void onEvent();
+}
