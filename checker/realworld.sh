@@ -17,7 +17,7 @@ OUT="$CHECKER/target/realworld"
 PROJECTS=(commons-pool2 commons-dbcp2 caffeine guava)
 
 if [ ! -f "$JAR" ]; then
-  (cd "$ROOT" && mvn -B -q -DskipTests install -N && mvn -B -q -DskipTests package -pl checker -am)
+  (cd "$ROOT" && mvn -B -q -DskipTests package -pl checker -am)
 fi
 "$ROOT/bench/fetch.sh" "${PROJECTS[@]}" >/dev/null
 

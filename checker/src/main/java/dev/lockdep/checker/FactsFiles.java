@@ -8,15 +8,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import javax.annotation.processing.Filer;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -35,7 +39,8 @@ final class FactsFiles {
   private final Filer filer;
   /** The units read from this compilation's own class output (an earlier build of this module). */
   private final Set<String> fromOutput = new HashSet<>();
-  private final List<String> problems = new ArrayList<>();
+  /** Each problem once, though a file of the class output may be reached twice. */
+  private final Set<String> problems = new LinkedHashSet<>();
 
   FactsFiles(Filer filer) {
     this.filer = filer;
@@ -43,7 +48,7 @@ final class FactsFiles {
 
   /** Unreadable files, each {@code <jar or file>!<entry>: <problem>}. */
   List<String> problems() {
-    return problems;
+    return new ArrayList<>(problems);
   }
 
   /**
@@ -60,6 +65,13 @@ final class FactsFiles {
       reach(unit, packages, seen);
     }
     Map<String, ProgramUnit> found = new TreeMap<>();
+    // An incremental build: the rest of the module, whatever packages the recompiled files name,
+    // so that class-hierarchy analysis sees the same overrides as a full build.
+    for (ProgramUnit unit : readOutput()) {
+      if (!currentFiles.contains(unit.file()) && found.putIfAbsent(unit.file(), unit) == null) {
+        reach(unit, packages, seen);
+      }
+    }
     while (!packages.isEmpty()) {
       String packageName = packages.poll();
       for (ProgramUnit unit : readPackage(packageName)) {
@@ -69,6 +81,43 @@ final class FactsFiles {
       }
     }
     return new ArrayList<>(found.values());
+  }
+
+  /**
+   * Every summaries file an earlier build wrote into this compilation's class output, when that is
+   * a directory: unlike the class path, it can be listed.
+   */
+  private List<ProgramUnit> readOutput() {
+    Path directory;
+    try {
+      URI probe = filer.getResource(StandardLocation.CLASS_OUTPUT, "", ProgramFormat.DIRECTORY + "index").toUri();
+      if (!"file".equals(probe.getScheme())) {
+        return List.of();
+      }
+      directory = Path.of(probe).getParent();
+    } catch (IOException | IllegalArgumentException e) {
+      return List.of();
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(directory)) {
+      files = list.filter(f -> f.getFileName().toString().endsWith(ProgramFormat.SUFFIX)).sorted().toList();
+    } catch (IOException e) {
+      // No summaries written there yet.
+      return List.of();
+    }
+    List<ProgramUnit> units = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        List<ProgramUnit> read = ProgramFormat.read(Files.readAllBytes(file), file.toString());
+        read.forEach(u -> fromOutput.add(u.file()));
+        units.addAll(read);
+      } catch (IOException e) {
+        problems.add(file + ": cannot be read: " + e.getMessage());
+      } catch (FactsFormatException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return units;
   }
 
   private List<ProgramUnit> readPackage(String packageName) {
@@ -118,6 +167,11 @@ final class FactsFiles {
           String name = ProgramFormat.resourceName(packageName);
           try {
             FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", name);
+            String path = resource.toUri().getPath();
+            if (path == null || !path.endsWith("/" + name)) {
+              // No class output directory (javac without -d): nothing later could read it.
+              return;
+            }
             try (OutputStream out = resource.openOutputStream()) {
               out.write(ProgramFormat.write(units));
             }

@@ -25,7 +25,14 @@ public final class LockdepFactsProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
-    LockdepSession session = LockdepSession.of(JavacTask.instance(environment));
+    JavacTask task;
+    try {
+      task = JavacTask.instance(environment);
+    } catch (IllegalArgumentException e) {
+      // Not javac's own environment (a build tool's wrapper, another compiler): no session to serve.
+      return;
+    }
+    LockdepSession session = LockdepSession.of(task);
     if (session != null) {
       session.useFactsFiles(new FactsFiles(environment.getFiler()));
     }

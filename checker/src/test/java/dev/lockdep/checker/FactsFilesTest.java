@@ -104,6 +104,58 @@ class FactsFilesTest {
     assertEquals(List.of("pool/Connection.java", "pool/Pool.java"), pool.stream().map(ProgramUnit::file).toList());
   }
 
+  /**
+   * The recompiled file calls an interface whose implementation lives in a package it never
+   * names: the summaries of the whole class output are read, so the override is still known.
+   */
+  @Test
+  void anIncrementalCompileSeesOverridesInPackagesItDoesNotName() throws Exception {
+    Path module = dir.resolve("module");
+    Path api = Files.createDirectories(module.resolve("api"));
+    Path impl = Files.createDirectories(module.resolve("impl"));
+    Files.writeString(api.resolve("Listener.java"), "package api;\npublic interface Listener { void onEvent(); }\n");
+    String bus =
+        """
+        package api;
+        public class Bus {
+          final Object lock = new Object();
+          Listener listener;
+          public void post() { synchronized (lock) { listener.onEvent(); } }
+          public void register() { synchronized (lock) { } }
+        }
+        """;
+    Files.writeString(api.resolve("Bus.java"), bus.replace("listener.onEvent(); ", ""));
+    Files.writeString(
+        impl.resolve("Screen.java"),
+        """
+        package impl;
+        public class Screen implements api.Listener {
+          final Object paint = new Object();
+          api.Bus bus;
+          public void onEvent() { synchronized (paint) { } }
+          void attach() { synchronized (paint) { bus.register(); } }
+        }
+        """);
+    Path out = dir.resolve("classes");
+    List<Path> all = List.of(api.resolve("Bus.java"), api.resolve("Listener.java"), impl.resolve("Screen.java"));
+    assertEquals(List.of(), compile(all, out));
+    // Now the bus calls its listener under its lock; only Bus.java is recompiled.
+    Files.writeString(api.resolve("Bus.java"), bus);
+    List<String> incremental = compile(List.of(api.resolve("Bus.java")), out);
+    List<String> full = compile(all, dir.resolve("full"));
+    assertEquals(1, full.size(), full::toString);
+    assertEquals(1, incremental.size(), incremental::toString);
+    // The full build reports at the closing acquisition in Screen.java; Screen.java is not being
+    // compiled now, so the same finding goes to the call in Bus.java that leads there.
+    assertTrue(full.get(0).startsWith("Screen.java:5: [LockOrderInversion]"), full::toString);
+    assertTrue(incremental.get(0).startsWith("Bus.java:5: [LockOrderInversion]"), incremental::toString);
+    assertEquals(withoutPosition(full.get(0)), withoutPosition(incremental.get(0)));
+  }
+
+  private static String withoutPosition(String diagnostic) {
+    return diagnostic.substring(diagnostic.indexOf(": ") + 2);
+  }
+
   @Test
   void summariesAreByteIdenticalWhateverTheOrderOfSources() throws Exception {
     List<Path> sources = new ArrayList<>(javaFiles(FIXED));

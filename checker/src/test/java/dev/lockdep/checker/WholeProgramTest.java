@@ -127,6 +127,35 @@ class WholeProgramTest {
   }
 
   @Test
+  void jdkInterfacesAndDecoratorsDoNotFanOutToEveryImplementation() {
+    String sources =
+        """
+        package p;
+        interface Store { void put(); }
+        class Locked implements Store, AutoCloseable {
+          final Object a = new Object();
+          Store delegate;
+          public void put() { synchronized (a) { delegate.put(); } }
+          public void close() { synchronized (a) { } }
+        }
+        class Other implements Store {
+          final Object b = new Object();
+          public void put() { synchronized (b) { } }
+          void shutdown(AutoCloseable resource) throws Exception { synchronized (b) { resource.close(); } }
+        }
+        """;
+    // Locked.put() reaches Other.put() (a -> b) but not itself through its delegate (no AA), and
+    // Other.shutdown() does not reach Locked.close() through AutoCloseable (no b -> a).
+    assertEquals(List.of(), findings(sources("p/Store.java", sources)));
+    String inverted = sources.replace("public void put() { synchronized (b) { } }", "public void put() { synchronized (b) { new Locked().close(); } }");
+    List<String> found = findings(sources("p/Store.java", inverted));
+    // Now a -> b -> a through a direct call, and another Locked's `a` taken while holding one (AA).
+    assertEquals(2, found.size(), found::toString);
+    assertTrue(found.get(0).startsWith("Store.java:7: error: [RecursiveLocking]"), found::toString);
+    assertTrue(found.get(1).contains("closes the cycle Other.b -> Locked.a -> Other.b"), found::toString);
+  }
+
+  @Test
   void callbacksRunInsideAnalysedCalleesButNotInNewThreads() {
     String visitors =
         """
@@ -148,6 +177,27 @@ class WholeProgramTest {
     List<String> found = findings(sources("p/Tree.java", inverted));
     assertEquals(1, found.size(), found::toString);
     assertTrue(found.get(0).contains("Tree.a") && found.get(0).contains("Tree.b"), found::toString);
+  }
+
+  @Test
+  void constructorsRunUnderTheLocksHeldAtNew() {
+    String sources =
+        """
+        package p;
+        class Registry {
+          static final Object LOCK = new Object();
+          static void add() { synchronized (LOCK) { } }
+        }
+        class Handle {
+          static final Object OPEN = new Object();
+          Handle() { Registry.add(); }
+          static Handle open() { synchronized (OPEN) { return new Handle(); } }
+          static void sweep() { synchronized (Registry.LOCK) { synchronized (OPEN) { } } }
+        }
+        """;
+    List<String> found = findings(sources("p/Handle.java", sources));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("Registry.LOCK") && found.get(0).contains("Handle.OPEN"), found::toString);
   }
 
   @Test

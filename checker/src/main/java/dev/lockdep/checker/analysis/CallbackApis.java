@@ -1,6 +1,5 @@
 package dev.lockdep.checker.analysis;
 
-import dev.lockdep.lockgraph.program.MethodSummary;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -8,6 +7,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +54,7 @@ final class CallbackApis {
           Map.entry("java.util.stream.Stream", Set.of("*")),
           Map.entry("java.util.stream.IntStream", Set.of("*")),
           Map.entry("java.util.stream.LongStream", Set.of("*")),
-          Map.entry("java.util.stream.DoubleStream", Set.of("*")),
-          Map.entry("java.util.function.Function", Set.of("apply")),
-          Map.entry("java.util.function.Supplier", Set.of("get")),
-          Map.entry("java.util.function.Consumer", Set.of("accept")),
-          Map.entry("java.lang.Runnable", Set.of("run")),
-          Map.entry("java.util.concurrent.Callable", Set.of("call")));
+          Map.entry("java.util.stream.DoubleStream", Set.of("*")));
 
   /** Value types passed everywhere that nobody locks: skipping them keeps summaries small. */
   private static final Set<String> VALUES =

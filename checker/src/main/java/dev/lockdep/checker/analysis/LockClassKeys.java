@@ -202,7 +202,10 @@ final class LockClassKeys {
     return annotatedOr(lockClass.orElse(null), field.asType(), fieldKey(field, receiver)).withSubclass(subclass);
   }
 
-  /** A field initialised with a read-write view or another lock's getter is that lock. */
+  /**
+   * A field initialised with a read-write view or another lock's getter is that lock; a view of a
+   * lock created right there ({@code new ReentrantReadWriteLock().writeLock()}) is the field's own.
+   */
   private Key fieldInitializerKey(VariableElement field, String receiver, int depth) {
     if (depth >= MAX_DEPTH) {
       return null;
@@ -213,6 +216,10 @@ final class LockClassKeys {
     }
     ExpressionTree init = declaration.getInitializer();
     if (init == null || init.getKind() != Tree.Kind.METHOD_INVOCATION) {
+      return null;
+    }
+    TreePath viewed = receiver(child(fieldPath, init));
+    if (viewed != null && viewed.getLeaf().getKind() == Tree.Kind.NEW_CLASS) {
       return null;
     }
     Key k = key(child(fieldPath, init), LocalScope.NONE, depth + 1);

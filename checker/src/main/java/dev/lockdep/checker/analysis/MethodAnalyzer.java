@@ -1,6 +1,5 @@
 package dev.lockdep.checker.analysis;
 
-import dev.lockdep.lockgraph.program.MethodSummary;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
@@ -42,6 +41,7 @@ import com.sun.source.util.TreePathScanner;
 import dev.lockdep.checker.CheckName;
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.Provenance;
+import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -644,10 +644,15 @@ final class MethodAnalyzer {
 
     @Override
     public Void visitNewClass(NewClassTree node, Void unused) {
-      // The body of an anonymous class runs when its methods are called, not here.
+      // The body of an anonymous class runs when its methods are called, not here; its
+      // constructor, like any other, runs now.
       scan(node.getEnclosingExpression(), null);
       scan(node.getArguments(), null);
       mayThrow(states);
+      if (unit.trees().getElement(getCurrentPath()) instanceof ExecutableElement constructor) {
+        // The new object is no instance the caller can name yet.
+        recordCall(getCurrentPath(), constructor, null, false, node.getArguments(), unit.provenance(node, method));
+      }
       return null;
     }
 
@@ -746,7 +751,6 @@ final class MethodAnalyzer {
       if (!(unit.trees().getElement(path) instanceof ExecutableElement callee)) {
         return;
       }
-      MethodInvocationTree invocation = (MethodInvocationTree) path.getLeaf();
       TreePath receiverPath = LockClassKeys.receiver(path);
       boolean isStatic = callee.getModifiers().contains(Modifier.STATIC);
       boolean superCall =
@@ -755,14 +759,25 @@ final class MethodAnalyzer {
               && id.getName().contentEquals("super");
       String receiver =
           isStatic ? null : receiverPath == null || superCall ? "this" : unit.keys().instance(receiverPath, scope);
+      boolean virtual = !isStatic && !superCall && unit.callbacks().overridable(callee);
+      recordCall(path, callee, receiver, virtual, ((MethodInvocationTree) path.getLeaf()).getArguments(), at);
+    }
+
+    /** A call at {@code path} (an invocation or a {@code new}) with its arguments {@code args}. */
+    private void recordCall(
+        TreePath path,
+        ExecutableElement callee,
+        String receiver,
+        boolean virtual,
+        List<? extends ExpressionTree> args,
+        Provenance at) {
       List<MethodSummary.Argument> arguments = new ArrayList<>();
       boolean anyCallback = false;
-      for (ExpressionTree argument : invocation.getArguments()) {
+      for (ExpressionTree argument : args) {
         MethodSummary.Argument a = unit.callbacks().argument(child(path, argument), scope);
         anyCallback |= !a.callbacks().isEmpty();
         arguments.add(a);
       }
-      boolean virtual = !isStatic && !superCall && unit.callbacks().overridable(callee);
       boolean runsCallbacks = anyCallback && unit.callbacks().runsCallbacks(callee);
       String signature = unit.signature(callee);
       for (HeldLocks p : states.paths()) {

@@ -1,6 +1,5 @@
 package dev.lockdep.checker.analysis;
 
-import dev.lockdep.lockgraph.program.MethodSummary;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -10,6 +9,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import dev.lockdep.lockgraph.Provenance;
+import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

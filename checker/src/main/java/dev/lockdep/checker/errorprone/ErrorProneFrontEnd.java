@@ -21,8 +21,10 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Runs the same front end and lock graph as the javac plugin for one compilation unit, and reports
- * one check's findings through Error Prone. The unit is analysed once however many checks ask.
+ * Runs the same front end, composition and lock graph as the javac plugin and reports one check's
+ * findings in the unit being matched through Error Prone: over the whole compilation when every
+ * class is attributed before the first is matched ({@link CompilationFindings}), else over the
+ * unit alone. Each unit is analysed once however many checks ask.
  */
 final class ErrorProneFrontEnd {
   /** Weak keys: a summary lives as long as its unit's tree, and holds no tree itself. */
@@ -38,9 +40,13 @@ final class ErrorProneFrontEnd {
       return Description.NO_MATCH;
     }
     Trees trees = Trees.instance(task);
-    UnitSummary summary =
-        SUMMARIES.computeIfAbsent(unit, u -> UnitAnalyzer.analyze(u, trees, task.getElements(), task.getTypes()));
-    for (LockdepReport report : LockdepAnalysis.check(List.of(summary), LockdepOptions.defaults())) {
+    List<LockdepReport> reports = CompilationFindings.in(task, state.context, unit);
+    if (reports == null) {
+      UnitSummary summary =
+          SUMMARIES.computeIfAbsent(unit, u -> UnitAnalyzer.analyze(u, trees, task.getElements(), task.getTypes()));
+      reports = LockdepAnalysis.check(List.of(summary), LockdepOptions.defaults());
+    }
+    for (LockdepReport report : reports) {
       if (report.check() != check) {
         continue;
       }

@@ -1,9 +1,9 @@
 package dev.lockdep.checker.analysis;
 
-import dev.lockdep.lockgraph.program.MethodSummary;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
+import dev.lockdep.lockgraph.program.MethodSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,5 @@
 package dev.lockdep.checker.analysis;
 
-import dev.lockdep.lockgraph.program.MethodSummary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +13,7 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.lockdep.lockgraph.program.MethodSummary;
 import java.net.URI;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;

@@ -1,9 +1,9 @@
 package dev.lockdep.checker.analysis;
 
-import dev.lockdep.lockgraph.program.MethodSummary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,6 +33,7 @@ class LockClassKeysTest {
         @Nested(2) private final Object nestedField = new Object();
         private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
         private final Lock writeView = rw.writeLock();
+        private final Lock freshView = new ReentrantReadWriteLock().writeLock();
         private final StampedLock stamped = new StampedLock();
         private final Semaphore permit = new Semaphore(1);
         private static final Object GLOBAL = new Object();
@@ -54,6 +55,7 @@ class LockClassKeysTest {
           synchronized (nestedField) {} // key: p.Keys.nestedField/2
           synchronized (GLOBAL) {} // key: p.Keys.GLOBAL
           writeView.lock(); // key: p.Keys.rw
+          freshView.lock(); // key: p.Keys.freshView
           stamped.asReadLock().lock(); // key: p.Keys.stamped reentrant=false
           permit.acquireUninterruptibly(); // key: p.Keys.permit reentrant=false
         }

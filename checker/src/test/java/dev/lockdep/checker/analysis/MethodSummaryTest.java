@@ -1,11 +1,11 @@
 package dev.lockdep.checker.analysis;
 
-import dev.lockdep.lockgraph.program.MethodSummary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.ReadMode;
+import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Class-hierarchy analysis over summaries (SPEC §6): a virtual call may run the static target or
  * any method known to override it, so an abstract {@code spill()} reaches every implementation.
  *
- * <p>Two exclusions keep the fan-out to what a reader would expect. Methods of anonymous and local
+ * <p>Exclusions keep the fan-out to what a reader would expect (the composer adds one more: an
+ * override already on the call chain is not entered again). Methods of anonymous and local
  * classes are reached only through the callbacks bound where they are created, like lambdas.
  * Calls whose static target is declared by the JDK ({@code java.*}, {@code javax.*}: {@code
  * Object.equals}, {@code AutoCloseable.close}, {@code Runnable.run}, {@code Iterator.next}, ...)
@@ -36,7 +37,7 @@ final class ClassHierarchy {
   private final Map<String, MethodSummary> bodies = new HashMap<>();
   private final Map<String, List<String>> overriders = new HashMap<>();
 
-  /** {@code bodies}: every summary by id; the first of equal ids wins, so pass them sorted. */
+  /** Indexes {@code summaries} by id; the first of equal ids wins, so pass them sorted. */
   ClassHierarchy(Collection<MethodSummary> summaries) {
     Map<String, TreeSet<String>> byOverridden = new TreeMap<>();
     for (MethodSummary summary : summaries) {

@@ -43,6 +43,9 @@ public final class ProgramFormat {
   /** Where a compilation's summaries go in its class output, one file per package. */
   public static final String DIRECTORY = "META-INF/lockdep/";
 
+  /** How the name of a summaries file ends. */
+  public static final String SUFFIX = ".summaries";
+
   private static final byte[] MAGIC = {'L', 'K', 'D', 'S'};
   private static final String KIND = "lockdep summaries file";
 
@@ -50,7 +53,7 @@ public final class ProgramFormat {
 
   /** The resource name of the summaries of {@code packageName} ({@code ""}: the unnamed package). */
   public static String resourceName(String packageName) {
-    return DIRECTORY + (packageName.isEmpty() ? "unnamed-package" : packageName) + ".summaries";
+    return DIRECTORY + (packageName.isEmpty() ? "unnamed-package" : packageName) + SUFFIX;
   }
 
   /** The bytes of {@code units}, sorted by file; one file name must not occur twice. */

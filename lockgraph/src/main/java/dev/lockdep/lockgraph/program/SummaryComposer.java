@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * and a frame (what its {@code this}, parameters and callbacks are in the outermost caller's
  * terms). Every body is a root context with nothing held, which gives its own facts. A call adds a
  * context to each body it may run when something is held across it or an argument binds a lock
- * or a callback the callee uses. Contexts are deduplicated by body, held stack and frame, so
+ * or a callback the callee uses. Contexts are deduplicated by body, unit, held stack and frame, so
  * recursion and mutual recursion reach a fixpoint; caps bound the rest (docs/whole-program.md):
  * {@value #MAX_CALL_DEPTH} calls deep, {@value #MAX_CONTEXTS_PER_BODY} contexts per body and
  * {@value #MAX_HELD} held locks. Each level is sorted before the caps apply, so the result does
@@ -122,11 +122,16 @@ public final class SummaryComposer {
           successors(context, next);
         }
       }
-      next.sort(Context.ORDER);
-      level = new ArrayList<>();
+      List<Candidate> candidates = new ArrayList<>(next.size());
       for (Context context : next) {
+        candidates.add(new Candidate(context, context.key(), String.join("\n", context.chain())));
+      }
+      candidates.sort(Candidate.ORDER);
+      level = new ArrayList<>();
+      for (Candidate candidate : candidates) {
+        Context context = candidate.context();
         int count = perBody.getOrDefault(context.method().id(), 0);
-        if (count < MAX_CONTEXTS_PER_BODY && seen.add(context.key())) {
+        if (count < MAX_CONTEXTS_PER_BODY && seen.add(candidate.key())) {
           perBody.put(context.method().id(), count + 1);
           level.add(context);
         }
@@ -328,12 +333,6 @@ public final class SummaryComposer {
       List<String> bodies,
       Set<String> suppressed,
       Provenance anchor) {
-    /** Contexts reached from the current compilation first: the caps never starve them. */
-    static final Comparator<Context> ORDER =
-        Comparator.comparing((Context c) -> c.anchor() == null)
-            .thenComparing(Context::key)
-            .thenComparing(c -> String.join("\n", c.chain()));
-
     /** What the body's facts depend on: it, its unit, held stack and frame. */
     String key() {
       StringBuilder key = new StringBuilder(method.id()).append('\n').append(unit).append('\n');
@@ -345,9 +344,16 @@ public final class SummaryComposer {
     }
   }
 
-  /**
-   * A callback with the frame it was created in.
-   */
+  /** A context with its sort keys, computed once per level. */
+  private record Candidate(Context context, String key, String chain) {
+    /** Contexts reached from the current compilation first: the caps never starve them. */
+    static final Comparator<Candidate> ORDER =
+        Comparator.comparing((Candidate c) -> c.context().anchor() == null)
+            .thenComparing(Candidate::key)
+            .thenComparing(Candidate::chain);
+  }
+
+  /** A callback with the frame it was created in. */
   private record Bound(MethodSummary.Callback callback, Frame frame) {}
 
   /**

@@ -1,0 +1,98 @@
+package dev.lockdep.checker.errorprone;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Kinds;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.util.Context;
+import javax.tools.JavaFileObject;
+import dev.lockdep.checker.LockdepAnalysis;
+import dev.lockdep.checker.LockdepOptions;
+import dev.lockdep.checker.LockdepReport;
+import dev.lockdep.checker.SourceKey;
+import dev.lockdep.checker.analysis.UnitAnalyzer;
+import dev.lockdep.checker.analysis.UnitSummary;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.WeakHashMap;
+
+/**
+ * The findings of a whole compilation for the Error Prone checks, computed once when the first
+ * compilation unit is matched and handed out unit by unit.
+ *
+ * <p>Error Prone matches one compilation unit at a time and can report only on the unit it is
+ * matching, so the whole program must be known before the first unit is matched. Under
+ * {@code -XDcompilePolicy=simple} javac attributes every class before it analyses any, so all
+ * units can be summarised then. Under another policy some units are not attributed yet: the
+ * compilation is then checked unit by unit, as far as each unit's own calls go.
+ */
+final class CompilationFindings {
+  /** Weak keys: the findings hold no trees and live as long as the compilation. */
+  private static final Map<JavacTask, Map<String, List<LockdepReport>>> BY_TASK =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private CompilationFindings() {}
+
+  /** The findings positioned in {@code unit}, or null when the compilation is not all attributed. */
+  static List<LockdepReport> in(JavacTask task, Context context, CompilationUnitTree unit) {
+    Map<String, List<LockdepReport>> byFile;
+    synchronized (BY_TASK) {
+      byFile = BY_TASK.get(task);
+      if (byFile == null) {
+        try {
+          byFile = whole(task, context);
+        } catch (RuntimeException | StackOverflowError e) {
+          // Unit by unit still works; an Error Prone check must not fail the compilation.
+          byFile = null;
+        }
+        if (byFile == null) {
+          return null;
+        }
+        BY_TASK.put(task, byFile);
+      }
+    }
+    return byFile.getOrDefault(SourceKey.of(unit), List.of());
+  }
+
+  private static Map<String, List<LockdepReport>> whole(JavacTask task, Context context) {
+    Trees trees = Trees.instance(task);
+    Set<CompilationUnitTree> units = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (ClassSymbol type : Symtab.instance(context).getAllClasses()) {
+      if (type.sourcefile == null
+          || type.sourcefile.getKind() != JavaFileObject.Kind.SOURCE
+          || type.owner == null
+          || type.owner.kind != Kinds.Kind.PCK) {
+        continue;
+      }
+      TreePath path = trees.getPath(type);
+      if (path == null) {
+        continue;
+      }
+      if ((type.flags_field & Flags.UNATTRIBUTED) != 0) {
+        return null;
+      }
+      units.add(path.getCompilationUnit());
+    }
+    List<CompilationUnitTree> ordered = new ArrayList<>(units);
+    ordered.sort(Comparator.comparing(SourceKey::of));
+    List<UnitSummary> summaries = new ArrayList<>();
+    for (CompilationUnitTree unit : ordered) {
+      summaries.add(UnitAnalyzer.analyze(unit, trees, task.getElements(), task.getTypes()));
+    }
+    Map<String, List<LockdepReport>> byFile = new TreeMap<>();
+    for (LockdepReport report : LockdepAnalysis.check(summaries, LockdepOptions.defaults())) {
+      byFile.computeIfAbsent(report.position().file(), f -> new ArrayList<>()).add(report);
+    }
+    return byFile;
+  }
+}
