@@ -2,6 +2,7 @@ package dev.lockdep.checker;
 
 import dev.lockdep.checker.analysis.LocalFinding;
 import dev.lockdep.checker.analysis.UnitSummary;
+import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.CheckOptions;
 import dev.lockdep.lockgraph.Finding;
 import dev.lockdep.lockgraph.IrqState;
@@ -29,12 +30,12 @@ import java.util.Set;
  * graph runs once for every distinct set of facts the enabled checks see (usually once).
  */
 public final class LockdepAnalysis {
-  private static final Set<CheckName> GRAPH_CHECKS =
+  private static final Set<CheckKind> GRAPH_CHECKS =
       EnumSet.of(
-          CheckName.LockOrderInversion,
-          CheckName.RecursiveLocking,
-          CheckName.IrqSafeToUnsafe,
-          CheckName.InconsistentLockState);
+          CheckKind.LockOrderInversion,
+          CheckKind.RecursiveLocking,
+          CheckKind.IrqSafeToUnsafe,
+          CheckKind.InconsistentLockState);
 
   private LockdepAnalysis() {}
 
@@ -51,7 +52,7 @@ public final class LockdepAnalysis {
   public static List<LockdepReport> check(
       Collection<UnitSummary> units, Collection<ProgramUnit> classpath, LockdepOptions options) {
     List<LockdepReport> reports = new ArrayList<>();
-    Map<List<UnitFacts>, Set<CheckName>> runs = new LinkedHashMap<>();
+    Map<List<UnitFacts>, Set<CheckKind>> runs = new LinkedHashMap<>();
     Map<String, List<ComposedAcquisition>> program = SummaryComposer.compose(programs(units), classpath);
     Set<String> current = new HashSet<>();
     units.forEach(u -> current.add(u.file()));
@@ -59,10 +60,10 @@ public final class LockdepAnalysis {
     boolean anySuppression =
         program.values().stream().flatMap(List::stream).anyMatch(a -> !a.suppressed().isEmpty());
     List<UnitFacts> unsuppressed = anySuppression ? null : facts(program, null);
-    for (CheckName check : GRAPH_CHECKS) {
+    for (CheckKind check : GRAPH_CHECKS) {
       if (options.enabled(check)) {
         List<UnitFacts> facts = anySuppression ? facts(program, check) : unsuppressed;
-        runs.computeIfAbsent(facts, f -> EnumSet.noneOf(CheckName.class)).add(check);
+        runs.computeIfAbsent(facts, f -> EnumSet.noneOf(CheckKind.class)).add(check);
       }
     }
     CheckOptions checkOptions =
@@ -70,7 +71,7 @@ public final class LockdepAnalysis {
     runs.forEach(
         (facts, checks) -> {
           for (Finding finding : LockGraph.merge(facts).check(checkOptions)) {
-            CheckName check = CheckName.valueOf(finding.kind().name());
+            CheckKind check = finding.kind();
             if (checks.contains(check)) {
               reports.add(anchored(LockdepReport.of(finding), current, anchors));
             }
@@ -130,7 +131,7 @@ public final class LockdepAnalysis {
    * The facts of every unit as {@code check} sees them: without the acquisitions made in or
    * through a body that suppresses it ({@code null}: every acquisition).
    */
-  private static List<UnitFacts> facts(Map<String, List<ComposedAcquisition>> program, CheckName check) {
+  private static List<UnitFacts> facts(Map<String, List<ComposedAcquisition>> program, CheckKind check) {
     List<UnitFacts> facts = new ArrayList<>();
     program.forEach(
         (unit, acquisitions) -> {

@@ -1,5 +1,6 @@
 package dev.lockdep.checker;
 
+import dev.lockdep.lockgraph.CheckKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,7 @@ public final class LockdepOptions {
   private final Optional<Path> sarif;
   private final Optional<Path> graph;
   private final boolean primeFenceReclaim;
-  private final Set<CheckName> disabled;
+  private final Set<CheckKind> disabled;
 
   private LockdepOptions(Map<Name, String> values) throws InvalidOptionException {
     severity = parseSeverity(values.getOrDefault(Name.Severity, "ERROR"));
@@ -130,8 +131,8 @@ public final class LockdepOptions {
     return Collections.unmodifiableList(paths);
   }
 
-  private static Set<CheckName> parseChecks(String text) throws InvalidOptionException {
-    Set<CheckName> checks = EnumSet.noneOf(CheckName.class);
+  private static Set<CheckKind> parseChecks(String text) throws InvalidOptionException {
+    Set<CheckKind> checks = EnumSet.noneOf(CheckKind.class);
     if (text == null) {
       return checks;
     }
@@ -141,11 +142,11 @@ public final class LockdepOptions {
         continue;
       }
       try {
-        checks.add(CheckName.valueOf(check));
+        checks.add(CheckKind.valueOf(check));
       } catch (IllegalArgumentException e) {
         throw new InvalidOptionException(
             "option Disable=" + text + ": unknown check '" + check + "' (checks: "
-                + Arrays.stream(CheckName.values()).map(Enum::name).collect(Collectors.joining(", "))
+                + Arrays.stream(CheckKind.values()).map(Enum::name).collect(Collectors.joining(", "))
                 + ")");
       }
     }
@@ -188,7 +189,7 @@ public final class LockdepOptions {
     return primeFenceReclaim;
   }
 
-  public boolean enabled(CheckName check) {
+  public boolean enabled(CheckKind check) {
     return !disabled.contains(check);
   }
 }

@@ -2,6 +2,7 @@ package dev.lockdep.checker;
 
 import dev.lockdep.checker.report.FixHint;
 import dev.lockdep.lockgraph.ChainLink;
+import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.Finding;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.UsageLink;
@@ -26,7 +27,7 @@ import java.util.List;
  * @param hint how such a problem is usually fixed; empty when the details carry none
  */
 public record LockdepReport(
-    CheckName check,
+    CheckKind check,
     Provenance position,
     String title,
     String summary,
@@ -52,7 +53,7 @@ public record LockdepReport(
   }
 
   /** A finding the front end decided alone: no graph facts behind it. */
-  public LockdepReport(CheckName check, Provenance position, String title, String summary, List<String> details) {
+  public LockdepReport(CheckKind check, Provenance position, String title, String summary, List<String> details) {
     this(check, position, title, summary, details, List.of(), List.of(), "");
   }
 
@@ -77,7 +78,7 @@ public record LockdepReport(
       details.set(last, HINT + hint);
     }
     return new LockdepReport(
-        CheckName.valueOf(finding.kind().name()),
+        finding.kind(),
         finding.position(),
         finding.title(),
         finding.summary(),
@@ -87,12 +88,12 @@ public record LockdepReport(
         hint);
   }
 
-  /** The whole message as the javac plugin prints it: {@code [CheckName] <title>: <summary>} first. */
+  /** The whole message as the javac plugin prints it: {@code [CheckKind] <title>: <summary>} first. */
   public String message() {
     return "[" + check + "] " + body();
   }
 
-  /** The message without the check name, as Error Prone prints it after its own {@code [CheckName]}. */
+  /** The message without the check name, as Error Prone prints it after its own {@code [CheckKind]}. */
   public String body() {
     StringBuilder sb = new StringBuilder(headline());
     for (String line : details) {

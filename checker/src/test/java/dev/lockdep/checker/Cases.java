@@ -3,6 +3,7 @@ package dev.lockdep.checker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockdep.lockgraph.CheckKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,7 +54,7 @@ public final class Cases {
   }
 
   /** Compiles a case with the plugin alone and checks {@code check}'s findings against its markers. */
-  public static void assertPluginMatchesMarkers(String name, CheckName check) {
+  public static void assertPluginMatchesMarkers(String name, CheckKind check) {
     String source = source(name);
     List<PluginCompiler.Diag> diagnostics = PluginCompiler.compile(Map.of("cases/" + name, source));
     Map<Long, String> expected = markers(source);

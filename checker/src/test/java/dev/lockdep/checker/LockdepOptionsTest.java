@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockdep.lockgraph.CheckKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ class LockdepOptionsTest {
     assertEquals(List.of(), options.models());
     assertEquals(Optional.empty(), options.sarif());
     assertEquals(Optional.empty(), options.graph());
-    for (CheckName check : CheckName.values()) {
+    for (CheckKind check : CheckKind.values()) {
       assertTrue(options.enabled(check), check.name());
     }
   }
@@ -41,9 +42,9 @@ class LockdepOptionsTest {
     assertEquals(Optional.of(Path.of("target/l.sarif")), options.sarif());
     assertEquals(Optional.of(Path.of("target/l.mmd")), options.graph());
     assertFalse(options.primeFenceReclaim());
-    assertFalse(options.enabled(CheckName.RecursiveLocking));
-    assertFalse(options.enabled(CheckName.UnbalancedUnlock));
-    assertTrue(options.enabled(CheckName.LockOrderInversion));
+    assertFalse(options.enabled(CheckKind.RecursiveLocking));
+    assertFalse(options.enabled(CheckKind.UnbalancedUnlock));
+    assertTrue(options.enabled(CheckKind.LockOrderInversion));
   }
 
   @Test

@@ -7,7 +7,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import dev.lockdep.checker.CheckName;
+import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
 import java.util.List;
@@ -127,13 +127,13 @@ final class AnnotationMisuseScanner extends TreePathScanner<Void, Void> {
   }
 
   private void misuse(Tree at, Element element, String summary) {
-    if (context.suppressed(getCurrentPath()).contains(CheckName.LockdepAnnotationMisuse)) {
+    if (context.suppressed(getCurrentPath()).contains(CheckKind.LockdepAnnotationMisuse)) {
       return;
     }
     Provenance where = context.provenance(at, element.getSimpleName().toString());
     context.report(
         new LocalFinding(
-            CheckName.LockdepAnnotationMisuse,
+            CheckKind.LockdepAnnotationMisuse,
             where,
             "invalid lockdep annotation",
             summary,

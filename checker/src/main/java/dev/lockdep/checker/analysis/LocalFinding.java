@@ -1,6 +1,6 @@
 package dev.lockdep.checker.analysis;
 
-import dev.lockdep.checker.CheckName;
+import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.Provenance;
 import java.util.List;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * @param summary the rest of the first line
  * @param details the following lines
  */
-public record LocalFinding(CheckName check, Provenance at, String title, String summary, List<String> details) {
+public record LocalFinding(CheckKind check, Provenance at, String title, String summary, List<String> details) {
   public LocalFinding {
     details = List.copyOf(details);
   }

@@ -38,7 +38,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import dev.lockdep.checker.CheckName;
+import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.program.MethodSummary;
@@ -149,7 +149,7 @@ final class MethodAnalyzer {
       List<LockRef> heldOnEntry,
       LockRef monitor,
       Provenance declaredAt,
-      Set<CheckName> suppressed,
+      Set<CheckKind> suppressed,
       BodyIdentity identity) {
     HeldLocks start = HeldLocks.NONE;
     for (LockRef lock : heldOnEntry) {
@@ -180,7 +180,7 @@ final class MethodAnalyzer {
         identity.parameters(),
         new ArrayList<>(acquisitions),
         new ArrayList<>(calls),
-        suppressed.stream().map(CheckName::name).collect(Collectors.toSet()));
+        suppressed.stream().map(CheckKind::name).collect(Collectors.toSet()));
   }
 
   // ---------------------------------------------------------------- statements
@@ -870,7 +870,7 @@ final class MethodAnalyzer {
     findings.put(
         at,
         new LocalFinding(
-            CheckName.UnbalancedUnlock,
+            CheckKind.UnbalancedUnlock,
             at,
             "bad unlock balance detected",
             "`" + lock.text() + "` (" + lock.lockClass().displayName() + ") is released here on a path that does not hold it",

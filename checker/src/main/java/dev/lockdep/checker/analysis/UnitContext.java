@@ -9,8 +9,8 @@ import com.sun.source.util.Trees;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.VariableTree;
-import dev.lockdep.checker.CheckName;
 import dev.lockdep.checker.SourceKey;
+import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.Provenance;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,6 +26,9 @@ import javax.lang.model.util.Types;
 
 /** One compilation unit under analysis: its trees, its resolvers, and the findings made in it. */
 final class UnitContext {
+  /** The {@code @SuppressWarnings} value that suppresses every check at once. */
+  private static final String SUPPRESS_ALL = "Lockdep";
+
   private final Trees trees;
   private final Elements elements;
   private final Types types;
@@ -99,8 +102,8 @@ final class UnitContext {
    * The checks {@code @SuppressWarnings} on the body or anything enclosing it turns off;
    * {@code "Lockdep"} (or {@code "all"}) turns off every check.
    */
-  Set<CheckName> suppressed(TreePath path) {
-    Set<CheckName> suppressed = EnumSet.noneOf(CheckName.class);
+  Set<CheckKind> suppressed(TreePath path) {
+    Set<CheckKind> suppressed = EnumSet.noneOf(CheckKind.class);
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (!(leaf instanceof MethodTree || leaf instanceof ClassTree || leaf instanceof VariableTree)) {
@@ -115,10 +118,10 @@ final class UnitContext {
           continue;
         }
         for (String value : LockAnnotations.stringsValue(mirror, "value")) {
-          if (value.equals(CheckName.ALL) || value.equals("all")) {
-            suppressed.addAll(EnumSet.allOf(CheckName.class));
+          if (value.equals(SUPPRESS_ALL) || value.equals("all")) {
+            suppressed.addAll(EnumSet.allOf(CheckKind.class));
           }
-          for (CheckName check : CheckName.values()) {
+          for (CheckKind check : CheckKind.values()) {
             if (check.name().equals(value)) {
               suppressed.add(check);
             }

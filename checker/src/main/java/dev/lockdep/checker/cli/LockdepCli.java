@@ -1,9 +1,9 @@
 package dev.lockdep.checker.cli;
 
 import com.sun.source.util.JavacTask;
-import dev.lockdep.checker.CheckName;
 import dev.lockdep.annotations.LockClass;
 import dev.lockdep.checker.LockdepCheck;
+import dev.lockdep.lockgraph.CheckKind;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -98,11 +98,11 @@ public final class LockdepCli {
       err.println("lockdep: " + e.getMessage());
       return USAGE;
     }
-    Map<CheckName, Integer> perCheck = new EnumMap<>(CheckName.class);
+    Map<CheckKind, Integer> perCheck = new EnumMap<>(CheckKind.class);
     int otherErrors = 0;
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       out.println(format(d));
-      Optional<CheckName> check = findingCheck(d);
+      Optional<CheckKind> check = findingCheck(d);
       if (check.isPresent()) {
         perCheck.merge(check.get(), 1, Integer::sum);
       } else if (d.getKind() == Diagnostic.Kind.ERROR) {
@@ -121,7 +121,7 @@ public final class LockdepCli {
   }
 
   /** {@code lockdep: 3 finding(s) in 12 file(s): 2 LockOrderInversion, 1 RecursiveLocking} */
-  private static String summary(Map<CheckName, Integer> perCheck, int files) {
+  private static String summary(Map<CheckKind, Integer> perCheck, int files) {
     int findings = perCheck.values().stream().mapToInt(Integer::intValue).sum();
     String counts =
         perCheck.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
@@ -147,12 +147,12 @@ public final class LockdepCli {
    * The check of a LockdepCheck finding: an error or warning that starts with the check's name in
    * brackets, as Error Prone's do (the notes at a finding's other sites do not).
    */
-  private static Optional<CheckName> findingCheck(Diagnostic<? extends JavaFileObject> d) {
+  private static Optional<CheckKind> findingCheck(Diagnostic<? extends JavaFileObject> d) {
     if (d.getKind() != Diagnostic.Kind.ERROR && d.getKind() != Diagnostic.Kind.WARNING) {
       return Optional.empty();
     }
     String message = d.getMessage(Locale.ROOT);
-    for (CheckName check : CheckName.values()) {
+    for (CheckKind check : CheckKind.values()) {
       if (message.startsWith("[" + check.name() + "]")) {
         return Optional.of(check);
       }

@@ -7,7 +7,6 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
 import com.sun.tools.javac.api.BasicJavacTask;
-import dev.lockdep.checker.CheckName;
 import dev.lockdep.checker.LockdepAnalysis;
 import dev.lockdep.checker.LockdepOptions;
 import dev.lockdep.checker.LockdepReport;
@@ -15,6 +14,7 @@ import dev.lockdep.checker.LockdepSession;
 import dev.lockdep.checker.TreeAtPosition;
 import dev.lockdep.checker.analysis.UnitAnalyzer;
 import dev.lockdep.checker.analysis.UnitSummary;
+import dev.lockdep.lockgraph.CheckKind;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ final class ErrorProneFrontEnd {
 
   private ErrorProneFrontEnd() {}
 
-  static Description report(BugChecker checker, CheckName check, CompilationUnitTree unit, VisitorState state) {
+  static Description report(BugChecker checker, CheckKind check, CompilationUnitTree unit, VisitorState state) {
     JavacTask task = BasicJavacTask.instance(state.context);
     if (LockdepSession.isAttached(task)) {
       // -Xplugin:LockdepCheck reports every check for the whole compilation.

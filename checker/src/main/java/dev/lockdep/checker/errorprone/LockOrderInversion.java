@@ -11,7 +11,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
-import dev.lockdep.checker.CheckName;
+import dev.lockdep.lockgraph.CheckKind;
 
 /** lockdep's "possible circular locking dependency detected", within one compilation unit. */
 @AutoService(BugChecker.class)
@@ -29,6 +29,6 @@ public final class LockOrderInversion extends BugChecker implements CompilationU
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    return ErrorProneFrontEnd.report(this, CheckName.LockOrderInversion, tree, state);
+    return ErrorProneFrontEnd.report(this, CheckKind.LockOrderInversion, tree, state);
   }
 }

@@ -11,7 +11,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
-import dev.lockdep.checker.CheckName;
+import dev.lockdep.lockgraph.CheckKind;
 
 /** lockdep's "possible recursive locking detected", within one compilation unit. */
 @AutoService(BugChecker.class)
@@ -29,6 +29,6 @@ public final class RecursiveLocking extends BugChecker implements CompilationUni
 
   @Override
   public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    return ErrorProneFrontEnd.report(this, CheckName.RecursiveLocking, tree, state);
+    return ErrorProneFrontEnd.report(this, CheckKind.RecursiveLocking, tree, state);
   }
 }

@@ -1,6 +1,7 @@
 package dev.lockdep.checker.report;
 
-import dev.lockdep.checker.CheckName;
+import dev.lockdep.lockgraph.CheckKind;
+
 
 /**
  * What a SARIF consumer shows about each check: lockdep's title, a one-sentence description and
@@ -14,7 +15,7 @@ final class CheckRules {
   private CheckRules() {}
 
   /** lockdep's title of the check's reports. */
-  static String title(CheckName check) {
+  static String title(CheckKind check) {
     return switch (check) {
       case LockOrderInversion -> "possible circular locking dependency detected";
       case RecursiveLocking -> "possible recursive locking detected";
@@ -27,7 +28,7 @@ final class CheckRules {
   }
 
   /** One sentence: what the check finds and why it deadlocks. */
-  static String description(CheckName check) {
+  static String description(CheckKind check) {
     return switch (check) {
       case LockOrderInversion ->
           "Locks are nested in orders that form a cycle: threads taking them in different orders can deadlock";
@@ -46,7 +47,7 @@ final class CheckRules {
   }
 
   /** The check's documentation page. */
-  static String helpUri(CheckName check) {
+  static String helpUri(CheckKind check) {
     return DOCS + "checks/" + check.name() + ".md";
   }
 }

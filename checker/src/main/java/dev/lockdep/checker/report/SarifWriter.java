@@ -1,10 +1,10 @@
 package dev.lockdep.checker.report;
 
-import dev.lockdep.checker.CheckName;
 import dev.lockdep.checker.LockdepCheck;
 import dev.lockdep.checker.LockdepOptions;
 import dev.lockdep.checker.LockdepReport;
 import dev.lockdep.lockgraph.ChainLink;
+import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.DependencyEdge;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.UsageLink;
@@ -54,7 +54,7 @@ public final class SarifWriter {
     json.member("name", LockdepCheck.NAME);
     json.member("informationUri", CheckRules.DOCS + "index.md");
     json.name("rules").beginArray();
-    for (CheckName check : CheckName.values()) {
+    for (CheckKind check : CheckKind.values()) {
       json.beginObject();
       json.member("id", check.name()).member("name", check.name());
       text(json, "shortDescription", CheckRules.description(check));
@@ -107,7 +107,7 @@ public final class SarifWriter {
   /** One thread flow per dependency: a thread holding {@code from} that acquires {@code to}. */
   private static void codeFlow(JsonWriter json, LockdepReport report) {
     json.name("codeFlows").beginArray().beginObject();
-    text(json, "message", report.check() == CheckName.LockOrderInversion
+    text(json, "message", report.check() == CheckKind.LockOrderInversion
         ? "the dependency chain, the closing dependency last"
         : "the dependencies involved");
     json.name("threadFlows").beginArray();

@@ -2,6 +2,7 @@ package dev.lockdep.checker.report;
 
 import dev.lockdep.checker.LockdepReport;
 import dev.lockdep.lockgraph.ChainLink;
+import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.DependencyEdge;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.UsageLink;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  * dependency is the held lock of the next, or two nested acquisitions on one line) gets one note
  * that lists them.
  *
- * <p>Notes do not start with {@code [CheckName]}: that prefix marks the finding itself, and tools
+ * <p>Notes do not start with {@code [CheckKind]}: that prefix marks the finding itself, and tools
  * that count findings by it must not count its notes.
  */
 public final class SiteNotes {

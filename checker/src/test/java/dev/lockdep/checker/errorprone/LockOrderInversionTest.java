@@ -1,8 +1,8 @@
 package dev.lockdep.checker.errorprone;
 
 import com.google.errorprone.CompilationTestHelper;
-import dev.lockdep.checker.CheckName;
 import dev.lockdep.checker.Cases;
+import dev.lockdep.lockgraph.CheckKind;
 import org.junit.jupiter.api.Test;
 
 class LockOrderInversionTest {
@@ -22,11 +22,11 @@ class LockOrderInversionTest {
 
   @Test
   void pluginFiresOnTheSameLines() {
-    Cases.assertPluginMatchesMarkers("LockOrderInversionPositive.java", CheckName.LockOrderInversion);
+    Cases.assertPluginMatchesMarkers("LockOrderInversionPositive.java", CheckKind.LockOrderInversion);
   }
 
   @Test
   void pluginStaysSilent() {
-    Cases.assertPluginMatchesMarkers("LockOrderInversionNegative.java", CheckName.LockOrderInversion);
+    Cases.assertPluginMatchesMarkers("LockOrderInversionNegative.java", CheckKind.LockOrderInversion);
   }
 }

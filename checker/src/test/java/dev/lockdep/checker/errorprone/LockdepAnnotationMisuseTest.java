@@ -1,8 +1,8 @@
 package dev.lockdep.checker.errorprone;
 
 import com.google.errorprone.CompilationTestHelper;
-import dev.lockdep.checker.CheckName;
 import dev.lockdep.checker.Cases;
+import dev.lockdep.lockgraph.CheckKind;
 import org.junit.jupiter.api.Test;
 
 class LockdepAnnotationMisuseTest {
@@ -22,11 +22,11 @@ class LockdepAnnotationMisuseTest {
 
   @Test
   void pluginFiresOnTheSameLines() {
-    Cases.assertPluginMatchesMarkers("LockdepAnnotationMisusePositive.java", CheckName.LockdepAnnotationMisuse);
+    Cases.assertPluginMatchesMarkers("LockdepAnnotationMisusePositive.java", CheckKind.LockdepAnnotationMisuse);
   }
 
   @Test
   void pluginStaysSilent() {
-    Cases.assertPluginMatchesMarkers("LockdepAnnotationMisuseNegative.java", CheckName.LockdepAnnotationMisuse);
+    Cases.assertPluginMatchesMarkers("LockdepAnnotationMisuseNegative.java", CheckKind.LockdepAnnotationMisuse);
   }
 }

@@ -1,8 +1,8 @@
 package dev.lockdep.checker.errorprone;
 
 import com.google.errorprone.CompilationTestHelper;
-import dev.lockdep.checker.CheckName;
 import dev.lockdep.checker.Cases;
+import dev.lockdep.lockgraph.CheckKind;
 import org.junit.jupiter.api.Test;
 
 class RecursiveLockingTest {
@@ -22,11 +22,11 @@ class RecursiveLockingTest {
 
   @Test
   void pluginFiresOnTheSameLines() {
-    Cases.assertPluginMatchesMarkers("RecursiveLockingPositive.java", CheckName.RecursiveLocking);
+    Cases.assertPluginMatchesMarkers("RecursiveLockingPositive.java", CheckKind.RecursiveLocking);
   }
 
   @Test
   void pluginStaysSilent() {
-    Cases.assertPluginMatchesMarkers("RecursiveLockingNegative.java", CheckName.RecursiveLocking);
+    Cases.assertPluginMatchesMarkers("RecursiveLockingNegative.java", CheckKind.RecursiveLocking);
   }
 }

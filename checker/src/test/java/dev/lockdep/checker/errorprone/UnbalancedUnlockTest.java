@@ -1,8 +1,8 @@
 package dev.lockdep.checker.errorprone;
 
 import com.google.errorprone.CompilationTestHelper;
-import dev.lockdep.checker.CheckName;
 import dev.lockdep.checker.Cases;
+import dev.lockdep.lockgraph.CheckKind;
 import org.junit.jupiter.api.Test;
 
 class UnbalancedUnlockTest {
@@ -22,11 +22,11 @@ class UnbalancedUnlockTest {
 
   @Test
   void pluginFiresOnTheSameLines() {
-    Cases.assertPluginMatchesMarkers("UnbalancedUnlockPositive.java", CheckName.UnbalancedUnlock);
+    Cases.assertPluginMatchesMarkers("UnbalancedUnlockPositive.java", CheckKind.UnbalancedUnlock);
   }
 
   @Test
   void pluginStaysSilent() {
-    Cases.assertPluginMatchesMarkers("UnbalancedUnlockNegative.java", CheckName.UnbalancedUnlock);
+    Cases.assertPluginMatchesMarkers("UnbalancedUnlockNegative.java", CheckKind.UnbalancedUnlock);
   }
 }

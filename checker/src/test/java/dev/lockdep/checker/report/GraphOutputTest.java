@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lockdep.checker.CheckName;
 import dev.lockdep.checker.LockdepReport;
 import dev.lockdep.lockgraph.ChainLink;
+import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.DependencyEdge;
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.IrqState;
@@ -159,7 +159,7 @@ class GraphOutputTest {
     LockGraph graph = LockGraph.of(unit("u", edges));
     DependencyEdge closing = edges.get(61);
     LockdepReport finding =
-        new LockdepReport(CheckName.LockOrderInversion, closing.at(), "t", "s", List.of(),
+        new LockdepReport(CheckKind.LockOrderInversion, closing.at(), "t", "s", List.of(),
             List.of(new ChainLink(edges.get(60), "u"), new ChainLink(closing, "u")), List.of(), "");
     LockGraphView view = LockGraphView.of(graph, List.of(finding), 10);
     assertEquals(List.of("L0", "X", "Y"), view.nodes().stream().map(LockClass::displayName).sorted().toList());

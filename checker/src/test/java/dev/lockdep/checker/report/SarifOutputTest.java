@@ -9,11 +9,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.lockdep.checker.CheckName;
 import dev.lockdep.checker.errorprone.LockOrderInversion;
 import dev.lockdep.checker.errorprone.LockdepAnnotationMisuse;
 import dev.lockdep.checker.errorprone.RecursiveLocking;
 import dev.lockdep.checker.errorprone.UnbalancedUnlock;
+import dev.lockdep.lockgraph.CheckKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +56,8 @@ class SarifOutputTest {
     JsonObject driver = run(sarif).getAsJsonObject("tool").getAsJsonObject("driver");
     assertEquals("LockdepCheck", driver.get("name").getAsString());
     JsonArray rules = driver.getAsJsonArray("rules");
-    assertEquals(CheckName.values().length, rules.size());
-    for (CheckName check : CheckName.values()) {
+    assertEquals(CheckKind.values().length, rules.size());
+    for (CheckKind check : CheckKind.values()) {
       JsonObject rule = rules.get(check.ordinal()).getAsJsonObject();
       assertEquals(check.name(), rule.get("id").getAsString());
       assertFalse(rule.getAsJsonObject("shortDescription").get("text").getAsString().isBlank());
@@ -179,7 +179,7 @@ class SarifOutputTest {
     for (Class<?> checker :
         List.of(LockOrderInversion.class, RecursiveLocking.class, UnbalancedUnlock.class, LockdepAnnotationMisuse.class)) {
       BugPattern pattern = checker.getAnnotation(BugPattern.class);
-      CheckName check = CheckName.valueOf(checker.getSimpleName());
+      CheckKind check = CheckKind.valueOf(checker.getSimpleName());
       assertEquals(pattern.summary(), CheckRules.description(check), checker::getName);
       assertEquals(pattern.link(), CheckRules.helpUri(check), checker::getName);
     }
