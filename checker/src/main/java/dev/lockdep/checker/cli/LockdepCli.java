@@ -3,6 +3,7 @@ package dev.lockdep.checker.cli;
 import com.sun.source.util.JavacTask;
 import dev.lockdep.annotations.LockClass;
 import dev.lockdep.checker.LockdepCheck;
+import dev.lockdep.checker.LockdepFactsProcessor;
 import dev.lockdep.lockgraph.CheckKind;
 import java.io.File;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,15 +83,22 @@ public final class LockdepCli {
       return USAGE;
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    Path scratch = null;
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      List<String> options = new ArrayList<>(List.of("-XDcompilePolicy=simple", "-proc:none", "-Xmaxerrs", "10000"));
-      String classpath = classpath(invocation.classpath);
+      // The compilation's own summaries go to a scratch class output that is deleted afterwards:
+      // the runner changes nothing on disk but the report files it is asked for.
+      scratch = Files.createTempDirectory("lockdep-cli");
+      List<String> options =
+          new ArrayList<>(List.of("-XDcompilePolicy=simple", "-Xmaxerrs", "10000", "-d", scratch.toString()));
       options.add("-classpath");
-      options.add(classpath);
+      options.add(classpath(invocation.classpath));
       JavacTask task =
           (JavacTask) javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
       new LockdepCheck().init(task, invocation.pluginWords.toArray(new String[0]));
-      // analyze() stops before code generation: the runner writes no class files.
+      // The only processor: it hands the plugin the Filer that reads the summaries of the
+      // libraries on --classpath, so cross-module cycles are found here as in a build.
+      task.setProcessors(List.of(new LockdepFactsProcessor()));
+      // analyze() stops before code generation: no class file is written, even to the scratch dir.
       task.analyze();
     } catch (IOException e) {
       err.println("lockdep: " + e.getMessage());
@@ -98,6 +107,7 @@ public final class LockdepCli {
       err.println("lockdep: " + e.getMessage());
       return USAGE;
     }
+    deleteRecursively(scratch);
     Map<CheckKind, Integer> perCheck = new EnumMap<>(CheckKind.class);
     int otherErrors = 0;
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -118,6 +128,17 @@ public final class LockdepCli {
     invocation.sarif.ifPresent(file -> out.println("lockdep: SARIF written to " + file));
     invocation.graph.ifPresent(file -> out.println("lockdep: lock graph written to " + file));
     return perCheck.isEmpty() ? OK : FINDINGS;
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind is harmless.
+    }
   }
 
   /** {@code lockdep: 3 finding(s) in 12 file(s): 2 LockOrderInversion, 1 RecursiveLocking} */

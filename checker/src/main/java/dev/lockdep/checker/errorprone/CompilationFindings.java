@@ -44,13 +44,13 @@ final class CompilationFindings {
   private CompilationFindings() {}
 
   /** The findings positioned in {@code unit}, or null when the compilation is not all attributed. */
-  static List<LockdepReport> in(JavacTask task, Context context, CompilationUnitTree unit) {
+  static List<LockdepReport> in(JavacTask task, Context context, CompilationUnitTree unit, LockdepOptions options) {
     Map<String, List<LockdepReport>> byFile;
     synchronized (BY_TASK) {
       byFile = BY_TASK.get(task);
       if (byFile == null) {
         try {
-          byFile = whole(task, context);
+          byFile = whole(task, context, options);
         } catch (RuntimeException | StackOverflowError e) {
           // Unit by unit still works; an Error Prone check must not fail the compilation.
           byFile = null;
@@ -64,7 +64,7 @@ final class CompilationFindings {
     return byFile.getOrDefault(SourceKey.of(unit), List.of());
   }
 
-  private static Map<String, List<LockdepReport>> whole(JavacTask task, Context context) {
+  private static Map<String, List<LockdepReport>> whole(JavacTask task, Context context, LockdepOptions options) {
     Trees trees = Trees.instance(task);
     Set<CompilationUnitTree> units = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ClassSymbol type : Symtab.instance(context).getAllClasses()) {
@@ -90,7 +90,7 @@ final class CompilationFindings {
       summaries.add(UnitAnalyzer.analyze(unit, trees, task.getElements(), task.getTypes()));
     }
     Map<String, List<LockdepReport>> byFile = new TreeMap<>();
-    for (LockdepReport report : LockdepAnalysis.check(summaries, LockdepOptions.defaults())) {
+    for (LockdepReport report : LockdepAnalysis.check(summaries, options)) {
       byFile.computeIfAbsent(report.position().file(), f -> new ArrayList<>()).add(report);
     }
     return byFile;

@@ -7,6 +7,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
 import com.sun.tools.javac.api.BasicJavacTask;
+import dev.lockdep.checker.InvalidOptionException;
 import dev.lockdep.checker.LockdepAnalysis;
 import dev.lockdep.checker.LockdepOptions;
 import dev.lockdep.checker.LockdepReport;
@@ -31,6 +32,9 @@ final class ErrorProneFrontEnd {
   private static final Map<CompilationUnitTree, UnitSummary> SUMMARIES =
       Collections.synchronizedMap(new WeakHashMap<>());
 
+  /** The compilations whose -XepOpt:Lockdep flags were reported as invalid already. */
+  private static final Map<JavacTask, Boolean> REJECTED_FLAGS = Collections.synchronizedMap(new WeakHashMap<>());
+
   private ErrorProneFrontEnd() {}
 
   static Description report(BugChecker checker, CheckKind check, CompilationUnitTree unit, VisitorState state) {
@@ -40,11 +44,23 @@ final class ErrorProneFrontEnd {
       return Description.NO_MATCH;
     }
     Trees trees = Trees.instance(task);
-    List<LockdepReport> reports = CompilationFindings.in(task, state.context, unit);
+    LockdepOptions options;
+    try {
+      options = LockdepFlags.options(state);
+    } catch (InvalidOptionException e) {
+      // Once per compilation, on the first unit matched: a misspelt flag must fail the build
+      // rather than silently check with defaults.
+      if (REJECTED_FLAGS.put(task, Boolean.TRUE) == null) {
+        state.reportMatch(
+            checker.buildDescription(unit).setMessage("invalid -XepOpt:Lockdep option: " + e.getMessage()).build());
+      }
+      return Description.NO_MATCH;
+    }
+    List<LockdepReport> reports = CompilationFindings.in(task, state.context, unit, options);
     if (reports == null) {
       UnitSummary summary =
           SUMMARIES.computeIfAbsent(unit, u -> UnitAnalyzer.analyze(u, trees, task.getElements(), task.getTypes()));
-      reports = LockdepAnalysis.check(List.of(summary), LockdepOptions.defaults());
+      reports = LockdepAnalysis.check(List.of(summary), options);
     }
     for (LockdepReport report : reports) {
       if (report.check() != check) {

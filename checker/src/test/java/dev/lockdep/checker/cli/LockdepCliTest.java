@@ -9,6 +9,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,5 +124,48 @@ class LockdepCliTest {
   void helpExitsZero() {
     assertEquals(0, run("--help"));
     assertTrue(output().contains("usage: java -jar"), output());
+  }
+
+  /**
+   * A library compiled with the plugin leaves its summaries in its class output; the runner reads
+   * them from --classpath and finds the cycle the application closes. The same library compiled
+   * without the plugin leaves none, and the application alone has no cycle.
+   */
+  @Test
+  void readsTheSummariesOfLibrariesOnTheClasspath() throws IOException {
+    Path reactor = Path.of(System.getProperty("user.dir")).resolve("../testdata/crossmodule").normalize();
+    List<Path> library = javaFiles(reactor.resolve("library/src/main/java"));
+    String application = reactor.resolve("application/src/main/java").toString();
+
+    Path withSummaries = compileLibrary(library, "with", true);
+    assertEquals(1, run("--classpath", withSummaries.toString(), application), output());
+    assertTrue(output().contains("Screen.java:22: error: [LockOrderInversion]"), output());
+
+    out.reset();
+    err.reset();
+    Path without = compileLibrary(library, "without", false);
+    assertEquals(0, run("--classpath", without.toString(), application), output());
+  }
+
+  private Path compileLibrary(List<Path> sources, String name, boolean withPlugin) throws IOException {
+    Path classes = Files.createDirectories(dir.resolve(name));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null)) {
+      List<String> options = new ArrayList<>(List.of("-XDcompilePolicy=simple", "-d", classes.toString()));
+      if (withPlugin) {
+        options.addAll(List.of("-processorpath", System.getProperty("java.class.path"), "-Xplugin:LockdepCheck"));
+      } else {
+        options.add("-proc:none");
+      }
+      assertTrue(javac.getTask(null, files, null, options, null, files.getJavaFileObjectsFromPaths(sources)).call());
+    }
+    assertEquals(withPlugin, Files.isDirectory(classes.resolve("META-INF/lockdep")), "summaries in " + classes);
+    return classes;
+  }
+
+  private static List<Path> javaFiles(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+    }
   }
 }
