@@ -9,11 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,23 +41,7 @@ class ErrorProneSeverityTest {
     Path source = dir.resolve("p/Both.java");
     Files.createDirectories(source.getParent());
     Files.writeString(source, BOTH);
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    List<String> options =
-        List.of(
-            "-XDcompilePolicy=simple",
-            "--should-stop=ifError=FLOW",
-            "-XDaddTypeAnnotationsToSymbol=true",
-            "-processorpath", System.getProperty("java.class.path"),
-            "-d", Files.createDirectories(dir.resolve("out")).toString(),
-            "-Xplugin:ErrorProne -XepDisableAllChecks " + xep);
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(source)).call();
-    }
-    return diagnostics.getDiagnostics().stream()
-        .filter(d -> d.getMessage(Locale.ROOT).startsWith("[LockOrderInversion]"))
-        .<Diagnostic<? extends JavaFileObject>>map(d -> d)
-        .toList();
+    return ErrorProneRun.diagnostics(List.of(source), dir.resolve("out"), xep, "LockOrderInversion");
   }
 
   @Test

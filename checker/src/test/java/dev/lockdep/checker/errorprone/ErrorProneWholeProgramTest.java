@@ -8,14 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,24 +54,10 @@ class ErrorProneWholeProgramTest {
       Files.writeString(source, texts.get(name));
       sources.add(source);
     }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    List<String> options =
-        List.of(
-            "-XDcompilePolicy=simple",
-            "--should-stop=ifError=FLOW",
-            "-XDaddTypeAnnotationsToSymbol=true",
-            "-processorpath", System.getProperty("java.class.path"),
-            "-d", dir.resolve("out").toString(),
-            "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:LockOrderInversion:ERROR");
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
-    }
     List<String> found = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-      if (d.getMessage(Locale.ROOT).startsWith("[LockOrderInversion]")) {
-        found.add(Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber());
-      }
+    for (Diagnostic<? extends JavaFileObject> d :
+        ErrorProneRun.diagnostics(sources, dir.resolve("out"), "-Xep:LockOrderInversion:ERROR", "LockOrderInversion")) {
+      found.add(Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber());
     }
     return found;
   }
