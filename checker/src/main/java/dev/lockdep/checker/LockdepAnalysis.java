@@ -5,13 +5,13 @@ import dev.lockdep.checker.analysis.UnitSummary;
 import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.CheckOptions;
 import dev.lockdep.lockgraph.Finding;
-import dev.lockdep.lockgraph.IrqState;
 import dev.lockdep.lockgraph.LockGraph;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.UnitFacts;
 import dev.lockdep.lockgraph.program.ProgramUnit;
 import dev.lockdep.lockgraph.program.SummaryComposer;
 import dev.lockdep.lockgraph.program.SummaryComposer.ComposedAcquisition;
+import dev.lockdep.lockgraph.program.SummaryComposer.Composition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -53,7 +53,8 @@ public final class LockdepAnalysis {
       Collection<UnitSummary> units, Collection<ProgramUnit> classpath, LockdepOptions options) {
     List<LockdepReport> reports = new ArrayList<>();
     Map<List<UnitFacts>, Set<CheckKind>> runs = new LinkedHashMap<>();
-    Map<String, List<ComposedAcquisition>> program = SummaryComposer.compose(programs(units), classpath);
+    Composition composition = SummaryComposer.compose(programs(units), classpath);
+    Map<String, List<ComposedAcquisition>> program = composition.acquisitions();
     Set<String> current = new HashSet<>();
     units.forEach(u -> current.add(u.file()));
     Map<Provenance, Provenance> anchors = anchors(program, current);
@@ -77,6 +78,9 @@ public final class LockdepAnalysis {
             }
           }
         });
+    if (options.enabled(CheckKind.SleepInAtomicContext)) {
+      reports.addAll(AtomicSleeps.reports(composition.sleeps(), current));
+    }
     for (UnitSummary unit : units) {
       for (LocalFinding finding : unit.findings()) {
         if (options.enabled(finding.check())) {
@@ -91,7 +95,7 @@ public final class LockdepAnalysis {
 
   /** The lock graph of every unit's facts, suppressions aside: what the Graph= output draws. */
   public static LockGraph graph(Collection<UnitSummary> units) {
-    return LockGraph.merge(facts(SummaryComposer.compose(programs(units), List.of()), null));
+    return LockGraph.merge(facts(SummaryComposer.compose(programs(units), List.of()).acquisitions(), null));
   }
 
   private static List<ProgramUnit> programs(Collection<UnitSummary> units) {
@@ -138,8 +142,7 @@ public final class LockdepAnalysis {
           UnitFacts.Builder builder = UnitFacts.builder(unit);
           for (ComposedAcquisition acquisition : acquisitions) {
             if (check == null || !acquisition.suppressed().contains(check.name())) {
-              // Irq contexts are not modelled yet: every acquisition runs in process context.
-              builder.acquire(acquisition.held(), acquisition.next(), IrqState.PROCESS);
+              builder.acquire(acquisition.held(), acquisition.next(), acquisition.irq());
             }
           }
           facts.add(builder.build());

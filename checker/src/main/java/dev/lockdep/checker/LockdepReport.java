@@ -65,6 +65,7 @@ public record LockdepReport(
     while (start < lines.size()
         && (lines.get(start).startsWith("=")
             || lines.get(start).startsWith("WARNING: ")
+            || lines.get(start).equals(finding.title())
             || lines.get(start).equals(finding.summary()))) {
       start++;
     }
@@ -102,9 +103,13 @@ public record LockdepReport(
     return sb.toString();
   }
 
-  /** {@code <title>: <summary>}, the first line without the check name. */
+  /**
+   * {@code <title>: <summary>}, the first line without the check name; a title that is a sentence
+   * of its own ({@code inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage.}) drops its period there.
+   */
   public String headline() {
-    return title + ": " + summary;
+    String t = title.endsWith(".") ? title.substring(0, title.length() - 1) : title;
+    return t + ": " + summary;
   }
 
   @Override

@@ -9,6 +9,8 @@ import com.sun.source.util.TaskListener;
 import com.sun.source.util.Trees;
 import dev.lockdep.checker.analysis.UnitAnalyzer;
 import dev.lockdep.checker.analysis.UnitSummary;
+import dev.lockdep.checker.models.Models;
+import dev.lockdep.checker.models.ModelsException;
 import dev.lockdep.checker.report.ReportFiles;
 import dev.lockdep.checker.report.SiteNote;
 import dev.lockdep.checker.report.SiteNotes;
@@ -17,9 +19,9 @@ import dev.lockdep.lockgraph.program.ProgramUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -53,6 +55,8 @@ public final class LockdepSession implements TaskListener {
   private String configurationError;
   private boolean configurationErrorReported;
   private boolean reported;
+  /** Annotations models files give library members; resolved when the first unit is analysed. */
+  private Models models;
   /** Summaries files of other compilations and of this one; null without annotation processing. */
   private FactsFiles factsFiles;
 
@@ -161,8 +165,9 @@ public final class LockdepSession implements TaskListener {
 
   /** The unit's summary; a failure outside any one method costs the unit, not the compilation. */
   private UnitSummary analyze(CompilationUnitTree unit) {
+    Models resolved = models();
     try {
-      return UnitAnalyzer.analyze(unit, trees, task.getElements(), task.getTypes());
+      return UnitAnalyzer.analyze(unit, trees, task.getElements(), task.getTypes(), resolved);
     } catch (RuntimeException | StackOverflowError e) {
       String file = SourceKey.of(unit);
       return new UnitSummary(
@@ -171,6 +176,28 @@ public final class LockdepSession implements TaskListener {
           List.of(),
           List.of(new UnitSummary.InternalError(new Provenance(file, 1, 1, file, List.of()), "internal error analysing " + file + ": " + e)));
     }
+  }
+
+  /**
+   * The Models= files and the processor path's models, resolved against this compilation when its
+   * first unit is analysed, every unit being entered by then. A bad line is an error on the first
+   * unit by name, whatever the order of the sources; a compilation checked with part of its models
+   * would report what the models say is fine, so it is not checked.
+   */
+  private Models models() {
+    if (models == null) {
+      try {
+        models =
+            Models.resolve(
+                Models.read(options.models(), LockdepCheck.class.getClassLoader()), task.getElements(), task.getTypes());
+      } catch (ModelsException e) {
+        models = Models.NONE;
+        reported = true;
+        CompilationUnitTree first = units.get(Collections.min(units.keySet()));
+        reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + e.getMessage());
+      }
+    }
+    return models;
   }
 
   /** The whole compilation has been analysed: run the lock graph over it and report. */

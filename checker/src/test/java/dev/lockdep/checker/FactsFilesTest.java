@@ -183,7 +183,7 @@ class FactsFilesTest {
     Path lib = dir.resolve("lib");
     Path corrupt = lib.resolve(ProgramFormat.resourceName("pool"));
     Files.createDirectories(corrupt.getParent());
-    Files.write(corrupt, new byte[] {'L', 'K', 'D', 'S', 0, 1, 0, 0, 0, 0, 0});
+    Files.write(corrupt, new byte[] {'L', 'K', 'D', 'S', 0, (byte) ProgramFormat.VERSION, 0, 0, 0, 0, 0});
     Path source = dir.resolve("Use.java");
     Files.writeString(source, "package pool;\nclass Use { void f() { } }\n");
     List<String> found = compile(List.of(source), lib);

@@ -1,5 +1,6 @@
 package dev.lockdep.checker.analysis;
 
+import dev.lockdep.checker.models.Models;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,13 @@ final class LockAnnotations {
 
   private LockAnnotations() {}
 
+  /** The annotation written on {@code element}, else the one a models file gives it. */
+  static Optional<AnnotationMirror> find(Element element, String qualifiedName, Models models) {
+    Optional<AnnotationMirror> written = find(element, qualifiedName);
+    return written.isPresent() || element == null ? written : models.find(element, qualifiedName);
+  }
+
+  /** The annotation written on {@code element} (in source or in its class file). */
   static Optional<AnnotationMirror> find(Element element, String qualifiedName) {
     if (element == null) {
       return Optional.empty();

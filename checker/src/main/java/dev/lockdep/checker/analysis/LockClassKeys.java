@@ -12,6 +12,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.lockdep.checker.models.Models;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.PseudoLock;
 import dev.lockdep.lockgraph.ReadMode;
@@ -41,10 +42,13 @@ final class LockClassKeys {
   private static final int MAX_DEPTH = 4;
 
   private final Trees trees;
+  /** Annotations models files give library members. */
+  private final Models models;
   private final LockTypes lockTypes;
 
-  LockClassKeys(Trees trees, LockTypes lockTypes) {
+  LockClassKeys(Trees trees, LockTypes lockTypes, Models models) {
     this.trees = trees;
+    this.models = models;
     this.lockTypes = lockTypes;
   }
 
@@ -193,8 +197,12 @@ final class LockClassKeys {
   }
 
   private Key lockClassOf(VariableElement field, String receiver, int depth) {
-    Optional<AnnotationMirror> lockClass = LockAnnotations.find(field, LockAnnotations.LOCK_CLASS);
-    Integer subclass = nested(field);
+    Optional<AnnotationMirror> lockClass = LockAnnotations.find(field, LockAnnotations.LOCK_CLASS, models);
+    Integer subclass =
+        LockAnnotations.find(field, LockAnnotations.NESTED, models)
+            .flatMap(a -> LockAnnotations.value(a, "value"))
+            .map(v -> (Integer) v)
+            .orElse(null);
     Key initialised = lockClass.isPresent() ? null : fieldInitializerKey(field, receiver, depth);
     if (initialised != null) {
       return initialised.withSubclass(subclass != null ? subclass : initialised.subclass());
@@ -261,7 +269,7 @@ final class LockClassKeys {
       return key(receiver, scope, depth + 1);
     }
     String receiverInstance = receiver == null ? "this" : key(receiver, scope, depth + 1).instance();
-    Optional<AnnotationMirror> lockClass = LockAnnotations.find(method, LockAnnotations.LOCK_CLASS);
+    Optional<AnnotationMirror> lockClass = LockAnnotations.find(method, LockAnnotations.LOCK_CLASS, models);
     if (lockClass.isEmpty()) {
       TreePath returned = getterReturn(method);
       if (returned != null) {
@@ -310,7 +318,7 @@ final class LockClassKeys {
   private Key annotatedOr(AnnotationMirror onElement, TypeMirror type, Key own) {
     AnnotationMirror annotation = onElement;
     if (annotation == null && type instanceof DeclaredType declared) {
-      annotation = LockAnnotations.find(declared.asElement(), LockAnnotations.LOCK_CLASS).orElse(null);
+      annotation = LockAnnotations.find(declared.asElement(), LockAnnotations.LOCK_CLASS, models).orElse(null);
       if (annotation != null && LockAnnotations.stringValue(annotation, "value", "").isEmpty()) {
         String typeName = qualifiedName(type);
         return new Key(typeName, simpleName(type), LockAnnotations.booleanValue(annotation, "reentrant", true), own.subclass(), own.instance(), own.mode());

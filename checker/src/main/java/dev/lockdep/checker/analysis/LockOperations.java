@@ -7,6 +7,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.lockdep.checker.models.Models;
 import dev.lockdep.lockgraph.ReadMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +29,15 @@ import javax.lang.model.util.Elements;
  */
 final class LockOperations {
   private final Trees trees;
+  /** Annotations models files give library members. */
+  private final Models models;
   private final Elements elements;
   private final LockTypes lockTypes;
   private final LockClassKeys keys;
 
-  LockOperations(Trees trees, Elements elements, LockTypes lockTypes, LockClassKeys keys) {
+  LockOperations(Trees trees, Elements elements, LockTypes lockTypes, LockClassKeys keys, Models models) {
     this.trees = trees;
+    this.models = models;
     this.elements = elements;
     this.lockTypes = lockTypes;
     this.keys = keys;
@@ -234,7 +238,7 @@ final class LockOperations {
       TreePath path, ExecutableElement method, TreePath receiver, LocalScope scope, int subclass) {
     for (ExecutableElement declared : withOverridden(method)) {
       for (String annotation : List.of(LockAnnotations.ACQUIRES, LockAnnotations.RELEASES)) {
-        Optional<AnnotationMirror> mirror = LockAnnotations.find(declared, annotation);
+        Optional<AnnotationMirror> mirror = LockAnnotations.find(declared, annotation, models);
         if (mirror.isEmpty()) {
           continue;
         }

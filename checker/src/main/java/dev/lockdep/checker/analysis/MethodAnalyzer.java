@@ -41,6 +41,7 @@ import com.sun.source.util.TreePathScanner;
 import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.Provenance;
+import dev.lockdep.lockgraph.program.BodyContext;
 import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -150,7 +151,8 @@ final class MethodAnalyzer {
       LockRef monitor,
       Provenance declaredAt,
       Set<CheckKind> suppressed,
-      BodyIdentity identity) {
+      BodyIdentity identity,
+      BodyContext context) {
     HeldLocks start = HeldLocks.NONE;
     for (LockRef lock : heldOnEntry) {
       start = start.push(new HeldLocks.Entry(lock, false, declaredAt, 0));
@@ -180,7 +182,8 @@ final class MethodAnalyzer {
         identity.parameters(),
         new ArrayList<>(acquisitions),
         new ArrayList<>(calls),
-        suppressed.stream().map(CheckKind::name).collect(Collectors.toSet()));
+        suppressed.stream().map(CheckKind::name).collect(Collectors.toSet()),
+        context);
   }
 
   // ---------------------------------------------------------------- statements
@@ -773,15 +776,25 @@ final class MethodAnalyzer {
         Provenance at) {
       List<MethodSummary.Argument> arguments = new ArrayList<>();
       boolean anyCallback = false;
+      // An @Async callee runs its callbacks on another thread, with nothing held: each callback's
+      // own root context stands for that thread, so none is passed on.
+      boolean async = unit.async(callee);
       for (ExpressionTree argument : args) {
         MethodSummary.Argument a = unit.callbacks().argument(child(path, argument), scope);
+        if (async && !a.callbacks().isEmpty()) {
+          a = MethodSummary.NO_ARGUMENT;
+        }
         anyCallback |= !a.callbacks().isEmpty();
         arguments.add(a);
       }
       boolean runsCallbacks = anyCallback && unit.callbacks().runsCallbacks(callee);
       String signature = unit.signature(callee);
+      ContextAnnotations.CallEffects effects = unit.contexts().call(callee);
       for (HeldLocks p : states.paths()) {
-        calls.add(new MethodSummary.CallSite(signature, p.held(), at, receiver, virtual, arguments, runsCallbacks));
+        calls.add(
+            new MethodSummary.CallSite(
+                signature, p.held(), at, receiver, virtual, arguments, runsCallbacks, effects.reclaim(),
+                effects.gfp(), effects.fenceWait()));
       }
     }
   }

@@ -8,7 +8,9 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import dev.lockdep.checker.models.Models;
 import dev.lockdep.lockgraph.Provenance;
+import dev.lockdep.lockgraph.program.BodyContext;
 import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +37,9 @@ public final class UnitAnalyzer {
     this.context = context;
   }
 
-  public static UnitSummary analyze(CompilationUnitTree unit, Trees trees, Elements elements, Types types) {
-    UnitAnalyzer analyzer = new UnitAnalyzer(new UnitContext(unit, trees, elements, types));
+  /** The summary of {@code unit}, library members annotated by {@code models} as well as by their own annotations. */
+  public static UnitSummary analyze(CompilationUnitTree unit, Trees trees, Elements elements, Types types, Models models) {
+    UnitAnalyzer analyzer = new UnitAnalyzer(new UnitContext(unit, trees, elements, types, models));
     return analyzer.run();
   }
 
@@ -109,7 +112,10 @@ public final class UnitAnalyzer {
               : context.keys().resolveThis(owner, subclass);
     }
     Provenance declared = context.provenance(tree, name);
-    methods.add(analyzer.analyze(body, heldOnEntry, monitor, declared, context.suppressed(path), identity(method)));
+    methods.add(
+        analyzer.analyze(
+            body, heldOnEntry, monitor, declared, context.suppressed(path), identity(method),
+            context.contexts().body(method, declared)));
   }
 
   /** The method's id, the ids of what it overrides, and which parameters a caller's lock may bind. */
@@ -144,19 +150,22 @@ public final class UnitAnalyzer {
     String name = Names.bodyName(context.trees(), path);
     TreePath body = new TreePath(path, tree.getBody());
     MethodAnalyzer analyzer = new MethodAnalyzer(context, name, 0, body);
+    Provenance declared = context.provenance(tree, name);
+    // A lambda runs where it is invoked, in its invoker's context, or on a thread of its own.
     methods.add(
         analyzer.analyze(
-            body, List.of(), null, context.provenance(tree, name), context.suppressed(path),
-            BodyIdentity.of(context.lambdaId(tree))));
+            body, List.of(), null, declared, context.suppressed(path),
+            BodyIdentity.of(context.lambdaId(tree)), BodyContext.entry(declared)));
   }
 
   private void initializer(TreePath path, BlockTree tree) {
     String name = Names.bodyName(context.trees(), path);
     MethodAnalyzer analyzer = new MethodAnalyzer(context, name, 0, path);
     TypeElement owner = (TypeElement) context.trees().getElement(path.getParentPath());
+    Provenance declared = context.provenance(tree, name);
     methods.add(
         analyzer.analyze(
-            path, List.of(), null, context.provenance(tree, name), context.suppressed(path),
-            BodyIdentity.of(context.initializerId(owner, tree))));
+            path, List.of(), null, declared, context.suppressed(path),
+            BodyIdentity.of(context.initializerId(owner, tree)), BodyContext.entry(declared)));
   }
 }

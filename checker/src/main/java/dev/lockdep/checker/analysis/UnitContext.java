@@ -10,6 +10,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.VariableTree;
 import dev.lockdep.checker.SourceKey;
+import dev.lockdep.checker.models.Models;
 import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.Provenance;
 import java.util.ArrayList;
@@ -40,9 +41,11 @@ final class UnitContext {
   private final LockClassKeys keys;
   private final LockOperations operations;
   private final CallbackApis callbacks;
+  private final Models models;
+  private final ContextAnnotations contexts;
   private final List<LocalFinding> findings = new ArrayList<>();
 
-  UnitContext(CompilationUnitTree unit, Trees trees, Elements elements, Types types) {
+  UnitContext(CompilationUnitTree unit, Trees trees, Elements elements, Types types, Models models) {
     this.trees = trees;
     this.elements = elements;
     this.types = types;
@@ -51,9 +54,11 @@ final class UnitContext {
     this.lines = unit.getLineMap();
     this.file = SourceKey.of(unit);
     this.lockTypes = new LockTypes(elements, types);
-    this.keys = new LockClassKeys(trees, lockTypes);
-    this.operations = new LockOperations(trees, elements, lockTypes, keys);
+    this.models = models;
+    this.keys = new LockClassKeys(trees, lockTypes, models);
+    this.operations = new LockOperations(trees, elements, lockTypes, keys, models);
     this.callbacks = new CallbackApis(this);
+    this.contexts = new ContextAnnotations(operations, models);
   }
 
   Trees trees() {
@@ -74,6 +79,20 @@ final class UnitContext {
 
   LockOperations operations() {
     return operations;
+  }
+
+  /** Whether a models file marks {@code method}, or a method it overrides, {@code @Async}. */
+  boolean async(ExecutableElement method) {
+    for (ExecutableElement declared : operations.withOverridden(method)) {
+      if (models.async(declared)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  ContextAnnotations contexts() {
+    return contexts;
   }
 
   CallbackApis callbacks() {

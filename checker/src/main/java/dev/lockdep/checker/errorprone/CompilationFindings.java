@@ -9,13 +9,13 @@ import com.sun.tools.javac.code.Kinds;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.util.Context;
-import javax.tools.JavaFileObject;
 import dev.lockdep.checker.LockdepAnalysis;
 import dev.lockdep.checker.LockdepOptions;
 import dev.lockdep.checker.LockdepReport;
 import dev.lockdep.checker.SourceKey;
 import dev.lockdep.checker.analysis.UnitAnalyzer;
 import dev.lockdep.checker.analysis.UnitSummary;
+import dev.lockdep.checker.models.Models;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
+import javax.tools.JavaFileObject;
 
 /**
  * The findings of a whole compilation for the Error Prone checks, computed once when the first
@@ -44,13 +45,14 @@ final class CompilationFindings {
   private CompilationFindings() {}
 
   /** The findings positioned in {@code unit}, or null when the compilation is not all attributed. */
-  static List<LockdepReport> in(JavacTask task, Context context, CompilationUnitTree unit, LockdepOptions options) {
+  static List<LockdepReport> in(
+      JavacTask task, Context context, CompilationUnitTree unit, LockdepOptions options, Models models) {
     Map<String, List<LockdepReport>> byFile;
     synchronized (BY_TASK) {
       byFile = BY_TASK.get(task);
       if (byFile == null) {
         try {
-          byFile = whole(task, context, options);
+          byFile = whole(task, context, options, models);
         } catch (RuntimeException | StackOverflowError e) {
           // Unit by unit still works; an Error Prone check must not fail the compilation.
           byFile = null;
@@ -64,7 +66,8 @@ final class CompilationFindings {
     return byFile.getOrDefault(SourceKey.of(unit), List.of());
   }
 
-  private static Map<String, List<LockdepReport>> whole(JavacTask task, Context context, LockdepOptions options) {
+  private static Map<String, List<LockdepReport>> whole(
+      JavacTask task, Context context, LockdepOptions options, Models models) {
     Trees trees = Trees.instance(task);
     Set<CompilationUnitTree> units = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ClassSymbol type : Symtab.instance(context).getAllClasses()) {
@@ -87,7 +90,7 @@ final class CompilationFindings {
     ordered.sort(Comparator.comparing(SourceKey::of));
     List<UnitSummary> summaries = new ArrayList<>();
     for (CompilationUnitTree unit : ordered) {
-      summaries.add(UnitAnalyzer.analyze(unit, trees, task.getElements(), task.getTypes()));
+      summaries.add(UnitAnalyzer.analyze(unit, trees, task.getElements(), task.getTypes(), models));
     }
     Map<String, List<LockdepReport>> byFile = new TreeMap<>();
     for (LockdepReport report : LockdepAnalysis.check(summaries, options)) {

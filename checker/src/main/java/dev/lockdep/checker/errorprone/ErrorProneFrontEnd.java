@@ -15,6 +15,8 @@ import dev.lockdep.checker.LockdepSession;
 import dev.lockdep.checker.TreeAtPosition;
 import dev.lockdep.checker.analysis.UnitAnalyzer;
 import dev.lockdep.checker.analysis.UnitSummary;
+import dev.lockdep.checker.models.Models;
+import dev.lockdep.checker.models.ModelsException;
 import dev.lockdep.lockgraph.CheckKind;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +34,10 @@ final class ErrorProneFrontEnd {
   private static final Map<CompilationUnitTree, UnitSummary> SUMMARIES =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  /** The compilations whose -XepOpt:Lockdep flags were reported as invalid already. */
+  /** The models of each compilation, resolved once the first unit is matched. */
+  private static final Map<JavacTask, Models> MODELS = Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** The compilations whose -XepOpt:Lockdep flags or models were reported as invalid already. */
   private static final Map<JavacTask, Boolean> REJECTED_FLAGS = Collections.synchronizedMap(new WeakHashMap<>());
 
   private ErrorProneFrontEnd() {}
@@ -56,10 +61,19 @@ final class ErrorProneFrontEnd {
       }
       return Description.NO_MATCH;
     }
-    List<LockdepReport> reports = CompilationFindings.in(task, state.context, unit, options);
+    Models models;
+    try {
+      models = models(task, options);
+    } catch (ModelsException e) {
+      if (REJECTED_FLAGS.put(task, Boolean.TRUE) == null) {
+        state.reportMatch(checker.buildDescription(unit).setMessage(e.getMessage()).build());
+      }
+      return Description.NO_MATCH;
+    }
+    List<LockdepReport> reports = CompilationFindings.in(task, state.context, unit, options, models);
     if (reports == null) {
       UnitSummary summary =
-          SUMMARIES.computeIfAbsent(unit, u -> UnitAnalyzer.analyze(u, trees, task.getElements(), task.getTypes()));
+          SUMMARIES.computeIfAbsent(unit, u -> UnitAnalyzer.analyze(u, trees, task.getElements(), task.getTypes(), models));
       reports = LockdepAnalysis.check(List.of(summary), options);
     }
     for (LockdepReport report : reports) {
@@ -74,5 +88,19 @@ final class ErrorProneFrontEnd {
               .build());
     }
     return Description.NO_MATCH;
+  }
+
+  /** The Models= files and the processor path's models, resolved against this compilation. */
+  private static Models models(JavacTask task, LockdepOptions options) throws ModelsException {
+    synchronized (MODELS) {
+      Models models = MODELS.get(task);
+      if (models == null) {
+        models =
+            Models.resolve(
+                Models.read(options.models(), ErrorProneFrontEnd.class.getClassLoader()), task.getElements(), task.getTypes());
+        MODELS.put(task, models);
+      }
+      return models;
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.lockdep.checker.analysis;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
+import dev.lockdep.checker.models.Models;
 import dev.lockdep.lockgraph.program.MethodSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ final class FrontEnd {
       }
       List<UnitSummary> summaries = new ArrayList<>();
       for (CompilationUnitTree unit : units) {
-        summaries.add(UnitAnalyzer.analyze(unit, Trees.instance(task), task.getElements(), task.getTypes()));
+        summaries.add(UnitAnalyzer.analyze(unit, Trees.instance(task), task.getElements(), task.getTypes(), Models.NONE));
       }
       return summaries;
     } catch (IOException e) {

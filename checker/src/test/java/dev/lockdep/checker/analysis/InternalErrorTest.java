@@ -13,6 +13,7 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.lockdep.checker.models.Models;
 import dev.lockdep.lockgraph.program.MethodSummary;
 import java.net.URI;
 import java.util.List;
@@ -55,7 +56,7 @@ class InternalErrorTest {
     JavacTask task = (JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, null, null, List.of("-proc:none"), null, List.of(file));
     CompilationUnitTree unit = task.parse().iterator().next();
     task.analyze();
-    UnitSummary summary = UnitAnalyzer.analyze(unit, new FailingIn("boom", Trees.instance(task)), task.getElements(), task.getTypes());
+    UnitSummary summary = UnitAnalyzer.analyze(unit, new FailingIn("boom", Trees.instance(task)), task.getElements(), task.getTypes(), Models.NONE);
     assertEquals(1, summary.internalErrors().size(), summary.internalErrors()::toString);
     UnitSummary.InternalError error = summary.internalErrors().get(0);
     assertTrue(error.message().startsWith("internal error analysing Boom.boom(): java.lang.IllegalStateException"), error.message());

@@ -22,6 +22,14 @@ final class ErrorProneRun {
   /** The diagnostics that start with {@code [check]}, after compiling {@code sources} into {@code out}. */
   static List<Diagnostic<? extends JavaFileObject>> diagnostics(
       List<Path> sources, Path out, String errorProneFlags, String check) throws IOException {
+    return diagnostics(sources, out, errorProneFlags).stream()
+        .filter(d -> d.getMessage(Locale.ROOT).startsWith("[" + check + "]"))
+        .toList();
+  }
+
+  /** Every diagnostic of compiling {@code sources} into {@code out}. */
+  static List<Diagnostic<? extends JavaFileObject>> diagnostics(List<Path> sources, Path out, String errorProneFlags)
+      throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     List<String> options =
@@ -35,9 +43,6 @@ final class ErrorProneRun {
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
       javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
     }
-    return diagnostics.getDiagnostics().stream()
-        .filter(d -> d.getMessage(Locale.ROOT).startsWith("[" + check + "]"))
-        .<Diagnostic<? extends JavaFileObject>>map(d -> d)
-        .toList();
+    return diagnostics.getDiagnostics().stream().<Diagnostic<? extends JavaFileObject>>map(d -> d).toList();
   }
 }

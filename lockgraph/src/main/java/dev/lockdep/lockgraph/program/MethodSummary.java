@@ -24,6 +24,7 @@ import java.util.Set;
  * @param calls in source order, each once per distinct held stack
  * @param suppressed the names of the checks {@code @SuppressWarnings} turns off for this method's
  *     facts
+ * @param context what the body's annotations say about the context it runs in
  */
 public record MethodSummary(
     String method,
@@ -32,7 +33,8 @@ public record MethodSummary(
     List<String> parameters,
     List<Acquisition> acquisitions,
     List<CallSite> calls,
-    Set<String> suppressed) {
+    Set<String> suppressed,
+    BodyContext context) {
 
   public MethodSummary {
     Objects.requireNonNull(id);
@@ -41,6 +43,7 @@ public record MethodSummary(
     acquisitions = List.copyOf(acquisitions);
     calls = List.copyOf(calls);
     suppressed = Set.copyOf(suppressed);
+    Objects.requireNonNull(context);
   }
 
   /**
@@ -69,6 +72,10 @@ public record MethodSummary(
    * @param arguments what each argument is to lock analysis, by position
    * @param runsCallbacks whether the callee is a known synchronous API that runs the callbacks
    *     passed to it before it returns ({@code forEach}, {@code computeIfAbsent}, ...)
+   * @param reclaim whether the callee may enter memory reclaim ({@code @Reclaim})
+   * @param gfp the callee's own allocation scope ({@code @GfpFlags}), {@link Gfp#KERNEL} when none
+   * @param fenceWait whether the callee waits for a fence or future ({@code @FenceWait},
+   *     {@code Future.get}, ...)
    */
   public record CallSite(
       String callee,
@@ -77,9 +84,13 @@ public record MethodSummary(
       String receiver,
       boolean virtual,
       List<Argument> arguments,
-      boolean runsCallbacks) {
+      boolean runsCallbacks,
+      boolean reclaim,
+      Gfp gfp,
+      boolean fenceWait) {
     public CallSite {
       Objects.requireNonNull(callee);
+      Objects.requireNonNull(gfp);
       held = List.copyOf(held);
       arguments = List.copyOf(arguments);
     }

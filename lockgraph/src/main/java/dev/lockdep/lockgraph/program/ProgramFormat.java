@@ -3,6 +3,7 @@ package dev.lockdep.lockgraph.program;
 import dev.lockdep.lockgraph.FactsEncoding;
 import dev.lockdep.lockgraph.FactsFormatException;
 import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.IrqKind;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.ReadMode;
 import java.util.ArrayList;
@@ -23,12 +24,16 @@ import java.util.TreeSet;
  * body        = units
  * units       = n:var (file:str methods){n}
  * methods     = n:var (method:str id:str overrides:strs parameters:strs suppressed:strs
- *                      acquisitions calls){n}
+ *                      context acquisitions calls){n}
+ * context     = irqContext:u8 irqsDisabled:u8 gfp:u8 flags:u8 declaredAt:prov
+ *               irq levels: 0 for none, else IrqKind ordinal + 1; flags bit0 reclaim,
+ *               bit1 shrinker, bit2 fenceSignalling, bit3 entry
  * strs        = n:var str{n}
  * acquisitions= n:var (held next:lock at:prov){n}
  * held        = n:var lock{n}
  * lock        = cls mode:u8 trylock:u8 instance:ostr acquiredAt:prov
- * calls       = n:var (callee:str held at:prov receiver:ostr virtual:u8 runsCallbacks:u8 args){n}
+ * calls       = n:var (callee:str held at:prov receiver:ostr virtual:u8 runsCallbacks:u8
+ *                      reclaim:u8 gfp:u8 fenceWait:u8 args){n}
  * args        = n:var (cls:ocls instance:ostr callbacks){n}
  * callbacks   = n:var (target:str receiver:ostr functional:u8){n}
  * ostr        = 0 for none, else string index + 1; ocls = u8 0 for none, 1 then cls
@@ -38,7 +43,7 @@ import java.util.TreeSet;
  * order, so equal summaries give equal bytes.
  */
 public final class ProgramFormat {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** Where a compilation's summaries go in its class output, one file per package. */
   public static final String DIRECTORY = "META-INF/lockdep/";
@@ -75,6 +80,7 @@ public final class ProgramFormat {
         strings(out, method.overrides());
         strings(out, method.parameters());
         strings(out, new TreeSet<>(method.suppressed()));
+        context(out, method.context());
         out.varint(method.acquisitions().size());
         for (MethodSummary.Acquisition acquisition : method.acquisitions()) {
           held(out, acquisition.held());
@@ -89,6 +95,9 @@ public final class ProgramFormat {
           out.optionalString(call.receiver());
           out.bool(call.virtual());
           out.bool(call.runsCallbacks());
+          out.bool(call.reclaim());
+          out.u8(call.gfp().ordinal());
+          out.bool(call.fenceWait());
           out.varint(call.arguments().size());
           for (MethodSummary.Argument argument : call.arguments()) {
             out.bool(argument.lockClass() != null);
@@ -116,7 +125,7 @@ public final class ProgramFormat {
     List<ProgramUnit> units = new ArrayList<>(unitCount);
     for (int u = 0; u < unitCount; u++) {
       String file = in.string();
-      int methodCount = in.count("methods of " + file, 7);
+      int methodCount = in.count("methods of " + file, 12);
       List<MethodSummary> methods = new ArrayList<>(methodCount);
       for (int m = 0; m < methodCount; m++) {
         String method = in.string();
@@ -124,12 +133,13 @@ public final class ProgramFormat {
         List<String> overrides = strings(in, "overridden methods of " + id);
         List<String> parameters = strings(in, "parameters of " + id);
         List<String> suppressed = strings(in, "suppressed checks of " + id);
+        BodyContext context = context(in);
         int acquisitionCount = in.count("acquisitions of " + id, 8);
         List<MethodSummary.Acquisition> acquisitions = new ArrayList<>(acquisitionCount);
         for (int i = 0; i < acquisitionCount; i++) {
           acquisitions.add(new MethodSummary.Acquisition(held(in, id), lock(in), in.provenance()));
         }
-        int callCount = in.count("calls of " + id, 7);
+        int callCount = in.count("calls of " + id, 10);
         List<MethodSummary.CallSite> calls = new ArrayList<>(callCount);
         for (int i = 0; i < callCount; i++) {
           String callee = in.string();
@@ -138,6 +148,9 @@ public final class ProgramFormat {
           String receiver = in.optionalString();
           boolean virtual = in.bool();
           boolean runsCallbacks = in.bool();
+          boolean reclaim = in.bool();
+          Gfp gfp = in.enumValue(Gfp.values(), "allocation context");
+          boolean fenceWait = in.bool();
           int argumentCount = in.count("arguments of a call in " + id, 3);
           List<MethodSummary.Argument> arguments = new ArrayList<>(argumentCount);
           for (int a = 0; a < argumentCount; a++) {
@@ -150,15 +163,59 @@ public final class ProgramFormat {
             }
             arguments.add(new MethodSummary.Argument(lockClass, instance, callbacks));
           }
-          calls.add(new MethodSummary.CallSite(callee, held, at, receiver, virtual, arguments, runsCallbacks));
+          calls.add(new MethodSummary.CallSite(
+                  callee, held, at, receiver, virtual, arguments, runsCallbacks, reclaim, gfp, fenceWait));
         }
         methods.add(
-            new MethodSummary(method, id, overrides, parameters, acquisitions, calls, Set.copyOf(suppressed)));
+            new MethodSummary(
+                method, id, overrides, parameters, acquisitions, calls, Set.copyOf(suppressed), context));
       }
       units.add(new ProgramUnit(file, methods));
     }
     in.expectEnd("the last unit");
     return units;
+  }
+
+  private static final int RECLAIM = 1;
+  private static final int SHRINKER = 2;
+  private static final int FENCE_SIGNALLING = 4;
+  private static final int ENTRY = 8;
+
+  private static void context(FactsEncoding.Output out, BodyContext context) {
+    irqLevel(out, context.irqContext());
+    irqLevel(out, context.irqsDisabled());
+    out.u8(context.gfp().ordinal());
+    out.u8(
+        (context.reclaim() ? RECLAIM : 0)
+            | (context.shrinker() ? SHRINKER : 0)
+            | (context.fenceSignalling() ? FENCE_SIGNALLING : 0)
+            | (context.entry() ? ENTRY : 0));
+    out.provenance(context.declaredAt());
+  }
+
+  private static BodyContext context(FactsEncoding.Input in) throws FactsFormatException {
+    IrqKind irqContext = irqLevel(in);
+    IrqKind irqsDisabled = irqLevel(in);
+    Gfp gfp = in.enumValue(Gfp.values(), "allocation context");
+    int flags = in.u8();
+    if ((flags & ~(RECLAIM | SHRINKER | FENCE_SIGNALLING | ENTRY)) != 0) {
+      throw in.fail("body context flags " + flags + " name no known context");
+    }
+    return new BodyContext(
+        irqContext, irqsDisabled, gfp, (flags & RECLAIM) != 0, (flags & SHRINKER) != 0,
+        (flags & FENCE_SIGNALLING) != 0, (flags & ENTRY) != 0, in.provenance());
+  }
+
+  private static void irqLevel(FactsEncoding.Output out, IrqKind level) {
+    out.u8(level == null ? 0 : level.ordinal() + 1);
+  }
+
+  private static IrqKind irqLevel(FactsEncoding.Input in) throws FactsFormatException {
+    int v = in.u8();
+    if (v > IrqKind.values().length) {
+      throw in.fail("irq level " + v + " is out of range");
+    }
+    return v == 0 ? null : IrqKind.values()[v - 1];
   }
 
   private static void strings(FactsEncoding.Output out, Collection<String> strings) {

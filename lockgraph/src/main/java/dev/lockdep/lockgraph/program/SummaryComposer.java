@@ -1,8 +1,11 @@
 package dev.lockdep.lockgraph.program;
 
 import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.IrqKind;
+import dev.lockdep.lockgraph.IrqState;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
+import dev.lockdep.lockgraph.ReadMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,6 +14,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -31,6 +35,17 @@ import java.util.TreeSet;
  * {@value #MAX_CALL_DEPTH} calls deep, {@value #MAX_CONTEXTS_PER_BODY} contexts per body and
  * {@value #MAX_HELD} held locks. Each level is sorted before the caps apply, so the result does
  * not depend on the order of the summaries.
+ *
+ * <p>A context also carries the state its body runs in (SPEC §4, §6): the irq state, the
+ * allocation scope, whether it runs inside memory reclaim (memalloc) and whether it holds the
+ * {@code dma_fence_map} reader. Roots get that state from the body's own annotations: an
+ * {@code @IrqContext} body runs in its interrupt, every other entry (non-private) body in process
+ * context with irqs on, a {@code @Reclaim} or {@code @Shrinker} body inside reclaim holding
+ * {@code fs_reclaim}, a {@code @FenceSignalling} body holding the fence reader. A call passes the
+ * state to its callees, each applying its own annotations on entry, so that a lock taken anywhere
+ * under an interrupt handler is irq-safe. A reclaiming call takes {@code fs_reclaim} where the
+ * allocation scope allows file-system reclaim, a fence wait takes {@code dma_fence_map}
+ * exclusively, and either one in an interrupt or with irqs off is a sleep in atomic context.
  */
 public final class SummaryComposer {
   /** Calls followed from a root: deeper acquisitions are not composed. */
@@ -52,11 +67,43 @@ public final class SummaryComposer {
    *     reached through calls from a current body; else null. A finding whose own position lies
    *     in another compilation is reported there.
    */
-  public record ComposedAcquisition(List<HeldLock> held, HeldLock next, Set<String> suppressed, Provenance anchor) {}
+  public record ComposedAcquisition(
+      List<HeldLock> held, HeldLock next, IrqState irq, Set<String> suppressed, Provenance anchor) {}
+
+  /**
+   * A call that may sleep made where sleeping is not allowed: lockdep's {@code might_sleep} in
+   * interrupt context or with irqs disabled.
+   *
+   * @param at the call, with the call chain from the outermost caller
+   * @param what what sleeps, e.g. {@code a reclaiming allocation}
+   * @param irq the irq state at the call
+   * @param held the locks held across the call
+   * @param suppressed the names of the checks that a body on the chain suppresses
+   * @param anchor as for {@link ComposedAcquisition}
+   */
+  public record AtomicSleep(
+      Provenance at, String what, IrqState irq, List<HeldLock> held, Set<String> suppressed, Provenance anchor) {}
+
+  /**
+   * The result of composition.
+   *
+   * @param acquisitions by unit, units in name order
+   * @param sleeps by unit, units in name order
+   */
+  public record Composition(
+      Map<String, List<ComposedAcquisition>> acquisitions, Map<String, List<AtomicSleep>> sleeps) {}
+
+  /**
+   * The irq state of an acquisition in a body no root or caller gives a context: it adds lock
+   * order and no irq usage, since the context it runs in is its callers'.
+   */
+  static final IrqState ORDER_ONLY = new IrqState(IrqState.Context.TASK, false, false);
 
   private final ClassHierarchy hierarchy;
   /** The unit of each body of the current compilation. */
   private final Map<MethodSummary, String> currentUnits = new IdentityHashMap<>();
+  /** Per body id, its root context; computed on first use. */
+  private final Map<String, Entered> roots = new HashMap<>();
   /** Per body, the parameters a caller's binding can matter to; computed on first use. */
   private final Map<String, Set<String>> usedParameters = new HashMap<>();
 
@@ -72,8 +119,7 @@ public final class SummaryComposer {
    * classpath, to the first current body on its chain, so that every fact a current body takes
    * part in is a current fact.
    */
-  public static Map<String, List<ComposedAcquisition>> compose(
-      Collection<ProgramUnit> current, Collection<ProgramUnit> classpath) {
+  public static Composition compose(Collection<ProgramUnit> current, Collection<ProgramUnit> classpath) {
     Set<String> currentFiles = new HashSet<>();
     current.forEach(u -> currentFiles.add(u.file()));
     List<ProgramUnit> sorted = new ArrayList<>(current);
@@ -84,23 +130,27 @@ public final class SummaryComposer {
     }
     sorted.sort(Comparator.comparing(ProgramUnit::file));
     List<MethodSummary> all = new ArrayList<>();
+    for (ProgramUnit unit : sorted) {
+      all.addAll(unit.methods());
+    }
+    SummaryComposer composer = new SummaryComposer(new ClassHierarchy(all));
     List<Context> roots = new ArrayList<>();
     for (ProgramUnit unit : sorted) {
       for (MethodSummary method : unit.methods()) {
-        all.add(method);
+        Entered root = composer.root(method);
         roots.add(
             new Context(
                 method,
                 unit.file(),
-                List.of(),
+                root.held(),
                 Frame.root(method.id()),
                 List.of(),
                 List.of(method.id()),
                 method.suppressed(),
-                null));
+                null,
+                root.state()));
       }
     }
-    SummaryComposer composer = new SummaryComposer(new ClassHierarchy(all));
     for (ProgramUnit unit : sorted) {
       if (currentFiles.contains(unit.file())) {
         unit.methods().forEach(m -> composer.currentUnits.put(m, unit.file()));
@@ -109,8 +159,9 @@ public final class SummaryComposer {
     return composer.run(roots);
   }
 
-  private Map<String, List<ComposedAcquisition>> run(List<Context> roots) {
+  private Composition run(List<Context> roots) {
     Map<String, List<ComposedAcquisition>> out = new TreeMap<>();
+    Map<String, List<AtomicSleep>> sleeps = new TreeMap<>();
     Set<String> seen = new HashSet<>();
     Map<String, Integer> perBody = new HashMap<>();
     List<Context> level = roots;
@@ -118,6 +169,7 @@ public final class SummaryComposer {
       List<Context> next = new ArrayList<>();
       for (Context context : level) {
         emit(context, out);
+        effects(context, out, sleeps);
         if (depth < MAX_CALL_DEPTH) {
           successors(context, next);
         }
@@ -137,7 +189,7 @@ public final class SummaryComposer {
         }
       }
     }
-    return out;
+    return new Composition(out, sleeps);
   }
 
   private static void emit(Context context, Map<String, List<ComposedAcquisition>> out) {
@@ -151,8 +203,118 @@ public final class SummaryComposer {
           context.chain().isEmpty() ? acquisition.at() : acquisition.at().withCallChain(context.chain());
       unit.add(
           new ComposedAcquisition(
-              held, context.frame().map(acquisition.next(), at), context.suppressed(), context.anchor()));
+              held, context.frame().map(acquisition.next(), at), context.state().irqOrOrderOnly(),
+              context.suppressed(), context.anchor()));
     }
+  }
+
+  /**
+   * What the body's calls do to the pseudo-locks: a reclaiming call outside reclaim takes and
+   * releases {@code fs_reclaim} when its allocation scope allows file-system reclaim; a fence wait
+   * drops the fence reader, if held, and takes and releases {@code dma_fence_map} exclusively.
+   * Either one that may sleep, made in an interrupt or with irqs off, is a sleep in atomic context.
+   */
+  private static void effects(
+      Context context, Map<String, List<ComposedAcquisition>> out, Map<String, List<AtomicSleep>> sleeps) {
+    State state = context.state();
+    for (MethodSummary.CallSite call : context.method().calls()) {
+      if (!call.reclaim() && !call.fenceWait()) {
+        continue;
+      }
+      List<HeldLock> held = new ArrayList<>(context.held());
+      for (HeldLock lock : call.held()) {
+        held.add(context.frame().map(lock, lock.acquiredAt()));
+      }
+      Provenance at = context.chain().isEmpty() ? call.at() : call.at().withCallChain(context.chain());
+      Gfp gfp = state.gfp().within(call.gfp());
+      List<ComposedAcquisition> unit = out.computeIfAbsent(context.unit(), u -> new ArrayList<>());
+      if (call.reclaim() && gfp.allowsFsReclaim() && !state.memalloc()) {
+        unit.add(
+            new ComposedAcquisition(
+                held, new HeldLock(LockClass.FS_RECLAIM, ReadMode.EXCLUSIVE, false, null, at),
+                state.irqOrOrderOnly(), context.suppressed(), context.anchor()));
+      }
+      if (call.fenceWait()) {
+        List<HeldLock> others = new ArrayList<>(held);
+        others.removeIf(lock -> lock.lockClass().equals(LockClass.DMA_FENCE_MAP));
+        unit.add(
+            new ComposedAcquisition(
+                others, new HeldLock(LockClass.DMA_FENCE_MAP, ReadMode.EXCLUSIVE, false, null, at),
+                state.irqOrOrderOnly(), context.suppressed(), context.anchor()));
+      }
+      String what =
+          call.fenceWait() ? "a fence wait" : call.reclaim() && gfp.maySleep() ? "a reclaiming allocation" : null;
+      if (what != null && state.atomic()) {
+        sleeps.computeIfAbsent(context.unit(), u -> new ArrayList<>())
+            .add(new AtomicSleep(at, what, state.irq(), held, context.suppressed(), context.anchor()));
+      }
+    }
+  }
+
+  /** A body entered: the locks it holds and the state it runs in. */
+  private record Entered(List<HeldLock> held, State state) {}
+
+  /** The root context of {@code body}: what its own annotations say, from nothing held. */
+  private Entered root(MethodSummary body) {
+    BodyContext own = body.context();
+    boolean holdsReclaim = own.shrinker() || (own.reclaim() && own.gfp().allowsFsReclaim());
+    State state = new State(own.entry() ? IrqState.PROCESS : null, Gfp.KERNEL, holdsReclaim, false);
+    return enter(body, state, List.of(), own.declaredAt(), holdsReclaim);
+  }
+
+  /**
+   * {@code body} entered in {@code state} with {@code held} held: its own annotations applied on
+   * top. {@code reclaims} says whether the entry itself takes {@code fs_reclaim}: a reclaim root,
+   * or a reclaiming call that takes it.
+   */
+  private static Entered enter(MethodSummary body, State state, List<HeldLock> held, Provenance at, boolean reclaims) {
+    BodyContext own = body.context();
+    IrqState irq = state.irq();
+    if (own.irqContext() != null) {
+      irq = own.irqContext() == IrqKind.HARDIRQ ? IrqState.IN_HARDIRQ : IrqState.IN_SOFTIRQ;
+    }
+    if (own.irqsDisabled() == IrqKind.HARDIRQ) {
+      irq = irq == null ? ORDER_ONLY : irq.withHardirqsEnabled(false).withSoftirqsEnabled(false);
+    } else if (own.irqsDisabled() == IrqKind.SOFTIRQ && irq != null) {
+      irq = irq.withSoftirqsEnabled(false);
+    }
+    List<HeldLock> entered = new ArrayList<>(held);
+    boolean memalloc = state.memalloc();
+    if (reclaims && !heldClass(held, LockClass.FS_RECLAIM)) {
+      entered.add(new HeldLock(LockClass.FS_RECLAIM, ReadMode.EXCLUSIVE, false, null, at));
+    }
+    memalloc |= own.reclaim() || own.shrinker();
+    boolean signalling = state.signalling();
+    if (own.fenceSignalling() && !signalling) {
+      // dma_fence_begin_signalling: a non-recursive reader, taken once for nested sections.
+      entered.add(new HeldLock(LockClass.DMA_FENCE_MAP, ReadMode.SHARED, false, null, own.declaredAt()));
+      signalling = true;
+    }
+    return new Entered(entered, new State(irq, state.gfp().within(own.gfp()), memalloc, signalling));
+  }
+
+  private static boolean heldClass(List<HeldLock> held, LockClass lockClass) {
+    for (HeldLock lock : held) {
+      if (lock.lockClass().equals(lockClass)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether two stacks hold the same locks in the same modes, wherever they were taken. */
+  private static boolean sameLocks(List<HeldLock> a, List<HeldLock> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      HeldLock x = a.get(i);
+      HeldLock y = b.get(i);
+      if (!x.lockClass().equals(y.lockClass()) || x.read() != y.read() || !Objects.equals(x.instance(), y.instance())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void successors(Context context, List<Context> into) {
@@ -169,9 +331,18 @@ public final class SummaryComposer {
       chain.add(call.at().toString());
       boolean fromCurrent = currentUnits.containsKey(context.method());
       Provenance anchor = context.anchor() == null && fromCurrent ? call.at() : context.anchor();
+      State state = context.state();
+      boolean reclaims = call.reclaim() && state.gfp().within(call.gfp()).allowsFsReclaim() && !state.memalloc();
       for (Entry entry : entries(call, context)) {
-        if (held.isEmpty() && entry.frame().locals().isEmpty()) {
+        Entered entered = enter(entry.body(), state, held, call.at(), reclaims && entry.body().context().reclaim());
+        Entered root = roots.computeIfAbsent(entry.body().id(), id -> root(entry.body()));
+        if (entry.frame().locals().isEmpty()
+            && entered.state().equals(root.state())
+            && sameLocks(entered.held(), root.held())) {
           // Nothing the callee's root context does not already give.
+          continue;
+        }
+        if (entered.held().size() > MAX_HELD) {
           continue;
         }
         Set<String> suppressed = new TreeSet<>();
@@ -183,7 +354,9 @@ public final class SummaryComposer {
         }
         List<String> bodies = new ArrayList<>(context.bodies());
         bodies.add(entry.body().id());
-        into.add(new Context(entry.body(), unit, held, entry.frame(), chain, bodies, suppressed, anchor));
+        into.add(
+            new Context(
+                entry.body(), unit, entered.held(), entry.frame(), chain, bodies, suppressed, anchor, entered.state()));
       }
     }
   }
@@ -323,6 +496,7 @@ public final class SummaryComposer {
    * @param chain the calls from the outermost caller, outermost first
    * @param bodies the ids of the bodies on the chain, the outermost caller's first, this one's last
    * @param anchor the outermost call made by a body of the current compilation, or null
+   * @param state the irq state, allocation scope, reclaim and fence state the body runs in
    */
   private record Context(
       MethodSummary method,
@@ -332,10 +506,11 @@ public final class SummaryComposer {
       List<String> chain,
       List<String> bodies,
       Set<String> suppressed,
-      Provenance anchor) {
-    /** What the body's facts depend on: it, its unit, held stack and frame. */
+      Provenance anchor,
+      State state) {
+    /** What the body's facts depend on: it, its unit, state, held stack and frame. */
     String key() {
-      StringBuilder key = new StringBuilder(method.id()).append('\n').append(unit).append('\n');
+      StringBuilder key = new StringBuilder(method.id()).append('\n').append(unit).append('\n').append(state.key()).append('\n');
       for (HeldLock lock : held) {
         key.append(lock.lockClass().key()).append('/').append(lock.lockClass().subclass()).append(':')
             .append(lock.read()).append(lock.trylock() ? "t" : "").append('@').append(lock.instance()).append(';');
@@ -351,6 +526,31 @@ public final class SummaryComposer {
         Comparator.comparing((Candidate c) -> c.context().anchor() == null)
             .thenComparing(Candidate::key)
             .thenComparing(Candidate::chain);
+  }
+
+  /**
+   * The state a body runs in.
+   *
+   * @param irq the irq state, or null when only the callers know it
+   * @param gfp the allocation scope
+   * @param memalloc inside memory reclaim: reclaiming calls do not take {@code fs_reclaim} again
+   * @param signalling in a fence-signalling section: the {@code dma_fence_map} reader is held
+   */
+  private record State(IrqState irq, Gfp gfp, boolean memalloc, boolean signalling) {
+    IrqState irqOrOrderOnly() {
+      return irq == null ? ORDER_ONLY : irq;
+    }
+
+    /** Sleeping is not allowed: in an interrupt, or with irqs disabled. */
+    boolean atomic() {
+      return irq != null && (irq.context() != IrqState.Context.TASK || !irq.hardirqsEnabled());
+    }
+
+    String key() {
+      String irqKey =
+          irq == null ? "-" : irq.context() + (irq.hardirqsEnabled() ? "+h" : "-h") + (irq.softirqsEnabled() ? "+s" : "-s");
+      return irqKey + '|' + gfp + '|' + memalloc + '|' + signalling;
+    }
   }
 
   /** A callback with the frame it was created in. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lockdep.lockgraph.FactsFormat;
 import dev.lockdep.lockgraph.FactsFormatException;
 import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.IrqKind;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.ReadMode;
@@ -46,8 +47,12 @@ class ProgramFormatTest {
                         new MethodSummary.Argument(CONNECTION, null, List.of()),
                         new MethodSummary.Argument(
                             null, null, List.of(new MethodSummary.Callback("lambda@p/Pool.java:99", null, true)))),
+                    false,
+                    true,
+                    Gfp.NOFS,
                     false)),
-            Set.of("RecursiveLocking", "LockOrderInversion"));
+            Set.of("RecursiveLocking", "LockOrderInversion"),
+            new BodyContext(IrqKind.SOFTIRQ, IrqKind.HARDIRQ, Gfp.NOWAIT, true, false, true, true, held));
     return new ProgramUnit("p/Pool.java", List.of(evict));
   }
 
@@ -63,7 +68,8 @@ class ProgramFormatTest {
                 new MethodSummary.Acquisition(
                     List.of(HeldLock.of(POOL, at)), new HeldLock(CONNECTION, ReadMode.SHARED, true, "local:o", at), at)),
             List.of(),
-            Set.of());
+            Set.of(),
+            BodyContext.entry(at));
     return new ProgramUnit("p/Connection.java", List.of(invalidate));
   }
 
@@ -87,9 +93,9 @@ class ProgramFormatTest {
   @Test
   void refusesOtherVersionsNamingBoth() {
     byte[] bytes = ProgramFormat.write(List.of(pool()));
-    bytes[5] = 2;
+    bytes[5] = 3;
     FactsFormatException e = assertThrows(FactsFormatException.class, () -> ProgramFormat.read(bytes, "lib.jar!META-INF/lockdep/p.summaries"));
-    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 2 is not supported (this reader reads version 1)"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 3 is not supported (this reader reads version 2)"), e.getMessage());
   }
 
   @Test
@@ -136,7 +142,7 @@ class ProgramFormatTest {
   @Test
   void compositionDoesNotDependOnTheOrderOfUnits() {
     List<ProgramUnit> units = new ArrayList<>(List.of(pool(), connection()));
-    Map<String, List<SummaryComposer.ComposedAcquisition>> expected = SummaryComposer.compose(units, List.of());
+    SummaryComposer.Composition expected = SummaryComposer.compose(units, List.of());
     Collections.reverse(units);
     assertEquals(expected, SummaryComposer.compose(units, List.of()));
   }

@@ -1,0 +1,31 @@
+package reclaim;
+
+import dev.lockdep.annotations.Shrinker;
+
+/** A write-ahead journal whose cached pages reclaim may trim. */
+public final class Journal {
+  private final Object journalLock = new Object();
+  private final BufferPool pool;
+  private long cached;
+
+  public Journal(BufferPool pool) {
+    this.pool = pool;
+  }
+
+  /** Allocates a page under the journal lock: reclaim may run the journal's own shrinker. */
+  public void append(int bytes) {
+    synchronized (journalLock) {
+      cached += pool.allocate(bytes).length;
+    }
+  }
+
+  /** Reclaim's callback: gives back cached pages under the journal lock. */
+  @Shrinker
+  public long trim(long bytes) {
+    synchronized (journalLock) {
+      long freed = Math.min(bytes, cached);
+      cached -= freed;
+      return freed;
+    }
+  }
+}
