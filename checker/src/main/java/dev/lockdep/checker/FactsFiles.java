@@ -114,7 +114,9 @@ final class FactsFiles {
       } catch (IOException e) {
         problems.add(file + ": cannot be read: " + e.getMessage());
       } catch (FactsFormatException e) {
-        problems.add(e.getMessage());
+        // An earlier build's output, typically by an older LockdepCheck: this compilation
+        // rewrites the files of the packages it compiles, so a stale file is dropped rather than
+        // failing every build until a clean one.
       }
     }
     return units;
@@ -141,7 +143,11 @@ final class FactsFiles {
       }
       return units;
     } catch (FactsFormatException e) {
-      problems.add(e.getMessage());
+      // A stale file of this module's own output is rewritten (see readOutput); one from a
+      // library is an error naming it.
+      if (!isOutput(resource.toUri(), name)) {
+        problems.add(e.getMessage());
+      }
       return List.of();
     }
   }

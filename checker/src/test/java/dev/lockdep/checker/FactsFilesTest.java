@@ -40,6 +40,11 @@ class FactsFilesTest {
 
   /** Compiles {@code sources} into {@code out}, with {@code out} on the class path; returns the diagnostics. */
   private static List<String> compile(List<Path> sources, Path out) throws IOException {
+    return compile(sources, out, out);
+  }
+
+  /** As {@link #compile(List, Path)}, with {@code library} on the class path before {@code out}. */
+  private static List<String> compile(List<Path> sources, Path out, Path library) throws IOException {
     Files.createDirectories(out);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -48,7 +53,7 @@ class FactsFilesTest {
       List<String> options =
           List.of(
               "-XDcompilePolicy=simple",
-              "-classpath", out + File.pathSeparator + testPath,
+              "-classpath", library + File.pathSeparator + out + File.pathSeparator + testPath,
               "-processorpath", testPath,
               "-d", out.toString(),
               "-Xplugin:" + LockdepCheck.NAME);
@@ -179,15 +184,30 @@ class FactsFilesTest {
   }
 
   @Test
-  void aCorruptSummariesFileIsAnErrorNamingIt() throws Exception {
+  void aCorruptSummariesFileOnTheClassPathIsAnErrorNamingIt() throws Exception {
     Path lib = dir.resolve("lib");
     Path corrupt = lib.resolve(ProgramFormat.resourceName("pool"));
     Files.createDirectories(corrupt.getParent());
     Files.write(corrupt, new byte[] {'L', 'K', 'D', 'S', 0, (byte) ProgramFormat.VERSION, 0, 0, 0, 0, 0});
     Path source = dir.resolve("Use.java");
     Files.writeString(source, "package pool;\nclass Use { void f() { } }\n");
-    List<String> found = compile(List.of(source), lib);
+    List<String> found = compile(List.of(source), dir.resolve("out"), lib);
     assertEquals(1, found.size(), found::toString);
     assertTrue(found.get(0).contains("[LockdepCheck] " + corrupt + ": checksum mismatch"), found::toString);
+  }
+
+  /** An earlier build's file in the class output, by an older version, is rewritten, not an error. */
+  @Test
+  void aStaleSummariesFileInTheClassOutputIsReplaced() throws Exception {
+    Path out = dir.resolve("out");
+    Path stale = out.resolve(ProgramFormat.resourceName("pool"));
+    Files.createDirectories(stale.getParent());
+    Files.write(stale, new byte[] {'L', 'K', 'D', 'S', 0, 1, 0, 0, 0, 0, 0});
+    Path source = dir.resolve("Use.java");
+    Files.writeString(source, "package pool;\nclass Use { void f() { } }\n");
+    assertEquals(List.of(), compile(List.of(source), out));
+    assertEquals(
+        List.of("pool/Use.java"),
+        ProgramFormat.read(Files.readAllBytes(stale), stale.toString()).stream().map(ProgramUnit::file).toList());
   }
 }
