@@ -7,6 +7,7 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.Trees;
+import dev.lockdep.checker.analysis.ElementLookups;
 import dev.lockdep.checker.analysis.UnitAnalyzer;
 import dev.lockdep.checker.analysis.UnitSummary;
 import dev.lockdep.checker.models.Models;
@@ -59,6 +60,8 @@ public final class LockdepSession implements TaskListener {
   private Models models;
   /** Summaries files of other compilations and of this one; null without annotation processing. */
   private FactsFiles factsFiles;
+  /** What methods override and what summaries call them, shared by every unit of the compilation. */
+  private ElementLookups lookups;
 
   private LockdepSession(JavacTask task) {
     this.task = task;
@@ -166,8 +169,11 @@ public final class LockdepSession implements TaskListener {
   /** The unit's summary; a failure outside any one method costs the unit, not the compilation. */
   private UnitSummary analyze(CompilationUnitTree unit) {
     Models resolved = models();
+    if (lookups == null) {
+      lookups = new ElementLookups(task.getElements(), task.getTypes());
+    }
     try {
-      return UnitAnalyzer.analyze(unit, trees, task.getElements(), task.getTypes(), resolved);
+      return UnitAnalyzer.analyze(unit, trees, task.getElements(), task.getTypes(), lookups, resolved);
     } catch (RuntimeException | StackOverflowError e) {
       String file = SourceKey.of(unit);
       return new UnitSummary(

@@ -6,6 +6,7 @@ import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.program.BodyContext;
 import dev.lockdep.lockgraph.program.Gfp;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,12 @@ final class ContextAnnotations {
   /** Annotations models files give library members. */
   private final Models models;
   private final Map<ExecutableElement, CallEffects> calls = new HashMap<>();
+  /**
+   * The qualified names of the annotations written on each element asked about: every body asks
+   * about seven annotations on its methods and their enclosing types, and javac converts a name to
+   * a string on every comparison.
+   */
+  private final Map<Element, Set<String>> written = new HashMap<>();
 
   ContextAnnotations(LockOperations operations, Models models) {
     this.operations = operations;
@@ -95,7 +102,7 @@ final class ContextAnnotations {
 
   private Optional<AnnotationMirror> onMethod(List<ExecutableElement> declared, String annotation) {
     for (ExecutableElement method : declared) {
-      Optional<AnnotationMirror> mirror = LockAnnotations.find(method, annotation, models);
+      Optional<AnnotationMirror> mirror = find(method, annotation);
       if (mirror.isPresent()) {
         return mirror;
       }
@@ -117,13 +124,26 @@ final class ContextAnnotations {
         continue;
       }
       for (Element e = method.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
-        mirror = LockAnnotations.find(e, annotation, models);
+        mirror = find(e, annotation);
         if (mirror.isPresent()) {
           return mirror;
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** {@link LockAnnotations#find(Element, String, Models)}, the element's own annotations read once. */
+  private Optional<AnnotationMirror> find(Element element, String annotation) {
+    Set<String> names = written.get(element);
+    if (names == null) {
+      names = new HashSet<>();
+      for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+        names.add(((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString());
+      }
+      written.put(element, names);
+    }
+    return names.contains(annotation) ? LockAnnotations.find(element, annotation, models) : models.find(element, annotation);
   }
 
   private IrqKind irqLevel(List<ExecutableElement> declared, String annotation) {

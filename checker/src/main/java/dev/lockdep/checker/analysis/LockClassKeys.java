@@ -16,7 +16,9 @@ import dev.lockdep.checker.models.Models;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.PseudoLock;
 import dev.lockdep.lockgraph.ReadMode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -45,11 +47,21 @@ final class LockClassKeys {
   /** Annotations models files give library members. */
   private final Models models;
   private final LockTypes lockTypes;
+  /**
+   * The declaration of each field and method looked up, or empty when it has none in this
+   * compilation: javac finds one by scanning its class's trees, and every use of a field asks.
+   */
+  private final Map<Element, Optional<TreePath>> declarations = new HashMap<>();
 
   LockClassKeys(Trees trees, LockTypes lockTypes, Models models) {
     this.trees = trees;
     this.models = models;
     this.lockTypes = lockTypes;
+  }
+
+  /** Where {@code element} is declared in this compilation, or null. */
+  TreePath declaration(Element element) {
+    return declarations.computeIfAbsent(element, e -> Optional.ofNullable(trees.getPath(e))).orElse(null);
   }
 
   /** A class key before the subclass is settled. */
@@ -218,7 +230,7 @@ final class LockClassKeys {
     if (depth >= MAX_DEPTH) {
       return null;
     }
-    TreePath fieldPath = trees.getPath(field);
+    TreePath fieldPath = declaration(field);
     if (fieldPath == null || !(fieldPath.getLeaf() instanceof VariableTree declaration)) {
       return null;
     }
@@ -282,7 +294,7 @@ final class LockClassKeys {
 
   /** The field expression a one-statement getter returns, if {@code method} is one in this compilation. */
   private TreePath getterReturn(ExecutableElement method) {
-    TreePath methodPath = trees.getPath(method);
+    TreePath methodPath = declaration(method);
     if (methodPath == null || !(methodPath.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
       return null;
     }

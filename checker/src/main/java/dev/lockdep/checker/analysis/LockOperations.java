@@ -34,8 +34,11 @@ final class LockOperations {
   private final Elements elements;
   private final LockTypes lockTypes;
   private final LockClassKeys keys;
+  private final ElementLookups lookups;
 
-  LockOperations(Trees trees, Elements elements, LockTypes lockTypes, LockClassKeys keys, Models models) {
+  LockOperations(
+      Trees trees, Elements elements, ElementLookups lookups, LockTypes lockTypes, LockClassKeys keys, Models models) {
+    this.lookups = lookups;
     this.trees = trees;
     this.models = models;
     this.elements = elements;
@@ -202,7 +205,7 @@ final class LockOperations {
     if (element.getKind() != ElementKind.FIELD) {
       return scope.initializer(element);
     }
-    TreePath declaration = trees.getPath(element);
+    TreePath declaration = keys.declaration(element);
     if (declaration == null
         || !(declaration.getLeaf() instanceof VariableTree variable)
         || variable.getInitializer() == null) {
@@ -268,32 +271,7 @@ final class LockOperations {
 
   /** The method and every method it overrides, nearest first: annotations are inherited. */
   List<ExecutableElement> withOverridden(ExecutableElement method) {
-    List<ExecutableElement> methods = new ArrayList<>();
-    methods.add(method);
-    if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
-      return methods;
-    }
-    List<TypeElement> supertypes = new ArrayList<>();
-    collectSupertypes(owner, supertypes);
-    for (TypeElement type : supertypes) {
-      for (ExecutableElement candidate : ElementFilter.methodsIn(type.getEnclosedElements())) {
-        if (candidate.getSimpleName().equals(method.getSimpleName())
-            && elements.overrides(method, candidate, owner)) {
-          methods.add(candidate);
-        }
-      }
-    }
-    return methods;
-  }
-
-  private void collectSupertypes(TypeElement type, List<TypeElement> into) {
-    for (TypeMirror s : lockTypes.types().directSupertypes(type.asType())) {
-      Element element = lockTypes.types().asElement(s);
-      if (element instanceof TypeElement supertype && !into.contains(supertype)) {
-        into.add(supertype);
-        collectSupertypes(supertype, into);
-      }
-    }
+    return lookups.withOverridden(method);
   }
 
   /**

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -32,7 +31,6 @@ final class UnitContext {
 
   private final Trees trees;
   private final Elements elements;
-  private final Types types;
   private final CompilationUnitTree unit;
   private final SourcePositions positions;
   private final LineMap lines;
@@ -44,11 +42,13 @@ final class UnitContext {
   private final Models models;
   private final ContextAnnotations contexts;
   private final List<LocalFinding> findings = new ArrayList<>();
+  private final ElementLookups lookups;
 
-  UnitContext(CompilationUnitTree unit, Trees trees, Elements elements, Types types, Models models) {
+  UnitContext(
+      CompilationUnitTree unit, Trees trees, Elements elements, Types types, ElementLookups lookups, Models models) {
+    this.lookups = lookups;
     this.trees = trees;
     this.elements = elements;
-    this.types = types;
     this.unit = unit;
     this.positions = trees.getSourcePositions();
     this.lines = unit.getLineMap();
@@ -56,7 +56,7 @@ final class UnitContext {
     this.lockTypes = new LockTypes(elements, types);
     this.models = models;
     this.keys = new LockClassKeys(trees, lockTypes, models);
-    this.operations = new LockOperations(trees, elements, lockTypes, keys, models);
+    this.operations = new LockOperations(trees, elements, lookups, lockTypes, keys, models);
     this.callbacks = new CallbackApis(this);
     this.contexts = new ContextAnnotations(operations, models);
   }
@@ -106,7 +106,7 @@ final class UnitContext {
 
   /** The id of an initializer block of {@code owner}. */
   String initializerId(TypeElement owner, Tree block) {
-    return typeName(owner) + "#<init>@" + positions.getStartPosition(unit, block);
+    return lookups.typeName(owner) + "#<init>@" + positions.getStartPosition(unit, block);
   }
 
   Provenance provenance(Tree tree, String method) {
@@ -162,21 +162,7 @@ final class UnitContext {
    * which have no qualified name, go by their binary name ({@code pkg.Outer$1}).
    */
   String signature(ExecutableElement method) {
-    String owner =
-        method.getEnclosingElement() instanceof TypeElement type
-            ? typeName(type)
-            : method.getEnclosingElement().toString();
-    String parameters =
-        method.getParameters().stream()
-            .map(p -> types.erasure(p.asType()).toString())
-            .collect(Collectors.joining(","));
-    return owner + "#" + method.getSimpleName() + "(" + parameters + ")";
-  }
-
-  private String typeName(TypeElement type) {
-    return type.getQualifiedName().length() > 0
-        ? type.getQualifiedName().toString()
-        : elements.getBinaryName(type).toString();
+    return lookups.signature(method);
   }
 
   void report(LocalFinding finding) {

@@ -6,8 +6,10 @@ import dev.lockdep.lockgraph.IrqState;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.ReadMode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -104,6 +106,17 @@ public final class SummaryComposer {
   private final Map<MethodSummary, String> currentUnits = new IdentityHashMap<>();
   /** Per body id, its root context; computed on first use. */
   private final Map<String, Entered> roots = new HashMap<>();
+  /**
+   * Per body, its calls that may run a producer, in order; computed on first use. Most calls reach
+   * only the libraries, and every context of the body would otherwise look them up again.
+   */
+  private final Map<MethodSummary, List<MethodSummary.CallSite>> liveCalls = new IdentityHashMap<>();
+  /**
+   * The bodies whose contexts may add something: an acquisition, a reclaim or a fence wait of
+   * their own or of a body they may run. Another body's contexts add nothing whatever their held
+   * stack and frame, nor do their successors, and caps count per body, so they are not entered.
+   */
+  private final Set<MethodSummary> producers = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Per body, the parameters a caller's binding can matter to; computed on first use. */
   private final Map<String, Set<String>> usedParameters = new HashMap<>();
 
@@ -134,6 +147,7 @@ public final class SummaryComposer {
       all.addAll(unit.methods());
     }
     SummaryComposer composer = new SummaryComposer(new ClassHierarchy(all));
+    composer.findProducers(all);
     List<Context> roots = new ArrayList<>();
     for (ProgramUnit unit : sorted) {
       for (MethodSummary method : unit.methods()) {
@@ -159,6 +173,40 @@ public final class SummaryComposer {
     return composer.run(roots);
   }
 
+  /**
+   * Marks the {@link #producers} among {@code all}: the bodies that acquire, reclaim or wait
+   * themselves, or run callbacks they are given (which may do anything), then every body that may
+   * call one of those, backwards along the calls.
+   */
+  private void findProducers(List<MethodSummary> all) {
+    Map<MethodSummary, List<MethodSummary>> callers = new IdentityHashMap<>();
+    ArrayDeque<MethodSummary> work = new ArrayDeque<>();
+    for (MethodSummary body : all) {
+      boolean produces = !body.acquisitions().isEmpty();
+      for (MethodSummary.CallSite call : body.calls()) {
+        produces |= call.reclaim() || call.fenceWait() || callsCallbacks(call);
+        for (MethodSummary target : hierarchy.targets(call.callee(), call.virtual())) {
+          callers.computeIfAbsent(target, t -> new ArrayList<>()).add(body);
+        }
+      }
+      if (produces && producers.add(body)) {
+        work.add(body);
+      }
+    }
+    while (!work.isEmpty()) {
+      for (MethodSummary caller : callers.getOrDefault(work.poll(), List.of())) {
+        if (producers.add(caller)) {
+          work.add(caller);
+        }
+      }
+    }
+  }
+
+  /** Whether {@code call} may run a callback: its arguments', or one a frame binds to its receiver. */
+  private static boolean callsCallbacks(MethodSummary.CallSite call) {
+    return call.runsCallbacks() || (call.receiver() != null && call.receiver().startsWith("local:"));
+  }
+
   private Composition run(List<Context> roots) {
     Map<String, List<ComposedAcquisition>> out = new TreeMap<>();
     Map<String, List<AtomicSleep>> sleeps = new TreeMap<>();
@@ -176,7 +224,11 @@ public final class SummaryComposer {
       }
       List<Candidate> candidates = new ArrayList<>(next.size());
       for (Context context : next) {
-        candidates.add(new Candidate(context, context.key(), String.join("\n", context.chain())));
+        String key = context.key();
+        // A context an earlier level already entered is dropped wherever it sorts: not sorted at all.
+        if (!seen.contains(key)) {
+          candidates.add(new Candidate(context, key, String.join("\n", context.chain())));
+        }
       }
       candidates.sort(Candidate.ORDER);
       level = new ArrayList<>();
@@ -319,21 +371,28 @@ public final class SummaryComposer {
 
   private void successors(Context context, List<Context> into) {
     Frame frame = context.frame();
-    for (MethodSummary.CallSite call : context.method().calls()) {
+    for (MethodSummary.CallSite call : liveCalls.computeIfAbsent(context.method(), this::liveCalls)) {
+      if (context.held().size() + call.held().size() > MAX_HELD) {
+        continue;
+      }
+      // Many calls enter nothing: find that out before building the callee's stack and chain.
+      List<Entry> entries = entries(call, context);
+      if (entries.isEmpty()) {
+        continue;
+      }
       List<HeldLock> held = new ArrayList<>(context.held());
       for (HeldLock lock : call.held()) {
         held.add(frame.map(lock, lock.acquiredAt()));
       }
-      if (held.size() > MAX_HELD) {
-        continue;
-      }
-      List<String> chain = new ArrayList<>(context.chain());
-      chain.add(call.at().toString());
+      List<String> chain = null;
       boolean fromCurrent = currentUnits.containsKey(context.method());
       Provenance anchor = context.anchor() == null && fromCurrent ? call.at() : context.anchor();
       State state = context.state();
       boolean reclaims = call.reclaim() && state.gfp().within(call.gfp()).allowsFsReclaim() && !state.memalloc();
-      for (Entry entry : entries(call, context)) {
+      for (Entry entry : entries) {
+        if (!producers.contains(entry.body())) {
+          continue;
+        }
         Entered entered = enter(entry.body(), state, held, call.at(), reclaims && entry.body().context().reclaim());
         Entered root = roots.computeIfAbsent(entry.body().id(), id -> root(entry.body()));
         if (entry.frame().locals().isEmpty()
@@ -352,6 +411,10 @@ public final class SummaryComposer {
         if (anchor == null && currentUnits.containsKey(entry.body())) {
           unit = currentUnits.get(entry.body());
         }
+        if (chain == null) {
+          chain = new ArrayList<>(context.chain());
+          chain.add(call.at().toString());
+        }
         List<String> bodies = new ArrayList<>(context.bodies());
         bodies.add(entry.body().id());
         into.add(
@@ -359,6 +422,21 @@ public final class SummaryComposer {
                 entry.body(), unit, entered.held(), entry.frame(), chain, bodies, suppressed, anchor, entered.state()));
       }
     }
+  }
+
+  /**
+   * The calls of {@code body} that {@link #entries} may follow to a producer: to an analysed body
+   * or its overrides, running its arguments' callbacks, or on a local that a frame may bind to a
+   * callback.
+   */
+  private List<MethodSummary.CallSite> liveCalls(MethodSummary body) {
+    List<MethodSummary.CallSite> live = new ArrayList<>();
+    for (MethodSummary.CallSite call : body.calls()) {
+      if (callsCallbacks(call) || hierarchy.targets(call.callee(), call.virtual()).stream().anyMatch(producers::contains)) {
+        live.add(call);
+      }
+    }
+    return live;
   }
 
   /** A body a call may run, with its frame. */
