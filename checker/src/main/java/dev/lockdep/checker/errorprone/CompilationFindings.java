@@ -13,6 +13,7 @@ import dev.lockdep.checker.LockdepAnalysis;
 import dev.lockdep.checker.LockdepOptions;
 import dev.lockdep.checker.LockdepReport;
 import dev.lockdep.checker.SourceKey;
+import dev.lockdep.checker.analysis.ElementLookups;
 import dev.lockdep.checker.analysis.UnitAnalyzer;
 import dev.lockdep.checker.analysis.UnitSummary;
 import dev.lockdep.checker.models.Models;
@@ -89,8 +90,10 @@ final class CompilationFindings {
     List<CompilationUnitTree> ordered = new ArrayList<>(units);
     ordered.sort(Comparator.comparing(SourceKey::of));
     List<UnitSummary> summaries = new ArrayList<>();
+    // One memo for the whole compilation, as the plugin keeps: every unit calls the same methods.
+    ElementLookups lookups = new ElementLookups(task.getElements(), task.getTypes());
     for (CompilationUnitTree unit : ordered) {
-      summaries.add(UnitAnalyzer.analyze(unit, trees, task.getElements(), task.getTypes(), models));
+      summaries.add(UnitAnalyzer.analyze(unit, trees, task.getElements(), task.getTypes(), lookups, models));
     }
     Map<String, List<LockdepReport>> byFile = new TreeMap<>();
     for (LockdepReport report : LockdepAnalysis.check(summaries, options)) {

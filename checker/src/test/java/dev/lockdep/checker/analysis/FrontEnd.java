@@ -46,8 +46,9 @@ final class FrontEnd {
         throw new AssertionError("sources do not compile: " + diagnostics.getDiagnostics());
       }
       List<UnitSummary> summaries = new ArrayList<>();
+      ElementLookups lookups = new ElementLookups(task.getElements(), task.getTypes());
       for (CompilationUnitTree unit : units) {
-        summaries.add(UnitAnalyzer.analyze(unit, Trees.instance(task), task.getElements(), task.getTypes(), Models.NONE));
+        summaries.add(UnitAnalyzer.analyze(unit, Trees.instance(task), task.getElements(), task.getTypes(), lookups, Models.NONE));
       }
       return summaries;
     } catch (IOException e) {
