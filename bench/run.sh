@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command for the LockdepCheck overhead table:
-#   bench/run.sh [--runs N] [--warmup N] [--out FILE] [--check] [artifactId ...]
+#   bench/run.sh [--runs N] [--warmup N] [--cold N] [--out FILE] [--check] [artifactId ...]
 # Builds the checker's CLI jar only if it is missing, fetches the corpus (cached), compiles the
 # driver, runs it, prints the Markdown table and writes it to bench/results.md (or --out FILE).
 # --check compiles each project once with plain javac, to see that the corpus compiles.
@@ -12,6 +12,7 @@ JAR="$ROOT/checker/target/lockdep-checker-0.1.0-SNAPSHOT-cli.jar"
 
 runs=5
 warmup=2
+cold=3
 check=()
 out="$BENCH/results.md"
 projects=()
@@ -19,6 +20,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
+    --cold) cold="$2"; shift 2 ;;
     --out) out="$(realpath -m "$2")"; shift 2 ;;
     --check) check=(--check); shift ;;
     -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
@@ -50,5 +52,5 @@ if [ ! -f "$DRIVER/JavacOverhead.class" ] || [ "$BENCH/src/JavacOverhead.java" -
 fi
 
 cd "$ROOT"
-exec java -cp "$DRIVER" JavacOverhead --bench "$BENCH" --jar "$SNAPSHOT" --jar-built "$built" --runs "$runs" --warmup "$warmup" \
+exec java -cp "$DRIVER" JavacOverhead --bench "$BENCH" --jar "$SNAPSHOT" --jar-built "$built" --runs "$runs" --warmup "$warmup" --cold "$cold" \
   --out "$out" "${check[@]}" "${projects[@]}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs -Xplugin:LockdepCheck over real code: the sources jars of commons-pool2, commons-dbcp2,
-# caffeine and guava from Maven Central, each compiled with its own compile classpath.
+# Runs -Xplugin:LockdepCheck over real code: the sources jars of the projects of the benchmark
+# corpus (bench/corpus.txt) from Maven Central, each compiled with its own compile classpath.
 #   checker/realworld.sh            (from anywhere; builds the checker's CLI jar if it is missing)
 # Findings are warnings (Severity=WARN), so every project compiles through. commons-dbcp2 is
 # compiled with the summaries commons-pool2 wrote (its class output before the commons-pool2 jar
@@ -14,7 +14,8 @@ CHECKER="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$CHECKER")"
 JAR="$CHECKER/target/lockdep-checker-0.1.0-SNAPSHOT-cli.jar"
 OUT="$CHECKER/target/realworld"
-PROJECTS=(commons-pool2 commons-dbcp2 caffeine guava)
+# The artifactIds of bench/corpus.txt, in its order (commons-pool2 before commons-dbcp2).
+mapfile -t PROJECTS < <(sed -e 's/#.*//' "$ROOT/bench/corpus.txt" | awk 'NF { split($1, c, ":"); print c[2] }')
 
 if [ ! -f "$JAR" ]; then
   (cd "$ROOT" && mvn -B -q -DskipTests package -pl checker -am)

@@ -38,13 +38,15 @@ import javax.tools.ToolProvider;
  *   <li>one <em>timing</em> child per project: warm-up compilations, then N plain and N plugin
  *       compilations alternating in ABBA order, in one warmed JVM, so both modes see the same JIT
  *       state, heap and file cache and neither always runs first;
- *   <li>two <em>memory</em> children per project, one compilation each (plain, then plugin): a
- *       fresh JVM's peak RSS is that compilation's alone, unmixed with the other mode's garbage.
+ *   <li><em>cold</em> children, one compilation each, alternating plain and plugin in ABBA order:
+ *       a fresh JVM's time is that of a one-off {@code javac} run, and its peak RSS is that
+ *       compilation's alone, unmixed with the other mode's garbage.
  * </ul>
  *
  * <p>Every compilation is in-process through {@code javax.tools}, with a fresh file manager and a
- * fresh output directory, and the same options in both modes; the plugin mode only adds {@code
- * -processorpath <cli jar> -Xplugin:LockdepCheck Severity=WARN}.
+ * fresh output directory, and the same options in both modes, annotation processing on; the
+ * processor path is an empty directory in plain mode and the checker jar in plugin mode, which
+ * also adds {@code -Xplugin:LockdepCheck Severity=WARN}.
  */
 public final class JavacOverhead {
 
@@ -60,6 +62,19 @@ public final class JavacOverhead {
 
   /** JVM flags of every child; identical for both modes. */
   static final List<String> CHILD_JVM = List.of("-Xmx6g", "-Xss8m", "-XX:+UseG1GC");
+
+  /** The plain mode's processor path: no processor. */
+  static final Path EMPTY_PROCESSOR_PATH = emptyDirectory();
+
+  static Path emptyDirectory() {
+    try {
+      Path empty = Files.createTempDirectory("javac-overhead-no-processors-");
+      empty.toFile().deleteOnExit();
+      return empty;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   /** Minimum warm-up time per timing child (when warm-up is on at all). */
   static final int WARMUP_SECONDS = 20;
@@ -203,15 +218,19 @@ public final class JavacOverhead {
         if (!in.classpath.isEmpty()) {
           options.addAll(List.of("-classpath", in.classpath));
         }
-        // -XDcompilePolicy=simple is what the plugin documents; -proc:none because the sources
-        // jars' processors are not on the path; the caps keep javac from dropping diagnostics.
-        options.addAll(
-            List.of("-XDcompilePolicy=simple", "-proc:none", "-Xmaxerrs", "1000000", "-Xmaxwarns", "1000000"));
+        // -XDcompilePolicy=simple is what the plugin documents; the caps keep javac from dropping
+        // diagnostics.
+        options.addAll(List.of("-XDcompilePolicy=simple", "-Xmaxerrs", "1000000", "-Xmaxwarns", "1000000"));
         options.addAll(in.javacOpts);
         if (mode == Mode.plugin) {
-          // Severity=WARN: as errors, findings would stop javac before it writes class files,
-          // and the plugin run would do less work than the plain one.
+          // The checker's processor runs too: it reads the summaries of the class path and writes
+          // the compilation's own. Severity=WARN: as errors, findings would stop javac before it
+          // writes class files, and the plugin run would do less work than the plain one.
           options.addAll(List.of("-processorpath", in.pluginJar, "-Xplugin:LockdepCheck Severity=WARN"));
+        } else {
+          // Annotation processing on, as in a build, with no processor to find: an explicit empty
+          // path, so that processors on a project's class path do not run in one mode only.
+          options.addAll(List.of("-processorpath", EMPTY_PROCESSOR_PATH.toString()));
         }
         Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(in.sources);
         JavacTask task =
@@ -267,7 +286,7 @@ public final class JavacOverhead {
 
   static final class Child {
     static void main(String[] args) throws Exception {
-      // args: time|mem <projectDir> <pluginJar> <runs|mode> <warmup> [javacopt ...]
+      // args: time|cold <projectDir> <pluginJar> <runs|mode> <warmup> [javacopt ...]
       String what = args[0];
       Path dir = Paths.get(args[1]);
       List<Path> sources =
@@ -275,7 +294,7 @@ public final class JavacOverhead {
       String classpath = Files.readString(dir.resolve("classpath.txt")).trim();
       List<String> opts = List.of(args).subList(5, args.length);
       Inputs in = new Inputs(sources, classpath, opts, args[2]);
-      if (what.equals("mem")) {
+      if (what.equals("cold")) {
         Outcome o = compile(Mode.valueOf(args[3]), in, true);
         report("run", Mode.valueOf(args[3]), o);
         System.out.println("retained " + o.retainedHeapBytes);
@@ -349,8 +368,10 @@ public final class JavacOverhead {
       int javacErrors;
       int internalErrors;
       final List<String> errors = new ArrayList<>();
-      long peakRss = -1;
-      long retained = -1;
+      /** One-compilation fresh JVMs: wall time, peak RSS, retained heap. */
+      final List<Long> coldNanos = new ArrayList<>();
+      final List<Long> peakRss = new ArrayList<>();
+      final List<Long> retained = new ArrayList<>();
 
       int findingCount() {
         return findings.values().stream().mapToInt(Integer::intValue).sum();
@@ -368,6 +389,7 @@ public final class JavacOverhead {
     static void main(String[] args) throws Exception {
       int runs = 5;
       int warmup = 2;
+      int cold = 3;
       Path bench = Paths.get("bench");
       Path out = null;
       String jar = null;
@@ -378,6 +400,7 @@ public final class JavacOverhead {
         switch (args[i]) {
           case "--runs" -> runs = Integer.parseInt(args[++i]);
           case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+          case "--cold" -> cold = Integer.parseInt(args[++i]);
           case "--bench" -> bench = Paths.get(args[++i]);
           case "--jar" -> jar = args[++i];
           case "--jar-built" -> jarBuilt = args[++i];
@@ -399,7 +422,7 @@ public final class JavacOverhead {
       boolean harnessBug = false;
       String loadBefore = loadAverage();
       for (Project p : projects) {
-        Row row = measure(bench, p, jar, runs, warmup, check);
+        Row row = measure(bench, p, jar, runs, warmup, cold, check);
         rows.add(row);
         ModeResult plain = row.modes.get(Mode.plain);
         if (row.failure == null && plain != null && plain.javacErrors > 0) {
@@ -422,7 +445,7 @@ public final class JavacOverhead {
         System.exit(harnessBug ? 1 : 0);
       }
       String jarId = String.format("plugin jar sha256 %s (built %s)", sha256(Paths.get(jar)).substring(0, 12), jarBuilt);
-      String table = table(rows, runs, warmup, loadBefore, loadAverage(), jarId);
+      String table = table(rows, runs, warmup, cold, loadBefore, loadAverage(), jarId);
       System.out.print(table);
       if (out != null) {
         Files.writeString(out, table);
@@ -432,7 +455,7 @@ public final class JavacOverhead {
       }
     }
 
-    static Row measure(Path bench, Project p, String jar, int runs, int warmup, boolean check)
+    static Row measure(Path bench, Project p, String jar, int runs, int warmup, int cold, boolean check)
         throws Exception {
       Row row = new Row();
       row.project = p;
@@ -449,7 +472,7 @@ public final class JavacOverhead {
       }
       List<String> common = new ArrayList<>(List.of(dir.toString(), jar));
       if (check) {
-        child(dir, "mem", common, List.of(Mode.plain.name(), "0"), p, row);
+        child(dir, "cold", common, List.of(Mode.plain.name(), "0"), p, row);
         ModeResult plain = row.modes.get(Mode.plain);
         System.err.printf("check: %s: %d javac errors%n", p.artifact(), plain.javacErrors);
         plain.errors.forEach(e -> System.err.println("  " + e));
@@ -459,10 +482,13 @@ public final class JavacOverhead {
         row.failure = "timing child failed, see " + dir.resolve("child.log");
         return row;
       }
-      for (Mode m : Mode.values()) {
-        System.err.printf("bench: %s: memory, %s%n", p.artifact(), m);
-        if (!child(dir, "mem", common, List.of(m.name(), "0"), p, row)) {
-          row.failure = "memory child failed, see " + dir.resolve("child.log");
+      System.err.printf("bench: %s: %d cold runs per mode%n", p.artifact(), cold);
+      for (int i = 0; i < cold; i++) {
+        Mode[] order = i % 2 == 0 ? Mode.values() : new Mode[] {Mode.plugin, Mode.plain};
+        for (Mode m : order) {
+          if (!child(dir, "cold", common, List.of(m.name(), "0"), p, row)) {
+            row.failure = "cold child failed, see " + dir.resolve("child.log");
+          }
         }
       }
       return row;
@@ -488,15 +514,13 @@ public final class JavacOverhead {
       int rc = proc.waitFor();
       Files.write(dir.resolve("child.log"), lines, StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-      Mode memMode = what.equals("mem") ? Mode.valueOf(tail.get(0)) : null;
+      Mode coldMode = what.equals("cold") ? Mode.valueOf(tail.get(0)) : null;
       for (String line : lines) {
         String[] w = line.split(" ");
         switch (w[0]) {
           case "run" -> {
             ModeResult m = row.modes.get(Mode.valueOf(w[1]));
-            if (memMode == null) {
-              m.nanos.add(Long.parseLong(w[2]));
-            }
+            (coldMode == null ? m.nanos : m.coldNanos).add(Long.parseLong(w[2]));
             // Every run of a mode compiles the same code: keep the last run's counts.
             Map<String, Integer> findings = new TreeMap<>();
             for (int i = 3; i < w.length; i++) {
@@ -504,7 +528,7 @@ public final class JavacOverhead {
               switch (kv[0]) {
                 case "success" -> {}
                 case "cpu" -> {
-                  if (memMode == null) {
+                  if (coldMode == null) {
                     m.cpuNanos.add(Long.parseLong(kv[1]));
                   }
                 }
@@ -522,8 +546,8 @@ public final class JavacOverhead {
               m.errors.add(line.substring(w[0].length() + w[1].length() + 2));
             }
           }
-          case "retained" -> row.modes.get(memMode).retained = Long.parseLong(w[1]);
-          case "peakrss" -> row.modes.get(memMode).peakRss = Long.parseLong(w[1]);
+          case "retained" -> row.modes.get(coldMode).retained.add(Long.parseLong(w[1]));
+          case "peakrss" -> row.modes.get(coldMode).peakRss.add(Long.parseLong(w[1]));
           default -> {}
         }
       }
@@ -534,19 +558,23 @@ public final class JavacOverhead {
       return rc == 0;
     }
 
-    static double medianSeconds(List<Long> nanos) {
-      if (nanos.isEmpty()) {
+    static double median(List<Long> values) {
+      if (values.isEmpty()) {
         return Double.NaN;
       }
-      List<Long> s = new ArrayList<>(nanos);
+      List<Long> s = new ArrayList<>(values);
       s.sort(null);
       int n = s.size();
-      double median = n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2.0;
-      return median / 1e9;
+      return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2.0;
     }
 
-    static String mb(long bytes) {
-      return bytes < 0 ? "?" : String.valueOf(Math.round(bytes / 1048576.0));
+    static double medianSeconds(List<Long> nanos) {
+      return median(nanos) / 1e9;
+    }
+
+    /** The median of {@code bytes} in MB. */
+    static String mb(List<Long> bytes) {
+      return bytes.isEmpty() || bytes.contains(-1L) ? "?" : String.valueOf(Math.round(median(bytes) / 1048576.0));
     }
 
     /** The 1, 5 and 15 minute load averages: other processes' share of the cores during the run. */
@@ -569,21 +597,28 @@ public final class JavacOverhead {
     }
 
     static String table(
-        List<Row> rows, int runs, int warmup, String loadBefore, String loadAfter, String jarId) {
+        List<Row> rows, int runs, int warmup, int cold, String loadBefore, String loadAfter, String jarId) {
       StringBuilder t = new StringBuilder();
       t.append(String.format(Locale.ROOT,
-          "JDK %s (%s), %d cores, %d GiB max heap per child JVM; %s + at least %d "
-              + "measured compilations per mode (%d s), alternating ABBA; times are medians. Load average before / after: %s / %s. %s.%n%n",
+          "JDK %s (%s), %d cores, %d GiB max heap per child JVM; warm: %s + at least %d "
+              + "measured compilations per mode (%d s) in one JVM, alternating ABBA; cold: %d fresh JVMs per mode, "
+              + "one compilation each, alternating ABBA; times, memory and ratios are medians. Load average before / after: %s / %s. %s.%n%n",
           System.getProperty("java.version"), System.getProperty("java.vm.name"),
           Runtime.getRuntime().availableProcessors(), 6,
-          warmup == 0 ? "no warm-up" : "at least " + warmup + " warm-up rounds (" + WARMUP_SECONDS + " s)", runs, MEASURE_SECONDS, loadBefore, loadAfter, jarId));
-      t.append("| project | files | LOC | runs | plain (s) | plugin (s) | ratio | ratio of fastest | CPU ratio | peak RSS plain / plugin (MB) "
+          warmup == 0 ? "no warm-up" : "at least " + warmup + " warm-up rounds (" + WARMUP_SECONDS + " s)", runs, MEASURE_SECONDS,
+          cold, loadBefore, loadAfter, jarId));
+      t.append("| project | files | LOC | runs | plain (s) | plugin (s) | ratio | ratio of fastest | CPU ratio "
+          + "| cold plain / plugin (s) | cold ratio | peak RSS plain / plugin (MB) "
           + "| retained heap plain / plugin (MB) | findings | plugin internal errors | javac errors plain / plugin |\n");
-      t.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+      t.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
       double sumPlain = 0;
       double sumPlugin = 0;
       double logRatios = 0;
       int counted = 0;
+      String worst = null;
+      double worstRatio = 0;
+      String worstCold = null;
+      double worstColdRatio = 0;
       StringBuilder details = new StringBuilder();
       for (Row r : rows) {
         ModeResult plain = r.modes.get(Mode.plain);
@@ -595,19 +630,31 @@ public final class JavacOverhead {
         double minRatio = plain == null || plain.nanos.isEmpty() ? Double.NaN
             : (double) java.util.Collections.min(plugin.nanos) / java.util.Collections.min(plain.nanos);
         double cpuRatio = plain == null ? Double.NaN : medianSeconds(plugin.cpuNanos) / medianSeconds(plain.cpuNanos);
+        double coldA = plain == null ? Double.NaN : medianSeconds(plain.coldNanos);
+        double coldB = plugin == null ? Double.NaN : medianSeconds(plugin.coldNanos);
+        double coldRatio = coldB / coldA;
         if (!Double.isNaN(ratio)) {
           sumPlain += a;
           sumPlugin += b;
           logRatios += Math.log(ratio);
           counted++;
+          if (ratio > worstRatio) {
+            worstRatio = ratio;
+            worst = r.project.artifact();
+          }
+        }
+        if (!Double.isNaN(coldRatio) && coldRatio > worstColdRatio) {
+          worstColdRatio = coldRatio;
+          worstCold = r.project.artifact();
         }
         String errors = plain == null ? "?" : plain.javacErrors + " / " + plugin.javacErrors;
         if (r.failure != null || (plain != null && plain.javacErrors > 0)) {
           errors = "**" + errors + " (harness bug)**";
         }
-        t.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %.2f | %.3fx | %.3fx | %.3fx | %s / %s | %s / %s | %d | %d | %s |%n",
+        t.append(String.format(Locale.ROOT,
+            "| %s | %d | %d | %d | %.2f | %.2f | %.3fx | %.3fx | %.3fx | %.2f / %.2f | %.3fx | %s / %s | %s / %s | %d | %d | %s |%n",
             r.project.coordinate(), r.files, r.loc, plain.nanos.size(), a, b, ratio, minRatio, cpuRatio,
-            mb(plain.peakRss), mb(plugin.peakRss), mb(plain.retained), mb(plugin.retained),
+            coldA, coldB, coldRatio, mb(plain.peakRss), mb(plugin.peakRss), mb(plain.retained), mb(plugin.retained),
             plugin.findingCount(), plugin.internalErrors, errors));
         if (!plugin.findings.isEmpty() || !plugin.errors.isEmpty()) {
           details.append("- ").append(r.project.artifact()).append(": ").append(plugin.findings);
@@ -620,9 +667,10 @@ public final class JavacOverhead {
       }
       if (counted > 0) {
         t.append(String.format(Locale.ROOT,
-            "%nOverall: %.3fx on total median time (%.1f s plain, %.1f s plugin); geometric mean of ratios %.3fx. "
-                + "Target: at most 1.10x.%n",
-            sumPlugin / sumPlain, sumPlain, sumPlugin, Math.exp(logRatios / counted)));
+            "%nOverall: %.3fx on total median time (%.1f s plain, %.1f s plugin); geometric mean of ratios %.3fx; "
+                + "worst ratio %.3fx (%s), worst cold ratio %.3fx (%s). Target: at most 1.10x.%n",
+            sumPlugin / sumPlain, sumPlain, sumPlugin, Math.exp(logRatios / counted), worstRatio, worst,
+            worstColdRatio, worstCold));
       }
       t.append("\nHow cost grows (median milliseconds per 1,000 LOC):\n\n");
       t.append("| project | LOC | plain ms/kLOC | plugin ms/kLOC | extra ms/kLOC |\n|---|--:|--:|--:|--:|\n");

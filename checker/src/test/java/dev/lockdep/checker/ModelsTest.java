@@ -57,11 +57,7 @@ class ModelsTest {
     Files.writeString(file, models);
     Map<String, String> sources = new java.util.HashMap<>(LIBRARY);
     sources.put("app/Cache.java", CACHE);
-    return PluginCompiler.compile(sources, "Models=" + file).stream()
-        .filter(d -> d.kind() == Diagnostic.Kind.ERROR)
-        .map(PluginCompiler.Diag::firstLine)
-        .sorted()
-        .toList();
+    return errors(PluginCompiler.compile(sources, "Models=" + file)).stream().sorted().toList();
   }
 
   @Test
@@ -123,5 +119,31 @@ class ModelsTest {
         PluginCompiler.compile(Map.of("app/Cache.java", "package app; class Cache { }"), "Models=" + missing);
     assertEquals(1, found.size(), found::toString);
     assertTrue(found.get(0).message().startsWith("[LockdepCheck] cannot read models file " + missing), found::toString);
+  }
+
+  @Test
+  void aModelledNestedGivesAMethodsMonitorItsSubclass() throws IOException {
+    Map<String, String> tree =
+        Map.of(
+            "app/Tree.java",
+            """
+            package app;
+            class Tree {
+              synchronized void adopt(Tree child) { child.attach(); }
+              synchronized void attach() { }
+            }
+            """);
+    Path models = dir.resolve("nested.txt");
+    Files.writeString(models, "# ignored: a comment only\n");
+    List<String> plain = errors(PluginCompiler.compile(tree, "Models=" + models));
+    assertEquals(1, plain.size(), plain::toString);
+    assertTrue(plain.get(0).contains("[RecursiveLocking]"), plain::toString);
+
+    Files.writeString(models, "app.Tree#attach() @Nested(1)\n");
+    assertEquals(List.of(), errors(PluginCompiler.compile(tree, "Models=" + models)));
+  }
+
+  private static List<String> errors(List<PluginCompiler.Diag> found) {
+    return found.stream().filter(d -> d.kind() == Diagnostic.Kind.ERROR).map(PluginCompiler.Diag::firstLine).toList();
   }
 }

@@ -72,7 +72,7 @@ final class AnnotationMisuseScanner extends TreePathScanner<Void, Void> {
   }
 
   private void checkNested(Element element, ModifiersTree modifiers) {
-    Integer subclass = LockClassKeys.nested(element);
+    Integer subclass = LockClassKeys.writtenNested(element);
     if (subclass != null && (subclass < 0 || subclass >= LockClass.MAX_SUBCLASSES)) {
       annotationTree(modifiers, LockAnnotations.NESTED)
           .ifPresent(

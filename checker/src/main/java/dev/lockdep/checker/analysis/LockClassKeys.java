@@ -175,6 +175,10 @@ final class LockClassKeys {
       Key aliased = key(init, scope, depth + 1);
       if (!effectivelyFinal) {
         aliased = aliased.withInstance(null);
+      } else if (aliased.instance() == null) {
+        // An effectively final local is one object for its whole scope, even when its initializer
+        // names none (a map lookup, a factory): a call on it may re-enter the lock it holds.
+        aliased = aliased.withInstance("local:" + variable.getSimpleName());
       }
       return aliased.withSubclass(subclass != null ? subclass : aliased.subclass());
     }
@@ -210,11 +214,7 @@ final class LockClassKeys {
 
   private Key lockClassOf(VariableElement field, String receiver, int depth) {
     Optional<AnnotationMirror> lockClass = LockAnnotations.find(field, LockAnnotations.LOCK_CLASS, models);
-    Integer subclass =
-        LockAnnotations.find(field, LockAnnotations.NESTED, models)
-            .flatMap(a -> LockAnnotations.value(a, "value"))
-            .map(v -> (Integer) v)
-            .orElse(null);
+    Integer subclass = nested(field);
     Key initialised = lockClass.isPresent() ? null : fieldInitializerKey(field, receiver, depth);
     if (initialised != null) {
       return initialised.withSubclass(subclass != null ? subclass : initialised.subclass());
@@ -354,12 +354,18 @@ final class LockClassKeys {
     return lockTypes.isReadLockView(type) ? ReadMode.SHARED : ReadMode.EXCLUSIVE;
   }
 
-  /** The subclass {@code @Nested} gives an element, or null. */
-  static Integer nested(Element element) {
-    return LockAnnotations.find(element, LockAnnotations.NESTED)
-        .flatMap(a -> LockAnnotations.value(a, "value"))
-        .map(v -> (Integer) v)
-        .orElse(null);
+  /** The subclass {@code @Nested} gives an element, written or in a models file, or null. */
+  Integer nested(Element element) {
+    return nestedValue(LockAnnotations.find(element, LockAnnotations.NESTED, models));
+  }
+
+  /** As {@link #nested}, for the annotation written on {@code element} only. */
+  static Integer writtenNested(Element element) {
+    return nestedValue(LockAnnotations.find(element, LockAnnotations.NESTED));
+  }
+
+  private static Integer nestedValue(Optional<AnnotationMirror> nested) {
+    return nested.flatMap(a -> LockAnnotations.value(a, "value")).map(v -> (Integer) v).orElse(null);
   }
 
   /** The receiver of a call written as {@code receiver.m(...)}, or null for an implicit one. */

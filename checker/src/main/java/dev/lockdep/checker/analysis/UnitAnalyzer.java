@@ -101,7 +101,7 @@ public final class UnitAnalyzer {
   private void method(TreePath path, MethodTree tree) {
     ExecutableElement method = (ExecutableElement) context.trees().getElement(path);
     String name = Names.bodyName(context.trees(), path);
-    Integer nested = LockClassKeys.nested(method);
+    Integer nested = context.keys().nested(method);
     int subclass = nested == null ? 0 : LockClassKeys.validSubclass(nested);
     TreePath body = new TreePath(path, tree.getBody());
     MethodAnalyzer analyzer = new MethodAnalyzer(context, name, subclass, body);

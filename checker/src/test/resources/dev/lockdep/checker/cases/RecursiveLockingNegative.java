@@ -120,4 +120,16 @@ class RecursiveLockingNegative {
       lock.unlock();
     }
   }
+
+  static final class Registry {
+    synchronized void add() {}
+  }
+
+  /** A local from a lookup is one object for its whole scope: a call on it re-enters its monitor. */
+  void lookedUp(java.util.Map<String, Registry> registries, String name) {
+    Registry registry = registries.get(name);
+    synchronized (registry) {
+      registry.add();
+    }
+  }
 }

@@ -125,4 +125,18 @@ class RecursiveLockingPositive {
     // BUG: Diagnostic contains: re-acquiring RecursiveLockingPositive.stamped, which is not reentrant
     stamped.asReadWriteLock().writeLock().lock();
   }
+
+  static final class Registry {
+    // BUG: Diagnostic contains: acquiring Registry while already holding another lock of the same class
+    synchronized void add() {}
+  }
+
+  /** Two lookups are two objects of one class, nested without a subclass. */
+  void twoLookups(java.util.Map<String, Registry> registries) {
+    Registry first = registries.get("first");
+    Registry second = registries.get("second");
+    synchronized (first) {
+      second.add();
+    }
+  }
 }
