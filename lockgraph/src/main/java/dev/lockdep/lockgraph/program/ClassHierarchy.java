@@ -5,9 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Class-hierarchy analysis over summaries (SPEC §6): a virtual call may run the static target or
@@ -28,9 +26,6 @@ import java.util.regex.Pattern;
  * override makes each decorator call every other one, a cycle no object graph can build.
  */
 final class ClassHierarchy {
-  /** {@code $} followed by a digit: javac's binary names of anonymous and local classes. */
-  private static final Pattern LOCAL_CLASS = Pattern.compile("\\$[0-9]");
-
   /** Overriding bodies beyond which a virtual call is followed to its static target only. */
   public static final int MAX_OVERRIDES = 4;
 
@@ -39,10 +34,10 @@ final class ClassHierarchy {
 
   /** Indexes {@code summaries} by id; the first of equal ids wins, so pass them sorted. */
   ClassHierarchy(Collection<MethodSummary> summaries) {
-    Map<String, TreeSet<String>> byOverridden = new TreeMap<>();
+    Map<String, TreeSet<String>> byOverridden = new HashMap<>();
     for (MethodSummary summary : summaries) {
       bodies.putIfAbsent(summary.id(), summary);
-      if (LOCAL_CLASS.matcher(owner(summary.id())).find()) {
+      if (summary.overrides().isEmpty() || ofLocalClass(summary.id())) {
         continue;
       }
       for (String overridden : summary.overrides()) {
@@ -59,24 +54,38 @@ final class ClassHierarchy {
 
   /** The bodies a call of {@code callee} may run: its own, then its overrides in id order. */
   List<MethodSummary> targets(String callee, boolean virtual) {
-    List<MethodSummary> targets = new ArrayList<>();
     MethodSummary own = bodies.get(callee);
+    List<String> overriding =
+        virtual && !callee.startsWith("java.") && !callee.startsWith("javax.")
+            ? overriders.getOrDefault(callee, List.of())
+            : List.of();
+    if (overriding.isEmpty() || overriding.size() > MAX_OVERRIDES) {
+      // Most calls: no list to build.
+      return own == null ? List.of() : List.of(own);
+    }
+    List<MethodSummary> targets = new ArrayList<>();
     if (own != null) {
       targets.add(own);
     }
-    if (virtual && !callee.startsWith("java.") && !callee.startsWith("javax.")) {
-      List<String> overriding = overriders.getOrDefault(callee, List.of());
-      if (overriding.size() <= MAX_OVERRIDES) {
-        for (String id : overriding) {
-          targets.add(bodies.get(id));
-        }
-      }
+    for (String id : overriding) {
+      targets.add(bodies.get(id));
     }
     return targets;
   }
 
-  private static String owner(String id) {
+  /**
+   * Whether {@code id} is of a method of an anonymous or local class: javac's binary names of
+   * those have {@code $} followed by a digit.
+   */
+  private static boolean ofLocalClass(String id) {
     int hash = id.indexOf('#');
-    return hash < 0 ? id : id.substring(0, hash);
+    int owner = hash < 0 ? id.length() : hash;
+    for (int dollar = id.indexOf('$'); dollar >= 0 && dollar + 1 < owner; dollar = id.indexOf('$', dollar + 1)) {
+      char next = id.charAt(dollar + 1);
+      if (next >= '0' && next <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 }

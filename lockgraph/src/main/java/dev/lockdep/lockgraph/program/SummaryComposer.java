@@ -8,8 +8,8 @@ import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.ReadMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -102,26 +102,25 @@ public final class SummaryComposer {
   static final IrqState ORDER_ONLY = new IrqState(IrqState.Context.TASK, false, false);
 
   private final ClassHierarchy hierarchy;
-  /** The unit of each body of the current compilation. */
-  private final Map<MethodSummary, String> currentUnits = new IdentityHashMap<>();
-  /** Per body id, its root context; computed on first use. */
-  private final Map<String, Entered> roots = new HashMap<>();
+  /** Every body of the program with what the walk keeps for it, by summary. */
+  private final Map<MethodSummary, Body> bodies;
+  /** The parts of the key being built; one list for every key, copied out. */
+  private final List<String> keyParts = new ArrayList<>();
+  /** The {@link #entries} of the call being followed; one list for every call. */
+  private final List<Entry> entriesOfCall = new ArrayList<>();
   /**
-   * Per body, its calls that may run a producer, in order; computed on first use. Most calls reach
-   * only the libraries, and every context of the body would otherwise look them up again.
+   * Every key a level has met: entered, or dropped for a body whose cap is full, which no later
+   * level enters.
    */
-  private final Map<MethodSummary, List<MethodSummary.CallSite>> liveCalls = new IdentityHashMap<>();
-  /**
-   * The bodies whose contexts may add something: an acquisition, a reclaim or a fence wait of
-   * their own or of a body they may run. Another body's contexts add nothing whatever their held
-   * stack and frame, nor do their successors, and caps count per body, so they are not entered.
-   */
-  private final Set<MethodSummary> producers = Collections.newSetFromMap(new IdentityHashMap<>());
-  /** Per body, the parameters a caller's binding can matter to; computed on first use. */
-  private final Map<String, Set<String>> usedParameters = new HashMap<>();
+  private final Map<Key, Candidate> met = new HashMap<>();
 
-  private SummaryComposer(ClassHierarchy hierarchy) {
-    this.hierarchy = hierarchy;
+  private SummaryComposer(List<MethodSummary> all) {
+    this.hierarchy = new ClassHierarchy(all);
+    this.bodies = new IdentityHashMap<>(all.size());
+    Map<String, BodyId> ids = new HashMap<>(2 * all.size());
+    for (MethodSummary method : all) {
+      bodies.computeIfAbsent(method, m -> new Body(m, ids.computeIfAbsent(m.id(), BodyId::new)));
+    }
   }
 
   /**
@@ -146,15 +145,28 @@ public final class SummaryComposer {
     for (ProgramUnit unit : sorted) {
       all.addAll(unit.methods());
     }
-    SummaryComposer composer = new SummaryComposer(new ClassHierarchy(all));
+    SummaryComposer composer = new SummaryComposer(all);
     composer.findProducers(all);
+    for (ProgramUnit unit : sorted) {
+      if (currentFiles.contains(unit.file())) {
+        unit.methods().forEach(m -> composer.bodies.get(m).currentUnit = unit.file());
+      }
+    }
+    Map<String, List<ComposedAcquisition>> out = new TreeMap<>();
     List<Context> roots = new ArrayList<>();
     for (ProgramUnit unit : sorted) {
       for (MethodSummary method : unit.methods()) {
-        Entered root = composer.root(method);
+        // Every unit with a body has its list, though only producers' roots are walked: another
+        // body's root emits nothing and makes no call that runs anything.
+        out.computeIfAbsent(unit.file(), u -> new ArrayList<>());
+        Body body = composer.bodies.get(method);
+        if (!body.producer) {
+          continue;
+        }
+        Entered root = root(method);
         roots.add(
             new Context(
-                method,
+                body,
                 unit.file(),
                 root.held(),
                 Frame.root(method.id()),
@@ -165,37 +177,42 @@ public final class SummaryComposer {
                 root.state()));
       }
     }
-    for (ProgramUnit unit : sorted) {
-      if (currentFiles.contains(unit.file())) {
-        unit.methods().forEach(m -> composer.currentUnits.put(m, unit.file()));
-      }
-    }
-    return composer.run(roots);
+    return composer.run(roots, out);
   }
 
   /**
-   * Marks the {@link #producers} among {@code all}: the bodies that acquire, reclaim or wait
-   * themselves, or run callbacks they are given (which may do anything), then every body that may
-   * call one of those, backwards along the calls.
+   * Marks the producers among {@code all} ({@link Body#producer}): the bodies that acquire,
+   * reclaim or wait themselves, or run callbacks they are given (which may do anything), then
+   * every body that may call one of those, backwards along the calls.
    */
   private void findProducers(List<MethodSummary> all) {
-    Map<MethodSummary, List<MethodSummary>> callers = new IdentityHashMap<>();
-    ArrayDeque<MethodSummary> work = new ArrayDeque<>();
-    for (MethodSummary body : all) {
-      boolean produces = !body.acquisitions().isEmpty();
-      for (MethodSummary.CallSite call : body.calls()) {
-        produces |= call.reclaim() || call.fenceWait() || callsCallbacks(call);
-        for (MethodSummary target : hierarchy.targets(call.callee(), call.virtual())) {
+    Map<Body, List<Body>> callers = new IdentityHashMap<>(all.size());
+    ArrayDeque<Body> work = new ArrayDeque<>();
+    for (MethodSummary summary : all) {
+      Body body = bodies.get(summary);
+      if (body.targets != null) {
+        // The same summary in two units.
+        continue;
+      }
+      body.targets = new ArrayList<>(summary.calls().size());
+      boolean produces = !summary.acquisitions().isEmpty();
+      for (MethodSummary.CallSite call : summary.calls()) {
+        produces = produces || call.reclaim() || call.fenceWait() || callsCallbacks(call);
+        List<Body> targets = targets(call.callee(), call.virtual());
+        body.targets.add(targets);
+        for (Body target : targets) {
           callers.computeIfAbsent(target, t -> new ArrayList<>()).add(body);
         }
       }
-      if (produces && producers.add(body)) {
+      if (produces) {
+        body.producer = true;
         work.add(body);
       }
     }
     while (!work.isEmpty()) {
-      for (MethodSummary caller : callers.getOrDefault(work.poll(), List.of())) {
-        if (producers.add(caller)) {
+      for (Body caller : callers.getOrDefault(work.poll(), List.of())) {
+        if (!caller.producer) {
+          caller.producer = true;
           work.add(caller);
         }
       }
@@ -207,37 +224,25 @@ public final class SummaryComposer {
     return call.runsCallbacks() || (call.receiver() != null && call.receiver().startsWith("local:"));
   }
 
-  private Composition run(List<Context> roots) {
-    Map<String, List<ComposedAcquisition>> out = new TreeMap<>();
+  private Composition run(List<Context> roots, Map<String, List<ComposedAcquisition>> out) {
     Map<String, List<AtomicSleep>> sleeps = new TreeMap<>();
-    Set<String> seen = new HashSet<>();
-    Map<String, Integer> perBody = new HashMap<>();
     List<Context> level = roots;
     for (int depth = 0; !level.isEmpty(); depth++) {
-      List<Context> next = new ArrayList<>();
+      List<Candidate> candidates = new ArrayList<>();
       for (Context context : level) {
         emit(context, out);
         effects(context, out, sleeps);
         if (depth < MAX_CALL_DEPTH) {
-          successors(context, next);
-        }
-      }
-      List<Candidate> candidates = new ArrayList<>(next.size());
-      for (Context context : next) {
-        String key = context.key();
-        // A context an earlier level already entered is dropped wherever it sorts: not sorted at all.
-        if (!seen.contains(key)) {
-          candidates.add(new Candidate(context, key, String.join("\n", context.chain())));
+          successors(context, depth + 1, candidates);
         }
       }
       candidates.sort(Candidate.ORDER);
       level = new ArrayList<>();
       for (Candidate candidate : candidates) {
-        Context context = candidate.context();
-        int count = perBody.getOrDefault(context.method().id(), 0);
-        if (count < MAX_CONTEXTS_PER_BODY && seen.add(candidate.key())) {
-          perBody.put(context.method().id(), count + 1);
-          level.add(context);
+        BodyId id = candidate.id;
+        if (id.contexts < MAX_CONTEXTS_PER_BODY) {
+          id.contexts++;
+          level.add(candidate.context);
         }
       }
     }
@@ -245,8 +250,12 @@ public final class SummaryComposer {
   }
 
   private static void emit(Context context, Map<String, List<ComposedAcquisition>> out) {
+    List<MethodSummary.Acquisition> acquisitions = context.body().summary.acquisitions();
+    if (acquisitions.isEmpty()) {
+      return;
+    }
     List<ComposedAcquisition> unit = out.computeIfAbsent(context.unit(), u -> new ArrayList<>());
-    for (MethodSummary.Acquisition acquisition : context.method().acquisitions()) {
+    for (MethodSummary.Acquisition acquisition : acquisitions) {
       List<HeldLock> held = new ArrayList<>(context.held());
       for (HeldLock lock : acquisition.held()) {
         held.add(context.frame().map(lock, lock.acquiredAt()));
@@ -269,10 +278,16 @@ public final class SummaryComposer {
   private static void effects(
       Context context, Map<String, List<ComposedAcquisition>> out, Map<String, List<AtomicSleep>> sleeps) {
     State state = context.state();
-    for (MethodSummary.CallSite call : context.method().calls()) {
-      if (!call.reclaim() && !call.fenceWait()) {
-        continue;
+    Body body = context.body();
+    if (body.effectCalls == null) {
+      body.effectCalls = new ArrayList<>();
+      for (MethodSummary.CallSite call : body.summary.calls()) {
+        if (call.reclaim() || call.fenceWait()) {
+          body.effectCalls.add(call);
+        }
       }
+    }
+    for (MethodSummary.CallSite call : body.effectCalls) {
       List<HeldLock> held = new ArrayList<>(context.held());
       for (HeldLock lock : call.held()) {
         held.add(context.frame().map(lock, lock.acquiredAt()));
@@ -307,7 +322,7 @@ public final class SummaryComposer {
   private record Entered(List<HeldLock> held, State state) {}
 
   /** The root context of {@code body}: what its own annotations say, from nothing held. */
-  private Entered root(MethodSummary body) {
+  private static Entered root(MethodSummary body) {
     BodyContext own = body.context();
     boolean holdsReclaim = own.shrinker() || (own.reclaim() && own.gfp().allowsFsReclaim());
     State state = new State(own.entry() ? IrqState.PROCESS : null, Gfp.KERNEL, holdsReclaim, false);
@@ -330,14 +345,19 @@ public final class SummaryComposer {
     } else if (own.irqsDisabled() == IrqKind.SOFTIRQ && irq != null) {
       irq = irq.withSoftirqsEnabled(false);
     }
-    List<HeldLock> entered = new ArrayList<>(held);
+    // The caller's stack itself unless the entry takes a pseudo-lock: no stack changes once built.
+    List<HeldLock> entered = held;
     boolean memalloc = state.memalloc();
     if (reclaims && !heldClass(held, LockClass.FS_RECLAIM)) {
+      entered = new ArrayList<>(held);
       entered.add(new HeldLock(LockClass.FS_RECLAIM, ReadMode.EXCLUSIVE, false, null, at));
     }
     memalloc |= own.reclaim() || own.shrinker();
     boolean signalling = state.signalling();
     if (own.fenceSignalling() && !signalling) {
+      if (entered == held) {
+        entered = new ArrayList<>(held);
+      }
       // dma_fence_begin_signalling: a non-recursive reader, taken once for nested sections.
       entered.add(new HeldLock(LockClass.DMA_FENCE_MAP, ReadMode.SHARED, false, null, own.declaredAt()));
       signalling = true;
@@ -369,14 +389,27 @@ public final class SummaryComposer {
     return true;
   }
 
-  private void successors(Context context, List<Context> into) {
+  /**
+   * Adds to {@code candidates} the contexts {@code context}'s calls enter at {@code depth}. Of the
+   * contexts with one key, only the first in the order the level's contexts are walked can be
+   * entered: the others find it entered, or the body's cap as full as it found it. So each key
+   * keeps its first, found as soon as a successor's key is, before the rest of it is built, and
+   * the level sorts one candidate per key in the order of (anchored first, key, chain). A key an
+   * earlier level met is dropped wherever it sorts: not sorted at all.
+   */
+  private void successors(Context context, int depth, List<Candidate> candidates) {
     Frame frame = context.frame();
-    for (MethodSummary.CallSite call : liveCalls.computeIfAbsent(context.method(), this::liveCalls)) {
+    Body caller = context.body();
+    if (caller.liveCalls == null) {
+      caller.liveCalls = liveCalls(caller);
+    }
+    for (LiveCall live : caller.liveCalls) {
+      MethodSummary.CallSite call = live.call;
       if (context.held().size() + call.held().size() > MAX_HELD) {
         continue;
       }
       // Many calls enter nothing: find that out before building the callee's stack and chain.
-      List<Entry> entries = entries(call, context);
+      List<Entry> entries = entries(live, context);
       if (entries.isEmpty()) {
         continue;
       }
@@ -385,16 +418,16 @@ public final class SummaryComposer {
         held.add(frame.map(lock, lock.acquiredAt()));
       }
       List<String> chain = null;
-      boolean fromCurrent = currentUnits.containsKey(context.method());
-      Provenance anchor = context.anchor() == null && fromCurrent ? call.at() : context.anchor();
+      Provenance anchor = context.anchor() == null && caller.currentUnit != null ? call.at() : context.anchor();
       State state = context.state();
       boolean reclaims = call.reclaim() && state.gfp().within(call.gfp()).allowsFsReclaim() && !state.memalloc();
       for (Entry entry : entries) {
-        if (!producers.contains(entry.body())) {
-          continue;
+        Body callee = entry.body();
+        Entered entered = enter(callee.summary, state, held, call.at(), reclaims && callee.summary.context().reclaim());
+        if (callee.id.root == null) {
+          callee.id.root = root(callee.summary);
         }
-        Entered entered = enter(entry.body(), state, held, call.at(), reclaims && entry.body().context().reclaim());
-        Entered root = roots.computeIfAbsent(entry.body().id(), id -> root(entry.body()));
+        Entered root = callee.id.root;
         if (entry.frame().locals().isEmpty()
             && entered.state().equals(root.state())
             && sameLocks(entered.held(), root.held())) {
@@ -404,22 +437,33 @@ public final class SummaryComposer {
         if (entered.held().size() > MAX_HELD) {
           continue;
         }
-        Set<String> suppressed = new TreeSet<>();
-        suppressed.addAll(context.suppressed());
-        suppressed.addAll(entry.body().suppressed());
         String unit = context.unit();
-        if (anchor == null && currentUnits.containsKey(entry.body())) {
-          unit = currentUnits.get(entry.body());
+        if (anchor == null && callee.currentUnit != null) {
+          unit = callee.currentUnit;
         }
         if (chain == null) {
           chain = new ArrayList<>(context.chain());
-          chain.add(call.at().toString());
+          chain.add(live.link());
         }
-        List<String> bodies = new ArrayList<>(context.bodies());
-        bodies.add(entry.body().id());
-        into.add(
-            new Context(
-                entry.body(), unit, entered.held(), entry.frame(), chain, bodies, suppressed, anchor, entered.state()));
+        Key key = key(callee, unit, entered.state(), entered.held(), entry.frame());
+        Candidate first = met.get(key);
+        if (first != null && (first.depth != depth || !first.after(anchor != null, chain))) {
+          continue;
+        }
+        Set<String> suppressed = new TreeSet<>();
+        suppressed.addAll(context.suppressed());
+        suppressed.addAll(callee.summary.suppressed());
+        List<String> onChain = new ArrayList<>(context.bodies());
+        onChain.add(callee.summary.id());
+        Context successor =
+            new Context(callee, unit, entered.held(), entry.frame(), chain, onChain, suppressed, anchor, entered.state());
+        if (first == null) {
+          Candidate candidate = new Candidate(key, successor, depth);
+          met.put(key, candidate);
+          candidates.add(candidate);
+        } else {
+          first.replace(successor);
+        }
       }
     }
   }
@@ -429,28 +473,70 @@ public final class SummaryComposer {
    * or its overrides, running its arguments' callbacks, or on a local that a frame may bind to a
    * callback.
    */
-  private List<MethodSummary.CallSite> liveCalls(MethodSummary body) {
-    List<MethodSummary.CallSite> live = new ArrayList<>();
-    for (MethodSummary.CallSite call : body.calls()) {
-      if (callsCallbacks(call) || hierarchy.targets(call.callee(), call.virtual()).stream().anyMatch(producers::contains)) {
-        live.add(call);
+  private static List<LiveCall> liveCalls(Body body) {
+    List<LiveCall> live = new ArrayList<>();
+    List<MethodSummary.CallSite> calls = body.summary.calls();
+    for (int i = 0; i < calls.size(); i++) {
+      MethodSummary.CallSite call = calls.get(i);
+      List<Body> targets = body.targets.get(i);
+      boolean runsProducer = callsCallbacks(call);
+      for (Body target : targets) {
+        runsProducer |= target.producer;
+      }
+      if (runsProducer) {
+        live.add(new LiveCall(call, targets));
       }
     }
     return live;
   }
 
+  /** {@link ClassHierarchy#targets}, as bodies. */
+  private List<Body> targets(String callee, boolean virtual) {
+    List<MethodSummary> summaries = hierarchy.targets(callee, virtual);
+    if (summaries.isEmpty()) {
+      return List.of();
+    }
+    List<Body> targets = new ArrayList<>(summaries.size());
+    for (MethodSummary summary : summaries) {
+      targets.add(bodies.get(summary));
+    }
+    return targets;
+  }
+
+  /** A call that may run a producer, with the bodies it dispatches to ({@link ClassHierarchy#targets}). */
+  private static final class LiveCall {
+    final MethodSummary.CallSite call;
+    final List<Body> targets;
+    private String link;
+
+    LiveCall(MethodSummary.CallSite call, List<Body> targets) {
+      this.call = call;
+      this.targets = targets;
+    }
+
+    /** The call as a call chain names it; computed on first use. */
+    String link() {
+      if (link == null) {
+        link = call.at().toString();
+      }
+      return link;
+    }
+  }
+
   /** A body a call may run, with its frame. */
-  private record Entry(MethodSummary body, Frame frame) {}
+  private record Entry(Body body, Frame frame) {}
 
   /**
-   * Every body {@code call} may run in {@code context}, in a deterministic order. An override
-   * already on the call chain is not entered again: that is a decorator calling the method it
-   * implements on its delegate, which is another object of another class in any program that
-   * does not wrap a decorator in itself.
+   * Every body {@code call} may run in {@code context} that may add something, in a deterministic
+   * order. An override already on the call chain is not entered again: that is a decorator calling
+   * the method it implements on its delegate, which is another object of another class in any
+   * program that does not wrap a decorator in itself.
    */
-  private List<Entry> entries(MethodSummary.CallSite call, Context context) {
+  private List<Entry> entries(LiveCall live, Context context) {
+    MethodSummary.CallSite call = live.call;
     Frame frame = context.frame();
-    List<Entry> entries = new ArrayList<>();
+    List<Entry> entries = entriesOfCall;
+    entries.clear();
     Binding receiver = call.receiver() == null ? null : frame.locals().get(call.receiver());
     if (receiver != null && !receiver.callbacks().isEmpty()) {
       // An analysed callee invoking the callback its caller passed: it runs that callback only.
@@ -462,12 +548,13 @@ public final class SummaryComposer {
       }
       return entries;
     }
-    for (MethodSummary target : hierarchy.targets(call.callee(), call.virtual())) {
-      if (!target.id().equals(call.callee()) && context.bodies().contains(target.id())) {
+    String mappedReceiver = live.targets.isEmpty() ? null : frame.mapInstance(call.receiver());
+    for (Body target : live.targets) {
+      String id = target.summary.id();
+      if (!target.enterable() || (!id.equals(call.callee()) && context.bodies().contains(id))) {
         continue;
       }
-      entries.add(
-          new Entry(target, new Frame(target.id(), false, frame.mapInstance(call.receiver()), bindings(target, call, frame))));
+      entries.add(new Entry(target, new Frame(id, false, mappedReceiver, bindings(target, call, frame))));
     }
     if (call.runsCallbacks()) {
       for (MethodSummary.Argument argument : call.arguments()) {
@@ -482,32 +569,29 @@ public final class SummaryComposer {
   private void callbackEntries(Bound bound, List<Entry> into) {
     MethodSummary.Callback callback = bound.callback();
     if (callback.target().startsWith("lambda@")) {
-      MethodSummary lambda = hierarchy.body(callback.target());
-      if (lambda != null) {
+      Body lambda = bodies.get(hierarchy.body(callback.target()));
+      if (lambda != null && lambda.enterable()) {
         // A lambda's `this` and captured locals are its creator's.
         into.add(new Entry(lambda, bound.frame()));
       }
       return;
     }
     String receiver = bound.frame().mapInstance(callback.receiver());
-    for (MethodSummary target : hierarchy.targets(callback.target(), callback.functional())) {
-      into.add(new Entry(target, new Frame(target.id(), false, receiver, Map.of())));
+    for (Body target : targets(callback.target(), callback.functional())) {
+      if (target.enterable()) {
+        into.add(new Entry(target, new Frame(target.summary.id(), false, receiver, Map.of())));
+      }
     }
   }
 
   /** What the callee's parameters stand for, for those of them it uses as locks or callbacks. */
-  private Map<String, Binding> bindings(MethodSummary callee, MethodSummary.CallSite call, Frame frame) {
-    Set<String> used = usedParameters.computeIfAbsent(callee.id(), id -> usedParameters(callee));
-    if (used.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, Binding> bindings = new TreeMap<>();
-    int n = Math.min(callee.parameters().size(), call.arguments().size());
-    for (int i = 0; i < n; i++) {
-      String parameter = callee.parameters().get(i);
-      if (!used.contains(parameter)) {
-        continue;
+  private static Map<String, Binding> bindings(Body target, MethodSummary.CallSite call, Frame frame) {
+    Map<String, Binding> bindings = Map.of();
+    for (int i : target.usedPositions()) {
+      if (i >= call.arguments().size()) {
+        break;
       }
+      String parameter = target.summary.parameters().get(i);
       MethodSummary.Argument argument = call.arguments().get(i);
       List<Bound> callbacks = callbacks(argument, frame);
       LockClass lockClass = argument.lockClass();
@@ -516,6 +600,9 @@ public final class SummaryComposer {
         lockClass = passed.lockClass();
       }
       if (lockClass != null || !callbacks.isEmpty()) {
+        if (bindings.isEmpty()) {
+          bindings = new TreeMap<>();
+        }
         bindings.put(parameter, new Binding(lockClass, frame.mapInstance(argument.instance()), callbacks));
       }
     }
@@ -524,11 +611,14 @@ public final class SummaryComposer {
 
   /** The callbacks an argument carries: its own, or those of the parameter it passes on. */
   private static List<Bound> callbacks(MethodSummary.Argument argument, Frame frame) {
+    Binding passed = argument.instance() == null ? null : frame.locals().get(argument.instance());
+    if (argument.callbacks().isEmpty() && (passed == null || passed.callbacks().isEmpty())) {
+      return List.of();
+    }
     List<Bound> bound = new ArrayList<>();
     for (MethodSummary.Callback callback : argument.callbacks()) {
       bound.add(new Bound(callback, frame));
     }
-    Binding passed = argument.instance() == null ? null : frame.locals().get(argument.instance());
     if (passed != null) {
       bound.addAll(passed.callbacks());
     }
@@ -577,7 +667,7 @@ public final class SummaryComposer {
    * @param state the irq state, allocation scope, reclaim and fence state the body runs in
    */
   private record Context(
-      MethodSummary method,
+      Body body,
       String unit,
       List<HeldLock> held,
       Frame frame,
@@ -585,25 +675,285 @@ public final class SummaryComposer {
       List<String> bodies,
       Set<String> suppressed,
       Provenance anchor,
-      State state) {
-    /** What the body's facts depend on: it, its unit, state, held stack and frame. */
-    String key() {
-      StringBuilder key = new StringBuilder(method.id()).append('\n').append(unit).append('\n').append(state.key()).append('\n');
-      for (HeldLock lock : held) {
-        key.append(lock.lockClass().key()).append('/').append(lock.lockClass().subclass()).append(':')
-            .append(lock.read()).append(lock.trylock() ? "t" : "").append('@').append(lock.instance()).append(';');
+      State state) {}
+
+  /**
+   * The key of a context: what the body's facts depend on, it, its unit, state, held stack and
+   * frame.
+   */
+  private Key key(Body body, String unit, State state, List<HeldLock> held, Frame frame) {
+    List<String> parts = keyParts;
+    parts.clear();
+    parts.add(body.summary.id());
+    parts.add("\n");
+    parts.add(unit);
+    parts.add("\n");
+    state.key(parts);
+    parts.add("\n");
+    for (HeldLock lock : held) {
+      parts.add(lock.lockClass().key());
+      parts.add(Key.LOCK_MODES[lock.lockClass().subclass()][lock.read().ordinal()][lock.trylock() ? 1 : 0]);
+      parts.add(String.valueOf(lock.instance()));
+      parts.add(";");
+    }
+    parts.add("\n");
+    frame.key(parts);
+    return new Key(parts.toArray(new String[0]));
+  }
+
+  /** The context a level enters for a key: of those with the key, the first in level order. */
+  private static final class Candidate {
+    /** Contexts reached from the current compilation first: the caps never starve them. */
+    static final Comparator<Candidate> ORDER =
+        (a, b) -> {
+          if (a.anchored != b.anchored) {
+            return a.anchored ? -1 : 1;
+          }
+          // A key's text starts with its body's id: two ids that differ at a character of both
+          // decide, and spare comparing the rest of the keys.
+          String x = a.id.text;
+          String y = b.id.text;
+          int c = x.compareTo(y);
+          if (c != x.length() - y.length() || (c != 0 && !x.regionMatches(0, y, 0, Math.min(x.length(), y.length())))) {
+            return c;
+          }
+          return a.key.compareTo(b.key);
+        };
+
+    final Key key;
+    final int depth;
+    /** The body's id, the same for every context with the key. */
+    final BodyId id;
+    Context context;
+    boolean anchored;
+
+    Candidate(Key key, Context context, int depth) {
+      this.key = key;
+      this.depth = depth;
+      this.id = context.body().id;
+      this.context = context;
+      this.anchored = context.anchor() != null;
+    }
+
+    /**
+     * Whether a context with this key, anchored or not and reached through {@code chain}, comes
+     * before this one: anchored first, then by call chain.
+     */
+    boolean after(boolean anchored, List<String> chain) {
+      if (anchored != this.anchored) {
+        return anchored;
       }
-      return key.append('\n').append(frame.key()).toString();
+      return Key.compareText(chainText(chain), chainText(context.chain())) < 0;
+    }
+
+    /** Makes {@code first}, which comes before the context so far, the one entered for the key. */
+    void replace(Context first) {
+      context = first;
+      anchored = first.anchor() != null;
+    }
+
+    /** The chain as the text it orders by: its calls joined by newlines. */
+    private static String[] chainText(List<String> chain) {
+      String[] text = new String[Math.max(0, 2 * chain.size() - 1)];
+      for (int i = 0; i < chain.size(); i++) {
+        if (i > 0) {
+          text[2 * i - 1] = "\n";
+        }
+        text[2 * i] = chain.get(i);
+      }
+      return text;
     }
   }
 
-  /** A context with its sort keys, computed once per level. */
-  private record Candidate(Context context, String key, String chain) {
-    /** Contexts reached from the current compilation first: the caps never starve them. */
-    static final Comparator<Candidate> ORDER =
-        Comparator.comparing((Candidate c) -> c.context().anchor() == null)
-            .thenComparing(Candidate::key)
-            .thenComparing(Candidate::chain);
+  /** A body of the program with what the walk keeps for it. */
+  private static final class Body {
+    final MethodSummary summary;
+    final BodyId id;
+    /**
+     * Whether its contexts may add something: an acquisition, a reclaim or a fence wait of its own
+     * or of a body it may run. Another body's contexts add nothing whatever their held stack and
+     * frame, nor do their successors, and caps count per body, so they are not entered.
+     */
+    boolean producer;
+    /** Per call, in order, the bodies it dispatches to ({@link ClassHierarchy#targets}). */
+    List<List<Body>> targets;
+    /** Its unit when it is of the current compilation, else null. */
+    String currentUnit;
+    /**
+     * Its calls that may run a producer, in order; computed on first use. Most calls reach only
+     * the libraries, and every context of the body would otherwise look them up again.
+     */
+    List<LiveCall> liveCalls;
+    /** Its reclaiming calls and fence waits, in order; computed on first use. */
+    List<MethodSummary.CallSite> effectCalls;
+    /** The positions of its parameters a caller's binding can matter to, in order; computed on first use. */
+    private int[] usedPositions;
+
+    Body(MethodSummary summary, BodyId id) {
+      this.summary = summary;
+      this.id = id;
+    }
+
+    /**
+     * Whether a context of the body may be entered at this level: one that is no producer adds
+     * nothing, and one whose cap is full drops every context of the level whatever it is.
+     */
+    boolean enterable() {
+      return producer && id.contexts < MAX_CONTEXTS_PER_BODY;
+    }
+
+    int[] usedPositions() {
+      if (usedPositions == null) {
+        if (id.usedParameters == null) {
+          id.usedParameters = usedParameters(summary);
+        }
+        List<String> parameters = summary.parameters();
+        int[] positions = new int[parameters.size()];
+        int used = 0;
+        for (int i = 0; i < parameters.size(); i++) {
+          if (id.usedParameters.contains(parameters.get(i))) {
+            positions[used++] = i;
+          }
+        }
+        usedPositions = Arrays.copyOf(positions, used);
+      }
+      return usedPositions;
+    }
+  }
+
+  /**
+   * What the walk keeps per body id, which bodies of one id (of two units, say) share: the cap,
+   * the root context and the parameters a caller's binding can matter to, each computed on first
+   * use from the body that asks.
+   */
+  private static final class BodyId {
+    final String text;
+    /** Contexts entered beyond the root, up to {@link #MAX_CONTEXTS_PER_BODY}. */
+    int contexts;
+    Entered root;
+    Set<String> usedParameters;
+
+    BodyId(String text) {
+      this.text = text;
+    }
+  }
+
+  /**
+   * The text that identifies a context and orders contexts of a level, held as the parts it
+   * joins: most are strings the summaries and frames hold already, and joining them for every
+   * context a call reaches was most of the walk's work. Equality, hash and order are those of the
+   * joined text, wherever the parts begin and end.
+   */
+  private static final class Key implements Comparable<Key> {
+    /** Per subclass, read mode and trylock, what a held lock's key has between class and instance. */
+    static final String[][][] LOCK_MODES = new String[LockClass.MAX_SUBCLASSES][ReadMode.values().length][2];
+    /** Per subclass, what a bound lock class's key has after the class key. */
+    static final String[] SUBCLASSES = new String[LockClass.MAX_SUBCLASSES];
+    /** 31 to the power of each length below its size, for the hash of joined parts. */
+    private static final int[] POWERS_OF_31 = new int[256];
+
+    static {
+      POWERS_OF_31[0] = 1;
+      for (int i = 1; i < POWERS_OF_31.length; i++) {
+        POWERS_OF_31[i] = 31 * POWERS_OF_31[i - 1];
+      }
+      for (int subclass = 0; subclass < LockClass.MAX_SUBCLASSES; subclass++) {
+        SUBCLASSES[subclass] = "/" + subclass;
+        for (ReadMode read : ReadMode.values()) {
+          LOCK_MODES[subclass][read.ordinal()][0] = "/" + subclass + ":" + read + "@";
+          LOCK_MODES[subclass][read.ordinal()][1] = "/" + subclass + ":" + read + "t@";
+        }
+      }
+    }
+
+    private final String[] parts;
+    /** {@link String#hashCode} of the joined text. */
+    private final int hash;
+
+    Key(String[] parts) {
+      this.parts = parts;
+      int h = 0;
+      for (String part : parts) {
+        h = h * powerOf31(part.length()) + part.hashCode();
+      }
+      this.hash = h;
+    }
+
+    private static int powerOf31(int exponent) {
+      if (exponent < POWERS_OF_31.length) {
+        return POWERS_OF_31[exponent];
+      }
+      int power = 1;
+      for (int base = 31, e = exponent; e != 0; e >>= 1, base *= base) {
+        if ((e & 1) != 0) {
+          power *= base;
+        }
+      }
+      return power;
+    }
+
+    @Override
+    public int compareTo(Key other) {
+      return compareText(parts, other.parts);
+    }
+
+    /** Compares the texts {@code a} and {@code b} join to as {@link String#compareTo} would. */
+    static int compareText(String[] a, String[] b) {
+      int i = 0;
+      int j = 0;
+      int p = 0;
+      int q = 0;
+      while (true) {
+        if (i < a.length && p == a[i].length()) {
+          i++;
+          p = 0;
+        } else if (j < b.length && q == b[j].length()) {
+          j++;
+          q = 0;
+        } else if (i == a.length || j == b.length) {
+          return Boolean.compare(i < a.length, j < b.length);
+        } else {
+          String x = a[i];
+          String y = b[j];
+          if (p == 0 && q == 0) {
+            if (x == y) {
+              i++;
+              j++;
+              continue;
+            }
+            // Parts that begin together: String's own comparison decides unless one is a prefix.
+            int c = x.compareTo(y);
+            int shorter = Math.min(x.length(), y.length());
+            if (c != x.length() - y.length() || (c != 0 && !x.regionMatches(0, y, 0, shorter))) {
+              return c;
+            }
+            p = shorter;
+            q = shorter;
+            continue;
+          }
+          int n = Math.min(x.length() - p, y.length() - q);
+          for (int k = 0; k < n; k++) {
+            char c = x.charAt(p + k);
+            char d = y.charAt(q + k);
+            if (c != d) {
+              return c - d;
+            }
+          }
+          p += n;
+          q += n;
+        }
+      }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key other && hash == other.hash && compareTo(other) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   /**
@@ -624,10 +974,19 @@ public final class SummaryComposer {
       return irq != null && (irq.context() != IrqState.Context.TASK || !irq.hardirqsEnabled());
     }
 
-    String key() {
-      String irqKey =
-          irq == null ? "-" : irq.context() + (irq.hardirqsEnabled() ? "+h" : "-h") + (irq.softirqsEnabled() ? "+s" : "-s");
-      return irqKey + '|' + gfp + '|' + memalloc + '|' + signalling;
+    /** Adds the parts of this state's key text to {@code parts}. */
+    void key(List<String> parts) {
+      if (irq == null) {
+        parts.add("-");
+      } else {
+        parts.add(irq.context().name());
+        parts.add(irq.hardirqsEnabled() ? "+h" : "-h");
+        parts.add(irq.softirqsEnabled() ? "+s" : "-s");
+      }
+      parts.add("|");
+      parts.add(gfp.name());
+      parts.add(memalloc ? "|true|" : "|false|");
+      parts.add(String.valueOf(signalling));
     }
   }
 
@@ -697,21 +1056,32 @@ public final class SummaryComposer {
       return instance.contains(".this") ? null : instance;
     }
 
-    String key() {
-      StringBuilder key = new StringBuilder(owner).append('|').append(identity).append('|').append(receiver);
+    /** Adds the parts of this frame's key text to {@code parts}. */
+    void key(List<String> parts) {
+      parts.add(owner);
+      parts.add(identity ? "|true|" : "|false|");
+      parts.add(String.valueOf(receiver));
       locals.forEach(
           (name, binding) -> {
-            key.append('|').append(name).append('=');
+            parts.add("|");
+            parts.add(name);
+            parts.add("=");
             if (binding.lockClass() != null) {
-              key.append(binding.lockClass().key()).append('/').append(binding.lockClass().subclass());
+              parts.add(binding.lockClass().key());
+              parts.add(Key.SUBCLASSES[binding.lockClass().subclass()]);
             }
-            key.append('@').append(binding.instance());
+            parts.add("@");
+            parts.add(String.valueOf(binding.instance()));
             for (Bound bound : binding.callbacks()) {
-              key.append('[').append(bound.callback().target()).append(',').append(bound.callback().receiver())
-                  .append(',').append(bound.frame().key()).append(']');
+              parts.add("[");
+              parts.add(bound.callback().target());
+              parts.add(",");
+              parts.add(String.valueOf(bound.callback().receiver()));
+              parts.add(",");
+              bound.frame().key(parts);
+              parts.add("]");
             }
           });
-      return key.toString();
     }
   }
 }
