@@ -9,6 +9,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -63,9 +65,17 @@ final class CallbackApis {
           "java.lang.Character", "java.lang.Byte", "java.lang.Short", "java.lang.Double", "java.lang.Float");
 
   private final UnitContext unit;
+  /** The classes of {@link #VALUES}. */
+  private final Set<TypeElement> valueClasses = new HashSet<>();
 
-  CallbackApis(UnitContext unit) {
+  CallbackApis(UnitContext unit, ElementLookups lookups) {
     this.unit = unit;
+    for (String value : VALUES) {
+      TypeElement valueClass = lookups.jdkType(value);
+      if (valueClass != null) {
+        valueClasses.add(valueClass);
+      }
+    }
   }
 
   /** Whether a call of {@code callee} may run an override of it. */
@@ -158,11 +168,11 @@ final class CallbackApis {
     if (type == null || type.getKind() != TypeKind.DECLARED) {
       return MethodSummary.NO_ARGUMENT;
     }
-    if (VALUES.contains(type.toString())) {
+    // Only a value class prints as one; printing every argument's type costs more than the lookup.
+    if (valueClasses.contains(((DeclaredType) type).asElement()) && VALUES.contains(type.toString())) {
       return MethodSummary.NO_ARGUMENT;
     }
-    LockRef lock = unit.keys().resolve(path, scope, 0);
-    return new MethodSummary.Argument(lock.lockClass(), lock.instance(), List.of());
+    return unit.keys().argument(path, scope);
   }
 
   private static MethodSummary.Argument callbacks(List<MethodSummary.Callback> callbacks) {

@@ -55,7 +55,6 @@ final class ContextAnnotations {
   private final LockOperations operations;
   /** Annotations models files give library members. */
   private final Models models;
-  private final Map<ExecutableElement, CallEffects> calls = new HashMap<>();
   /**
    * The qualified names of the annotations written on each element asked about: every body asks
    * about seven annotations on its methods and their enclosing types, and javac converts a name to
@@ -84,15 +83,11 @@ final class ContextAnnotations {
 
   /** What calling {@code callee} does to reclaim and fences. */
   CallEffects call(ExecutableElement callee) {
-    return calls.computeIfAbsent(
-        callee,
-        c -> {
-          List<ExecutableElement> declared = operations.withOverridden(c);
-          boolean reclaim = onMethod(declared, RECLAIM).isPresent();
-          boolean wait =
-              onMethod(declared, FENCE_WAIT).isPresent() || declared.stream().anyMatch(ContextAnnotations::builtInWait);
-          return reclaim || wait ? new CallEffects(reclaim, gfp(declared), wait) : CallEffects.NONE;
-        });
+    List<ExecutableElement> declared = operations.withOverridden(callee);
+    boolean reclaim = onMethod(declared, RECLAIM).isPresent();
+    boolean wait =
+        onMethod(declared, FENCE_WAIT).isPresent() || declared.stream().anyMatch(ContextAnnotations::builtInWait);
+    return reclaim || wait ? new CallEffects(reclaim, gfp(declared), wait) : CallEffects.NONE;
   }
 
   private static boolean builtInWait(ExecutableElement method) {

@@ -1,6 +1,7 @@
 package dev.lockdep.checker.analysis;
 
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -16,6 +17,7 @@ import dev.lockdep.checker.models.Models;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.PseudoLock;
 import dev.lockdep.lockgraph.ReadMode;
+import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,24 +46,23 @@ final class LockClassKeys {
   private static final int MAX_DEPTH = 4;
 
   private final Trees trees;
+  private final ElementLookups lookups;
   /** Annotations models files give library members. */
   private final Models models;
   private final LockTypes lockTypes;
-  /**
-   * The declaration of each field and method looked up, or empty when it has none in this
-   * compilation: javac finds one by scanning its class's trees, and every use of a field asks.
-   */
+  /** The declaration of each field and method looked up, or empty when it has none in this compilation. */
   private final Map<Element, Optional<TreePath>> declarations = new HashMap<>();
 
-  LockClassKeys(Trees trees, LockTypes lockTypes, Models models) {
+  LockClassKeys(Trees trees, ElementLookups lookups, LockTypes lockTypes, Models models) {
     this.trees = trees;
+    this.lookups = lookups;
     this.models = models;
     this.lockTypes = lockTypes;
   }
 
   /** Where {@code element} is declared in this compilation, or null. */
   TreePath declaration(Element element) {
-    return declarations.computeIfAbsent(element, e -> Optional.ofNullable(trees.getPath(e))).orElse(null);
+    return declarations.computeIfAbsent(element, e -> Optional.ofNullable(lookups.declaration(e, trees))).orElse(null);
   }
 
   /** A class key before the subclass is settled. */
@@ -106,11 +107,19 @@ final class LockClassKeys {
     return ref(k, subclass, name);
   }
 
+  /** What {@code path}'s expression, passed as an argument, is to a callee that locks its parameter. */
+  MethodSummary.Argument argument(TreePath path, LocalScope scope) {
+    Key k = key(path, scope, 0);
+    return new MethodSummary.Argument(lockClass(k, 0), k.instance(), List.of());
+  }
+
   private static LockRef ref(Key k, int defaultSubclass, String text) {
+    return new LockRef(lockClass(k, defaultSubclass), k.mode(), k.instance(), text);
+  }
+
+  private static LockClass lockClass(Key k, int defaultSubclass) {
     int subclass = k.subclass() == null ? defaultSubclass : k.subclass();
-    LockClass lockClass =
-        new LockClass(k.key(), validSubclass(subclass), k.name(), k.reentrant(), PseudoLock.NONE);
-    return new LockRef(lockClass, k.mode(), k.instance(), text);
+    return new LockClass(k.key(), validSubclass(subclass), k.name(), k.reentrant(), PseudoLock.NONE);
   }
 
   /** Out-of-range subclasses are reported by {@link AnnotationMisuseScanner}; they count as 0. */
@@ -118,9 +127,12 @@ final class LockClassKeys {
     return subclass >= 0 && subclass < LockClass.MAX_SUBCLASSES ? subclass : 0;
   }
 
-  /** The identity of the object {@code path} denotes, or null. */
+  /**
+   * The identity of the object {@code path} denotes, or null: the instance {@link #key} finds,
+   * without naming the lock class, which a receiver has no use for.
+   */
   String instance(TreePath path, LocalScope scope) {
-    return key(path, scope, 0).instance();
+    return instance(path, scope, 0);
   }
 
   private Key key(TreePath path, LocalScope scope, int depth) {
@@ -140,12 +152,27 @@ final class LockClassKeys {
     }
   }
 
+  /** {@code key(path, scope, depth).instance()}, following what {@link #key} follows. */
+  private String instance(TreePath path, LocalScope scope, int depth) {
+    Tree leaf = path.getLeaf();
+    switch (leaf.getKind()) {
+      case PARENTHESIZED:
+        return instance(child(path, ((ParenthesizedTree) leaf).getExpression()), scope, depth);
+      case TYPE_CAST:
+        return instance(child(path, ((TypeCastTree) leaf).getExpression()), scope, depth);
+      case METHOD_INVOCATION:
+        return invocationInstance(path, scope, depth);
+      case IDENTIFIER:
+      case MEMBER_SELECT:
+        return nameInstance(path, scope, depth);
+      default:
+        return null;
+    }
+  }
+
   private Key nameKey(TreePath path, LocalScope scope, int depth) {
     Tree leaf = path.getLeaf();
-    String name =
-        leaf instanceof MemberSelectTree select
-            ? select.getIdentifier().toString()
-            : leaf.toString();
+    String name = identifier(leaf);
     if (name.equals("class") && leaf instanceof MemberSelectTree select) {
       TypeMirror type = trees.getTypeMirror(child(path, select.getExpression()));
       String qualified = qualifiedName(type);
@@ -153,14 +180,39 @@ final class LockClassKeys {
       return new Key(qualified + ".class", simpleName(type) + ".class", true, null, qualified + ".class", ReadMode.EXCLUSIVE);
     }
     if (name.equals("this")) {
-      String instance = leaf instanceof MemberSelectTree select ? select.getExpression() + ".this" : "this";
-      return typeKey(path, instance);
+      return typeKey(path, thisInstance(leaf));
     }
     Element element = trees.getElement(path);
     if (element instanceof VariableElement variable) {
       return variableKey(path, variable, scope, depth);
     }
     return typeKey(path, null);
+  }
+
+  private String nameInstance(TreePath path, LocalScope scope, int depth) {
+    Tree leaf = path.getLeaf();
+    String name = identifier(leaf);
+    if (name.equals("class") && leaf instanceof MemberSelectTree select) {
+      return qualifiedName(trees.getTypeMirror(child(path, select.getExpression()))) + ".class";
+    }
+    if (name.equals("this")) {
+      return thisInstance(leaf);
+    }
+    return trees.getElement(path) instanceof VariableElement variable
+        ? variableInstance(path, variable, scope, depth)
+        : null;
+  }
+
+  /** The name an identifier or a field access ends in. */
+  private static String identifier(Tree name) {
+    return name instanceof MemberSelectTree select
+        ? select.getIdentifier().toString()
+        : ((IdentifierTree) name).getName().toString();
+  }
+
+  /** The object {@code this} or {@code Outer.this} is. */
+  private static String thisInstance(Tree name) {
+    return name instanceof MemberSelectTree select ? select.getExpression() + ".this" : "this";
   }
 
   private Key variableKey(TreePath path, VariableElement variable, LocalScope scope, int depth) {
@@ -170,21 +222,59 @@ final class LockClassKeys {
     Integer subclass = nested(variable);
     Optional<AnnotationMirror> lockClass = LockAnnotations.find(variable, LockAnnotations.LOCK_CLASS);
     boolean effectivelyFinal = scope.effectivelyFinal(variable);
-    TreePath init = scope.initializer(variable);
-    if (lockClass.isEmpty() && init != null && depth < MAX_DEPTH && follows(init.getLeaf())) {
+    TreePath init = lockClass.isEmpty() ? aliasedInitializer(variable, scope, depth) : null;
+    if (init != null) {
       Key aliased = key(init, scope, depth + 1);
       if (!effectivelyFinal) {
         aliased = aliased.withInstance(null);
       } else if (aliased.instance() == null) {
-        // An effectively final local is one object for its whole scope, even when its initializer
-        // names none (a map lookup, a factory): a call on it may re-enter the lock it holds.
-        aliased = aliased.withInstance("local:" + variable.getSimpleName());
+        aliased = aliased.withInstance(localInstance(variable));
       }
       return aliased.withSubclass(subclass != null ? subclass : aliased.subclass());
     }
     TypeMirror type = variable.asType();
-    String instance = effectivelyFinal ? "local:" + variable.getSimpleName() : null;
+    String instance = effectivelyFinal ? localInstance(variable) : null;
     return annotatedOr(lockClass.orElse(null), type, typeKey(type, instance)).withSubclass(subclass);
+  }
+
+  private String variableInstance(TreePath path, VariableElement variable, LocalScope scope, int depth) {
+    if (variable.getKind() == ElementKind.FIELD) {
+      // A field that is not final is no one object, whatever it was initialised with.
+      if (!variable.getModifiers().contains(Modifier.FINAL)) {
+        return null;
+      }
+      String receiver = fieldReceiverInstance(path, variable, scope, depth);
+      TreePath init =
+          LockAnnotations.find(variable, LockAnnotations.LOCK_CLASS, models).isEmpty()
+              ? fieldInitializer(variable, depth)
+              : null;
+      return init != null
+          ? initialisedInstance(variable, receiver, instance(init, LocalScope.NONE, depth + 1))
+          : fieldInstance(variable, receiver);
+    }
+    if (!scope.effectivelyFinal(variable)) {
+      return null;
+    }
+    TreePath init =
+        LockAnnotations.find(variable, LockAnnotations.LOCK_CLASS).isEmpty()
+            ? aliasedInitializer(variable, scope, depth)
+            : null;
+    String aliased = init == null ? null : instance(init, scope, depth + 1);
+    return aliased != null ? aliased : localInstance(variable);
+  }
+
+  /** The initializer of a local whose lock the local takes over, or null. */
+  private static TreePath aliasedInitializer(VariableElement local, LocalScope scope, int depth) {
+    TreePath init = scope.initializer(local);
+    return init != null && depth < MAX_DEPTH && follows(init.getLeaf()) ? init : null;
+  }
+
+  /**
+   * An effectively final local: one object for its whole scope, even when its initializer names
+   * none (a map lookup, a factory), so a call on it may re-enter the lock it holds.
+   */
+  private static String localInstance(VariableElement local) {
+    return "local:" + local.getSimpleName();
   }
 
   private Key fieldKey(VariableElement field, String receiver) {
@@ -193,15 +283,22 @@ final class LockClassKeys {
         ownerType.getSimpleName().length() > 0 ? ownerType.getSimpleName().toString() : Names.type(ownerType);
     String owner = qualifiedName(ownerType);
     String fieldName = field.getSimpleName().toString();
-    String instance = null;
-    if (field.getModifiers().contains(Modifier.FINAL)) {
-      instance =
-          field.getModifiers().contains(Modifier.STATIC)
-              ? owner + "." + fieldName
-              : receiver == null ? null : receiver + "." + fieldName;
-    }
     TypeMirror type = field.asType();
-    return new Key(owner + "." + fieldName, ownerSimple + "." + fieldName, defaultReentrant(type), null, instance, viewMode(type));
+    return new Key(
+        owner + "." + fieldName, ownerSimple + "." + fieldName, defaultReentrant(type), null,
+        fieldInstance(field, receiver), viewMode(type));
+  }
+
+  /** The object a final field is, read through {@code receiver}; null for any other field. */
+  private static String fieldInstance(VariableElement field, String receiver) {
+    if (!field.getModifiers().contains(Modifier.FINAL)) {
+      return null;
+    }
+    String fieldName = field.getSimpleName().toString();
+    if (field.getModifiers().contains(Modifier.STATIC)) {
+      return qualifiedName((TypeElement) field.getEnclosingElement()) + "." + fieldName;
+    }
+    return receiver == null ? null : receiver + "." + fieldName;
   }
 
   /**
@@ -215,18 +312,23 @@ final class LockClassKeys {
   private Key lockClassOf(VariableElement field, String receiver, int depth) {
     Optional<AnnotationMirror> lockClass = LockAnnotations.find(field, LockAnnotations.LOCK_CLASS, models);
     Integer subclass = nested(field);
-    Key initialised = lockClass.isPresent() ? null : fieldInitializerKey(field, receiver, depth);
-    if (initialised != null) {
-      return initialised.withSubclass(subclass != null ? subclass : initialised.subclass());
+    TreePath init = lockClass.isPresent() ? null : fieldInitializer(field, depth);
+    if (init != null) {
+      Key initialised = key(init, LocalScope.NONE, depth + 1);
+      return initialised
+          .withInstance(initialisedInstance(field, receiver, initialised.instance()))
+          .withSubclass(subclass != null ? subclass : initialised.subclass());
     }
     return annotatedOr(lockClass.orElse(null), field.asType(), fieldKey(field, receiver)).withSubclass(subclass);
   }
 
   /**
-   * A field initialised with a read-write view or another lock's getter is that lock; a view of a
-   * lock created right there ({@code new ReentrantReadWriteLock().writeLock()}) is the field's own.
+   * The initializer of a field whose lock the field is: a field initialised with a read-write view
+   * or another lock's getter is that lock; a view of a lock created right there
+   * ({@code new ReentrantReadWriteLock().writeLock()}) is the field's own. Null when the field's
+   * lock is its own.
    */
-  private Key fieldInitializerKey(VariableElement field, String receiver, int depth) {
+  private TreePath fieldInitializer(VariableElement field, int depth) {
     if (depth >= MAX_DEPTH) {
       return null;
     }
@@ -238,15 +340,17 @@ final class LockClassKeys {
     if (init == null || init.getKind() != Tree.Kind.METHOD_INVOCATION) {
       return null;
     }
-    TreePath viewed = receiver(child(fieldPath, init));
-    if (viewed != null && viewed.getLeaf().getKind() == Tree.Kind.NEW_CLASS) {
+    TreePath initPath = child(fieldPath, init);
+    TreePath viewed = receiver(initPath);
+    return viewed != null && viewed.getLeaf().getKind() == Tree.Kind.NEW_CLASS ? null : initPath;
+  }
+
+  /** The object a field initialised from the lock {@code initialised} is, read through {@code receiver}. */
+  private static String initialisedInstance(VariableElement field, String receiver, String initialised) {
+    if (!field.getModifiers().contains(Modifier.FINAL)) {
       return null;
     }
-    Key k = key(child(fieldPath, init), LocalScope.NONE, depth + 1);
-    boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
-    boolean isFinal = field.getModifiers().contains(Modifier.FINAL);
-    String instance = !isFinal ? null : isStatic ? k.instance() : LockRef.rebase(k.instance(), receiver);
-    return k.withInstance(instance);
+    return field.getModifiers().contains(Modifier.STATIC) ? initialised : LockRef.rebase(initialised, receiver);
   }
 
   private String fieldReceiverInstance(TreePath path, VariableElement field, LocalScope scope, int depth) {
@@ -254,42 +358,75 @@ final class LockClassKeys {
       return null;
     }
     if (path.getLeaf() instanceof MemberSelectTree select) {
-      return depth >= MAX_DEPTH ? null : key(child(path, select.getExpression()), scope, depth + 1).instance();
+      return depth >= MAX_DEPTH ? null : instance(child(path, select.getExpression()), scope, depth + 1);
     }
     return "this";
   }
 
   private Key invocationKey(TreePath path, LocalScope scope, int depth) {
-    MethodInvocationTree invocation = (MethodInvocationTree) path.getLeaf();
     Element element = trees.getElement(path);
     if (!(element instanceof ExecutableElement method) || depth >= MAX_DEPTH) {
       return typeKey(path, null);
     }
     TreePath receiver = receiver(path);
     String name = method.getSimpleName().toString();
-    TypeMirror receiverType = receiver == null ? null : trees.getTypeMirror(receiver);
-    boolean noArgs = invocation.getArguments().isEmpty();
-    if (receiver != null && noArgs && lockTypes.isLock(trees.getTypeMirror(path))) {
-      if (lockTypes.isReadWriteLock(receiverType) && (name.equals("readLock") || name.equals("writeLock"))) {
-        return key(receiver, scope, depth + 1).withMode(name.equals("readLock") ? ReadMode.SHARED : ReadMode.EXCLUSIVE);
-      }
-      if (lockTypes.isStampedLock(receiverType) && (name.equals("asReadLock") || name.equals("asWriteLock"))) {
-        return key(receiver, scope, depth + 1).withMode(name.equals("asReadLock") ? ReadMode.SHARED : ReadMode.EXCLUSIVE);
-      }
+    if (isView(path, name, receiver)) {
+      Key viewed = key(receiver, scope, depth + 1);
+      return switch (name) {
+        case "readLock", "asReadLock" -> viewed.withMode(ReadMode.SHARED);
+        case "writeLock", "asWriteLock" -> viewed.withMode(ReadMode.EXCLUSIVE);
+        default -> viewed;
+      };
     }
-    if (receiver != null && noArgs && name.equals("asReadWriteLock") && lockTypes.isStampedLock(receiverType)) {
-      return key(receiver, scope, depth + 1);
-    }
-    String receiverInstance = receiver == null ? "this" : key(receiver, scope, depth + 1).instance();
     Optional<AnnotationMirror> lockClass = LockAnnotations.find(method, LockAnnotations.LOCK_CLASS, models);
-    if (lockClass.isEmpty()) {
-      TreePath returned = getterReturn(method);
-      if (returned != null) {
-        Key k = key(returned, LocalScope.NONE, depth + 1);
-        return k.withInstance(LockRef.rebase(k.instance(), receiverInstance));
-      }
+    TreePath returned = lockClass.isEmpty() ? getterReturn(method) : null;
+    if (returned != null) {
+      Key k = key(returned, LocalScope.NONE, depth + 1);
+      return k.withInstance(LockRef.rebase(k.instance(), receiverInstance(receiver, scope, depth)));
     }
     return annotatedOr(lockClass.orElse(null), method.getReturnType(), typeKey(path, null));
+  }
+
+  private String invocationInstance(TreePath path, LocalScope scope, int depth) {
+    if (!(trees.getElement(path) instanceof ExecutableElement method) || depth >= MAX_DEPTH) {
+      return null;
+    }
+    TreePath receiver = receiver(path);
+    if (isView(path, method.getSimpleName().toString(), receiver)) {
+      return instance(receiver, scope, depth + 1);
+    }
+    TreePath returned =
+        LockAnnotations.find(method, LockAnnotations.LOCK_CLASS, models).isEmpty() ? getterReturn(method) : null;
+    if (returned == null) {
+      return null;
+    }
+    String instance = instance(returned, LocalScope.NONE, depth + 1);
+    return LockRef.rebase(instance, receiverInstance(receiver, scope, depth));
+  }
+
+  /** The object a call at {@code depth} runs on; an implicit receiver is {@code this}. */
+  private String receiverInstance(TreePath receiver, LocalScope scope, int depth) {
+    return receiver == null ? "this" : instance(receiver, scope, depth + 1);
+  }
+
+  /**
+   * Whether the call at {@code path}, of {@code name}, returns a view of its receiver's lock: a
+   * read-write lock's {@code readLock()} or {@code writeLock()}, a stamped lock's
+   * {@code asReadLock()}, {@code asWriteLock()} or {@code asReadWriteLock()}.
+   */
+  private boolean isView(TreePath path, String name, TreePath receiver) {
+    if (receiver == null || !((MethodInvocationTree) path.getLeaf()).getArguments().isEmpty()) {
+      return false;
+    }
+    TypeMirror receiverType = trees.getTypeMirror(receiver);
+    return switch (name) {
+      case "readLock", "writeLock" ->
+          lockTypes.isLock(trees.getTypeMirror(path)) && lockTypes.isReadWriteLock(receiverType);
+      case "asReadLock", "asWriteLock" ->
+          lockTypes.isLock(trees.getTypeMirror(path)) && lockTypes.isStampedLock(receiverType);
+      case "asReadWriteLock" -> lockTypes.isStampedLock(receiverType);
+      default -> false;
+    };
   }
 
   /** The field expression a one-statement getter returns, if {@code method} is one in this compilation. */

@@ -16,6 +16,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -35,6 +36,8 @@ final class LockOperations {
   private final LockTypes lockTypes;
   private final LockClassKeys keys;
   private final ElementLookups lookups;
+  private final TypeElement object;
+  private final Name wait;
 
   LockOperations(
       Trees trees, Elements elements, ElementLookups lookups, LockTypes lockTypes, LockClassKeys keys, Models models) {
@@ -44,18 +47,15 @@ final class LockOperations {
     this.elements = elements;
     this.lockTypes = lockTypes;
     this.keys = keys;
+    this.object = lookups.jdkType("java.lang.Object");
+    this.wait = elements.getName("wait");
   }
 
-  /** What the call at {@code path} does to held locks, if anything. */
-  Optional<LockOperation> classify(TreePath path, LocalScope scope, int defaultSubclass) {
-    if (!(trees.getElement(path) instanceof ExecutableElement method)) {
-      return Optional.empty();
-    }
+  /** What the call at {@code path}, of {@code method}, does to held locks, if anything. */
+  Optional<LockOperation> classify(TreePath path, ExecutableElement method, LocalScope scope, int defaultSubclass) {
     MethodInvocationTree invocation = (MethodInvocationTree) path.getLeaf();
     TreePath receiver = LockClassKeys.receiver(path);
     TypeMirror receiverType = receiver == null ? null : trees.getTypeMirror(receiver);
-    String name = method.getSimpleName().toString();
-    int arity = invocation.getArguments().size();
     Optional<LockOperation> annotated = annotated(path, method, receiver, scope, defaultSubclass);
     if (annotated.isPresent()) {
       return annotated;
@@ -67,15 +67,15 @@ final class LockOperations {
       return Optional.empty();
     }
     if (lockTypes.isStampedLock(receiverType)) {
-      return stamped(name, receiver, scope, defaultSubclass);
+      return stamped(method.getSimpleName().toString(), receiver, scope, defaultSubclass);
     }
     if (lockTypes.isLock(receiverType)) {
-      return lock(name, receiver, scope, defaultSubclass);
+      return lock(method.getSimpleName().toString(), receiver, scope, defaultSubclass);
     }
     if (lockTypes.isSemaphore(receiverType) && isOnePermit(receiver, scope)) {
-      return semaphore(name, arity, receiver, scope, defaultSubclass);
+      return semaphore(method.getSimpleName().toString(), invocation.getArguments().size(), receiver, scope, defaultSubclass);
     }
-    if (lockTypes.isCondition(receiverType) && name.startsWith("await")) {
+    if (lockTypes.isCondition(receiverType) && method.getSimpleName().toString().startsWith("await")) {
       return conditionLock(receiver, scope, defaultSubclass)
           .map(lock -> LockOperation.of(LockOperation.Kind.WAIT, lock));
     }
@@ -109,14 +109,13 @@ final class LockOperations {
   }
 
   /**
-   * A call into {@code java.util.concurrent.locks} that takes nothing: {@code readLock()},
+   * A method of {@code java.util.concurrent.locks} whose call takes nothing: {@code readLock()},
    * {@code newCondition()}, {@code isHeldByCurrentThread()}. They throw only when misused, so
    * they are not where a {@code try} body is left: the read-to-write upgrade
    * {@code l.unlock(); l = rw.writeLock(); l.lock();} inside {@code try/finally} is balanced.
    */
-  boolean isLockAccessor(TreePath call) {
-    return trees.getElement(call) instanceof ExecutableElement method
-        && method.getEnclosingElement() instanceof TypeElement owner
+  boolean isLockAccessor(ExecutableElement method) {
+    return method.getEnclosingElement() instanceof TypeElement owner
         && elements.getPackageOf(owner).getQualifiedName().contentEquals("java.util.concurrent.locks");
   }
 
@@ -230,38 +229,57 @@ final class LockOperations {
     throw new IllegalStateException("no enclosing class");
   }
 
-  private static boolean isObjectWait(ExecutableElement method) {
-    return method.getSimpleName().contentEquals("wait")
-        && ((TypeElement) method.getEnclosingElement()).getQualifiedName().contentEquals("java.lang.Object");
+  /** Compared by identity: javac has one element per class and interns names, and comparing text copies it. */
+  private boolean isObjectWait(ExecutableElement method) {
+    return method.getEnclosingElement() == object && method.getSimpleName().equals(wait);
   }
 
   // ---- @Acquires / @Releases ----
 
   private Optional<LockOperation> annotated(
       TreePath path, ExecutableElement method, TreePath receiver, LocalScope scope, int subclass) {
-    for (ExecutableElement declared : withOverridden(method)) {
-      for (String annotation : List.of(LockAnnotations.ACQUIRES, LockAnnotations.RELEASES)) {
-        Optional<AnnotationMirror> mirror = LockAnnotations.find(declared, annotation, models);
-        if (mirror.isEmpty()) {
-          continue;
-        }
-        boolean acquires = annotation.equals(LockAnnotations.ACQUIRES);
-        ReadMode mode =
-            acquires && LockAnnotations.booleanValue(mirror.get(), "shared", false)
-                ? ReadMode.SHARED
-                : ReadMode.EXCLUSIVE;
-        List<LockRef> locks = new ArrayList<>();
-        for (String guard : guardNames(mirror.get())) {
-          lockNamedAtCall(guard, declared, path, receiver, scope, subclass)
-              .ifPresent(lock -> locks.add(lock.withMode(mode)));
-        }
-        if (!locks.isEmpty()) {
-          LockOperation.Kind kind = acquires ? LockOperation.Kind.ACQUIRE : LockOperation.Kind.RELEASE;
-          return Optional.of(new LockOperation(kind, locks, !acquires));
-        }
+    for (Declared declared : declaredOperations(method)) {
+      ReadMode mode =
+          declared.acquires() && LockAnnotations.booleanValue(declared.mirror(), "shared", false)
+              ? ReadMode.SHARED
+              : ReadMode.EXCLUSIVE;
+      List<LockRef> locks = new ArrayList<>();
+      for (String guard : guardNames(declared.mirror())) {
+        lockNamedAtCall(guard, declared.method(), path, receiver, scope, subclass)
+            .ifPresent(lock -> locks.add(lock.withMode(mode)));
+      }
+      if (!locks.isEmpty()) {
+        LockOperation.Kind kind = declared.acquires() ? LockOperation.Kind.ACQUIRE : LockOperation.Kind.RELEASE;
+        return Optional.of(new LockOperation(kind, locks, !declared.acquires()));
       }
     }
     return Optional.empty();
+  }
+
+  /** An {@code @Acquires} ({@code acquires}) or {@code @Releases} on {@code method}. */
+  record Declared(ExecutableElement method, boolean acquires, AnnotationMirror mirror) {}
+
+  /**
+   * The {@code @Acquires} and {@code @Releases} of {@code method} and of the methods it overrides,
+   * nearest first, each method's {@code @Acquires} before its {@code @Releases}: read once per
+   * callee in the compilation, as every call of it asks on every pass.
+   */
+  private List<Declared> declaredOperations(ExecutableElement method) {
+    return lookups.lockOperations(
+        method,
+        models,
+        m -> {
+          List<Declared> declaredOperations = new ArrayList<>();
+          for (ExecutableElement declared : withOverridden(m)) {
+            for (String annotation : List.of(LockAnnotations.ACQUIRES, LockAnnotations.RELEASES)) {
+              Optional<AnnotationMirror> mirror = LockAnnotations.find(declared, annotation, models);
+              if (mirror.isPresent()) {
+                declaredOperations.add(new Declared(declared, annotation.equals(LockAnnotations.ACQUIRES), mirror.get()));
+              }
+            }
+          }
+          return declaredOperations;
+        });
   }
 
   static List<String> guardNames(AnnotationMirror mirror) {

@@ -58,7 +58,6 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -654,7 +653,9 @@ final class MethodAnalyzer {
       mayThrow(states);
       if (unit.trees().getElement(getCurrentPath()) instanceof ExecutableElement constructor) {
         // The new object is no instance the caller can name yet.
-        recordCall(getCurrentPath(), constructor, null, false, node.getArguments(), unit.provenance(node, method));
+        recordCall(
+            getCurrentPath(), constructor, unit.callee(constructor), null, false, node.getArguments(),
+            unit.provenance(node, method));
       }
       return null;
     }
@@ -714,13 +715,18 @@ final class MethodAnalyzer {
     }
 
     private void call(TreePath path, MethodInvocationTree node) {
-      Optional<LockOperation> operation = unit.operations().classify(path, scope, methodSubclass);
+      if (!(unit.trees().getElement(path) instanceof ExecutableElement callee)) {
+        mayThrow(states);
+        return;
+      }
+      Optional<LockOperation> operation = unit.operations().classify(path, callee, scope, methodSubclass);
       Provenance at = unit.provenance(node, method);
       if (operation.isEmpty()) {
-        if (!unit.operations().isLockAccessor(path)) {
+        UnitContext.Callee facts = unit.callee(callee);
+        if (!facts.lockAccessor()) {
           mayThrow(states);
         }
-        recordCall(path, at);
+        recordCall(path, callee, facts, at);
         return;
       }
       LockOperation op = operation.get();
@@ -750,26 +756,26 @@ final class MethodAnalyzer {
       }
     }
 
-    private void recordCall(TreePath path, Provenance at) {
-      if (!(unit.trees().getElement(path) instanceof ExecutableElement callee)) {
-        return;
+    private void recordCall(TreePath path, ExecutableElement callee, UnitContext.Callee facts, Provenance at) {
+      String receiver = null;
+      boolean virtual = false;
+      if (!facts.isStatic()) {
+        TreePath receiverPath = LockClassKeys.receiver(path);
+        boolean superCall =
+            receiverPath != null
+                && receiverPath.getLeaf() instanceof IdentifierTree id
+                && unit.isSuper(id.getName());
+        receiver = receiverPath == null || superCall ? "this" : unit.keys().instance(receiverPath, scope);
+        virtual = !superCall && facts.overridable();
       }
-      TreePath receiverPath = LockClassKeys.receiver(path);
-      boolean isStatic = callee.getModifiers().contains(Modifier.STATIC);
-      boolean superCall =
-          receiverPath != null
-              && receiverPath.getLeaf() instanceof IdentifierTree id
-              && id.getName().contentEquals("super");
-      String receiver =
-          isStatic ? null : receiverPath == null || superCall ? "this" : unit.keys().instance(receiverPath, scope);
-      boolean virtual = !isStatic && !superCall && unit.callbacks().overridable(callee);
-      recordCall(path, callee, receiver, virtual, ((MethodInvocationTree) path.getLeaf()).getArguments(), at);
+      recordCall(path, callee, facts, receiver, virtual, ((MethodInvocationTree) path.getLeaf()).getArguments(), at);
     }
 
     /** A call at {@code path} (an invocation or a {@code new}) with its arguments {@code args}. */
     private void recordCall(
         TreePath path,
         ExecutableElement callee,
+        UnitContext.Callee facts,
         String receiver,
         boolean virtual,
         List<? extends ExpressionTree> args,
@@ -778,7 +784,7 @@ final class MethodAnalyzer {
       boolean anyCallback = false;
       // An @Async callee runs its callbacks on another thread, with nothing held: each callback's
       // own root context stands for that thread, so none is passed on.
-      boolean async = unit.async(callee);
+      boolean async = facts.async();
       for (ExpressionTree argument : args) {
         MethodSummary.Argument a = unit.callbacks().argument(child(path, argument), scope);
         if (async && !a.callbacks().isEmpty()) {
@@ -788,12 +794,11 @@ final class MethodAnalyzer {
         arguments.add(a);
       }
       boolean runsCallbacks = anyCallback && unit.callbacks().runsCallbacks(callee);
-      String signature = unit.signature(callee);
-      ContextAnnotations.CallEffects effects = unit.contexts().call(callee);
+      ContextAnnotations.CallEffects effects = facts.effects();
       for (HeldLocks p : states.paths()) {
         calls.add(
             new MethodSummary.CallSite(
-                signature, p.held(), at, receiver, virtual, arguments, runsCallbacks, effects.reclaim(),
+                facts.signature(), p.held(), at, receiver, virtual, arguments, runsCallbacks, effects.reclaim(),
                 effects.gfp(), effects.fenceWait()));
       }
     }

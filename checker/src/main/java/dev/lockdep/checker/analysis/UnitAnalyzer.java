@@ -45,7 +45,7 @@ public final class UnitAnalyzer {
   /** As above, with {@code lookups} shared by the units of one compilation. */
   public static UnitSummary analyze(
       CompilationUnitTree unit, Trees trees, Elements elements, Types types, ElementLookups lookups, Models models) {
-    UnitAnalyzer analyzer = new UnitAnalyzer(new UnitContext(unit, trees, elements, types, lookups, models));
+    UnitAnalyzer analyzer = new UnitAnalyzer(new UnitContext(unit, trees, elements, lookups, models));
     return analyzer.run();
   }
 

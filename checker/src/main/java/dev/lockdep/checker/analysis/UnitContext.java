@@ -20,9 +20,10 @@ import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 
 /** One compilation unit under analysis: its trees, its resolvers, and the findings made in it. */
 final class UnitContext {
@@ -43,9 +44,10 @@ final class UnitContext {
   private final ContextAnnotations contexts;
   private final List<LocalFinding> findings = new ArrayList<>();
   private final ElementLookups lookups;
+  private final Name superName;
 
   UnitContext(
-      CompilationUnitTree unit, Trees trees, Elements elements, Types types, ElementLookups lookups, Models models) {
+      CompilationUnitTree unit, Trees trees, Elements elements, ElementLookups lookups, Models models) {
     this.lookups = lookups;
     this.trees = trees;
     this.elements = elements;
@@ -53,12 +55,13 @@ final class UnitContext {
     this.positions = trees.getSourcePositions();
     this.lines = unit.getLineMap();
     this.file = SourceKey.of(unit);
-    this.lockTypes = new LockTypes(elements, types);
+    this.lockTypes = lookups.lockTypes();
     this.models = models;
-    this.keys = new LockClassKeys(trees, lockTypes, models);
+    this.keys = new LockClassKeys(trees, lookups, lockTypes, models);
     this.operations = new LockOperations(trees, elements, lookups, lockTypes, keys, models);
-    this.callbacks = new CallbackApis(this);
+    this.callbacks = new CallbackApis(this, lookups);
     this.contexts = new ContextAnnotations(operations, models);
+    this.superName = elements.getName("super");
   }
 
   Trees trees() {
@@ -81,14 +84,54 @@ final class UnitContext {
     return operations;
   }
 
-  /** Whether a models file marks {@code method}, or a method it overrides, {@code @Async}. */
-  boolean async(ExecutableElement method) {
+  /**
+   * What a call of {@code method} is, whatever the call site: asked once per callee in the
+   * compilation, not at each of its calls on each pass over a loop.
+   */
+  Callee callee(ExecutableElement method) {
+    return lookups.callee(
+        method,
+        models,
+        m ->
+            new Callee(
+                signature(m),
+                m.getModifiers().contains(Modifier.STATIC),
+                callbacks.overridable(m),
+                async(m),
+                operations.isLockAccessor(m),
+                contexts.call(m)));
+  }
+
+  /**
+   * What a call does by its callee alone.
+   *
+   * @param signature the callee's id in summaries
+   * @param isStatic the callee has no receiver
+   * @param overridable a call of it may run an override of it
+   * @param async a models file marks it, or a method it overrides, {@code @Async}
+   * @param lockAccessor it is one of {@link LockOperations#isLockAccessor}'s calls, which do not throw
+   * @param effects what calling it does to reclaim and fences
+   */
+  record Callee(
+      String signature,
+      boolean isStatic,
+      boolean overridable,
+      boolean async,
+      boolean lockAccessor,
+      ContextAnnotations.CallEffects effects) {}
+
+  private boolean async(ExecutableElement method) {
     for (ExecutableElement declared : operations.withOverridden(method)) {
       if (models.async(declared)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code name} is the receiver {@code super}: javac interns names, and comparing their text copies it. */
+  boolean isSuper(Name name) {
+    return name.equals(superName);
   }
 
   ContextAnnotations contexts() {
