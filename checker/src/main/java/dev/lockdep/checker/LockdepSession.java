@@ -173,7 +173,7 @@ public final class LockdepSession implements TaskListener {
       lookups = new ElementLookups(task.getElements(), task.getTypes());
     }
     try {
-      return UnitAnalyzer.analyze(unit, trees, task.getElements(), task.getTypes(), lookups, resolved);
+      return UnitAnalyzer.analyze(unit, trees, task.getElements(), lookups, resolved);
     } catch (RuntimeException | StackOverflowError e) {
       String file = SourceKey.of(unit);
       return new UnitSummary(

@@ -93,7 +93,7 @@ final class CompilationFindings {
     // One memo for the whole compilation, as the plugin keeps: every unit calls the same methods.
     ElementLookups lookups = new ElementLookups(task.getElements(), task.getTypes());
     for (CompilationUnitTree unit : ordered) {
-      summaries.add(UnitAnalyzer.analyze(unit, trees, task.getElements(), task.getTypes(), lookups, models));
+      summaries.add(UnitAnalyzer.analyze(unit, trees, task.getElements(), lookups, models));
     }
     Map<String, List<LockdepReport>> byFile = new TreeMap<>();
     for (LockdepReport report : LockdepAnalysis.check(summaries, options)) {

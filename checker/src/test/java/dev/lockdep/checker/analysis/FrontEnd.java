@@ -48,7 +48,7 @@ final class FrontEnd {
       List<UnitSummary> summaries = new ArrayList<>();
       ElementLookups lookups = new ElementLookups(task.getElements(), task.getTypes());
       for (CompilationUnitTree unit : units) {
-        summaries.add(UnitAnalyzer.analyze(unit, Trees.instance(task), task.getElements(), task.getTypes(), lookups, Models.NONE));
+        summaries.add(UnitAnalyzer.analyze(unit, Trees.instance(task), task.getElements(), lookups, Models.NONE));
       }
       return summaries;
     } catch (IOException e) {
