@@ -168,12 +168,11 @@ public final class LockdepSession implements TaskListener {
 
   /** The unit's summary; a failure outside any one method costs the unit, not the compilation. */
   private UnitSummary analyze(CompilationUnitTree unit) {
-    Models resolved = models();
     if (lookups == null) {
-      lookups = new ElementLookups(task.getElements(), task.getTypes());
+      lookups = new ElementLookups(task.getElements(), task.getTypes(), models());
     }
     try {
-      return UnitAnalyzer.analyze(unit, trees, task.getElements(), lookups, resolved);
+      return UnitAnalyzer.analyze(unit, trees, task.getElements(), lookups);
     } catch (RuntimeException | StackOverflowError e) {
       String file = SourceKey.of(unit);
       return new UnitSummary(

@@ -45,8 +45,8 @@ public final class ElementLookups {
   private final Map<TypeElement, Map<Name, List<ExecutableElement>>> methodsByName = new HashMap<>();
   private final Map<ExecutableElement, String> signatures = new HashMap<>();
   private final Map<String, TypeElement> jdkTypes = new HashMap<>();
-  /** The models {@link #callees} and {@link #lockOperations} were read with. */
-  private Models models;
+  /** The annotations models files give library members, for every unit of the compilation. */
+  private final Models models;
   private final Map<ExecutableElement, UnitContext.Callee> callees = new HashMap<>();
   private final Map<ExecutableElement, List<LockOperations.Declared>> lockOperations = new HashMap<>();
   private LockTypes lockTypes;
@@ -58,9 +58,14 @@ public final class ElementLookups {
   /** The top-level classes whose members {@link #declarations} has, or that have no trees. */
   private final Set<TypeElement> indexed = new HashSet<>();
 
-  public ElementLookups(Elements elements, Types types) {
+  public ElementLookups(Elements elements, Types types, Models models) {
     this.elements = elements;
     this.types = types;
+    this.models = models;
+  }
+
+  Models models() {
+    return models;
   }
 
   /** The JDK lock types, with what each class of the compilation is a subtype of. */
@@ -168,28 +173,22 @@ public final class ElementLookups {
     return false;
   }
 
-  /** What calling {@code method} is under {@code models}, as {@code read} finds it. */
-  UnitContext.Callee callee(ExecutableElement method, Models models, Function<ExecutableElement, UnitContext.Callee> read) {
-    return readWith(models, callees, method, read);
+  /** What calling {@code method} is, as {@code read} finds it. */
+  UnitContext.Callee callee(ExecutableElement method, Function<ExecutableElement, UnitContext.Callee> read) {
+    return readOnce(callees, method, read);
   }
 
-  /** The {@code @Acquires} and {@code @Releases} of {@code method} under {@code models}, as {@code read} finds them. */
+  /** The {@code @Acquires} and {@code @Releases} of {@code method}, as {@code read} finds them. */
   List<LockOperations.Declared> lockOperations(
-      ExecutableElement method, Models models, Function<ExecutableElement, List<LockOperations.Declared>> read) {
-    return readWith(models, lockOperations, method, read);
+      ExecutableElement method, Function<ExecutableElement, List<LockOperations.Declared>> read) {
+    return readOnce(lockOperations, method, read);
   }
 
   /**
-   * What {@code read} says of {@code method}, read once per compilation: every unit of one is
-   * analysed with the same models, and what was read with others is forgotten.
+   * What {@code read} says of {@code method}, read once per compilation. Not computeIfAbsent:
+   * {@code read} asks this object other questions, which may fill {@code known}'s neighbours.
    */
-  private <V> V readWith(
-      Models models, Map<ExecutableElement, V> known, ExecutableElement method, Function<ExecutableElement, V> read) {
-    if (models != this.models) {
-      callees.clear();
-      lockOperations.clear();
-      this.models = models;
-    }
+  private static <V> V readOnce(Map<ExecutableElement, V> known, ExecutableElement method, Function<ExecutableElement, V> read) {
     V value = known.get(method);
     if (value == null) {
       value = read.apply(method);

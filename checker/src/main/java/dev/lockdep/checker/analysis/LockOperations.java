@@ -267,7 +267,6 @@ final class LockOperations {
   private List<Declared> declaredOperations(ExecutableElement method) {
     return lookups.lockOperations(
         method,
-        models,
         m -> {
           List<Declared> declaredOperations = new ArrayList<>();
           for (ExecutableElement declared : withOverridden(m)) {

@@ -39,13 +39,12 @@ public final class UnitAnalyzer {
 
   /** The summary of {@code unit}, library members annotated by {@code models} as well as by their own annotations. */
   public static UnitSummary analyze(CompilationUnitTree unit, Trees trees, Elements elements, Types types, Models models) {
-    return analyze(unit, trees, elements, new ElementLookups(elements, types), models);
+    return analyze(unit, trees, elements, new ElementLookups(elements, types, models));
   }
 
-  /** As above, with {@code lookups} shared by the units of one compilation. */
-  public static UnitSummary analyze(
-      CompilationUnitTree unit, Trees trees, Elements elements, ElementLookups lookups, Models models) {
-    UnitAnalyzer analyzer = new UnitAnalyzer(new UnitContext(unit, trees, elements, lookups, models));
+  /** As above, with {@code lookups} (and its models) shared by the units of one compilation. */
+  public static UnitSummary analyze(CompilationUnitTree unit, Trees trees, Elements elements, ElementLookups lookups) {
+    UnitAnalyzer analyzer = new UnitAnalyzer(new UnitContext(unit, trees, elements, lookups));
     return analyzer.run();
   }
 

@@ -47,7 +47,7 @@ final class UnitContext {
   private final Name superName;
 
   UnitContext(
-      CompilationUnitTree unit, Trees trees, Elements elements, ElementLookups lookups, Models models) {
+      CompilationUnitTree unit, Trees trees, Elements elements, ElementLookups lookups) {
     this.lookups = lookups;
     this.trees = trees;
     this.elements = elements;
@@ -56,7 +56,7 @@ final class UnitContext {
     this.lines = unit.getLineMap();
     this.file = SourceKey.of(unit);
     this.lockTypes = lookups.lockTypes();
-    this.models = models;
+    this.models = lookups.models();
     this.keys = new LockClassKeys(trees, lookups, lockTypes, models);
     this.operations = new LockOperations(trees, elements, lookups, lockTypes, keys, models);
     this.callbacks = new CallbackApis(this, lookups);
@@ -91,7 +91,6 @@ final class UnitContext {
   Callee callee(ExecutableElement method) {
     return lookups.callee(
         method,
-        models,
         m ->
             new Callee(
                 signature(m),

@@ -91,9 +91,9 @@ final class CompilationFindings {
     ordered.sort(Comparator.comparing(SourceKey::of));
     List<UnitSummary> summaries = new ArrayList<>();
     // One memo for the whole compilation, as the plugin keeps: every unit calls the same methods.
-    ElementLookups lookups = new ElementLookups(task.getElements(), task.getTypes());
+    ElementLookups lookups = new ElementLookups(task.getElements(), task.getTypes(), models);
     for (CompilationUnitTree unit : ordered) {
-      summaries.add(UnitAnalyzer.analyze(unit, trees, task.getElements(), lookups, models));
+      summaries.add(UnitAnalyzer.analyze(unit, trees, task.getElements(), lookups));
     }
     Map<String, List<LockdepReport>> byFile = new TreeMap<>();
     for (LockdepReport report : LockdepAnalysis.check(summaries, options)) {

@@ -46,9 +46,9 @@ final class FrontEnd {
         throw new AssertionError("sources do not compile: " + diagnostics.getDiagnostics());
       }
       List<UnitSummary> summaries = new ArrayList<>();
-      ElementLookups lookups = new ElementLookups(task.getElements(), task.getTypes());
+      ElementLookups lookups = new ElementLookups(task.getElements(), task.getTypes(), Models.NONE);
       for (CompilationUnitTree unit : units) {
-        summaries.add(UnitAnalyzer.analyze(unit, Trees.instance(task), task.getElements(), lookups, Models.NONE));
+        summaries.add(UnitAnalyzer.analyze(unit, Trees.instance(task), task.getElements(), lookups));
       }
       return summaries;
     } catch (IOException e) {
