@@ -711,13 +711,8 @@ public final class SummaryComposer {
           }
           // A key's text starts with its body's id: two ids that differ at a character of both
           // decide, and spare comparing the rest of the keys.
-          String x = a.id.text;
-          String y = b.id.text;
-          int c = x.compareTo(y);
-          if (c != x.length() - y.length() || (c != 0 && !x.regionMatches(0, y, 0, Math.min(x.length(), y.length())))) {
-            return c;
-          }
-          return a.key.compareTo(b.key);
+          int c = a.id.text.compareTo(b.id.text);
+          return Key.decides(a.id.text, b.id.text, c) ? c : a.key.compareTo(b.key);
         };
 
     final Key key;
@@ -921,14 +916,12 @@ public final class SummaryComposer {
               j++;
               continue;
             }
-            // Parts that begin together: String's own comparison decides unless one is a prefix.
             int c = x.compareTo(y);
-            int shorter = Math.min(x.length(), y.length());
-            if (c != x.length() - y.length() || (c != 0 && !x.regionMatches(0, y, 0, shorter))) {
+            if (decides(x, y, c)) {
               return c;
             }
-            p = shorter;
-            q = shorter;
+            p = Math.min(x.length(), y.length());
+            q = p;
             continue;
           }
           int n = Math.min(x.length() - p, y.length() - q);
@@ -943,6 +936,14 @@ public final class SummaryComposer {
           q += n;
         }
       }
+    }
+
+    /**
+     * Whether {@code c}, {@code x.compareTo(y)}, orders every pair of texts that begin with
+     * {@code x} and {@code y}: it does unless one of them is a prefix of the other.
+     */
+    static boolean decides(String x, String y, int c) {
+      return c != x.length() - y.length() || (c != 0 && !x.regionMatches(0, y, 0, Math.min(x.length(), y.length())));
     }
 
     @Override
