@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,9 +39,9 @@ import javax.tools.ToolProvider;
  * project's sources and starts child JVMs, all with the same JVM flags:
  *
  * <ul>
- *   <li>one <em>timing</em> child per project: warm-up compilations, then N plain and N plugin
- *       compilations alternating in ABBA order, in one warmed JVM, so both modes see the same JIT
- *       state, heap and file cache and neither always runs first;
+ *   <li>one <em>timing</em> child per project: warm-up compilations, then N compilations of every
+ *       {@link Mode} alternating in ABBA order, in one warmed JVM, so all modes see the same JIT
+ *       state, heap and file cache and none always runs first;
  *   <li><em>cold</em> children, one compilation each, alternating plain and plugin in ABBA order:
  *       a fresh JVM's time is that of a one-off {@code javac} run, and its peak RSS is that
  *       compilation's alone, unmixed with the other mode's garbage.
@@ -79,6 +80,47 @@ public final class JavacOverhead {
     }
   }
 
+  /**
+   * The processor path of {@link Mode#plainWithProcessor}: {@link DoNothingProcessor}, copied
+   * from the driver's class path with a service entry, so javac discovers it as it discovers
+   * the plugin's.
+   */
+  static Path doNothingProcessorPath() throws IOException {
+    Path dir = Files.createTempDirectory("javac-overhead-do-nothing-processor-");
+    Path services = dir.resolve("META-INF/services/javax.annotation.processing.Processor");
+    String classFile = DoNothingProcessor.class.getName() + ".class";
+    // deleteOnExit deletes in the reverse order of registration: files before their directories.
+    for (Path p : List.of(dir, services.getParent().getParent(), services.getParent(), services, dir.resolve(classFile))) {
+      p.toFile().deleteOnExit();
+    }
+    try (java.io.InputStream in = DoNothingProcessor.class.getResourceAsStream("/" + classFile)) {
+      Files.copy(in, dir.resolve(classFile));
+    }
+    Files.createDirectories(services.getParent());
+    Files.writeString(services, DoNothingProcessor.class.getName() + "\n");
+    return dir;
+  }
+
+  /** Claims nothing and generates nothing; its presence alone turns javac's processing rounds on. */
+  public static final class DoNothingProcessor extends javax.annotation.processing.AbstractProcessor {
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+      return javax.lang.model.SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(
+        Set<? extends javax.lang.model.element.TypeElement> annotations,
+        javax.annotation.processing.RoundEnvironment round) {
+      return false;
+    }
+  }
+
   /** Minimum warm-up time per timing child (when warm-up is on at all). */
   static final int WARMUP_SECONDS = 20;
 
@@ -87,6 +129,13 @@ public final class JavacOverhead {
 
   enum Mode {
     plain,
+    /**
+     * Plain javac with a processor that does nothing on the processor path: what javac itself
+     * spends on annotation processing once any processor is present (a second round that enters
+     * every class again, end positions and comments kept while parsing). The plugin's processor,
+     * needed for the summaries files, makes javac pay it too.
+     */
+    plainWithProcessor,
     plugin,
     /**
      * The plugin with its classes kept in one class loader across the child's compilations: what
@@ -97,7 +146,7 @@ public final class JavacOverhead {
     pluginWarm;
 
     boolean runsPlugin() {
-      return this != plain;
+      return this == plugin || this == pluginWarm;
     }
   }
 
@@ -265,6 +314,8 @@ public final class JavacOverhead {
           // the compilation's own. Severity=WARN: as errors, findings would stop javac before it
           // writes class files, and the plugin run would do less work than the plain one.
           options.addAll(List.of("-processorpath", in.pluginJar, "-Xplugin:LockdepCheck Severity=WARN"));
+        } else if (mode == Mode.plainWithProcessor) {
+          options.addAll(List.of("-processorpath", in.doNothingProcessorPath.toString()));
         } else {
           // Annotation processing on, as in a build, with no processor to find: an explicit empty
           // path, so that processors on a project's class path do not run in one mode only.
@@ -326,7 +377,7 @@ public final class JavacOverhead {
   }
 
   /** What a child compiles, read from the files the parent wrote. */
-  record Inputs(List<Path> sources, String classpath, List<String> javacOpts, String pluginJar) {}
+  record Inputs(List<Path> sources, String classpath, List<String> javacOpts, String pluginJar, Path doNothingProcessorPath) {}
 
   // ---------------------------------------------------------------------------------------------
   // Child JVM: prints "key value" lines for the parent
@@ -340,7 +391,7 @@ public final class JavacOverhead {
           Files.readAllLines(dir.resolve("sources.txt")).stream().map(Paths::get).collect(Collectors.toList());
       String classpath = Files.readString(dir.resolve("classpath.txt")).trim();
       List<String> opts = List.of(args).subList(5, args.length);
-      Inputs in = new Inputs(sources, classpath, opts, args[2]);
+      Inputs in = new Inputs(sources, classpath, opts, args[2], doNothingProcessorPath());
       if (what.equals("cold")) {
         Outcome o = compile(Mode.valueOf(args[3]), in, true);
         report("run", Mode.valueOf(args[3]), o);
@@ -655,9 +706,9 @@ public final class JavacOverhead {
           warmup == 0 ? "no warm-up" : "at least " + warmup + " warm-up rounds (" + WARMUP_SECONDS + " s)", runs, MEASURE_SECONDS,
           cold, loadBefore, loadAfter, jarId));
       t.append("| project | files | LOC | runs | plain (s) | plugin (s) | ratio | ratio of fastest | CPU ratio "
-          + "| plugin, code kept warm (s) | its ratio | cold plain / plugin (s) | cold ratio | peak RSS plain / plugin (MB) "
+          + "| plugin, code kept warm (s) | its ratio | plain with a do-nothing processor (s) | its ratio | cold plain / plugin (s) | cold ratio | peak RSS plain / plugin (MB) "
           + "| retained heap plain / plugin (MB) | findings | plugin internal errors | javac errors plain / plugin |\n");
-      t.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+      t.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
       double sumPlain = 0;
       double sumPlugin = 0;
       double logRatios = 0;
@@ -678,6 +729,7 @@ public final class JavacOverhead {
             : (double) java.util.Collections.min(plugin.nanos) / java.util.Collections.min(plain.nanos);
         double cpuRatio = plain == null ? Double.NaN : medianSeconds(plugin.cpuNanos) / medianSeconds(plain.cpuNanos);
         double warmCode = medianSeconds(r.modes.get(Mode.pluginWarm).nanos);
+        double withProcessor = medianSeconds(r.modes.get(Mode.plainWithProcessor).nanos);
         double coldA = plain == null ? Double.NaN : medianSeconds(plain.coldNanos);
         double coldB = plugin == null ? Double.NaN : medianSeconds(plugin.coldNanos);
         double coldRatio = coldB / coldA;
@@ -700,9 +752,9 @@ public final class JavacOverhead {
           errors = "**" + errors + " (harness bug)**";
         }
         t.append(String.format(Locale.ROOT,
-            "| %s | %d | %d | %d | %.2f | %.2f | %.3fx | %.3fx | %.3fx | %.2f | %.3fx | %.2f / %.2f | %.3fx | %s / %s | %s / %s | %d | %d | %s |%n",
+            "| %s | %d | %d | %d | %.2f | %.2f | %.3fx | %.3fx | %.3fx | %.2f | %.3fx | %.2f | %.3fx | %.2f / %.2f | %.3fx | %s / %s | %s / %s | %d | %d | %s |%n",
             r.project.coordinate(), r.files, r.loc, plain.nanos.size(), a, b, ratio, minRatio, cpuRatio,
-            warmCode, warmCode / a, coldA, coldB, coldRatio, mb(plain.peakRss), mb(plugin.peakRss), mb(plain.retained), mb(plugin.retained),
+            warmCode, warmCode / a, withProcessor, withProcessor / a, coldA, coldB, coldRatio, mb(plain.peakRss), mb(plugin.peakRss), mb(plain.retained), mb(plugin.retained),
             plugin.findingCount(), plugin.internalErrors, errors));
         if (!plugin.findings.isEmpty() || !plugin.errors.isEmpty()) {
           details.append("- ").append(r.project.artifact()).append(": ").append(plugin.findings);
