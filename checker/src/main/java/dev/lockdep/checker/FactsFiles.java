@@ -160,31 +160,42 @@ final class FactsFiles {
   void write(Collection<ProgramUnit> current, Collection<ProgramUnit> classpath) {
     Map<String, List<ProgramUnit>> byPackage = new TreeMap<>();
     for (ProgramUnit unit : current) {
-      byPackage.computeIfAbsent(unit.packageName(), p -> new ArrayList<>()).add(unit);
+      String packageName = unit.packageName();
+      List<ProgramUnit> units = byPackage.get(packageName);
+      if (units == null) {
+        units = new ArrayList<>();
+        byPackage.put(packageName, units);
+      }
+      units.add(unit);
     }
     for (ProgramUnit unit : classpath) {
-      List<ProgramUnit> units = byPackage.get(unit.packageName());
-      if (units != null && fromOutput.contains(unit.file())) {
-        units.add(unit);
+      if (fromOutput.contains(unit.file())) {
+        List<ProgramUnit> units = byPackage.get(unit.packageName());
+        if (units != null) {
+          units.add(unit);
+        }
       }
     }
-    byPackage.forEach(
-        (packageName, units) -> {
-          String name = ProgramFormat.resourceName(packageName);
-          try {
-            FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", name);
-            String path = resource.toUri().getPath();
-            if (path == null || !path.endsWith("/" + name)) {
-              // No class output directory (javac without -d): nothing later could read it.
-              return;
-            }
-            try (OutputStream out = resource.openOutputStream()) {
-              out.write(ProgramFormat.write(units));
-            }
-          } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(name + ": cannot be written: " + e.getMessage());
-          }
-        });
+    for (Map.Entry<String, List<ProgramUnit>> entry : byPackage.entrySet()) {
+      write(entry.getKey(), entry.getValue());
+    }
+  }
+
+  private void write(String packageName, List<ProgramUnit> units) {
+    String name = ProgramFormat.resourceName(packageName);
+    try {
+      FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", name);
+      String path = resource.toUri().getPath();
+      if (path == null || !path.endsWith("/" + name)) {
+        // No class output directory (javac without -d): nothing later could read it.
+        return;
+      }
+      try (OutputStream out = resource.openOutputStream()) {
+        out.write(ProgramFormat.write(units));
+      }
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      problems.add(name + ": cannot be written: " + e.getMessage());
+    }
   }
 
   private boolean isOutput(URI found, String name) {
@@ -210,11 +221,15 @@ final class FactsFiles {
   private static void reach(ProgramUnit unit, Deque<String> packages, Set<String> seen) {
     enqueue(unit.packageName(), packages, seen);
     for (MethodSummary method : unit.methods()) {
-      method.overrides().forEach(id -> enqueue(packageOf(id), packages, seen));
+      for (String id : method.overrides()) {
+        enqueue(packageOf(id), packages, seen);
+      }
       for (MethodSummary.CallSite call : method.calls()) {
         enqueue(packageOf(call.callee()), packages, seen);
         for (MethodSummary.Argument argument : call.arguments()) {
-          argument.callbacks().forEach(c -> enqueue(packageOf(c.target()), packages, seen));
+          for (MethodSummary.Callback callback : argument.callbacks()) {
+            enqueue(packageOf(callback.target()), packages, seen);
+          }
         }
       }
     }
@@ -235,17 +250,18 @@ final class FactsFiles {
     if (hash < 0 || id.startsWith("java.") || id.startsWith("javax.") || id.startsWith("jdk.")) {
       return null;
     }
-    String owner = id.substring(0, hash);
-    StringBuilder packageName = new StringBuilder();
-    for (String segment : owner.split("\\.")) {
-      if (segment.isEmpty() || Character.isUpperCase(segment.charAt(0))) {
+    // The package segments are a prefix of the owner: it ends where the first empty or
+    // capitalised segment starts, less the dot before it.
+    int end = 0;
+    for (int start = 0; start < hash; ) {
+      int dot = id.indexOf('.', start);
+      int segmentEnd = dot < 0 || dot > hash ? hash : dot;
+      if (segmentEnd == start || Character.isUpperCase(id.charAt(start))) {
         break;
       }
-      if (packageName.length() > 0) {
-        packageName.append('.');
-      }
-      packageName.append(segment);
+      end = segmentEnd;
+      start = segmentEnd + 1;
     }
-    return packageName.toString();
+    return id.substring(0, end);
   }
 }

@@ -210,4 +210,21 @@ class FactsFilesTest {
         List.of("pool/Use.java"),
         ProgramFormat.read(Files.readAllBytes(stale), stale.toString()).stream().map(ProgramUnit::file).toList());
   }
+
+  @Test
+  void thePackageOfAnIdIsItsOwnersSegmentsBeforeTheFirstCapitalisedOrEmptyOne() {
+    assertEquals("com.acme", FactsFiles.packageOf("com.acme.Outer.Inner#m()"));
+    assertEquals("com.acme", FactsFiles.packageOf("com.acme.Pool#<init>@12"));
+    assertEquals("a.b", FactsFiles.packageOf("a.b#m(x.y.Z)"));
+    assertEquals("a.b", FactsFiles.packageOf("a.b.#m"));
+    assertEquals("a", FactsFiles.packageOf("a..b.C#m"));
+    assertEquals("", FactsFiles.packageOf("Top#m()"));
+    assertEquals("", FactsFiles.packageOf(".a.B#m"));
+    assertEquals("", FactsFiles.packageOf("#m"));
+    assertEquals("javafx.scene", FactsFiles.packageOf("javafx.scene.Node#m()"));
+    assertEquals(null, FactsFiles.packageOf("java.util.List#size()"));
+    assertEquals(null, FactsFiles.packageOf("javax.swing.JFrame#m()"));
+    assertEquals(null, FactsFiles.packageOf("jdk.internal.Unsafe#m()"));
+    assertEquals(null, FactsFiles.packageOf("lambda@com/acme/Pool.java:120"));
+  }
 }

@@ -1,14 +1,12 @@
 package dev.lockdep.lockgraph;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -29,20 +27,21 @@ import java.util.zip.CRC32;
  */
 public final class FactsEncoding {
   private static final int TRAILER = 4;
+  private static final char REPLACEMENT = '\uFFFD';
+  private static final PseudoLock[] PSEUDO_LOCKS = PseudoLock.values();
 
   private FactsEncoding() {}
 
   /** Writes one file: body values first, then {@link #toByteArray()} puts the tables before them. */
   public static final class Output {
+    private static final int HEADER = 6;
+
     private final byte[] magic;
     private final int version;
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-    private final Map<String, Integer> strings = new HashMap<>();
-    private final List<String> stringList = new ArrayList<>();
-    private final Map<ClassEntry, Integer> classes = new HashMap<>();
-    private final List<ClassEntry> classList = new ArrayList<>();
-    private final Map<Provenance, Integer> provenances = new HashMap<>();
-    private final List<Provenance> provenanceList = new ArrayList<>();
+    private final Bytes body = new Bytes(8192);
+    private final Index<String> strings = new StringIndex();
+    private final Index<LockClass> classes = new ClassIndex();
+    private final Index<Provenance> provenances = new ProvenanceIndex();
 
     public Output(byte[] magic, int version) {
       if (magic.length != 4 || version < 0 || version > 0xffff) {
@@ -53,7 +52,7 @@ public final class FactsEncoding {
     }
 
     public void varint(int value) {
-      varint(body, value);
+      body.varint(value);
     }
 
     public void u8(int value) {
@@ -68,99 +67,232 @@ public final class FactsEncoding {
     }
 
     public void string(String s) {
-      varint(body, stringIndex(s));
+      body.varint(stringIndex(s));
     }
 
     /** A nullable string: 0 for null, else the table index plus one. */
     public void optionalString(String s) {
-      varint(body, s == null ? 0 : stringIndex(s) + 1);
+      body.varint(s == null ? 0 : stringIndex(s) + 1);
     }
 
     public void lockClass(LockClass c) {
-      varint(body, classIndex(c));
+      body.varint(classes.indexOf(c, ClassIndex.hash(c)));
     }
 
     public void provenance(Provenance p) {
-      varint(body, index(provenances, provenanceList, p));
+      body.varint(provenances.indexOf(p, ProvenanceIndex.hash(p)));
     }
 
     /** The whole file: header, tables, body and checksum. */
     public byte[] toByteArray() {
       // Class and provenance entries name strings too: fix their indexes before the string
       // table is written.
-      ByteArrayOutputStream tables = new ByteArrayOutputStream();
-      varint(tables, classList.size());
-      for (ClassEntry c : classList) {
-        varint(tables, stringIndex(c.key()));
+      Bytes tables = new Bytes(16 + 8 * (classes.size() + provenances.size()));
+      tables.varint(classes.size());
+      for (int i = 0; i < classes.size(); i++) {
+        LockClass c = classes.get(i);
+        tables.varint(stringIndex(c.key()));
         tables.write(c.subclass());
-        varint(tables, stringIndex(c.name()));
+        tables.varint(stringIndex(c.name()));
         tables.write(c.reentrant() ? 1 : 0);
         tables.write(c.pseudo().ordinal());
       }
-      varint(tables, provenanceList.size());
-      for (Provenance p : provenanceList) {
-        varint(tables, stringIndex(p.file()));
-        varint(tables, p.line());
-        varint(tables, p.column());
-        varint(tables, stringIndex(p.method()));
-        varint(tables, p.callChain().size());
-        for (String call : p.callChain()) {
-          varint(tables, stringIndex(call));
+      tables.varint(provenances.size());
+      for (int i = 0; i < provenances.size(); i++) {
+        Provenance p = provenances.get(i);
+        tables.varint(stringIndex(p.file()));
+        tables.varint(p.line());
+        tables.varint(p.column());
+        tables.varint(stringIndex(p.method()));
+        List<String> chain = p.callChain();
+        tables.varint(chain.size());
+        for (int j = 0; j < chain.size(); j++) {
+          tables.varint(stringIndex(chain.get(j)));
         }
       }
-      ByteArrayOutputStream file = new ByteArrayOutputStream();
-      file.writeBytes(magic);
+      byte[][] utf8 = new byte[strings.size()][];
+      int length = HEADER + Bytes.varintSize(utf8.length) + tables.size() + body.size();
+      for (int i = 0; i < utf8.length; i++) {
+        utf8[i] = strings.get(i).getBytes(StandardCharsets.UTF_8);
+        length += Bytes.varintSize(utf8[i].length) + utf8[i].length;
+      }
+      Bytes file = new Bytes(length + TRAILER);
+      file.write(magic, magic.length);
       file.write(version >>> 8);
       file.write(version & 0xff);
-      varint(file, stringList.size());
-      for (String s : stringList) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        varint(file, utf8.length);
-        file.writeBytes(utf8);
+      file.varint(utf8.length);
+      for (byte[] s : utf8) {
+        file.varint(s.length);
+        file.write(s, s.length);
       }
-      file.writeBytes(tables.toByteArray());
-      file.writeBytes(body.toByteArray());
+      file.write(tables.array(), tables.size());
+      file.write(body.array(), body.size());
       CRC32 crc = new CRC32();
-      byte[] content = file.toByteArray();
-      crc.update(content);
+      crc.update(file.array(), 0, length);
       long sum = crc.getValue();
-      file.writeBytes(new byte[] {(byte) (sum >>> 24), (byte) (sum >>> 16), (byte) (sum >>> 8), (byte) sum});
-      return file.toByteArray();
+      file.write((int) (sum >>> 24));
+      file.write((int) (sum >>> 16));
+      file.write((int) (sum >>> 8));
+      file.write((int) sum);
+      return file.array();
     }
 
     private int stringIndex(String s) {
-      return index(strings, stringList, s);
+      return strings.indexOf(s, s.hashCode());
+    }
+  }
+
+  /** A growable byte array: unlike {@code ByteArrayOutputStream}, unsynchronised and handing out its array. */
+  private static final class Bytes {
+    private byte[] bytes;
+    private int size;
+
+    Bytes(int capacity) {
+      bytes = new byte[capacity];
     }
 
-    private int classIndex(LockClass c) {
-      return index(classes, classList, new ClassEntry(c.key(), c.subclass(), c.name(), c.reentrant(), c.pseudo()));
-    }
-
-    private static <T> int index(Map<T, Integer> map, List<T> list, T value) {
-      Integer i = map.get(value);
-      if (i == null) {
-        i = list.size();
-        map.put(value, i);
-        list.add(value);
+    void write(int b) {
+      if (size == bytes.length) {
+        bytes = Arrays.copyOf(bytes, size * 2);
       }
-      return i;
+      bytes[size++] = (byte) b;
     }
 
-    private static void varint(ByteArrayOutputStream out, int value) {
+    void write(byte[] b, int length) {
+      if (bytes.length - size < length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + length));
+      }
+      System.arraycopy(b, 0, bytes, size, length);
+      size += length;
+    }
+
+    void varint(int value) {
       if (value < 0) {
         throw new IllegalArgumentException("negative value in facts: " + value);
       }
       int v = value;
       while ((v & ~0x7f) != 0) {
-        out.write((v & 0x7f) | 0x80);
+        write((v & 0x7f) | 0x80);
         v >>>= 7;
       }
-      out.write(v);
+      write(v);
+    }
+
+    static int varintSize(int value) {
+      int n = 1;
+      for (int v = value >>> 7; v != 0; v >>>= 7) {
+        n++;
+      }
+      return n;
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** The backing array: exactly the bytes written when they filled the initial capacity. */
+    byte[] array() {
+      return bytes;
     }
   }
 
-  /** A class with its description: units may describe one class differently. */
-  private record ClassEntry(String key, int subclass, String name, boolean reentrant, PseudoLock pseudo) {}
+  /**
+   * The entries of a table in order of first use, each with its index: an open-addressing hash
+   * table of int slots, without the boxed values and nodes of a {@code HashMap}. The caller
+   * passes the hash, so only the equality of entries is per table.
+   */
+  abstract static class Index<T> {
+    private Object[] entries = new Object[64];
+    private int[] hashes = new int[64];
+    /** Entry index plus one, 0 for a free slot; at most half full. */
+    private int[] slots = new int[128];
+    private int size;
+
+    /** The index of {@code value}, which is appended if no equal entry is there yet. */
+    final int indexOf(T value, int hash) {
+      int mask = slots.length - 1;
+      int i = (hash ^ (hash >>> 16)) & mask;
+      for (int slot; (slot = slots[i]) != 0; i = (i + 1) & mask) {
+        if (hashes[slot - 1] == hash && same(get(slot - 1), value)) {
+          return slot - 1;
+        }
+      }
+      if (size == entries.length) {
+        entries = Arrays.copyOf(entries, size * 2);
+        hashes = Arrays.copyOf(hashes, size * 2);
+      }
+      entries[size] = value;
+      hashes[size] = hash;
+      slots[i] = ++size;
+      if (size * 2 > slots.length) {
+        rehash();
+      }
+      return size - 1;
+    }
+
+    final int size() {
+      return size;
+    }
+
+    @SuppressWarnings("unchecked")
+    final T get(int index) {
+      return (T) entries[index];
+    }
+
+    abstract boolean same(T a, T b);
+
+    private void rehash() {
+      slots = new int[slots.length * 2];
+      int mask = slots.length - 1;
+      for (int e = 0; e < size; e++) {
+        int i = (hashes[e] ^ (hashes[e] >>> 16)) & mask;
+        while (slots[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = e + 1;
+      }
+    }
+  }
+
+  private static final class StringIndex extends Index<String> {
+    @Override
+    boolean same(String a, String b) {
+      return a.equals(b);
+    }
+  }
+
+  /** Lock classes by their whole description: units may describe one class differently. */
+  private static final class ClassIndex extends Index<LockClass> {
+    static int hash(LockClass c) {
+      return c.hashCode() * 31 + c.name().hashCode();
+    }
+
+    @Override
+    boolean same(LockClass a, LockClass b) {
+      return a.subclass() == b.subclass()
+          && a.reentrant() == b.reentrant()
+          && a.pseudo() == b.pseudo()
+          && a.key().equals(b.key())
+          && a.name().equals(b.name());
+    }
+  }
+
+  /** Provenances by record equality, with a hash that does not walk the call chain. */
+  private static final class ProvenanceIndex extends Index<Provenance> {
+    static int hash(Provenance p) {
+      return ((p.file().hashCode() * 31 + p.line()) * 31 + p.column()) * 31 + p.callChain().size();
+    }
+
+    @Override
+    boolean same(Provenance a, Provenance b) {
+      return a == b
+          || a.line() == b.line()
+              && a.column() == b.column()
+              && a.file().equals(b.file())
+              && a.method().equals(b.method())
+              && a.callChain().equals(b.callChain());
+    }
+  }
 
   /** Reads one file with bounds checks; every problem is a {@link FactsFormatException}. */
   public static final class Input {
@@ -256,12 +388,24 @@ public final class FactsEncoding {
 
     /** A count whose entries take at least {@code minBytes} each, so it fits what is left. */
     public int count(String what, int minBytes) throws FactsFormatException {
+      return count(what, "", minBytes);
+    }
+
+    /**
+     * A count of {@code what + subject}: the two are joined only for the message, not for every
+     * count of a file that is fine.
+     */
+    public int count(String what, String subject, int minBytes) throws FactsFormatException {
       int at = pos;
       int n = varint();
       if (n > (end - pos) / minBytes) {
-        throw fail("count of " + what + " (" + n + ") at offset " + at + " exceeds the remaining data");
+        throw countExceeds(what + subject, n, at);
       }
       return n;
+    }
+
+    private FactsFormatException countExceeds(String what, int n, int at) {
+      return fail("count of " + what + " (" + n + ") at offset " + at + " exceeds the remaining data");
     }
 
     public int u8() throws FactsFormatException {
@@ -314,22 +458,35 @@ public final class FactsEncoding {
 
     private void readStrings() throws FactsFormatException {
       strings = new String[count("strings", 1)];
-      var decoder =
-          StandardCharsets.UTF_8.newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
       for (int i = 0; i < strings.length; i++) {
         int len = varint();
         if (len > end - pos) {
           throw fail("string " + i + " of " + len + " bytes runs past the end at offset " + pos);
         }
         try {
-          strings[i] = decoder.decode(ByteBuffer.wrap(bytes, pos, len)).toString();
+          strings[i] = utf8(pos, len);
         } catch (CharacterCodingException e) {
           throw fail("string " + i + " at offset " + pos + " is not valid UTF-8");
         }
         pos += len;
       }
+    }
+
+    /**
+     * Strict UTF-8 decoding. The {@code String} constructor is the fast path but replaces
+     * malformed input with U+FFFD; as the writer may have meant a U+FFFD, a string containing one
+     * is decoded again by a decoder that reports malformed input.
+     */
+    private String utf8(int offset, int length) throws CharacterCodingException {
+      String s = new String(bytes, offset, length, StandardCharsets.UTF_8);
+      if (s.indexOf(REPLACEMENT) < 0) {
+        return s;
+      }
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, offset, length))
+          .toString();
     }
 
     private void readClasses() throws FactsFormatException {
@@ -339,7 +496,7 @@ public final class FactsEncoding {
         int subclass = u8();
         String name = string();
         int flags = u8();
-        PseudoLock pseudo = enumValue(PseudoLock.values(), "pseudo-lock kind");
+        PseudoLock pseudo = enumValue(PSEUDO_LOCKS, "pseudo-lock kind");
         if (key.isEmpty() || subclass >= LockClass.MAX_SUBCLASSES || (flags & ~1) != 0) {
           throw fail("lock class " + i + " (" + key + "/" + subclass + ", flags " + flags + ") is invalid");
         }
@@ -354,7 +511,11 @@ public final class FactsEncoding {
         int line = varint();
         int column = varint();
         String method = string();
-        int calls = count("call chain of provenance " + i, 1);
+        int at = pos;
+        int calls = varint();
+        if (calls > end - pos) {
+          throw countExceeds("call chain of provenance " + i, calls, at);
+        }
         List<String> chain = new ArrayList<>(calls);
         for (int j = 0; j < calls; j++) {
           chain.add(string());

@@ -7,12 +7,11 @@ import dev.lockdep.lockgraph.IrqKind;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.ReadMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The on-disk form of method summaries, {@code META-INF/lockdep/<package>.summaries} in a
@@ -53,6 +52,7 @@ public final class ProgramFormat {
 
   private static final byte[] MAGIC = {'L', 'K', 'D', 'S'};
   private static final String KIND = "lockdep summaries file";
+  private static final Comparator<ProgramUnit> BY_FILE = Comparator.comparing(ProgramUnit::file);
 
   private ProgramFormat() {}
 
@@ -63,59 +63,79 @@ public final class ProgramFormat {
 
   /** The bytes of {@code units}, sorted by file; one file name must not occur twice. */
   public static byte[] write(Collection<ProgramUnit> units) {
-    List<ProgramUnit> sorted = new ArrayList<>(units);
-    sorted.sort(Comparator.comparing(ProgramUnit::file));
-    Set<String> files = new HashSet<>();
+    ProgramUnit[] sorted = units.toArray(new ProgramUnit[0]);
+    Arrays.sort(sorted, BY_FILE);
     FactsEncoding.Output out = new FactsEncoding.Output(MAGIC, VERSION);
-    out.varint(sorted.size());
+    out.varint(sorted.length);
+    String previous = null;
     for (ProgramUnit unit : sorted) {
-      if (!files.add(unit.file())) {
+      // Sorted, a repeated name follows its first occurrence.
+      if (unit.file().equals(previous)) {
         throw new IllegalArgumentException("two units named " + unit.file());
       }
+      previous = unit.file();
       out.string(unit.file());
-      out.varint(unit.methods().size());
-      for (MethodSummary method : unit.methods()) {
-        out.string(method.method());
-        out.string(method.id());
-        strings(out, method.overrides());
-        strings(out, method.parameters());
-        strings(out, new TreeSet<>(method.suppressed()));
-        context(out, method.context());
-        out.varint(method.acquisitions().size());
-        for (MethodSummary.Acquisition acquisition : method.acquisitions()) {
-          held(out, acquisition.held());
-          lock(out, acquisition.next());
-          out.provenance(acquisition.at());
-        }
-        out.varint(method.calls().size());
-        for (MethodSummary.CallSite call : method.calls()) {
-          out.string(call.callee());
-          held(out, call.held());
-          out.provenance(call.at());
-          out.optionalString(call.receiver());
-          out.bool(call.virtual());
-          out.bool(call.runsCallbacks());
-          out.bool(call.reclaim());
-          out.u8(call.gfp().ordinal());
-          out.bool(call.fenceWait());
-          out.varint(call.arguments().size());
-          for (MethodSummary.Argument argument : call.arguments()) {
-            out.bool(argument.lockClass() != null);
-            if (argument.lockClass() != null) {
-              out.lockClass(argument.lockClass());
-            }
-            out.optionalString(argument.instance());
-            out.varint(argument.callbacks().size());
-            for (MethodSummary.Callback callback : argument.callbacks()) {
-              out.string(callback.target());
-              out.optionalString(callback.receiver());
-              out.bool(callback.functional());
-            }
-          }
-        }
+      List<MethodSummary> methods = unit.methods();
+      out.varint(methods.size());
+      for (int m = 0; m < methods.size(); m++) {
+        method(out, methods.get(m));
       }
     }
     return out.toByteArray();
+  }
+
+  // The lists of summaries are immutable random-access lists: indexing them spares an iterator
+  // per list, which counts while this code still runs interpreted.
+  private static void method(FactsEncoding.Output out, MethodSummary method) {
+    out.string(method.method());
+    out.string(method.id());
+    strings(out, method.overrides());
+    strings(out, method.parameters());
+    suppressed(out, method.suppressed());
+    context(out, method.context());
+    List<MethodSummary.Acquisition> acquisitions = method.acquisitions();
+    out.varint(acquisitions.size());
+    for (int i = 0; i < acquisitions.size(); i++) {
+      MethodSummary.Acquisition acquisition = acquisitions.get(i);
+      held(out, acquisition.held());
+      lock(out, acquisition.next());
+      out.provenance(acquisition.at());
+    }
+    List<MethodSummary.CallSite> calls = method.calls();
+    out.varint(calls.size());
+    for (int i = 0; i < calls.size(); i++) {
+      call(out, calls.get(i));
+    }
+  }
+
+  private static void call(FactsEncoding.Output out, MethodSummary.CallSite call) {
+    out.string(call.callee());
+    held(out, call.held());
+    out.provenance(call.at());
+    out.optionalString(call.receiver());
+    out.bool(call.virtual());
+    out.bool(call.runsCallbacks());
+    out.bool(call.reclaim());
+    out.u8(call.gfp().ordinal());
+    out.bool(call.fenceWait());
+    List<MethodSummary.Argument> arguments = call.arguments();
+    out.varint(arguments.size());
+    for (int a = 0; a < arguments.size(); a++) {
+      MethodSummary.Argument argument = arguments.get(a);
+      out.bool(argument.lockClass() != null);
+      if (argument.lockClass() != null) {
+        out.lockClass(argument.lockClass());
+      }
+      out.optionalString(argument.instance());
+      List<MethodSummary.Callback> callbacks = argument.callbacks();
+      out.varint(callbacks.size());
+      for (int c = 0; c < callbacks.size(); c++) {
+        MethodSummary.Callback callback = callbacks.get(c);
+        out.string(callback.target());
+        out.optionalString(callback.receiver());
+        out.bool(callback.functional());
+      }
+    }
   }
 
   /** Decodes {@code bytes}; {@code source} ({@code foo.jar!META-INF/lockdep/p.summaries}) names them in errors. */
@@ -125,21 +145,21 @@ public final class ProgramFormat {
     List<ProgramUnit> units = new ArrayList<>(unitCount);
     for (int u = 0; u < unitCount; u++) {
       String file = in.string();
-      int methodCount = in.count("methods of " + file, 12);
+      int methodCount = in.count("methods of ", file, 12);
       List<MethodSummary> methods = new ArrayList<>(methodCount);
       for (int m = 0; m < methodCount; m++) {
         String method = in.string();
         String id = in.string();
-        List<String> overrides = strings(in, "overridden methods of " + id);
-        List<String> parameters = strings(in, "parameters of " + id);
-        List<String> suppressed = strings(in, "suppressed checks of " + id);
+        List<String> overrides = strings(in, "overridden methods of ", id);
+        List<String> parameters = strings(in, "parameters of ", id);
+        List<String> suppressed = strings(in, "suppressed checks of ", id);
         BodyContext context = context(in);
-        int acquisitionCount = in.count("acquisitions of " + id, 8);
+        int acquisitionCount = in.count("acquisitions of ", id, 8);
         List<MethodSummary.Acquisition> acquisitions = new ArrayList<>(acquisitionCount);
         for (int i = 0; i < acquisitionCount; i++) {
           acquisitions.add(new MethodSummary.Acquisition(held(in, id), lock(in), in.provenance()));
         }
-        int callCount = in.count("calls of " + id, 10);
+        int callCount = in.count("calls of ", id, 10);
         List<MethodSummary.CallSite> calls = new ArrayList<>(callCount);
         for (int i = 0; i < callCount; i++) {
           String callee = in.string();
@@ -149,14 +169,14 @@ public final class ProgramFormat {
           boolean virtual = in.bool();
           boolean runsCallbacks = in.bool();
           boolean reclaim = in.bool();
-          Gfp gfp = in.enumValue(Gfp.values(), "allocation context");
+          Gfp gfp = in.enumValue(GFPS, "allocation context");
           boolean fenceWait = in.bool();
-          int argumentCount = in.count("arguments of a call in " + id, 3);
+          int argumentCount = in.count("arguments of a call in ", id, 3);
           List<MethodSummary.Argument> arguments = new ArrayList<>(argumentCount);
           for (int a = 0; a < argumentCount; a++) {
             LockClass lockClass = in.bool() ? in.lockClass() : null;
             String instance = in.optionalString();
-            int callbackCount = in.count("callbacks of an argument in " + id, 3);
+            int callbackCount = in.count("callbacks of an argument in ", id, 3);
             List<MethodSummary.Callback> callbacks = new ArrayList<>(callbackCount);
             for (int c = 0; c < callbackCount; c++) {
               callbacks.add(new MethodSummary.Callback(in.string(), in.optionalString(), in.bool()));
@@ -175,6 +195,10 @@ public final class ProgramFormat {
     in.expectEnd("the last unit");
     return units;
   }
+
+  private static final Gfp[] GFPS = Gfp.values();
+  private static final IrqKind[] IRQ_KINDS = IrqKind.values();
+  private static final ReadMode[] READ_MODES = ReadMode.values();
 
   private static final int RECLAIM = 1;
   private static final int SHRINKER = 2;
@@ -196,7 +220,7 @@ public final class ProgramFormat {
   private static BodyContext context(FactsEncoding.Input in) throws FactsFormatException {
     IrqKind irqContext = irqLevel(in);
     IrqKind irqsDisabled = irqLevel(in);
-    Gfp gfp = in.enumValue(Gfp.values(), "allocation context");
+    Gfp gfp = in.enumValue(GFPS, "allocation context");
     int flags = in.u8();
     if ((flags & ~(RECLAIM | SHRINKER | FENCE_SIGNALLING | ENTRY)) != 0) {
       throw in.fail("body context flags " + flags + " name no known context");
@@ -212,19 +236,33 @@ public final class ProgramFormat {
 
   private static IrqKind irqLevel(FactsEncoding.Input in) throws FactsFormatException {
     int v = in.u8();
-    if (v > IrqKind.values().length) {
+    if (v > IRQ_KINDS.length) {
       throw in.fail("irq level " + v + " is out of range");
     }
-    return v == 0 ? null : IrqKind.values()[v - 1];
+    return v == 0 ? null : IRQ_KINDS[v - 1];
   }
 
-  private static void strings(FactsEncoding.Output out, Collection<String> strings) {
+  private static void strings(FactsEncoding.Output out, List<String> strings) {
     out.varint(strings.size());
-    strings.forEach(out::string);
+    for (int i = 0; i < strings.size(); i++) {
+      out.string(strings.get(i));
+    }
   }
 
-  private static List<String> strings(FactsEncoding.Input in, String what) throws FactsFormatException {
-    int n = in.count(what, 1);
+  /** Sorted, so that equal sets give equal bytes; most are empty. */
+  private static void suppressed(FactsEncoding.Output out, Set<String> suppressed) {
+    if (suppressed.isEmpty()) {
+      out.varint(0);
+      return;
+    }
+    String[] sorted = suppressed.toArray(new String[0]);
+    Arrays.sort(sorted);
+    strings(out, Arrays.asList(sorted));
+  }
+
+  private static List<String> strings(FactsEncoding.Input in, String what, String id)
+      throws FactsFormatException {
+    int n = in.count(what, id, 1);
     List<String> strings = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       strings.add(in.string());
@@ -234,11 +272,13 @@ public final class ProgramFormat {
 
   private static void held(FactsEncoding.Output out, List<HeldLock> held) {
     out.varint(held.size());
-    held.forEach(lock -> lock(out, lock));
+    for (int i = 0; i < held.size(); i++) {
+      lock(out, held.get(i));
+    }
   }
 
   private static List<HeldLock> held(FactsEncoding.Input in, String id) throws FactsFormatException {
-    int n = in.count("held locks in " + id, 5);
+    int n = in.count("held locks in ", id, 5);
     List<HeldLock> held = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       held.add(lock(in));
@@ -256,7 +296,7 @@ public final class ProgramFormat {
 
   private static HeldLock lock(FactsEncoding.Input in) throws FactsFormatException {
     LockClass lockClass = in.lockClass();
-    ReadMode read = in.enumValue(ReadMode.values(), "read mode");
+    ReadMode read = in.enumValue(READ_MODES, "read mode");
     boolean trylock = in.bool();
     String instance = in.optionalString();
     return new HeldLock(lockClass, read, trylock, instance, in.provenance());
