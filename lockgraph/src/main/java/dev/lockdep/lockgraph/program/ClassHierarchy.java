@@ -1,15 +1,12 @@
 package dev.lockdep.lockgraph.program;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
+import java.util.Arrays;
 
 /**
  * Class-hierarchy analysis over summaries (SPEC §6): a virtual call may run the static target or
  * any method known to override it, so an abstract {@code spill()} reaches every implementation.
+ * These are its rules; {@link SummaryComposer} applies them to its index of the program's bodies by
+ * id, where each id keeps the ids of the methods that override it.
  *
  * <p>Exclusions keep the fan-out to what a reader would expect (the composer adds one more: an
  * override already on the call chain is not entered again). Methods of anonymous and local
@@ -24,60 +21,48 @@ import java.util.TreeSet;
  * target only. Such a method is an abstraction many unrelated classes implement (a collection, a
  * pool, a supplier), and decorators of it call the same method on their delegate: following every
  * override makes each decorator call every other one, a cycle no object graph can build.
+ *
+ * <p>A call of {@code callee} runs the analysed body with that id (the first in unit order of equal
+ * ids), then, when it {@link #fansOut fans out}, the {@link #overriding} bodies in id order.
  */
 final class ClassHierarchy {
   /** Overriding bodies beyond which a virtual call is followed to its static target only. */
   public static final int MAX_OVERRIDES = 4;
 
-  private final Map<String, MethodSummary> bodies = new HashMap<>();
-  private final Map<String, List<String>> overriders = new HashMap<>();
+  private ClassHierarchy() {}
 
-  /** Indexes {@code summaries} by id; the first of equal ids wins, so pass them sorted. */
-  ClassHierarchy(Collection<MethodSummary> summaries) {
-    Map<String, TreeSet<String>> byOverridden = new HashMap<>();
-    for (MethodSummary summary : summaries) {
-      bodies.putIfAbsent(summary.id(), summary);
-      if (summary.overrides().isEmpty() || ofLocalClass(summary.id())) {
-        continue;
-      }
-      for (String overridden : summary.overrides()) {
-        byOverridden.computeIfAbsent(overridden, k -> new TreeSet<>()).add(summary.id());
-      }
-    }
-    byOverridden.forEach((overridden, ids) -> overriders.put(overridden, new ArrayList<>(ids)));
+  /** Whether a call of {@code callee} may run an override of it besides the static target. */
+  static boolean fansOut(String callee, boolean virtual) {
+    return virtual && !ofJdk(callee);
   }
 
-  /** The analysed body with this id, or null. */
-  MethodSummary body(String id) {
-    return bodies.get(id);
-  }
-
-  /** The bodies a call of {@code callee} may run: its own, then its overrides in id order. */
-  List<MethodSummary> targets(String callee, boolean virtual) {
-    MethodSummary own = bodies.get(callee);
-    List<String> overriding =
-        virtual && !callee.startsWith("java.") && !callee.startsWith("javax.")
-            ? overriders.getOrDefault(callee, List.of())
-            : List.of();
-    if (overriding.isEmpty() || overriding.size() > MAX_OVERRIDES) {
-      // Most calls: no list to build.
-      return own == null ? List.of() : List.of(own);
-    }
-    List<MethodSummary> targets = new ArrayList<>();
-    if (own != null) {
-      targets.add(own);
-    }
-    for (String id : overriding) {
-      targets.add(bodies.get(id));
-    }
-    return targets;
+  /** Whether {@code id} is of a method the JDK declares: in {@code java.*} or {@code javax.*}. */
+  static boolean ofJdk(String id) {
+    return id.startsWith("java") && (id.startsWith("java.") || id.startsWith("javax."));
   }
 
   /**
-   * Whether {@code id} is of a method of an anonymous or local class: javac's binary names of
-   * those have {@code $} followed by a digit.
+   * The overriders a call that {@link #fansOut fans out} runs, from the ids of every body that
+   * declares it overrides the callee (in any order, repeats allowed): distinct and in id order, or
+   * null when there are none or more than {@value #MAX_OVERRIDES}.
    */
-  private static boolean ofLocalClass(String id) {
+  static String[] overriding(String[] overriders) {
+    String[] ids = overriders.clone();
+    Arrays.sort(ids);
+    int distinct = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (distinct == 0 || !ids[i].equals(ids[distinct - 1])) {
+        ids[distinct++] = ids[i];
+      }
+    }
+    return distinct == 0 || distinct > MAX_OVERRIDES ? null : Arrays.copyOf(ids, distinct);
+  }
+
+  /**
+   * Whether the overrides {@code id} declares count: not when it is a method of an anonymous or
+   * local class, whose binary names have {@code $} followed by a digit.
+   */
+  static boolean ofLocalClass(String id) {
     int hash = id.indexOf('#');
     int owner = hash < 0 ? id.length() : hash;
     for (int dollar = id.indexOf('$'); dollar >= 0 && dollar + 1 < owner; dollar = id.indexOf('$', dollar + 1)) {

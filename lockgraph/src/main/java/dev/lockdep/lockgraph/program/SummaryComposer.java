@@ -6,11 +6,9 @@ import dev.lockdep.lockgraph.IrqState;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.ReadMode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -48,6 +46,15 @@ import java.util.TreeSet;
  * under an interrupt handler is irq-safe. A reclaiming call takes {@code fs_reclaim} where the
  * allocation scope allows file-system reclaim, a fence wait takes {@code dma_fence_map}
  * exclusively, and either one in an interrupt or with irqs off is a sleep in atomic context.
+ *
+ * <p>How the walk is kept cheap, each step giving the result the plain walk gives: what depends
+ * only on a body is computed once per body (the bodies each call dispatches to, the calls that may
+ * run a producer, the root context); what depends only on a body and its frame once per pair (per
+ * call, the callees with their frames and the caller's locks held across it, {@link CallMemo}).
+ * Frames are one object per distinct frame, and states, held stacks, units and ids one object per
+ * key text, so that a context's key is a handful of references with a precomputed hash, and the
+ * order of a level is mostly one of numbers: ids and units are ranked once. The hot path builds
+ * no lambdas, streams or concatenated strings beyond the names it must produce.
  */
 public final class SummaryComposer {
   /** Calls followed from a root: deeper acquisitions are not composed. */
@@ -101,26 +108,88 @@ public final class SummaryComposer {
    */
   static final IrqState ORDER_ONLY = new IrqState(IrqState.Context.TASK, false, false);
 
-  private final ClassHierarchy hierarchy;
-  /** Every body of the program with what the walk keeps for it, by summary. */
-  private final Map<MethodSummary, Body> bodies;
-  /** The parts of the key being built; one list for every key, copied out. */
-  private final List<String> keyParts = new ArrayList<>();
-  /** The {@link #entries} of the call being followed; one list for every call. */
-  private final List<Entry> entriesOfCall = new ArrayList<>();
-  /**
-   * Every key a level has met: entered, or dropped for a body whose cap is full, which no later
-   * level enters.
-   */
-  private final Map<Key, Candidate> met = new HashMap<>();
+  private static final Body[] NO_BODIES = {};
+  private static final String[] NO_NAMES = {};
+  private static final Binding[] NO_BINDINGS = {};
+  private static final Bound[] NO_BOUNDS = {};
+  /** What a call that runs nothing runs. */
+  private static final CallMemo NO_ENTRIES = new CallMemo();
+  /** The positions a packed key of {@link #sort} holds. */
+  private static final int INDEX_MASK = (1 << 21) - 1;
 
-  private SummaryComposer(List<MethodSummary> all) {
-    this.hierarchy = new ClassHierarchy(all);
-    this.bodies = new IdentityHashMap<>(all.size());
-    Map<String, BodyId> ids = new HashMap<>(2 * all.size());
-    for (MethodSummary method : all) {
-      bodies.computeIfAbsent(method, m -> new Body(m, ids.computeIfAbsent(m.id(), BodyId::new)));
+  // Key texts are held as the parts they join: their order and hash, without joining them.
+
+  /** Per subclass, read mode and trylock, what a held lock's key has between class and instance. */
+  private static final String[][][] LOCK_MODES = new String[LockClass.MAX_SUBCLASSES][ReadMode.values().length][2];
+  /** Per subclass, what a bound lock class's key has after the class key. */
+  private static final String[] SUBCLASSES = new String[LockClass.MAX_SUBCLASSES];
+  /** 31 to the power of each length below its size. */
+  private static final int[] POWERS_OF_31 = new int[256];
+
+  static {
+    POWERS_OF_31[0] = 1;
+    for (int i = 1; i < POWERS_OF_31.length; i++) {
+      POWERS_OF_31[i] = 31 * POWERS_OF_31[i - 1];
     }
+    for (int subclass = 0; subclass < LockClass.MAX_SUBCLASSES; subclass++) {
+      SUBCLASSES[subclass] = "/".concat(String.valueOf(subclass));
+      for (ReadMode read : ReadMode.values()) {
+        String mode = SUBCLASSES[subclass].concat(":").concat(read.toString());
+        LOCK_MODES[subclass][read.ordinal()][0] = mode.concat("@");
+        LOCK_MODES[subclass][read.ordinal()][1] = mode.concat("t@");
+      }
+    }
+  }
+
+  /** The key text of a held {@code fs_reclaim}, as {@link #lockText} gives it. */
+  private static final String FS_RECLAIM_TEXT =
+      lockText(new HeldLock(LockClass.FS_RECLAIM, ReadMode.EXCLUSIVE, false, null, Provenance.of("-", 0, "")));
+
+  /** The key text of the held {@code dma_fence_map} reader, as {@link #lockText} gives it. */
+  private static final String FENCE_READER_TEXT =
+      lockText(new HeldLock(LockClass.DMA_FENCE_MAP, ReadMode.SHARED, false, null, Provenance.of("-", 0, "")));
+
+  /** Every id the program's bodies have or declare they override. */
+  private final Map<String, BodyId> ids;
+  /** Every body of the program, one per summary, in unit order. */
+  private final List<Body> bodies;
+  /** The states met, by {@link #state} code. */
+  private final State[] states = new State[State.CODES];
+  /** The held stacks met, by key text. */
+  private final Map<String, HeldKey> heldKeys = new HashMap<>();
+  /** The empty held stack. */
+  private final HeldKey noLocks = heldKey("");
+  /** Every frame a call or callback built, one object per distinct frame: an open-addressing table. */
+  private Frame[] frames = new Frame[1 << 12];
+  private int frameCount;
+  /**
+   * Every key a level has met, entered or dropped for a body whose cap is full (which no later
+   * level enters): an open-addressing table of candidates by key.
+   */
+  private Context[] met = new Context[1 << 12];
+  private int metCount;
+  /**
+   * While producers are found, the calls between bodies, backwards: per body the last call of it
+   * (-1: none), per call the calling body and the call of the same body before it.
+   */
+  private int[] lastCall;
+  private int[] callers;
+  private int[] callBefore;
+  private int callCount;
+  /** Whether some body has an id the JDK would declare ({@link ClassHierarchy#ofJdk}). */
+  private boolean javaBodies;
+  /** Whether every unit has its {@link Unit#rank}. */
+  private boolean unitsRanked;
+  /** {@link #enter}'s held stack and its key. */
+  private List<HeldLock> enteredHeld;
+  private HeldKey enteredKey;
+  /** Two chains' calls, for {@link #compareChains}. */
+  private final String[] linksA = new String[MAX_CALL_DEPTH + 1];
+  private final String[] linksB = new String[MAX_CALL_DEPTH + 1];
+
+  private SummaryComposer(int summaries) {
+    this.ids = new HashMap<>(2 * summaries);
+    this.bodies = new ArrayList<>(summaries);
   }
 
   /**
@@ -132,91 +201,215 @@ public final class SummaryComposer {
    * part in is a current fact.
    */
   public static Composition compose(Collection<ProgramUnit> current, Collection<ProgramUnit> classpath) {
-    Set<String> currentFiles = new HashSet<>();
-    current.forEach(u -> currentFiles.add(u.file()));
-    List<ProgramUnit> sorted = new ArrayList<>(current);
+    Set<String> currentFiles = new HashSet<>(2 * current.size());
+    for (ProgramUnit unit : current) {
+      currentFiles.add(unit.file());
+    }
+    // The units in name order, those of one name in the order given.
+    TreeMap<String, Unit> byFile = new TreeMap<>();
+    int summaries = 0;
+    for (ProgramUnit unit : current) {
+      summaries += byName(byFile, unit);
+    }
     for (ProgramUnit unit : classpath) {
       if (!currentFiles.contains(unit.file())) {
-        sorted.add(unit);
+        summaries += byName(byFile, unit);
       }
     }
-    sorted.sort(Comparator.comparing(ProgramUnit::file));
-    List<MethodSummary> all = new ArrayList<>();
-    for (ProgramUnit unit : sorted) {
-      all.addAll(unit.methods());
-    }
-    SummaryComposer composer = new SummaryComposer(all);
-    composer.findProducers(all);
-    for (ProgramUnit unit : sorted) {
-      if (currentFiles.contains(unit.file())) {
-        unit.methods().forEach(m -> composer.bodies.get(m).currentUnit = unit.file());
-      }
-    }
+    SummaryComposer composer = new SummaryComposer(summaries);
     Map<String, List<ComposedAcquisition>> out = new TreeMap<>();
-    List<Context> roots = new ArrayList<>();
-    for (ProgramUnit unit : sorted) {
-      for (MethodSummary method : unit.methods()) {
+    for (Unit unit : byFile.values()) {
+      if (composer.index(unit)) {
         // Every unit with a body has its list, though only producers' roots are walked: another
         // body's root emits nothing and makes no call that runs anything.
-        out.computeIfAbsent(unit.file(), u -> new ArrayList<>());
-        Body body = composer.bodies.get(method);
-        if (!body.producer) {
-          continue;
-        }
-        Entered root = root(method);
-        roots.add(
-            new Context(
-                body,
-                unit.file(),
-                root.held(),
-                Frame.root(method.id()),
-                List.of(),
-                List.of(method.id()),
-                method.suppressed(),
-                null,
-                root.state()));
+        out.put(unit.file, unit.acquisitions);
       }
     }
+    composer.findProducers();
+    for (Unit unit : byFile.values()) {
+      if (currentFiles.contains(unit.file)) {
+        current(unit);
+      }
+    }
+    List<Context> roots = new ArrayList<>();
+    for (Unit unit : byFile.values()) {
+      composer.roots(unit, roots);
+    }
+    composer.rankUnits(byFile.values());
     return composer.run(roots, out);
   }
 
-  /**
-   * Marks the producers among {@code all} ({@link Body#producer}): the bodies that acquire,
-   * reclaim or wait themselves, or run callbacks they are given (which may do anything), then
-   * every body that may call one of those, backwards along the calls.
-   */
-  private void findProducers(List<MethodSummary> all) {
-    Map<Body, List<Body>> callers = new IdentityHashMap<>(all.size());
-    ArrayDeque<Body> work = new ArrayDeque<>();
-    for (MethodSummary summary : all) {
-      Body body = bodies.get(summary);
-      if (body.targets != null) {
-        // The same summary in two units.
-        continue;
-      }
-      body.targets = new ArrayList<>(summary.calls().size());
-      boolean produces = !summary.acquisitions().isEmpty();
-      for (MethodSummary.CallSite call : summary.calls()) {
-        produces = produces || call.reclaim() || call.fenceWait() || callsCallbacks(call);
-        List<Body> targets = targets(call.callee(), call.virtual());
-        body.targets.add(targets);
-        for (Body target : targets) {
-          callers.computeIfAbsent(target, t -> new ArrayList<>()).add(body);
-        }
-      }
-      if (produces) {
-        body.producer = true;
-        work.add(body);
+  /** Files {@code program} under its unit's name; returns its summaries. */
+  private static int byName(TreeMap<String, Unit> byFile, ProgramUnit program) {
+    Unit unit = byFile.get(program.file());
+    if (unit == null) {
+      unit = new Unit(program.file());
+      byFile.put(program.file(), unit);
+    }
+    unit.programs.add(program);
+    return program.methods().size();
+  }
+
+  /** Indexes the bodies of {@code unit}; returns whether it has any. */
+  private boolean index(Unit unit) {
+    int n = 0;
+    for (ProgramUnit program : unit.programs) {
+      n += program.methods().size();
+    }
+    unit.bodies = new Body[n];
+    n = 0;
+    for (ProgramUnit program : unit.programs) {
+      List<MethodSummary> methods = program.methods();
+      for (int i = 0; i < methods.size(); i++) {
+        unit.bodies[n++] = body(methods.get(i));
       }
     }
-    while (!work.isEmpty()) {
-      for (Body caller : callers.getOrDefault(work.poll(), List.of())) {
+    return n > 0;
+  }
+
+  /** Makes {@code unit}, of the current compilation, the current unit of its bodies. */
+  private static void current(Unit unit) {
+    for (Body body : unit.bodies) {
+      body.currentUnit = unit;
+    }
+  }
+
+  /** Adds to {@code roots} the root context of each producer of {@code unit}. */
+  private void roots(Unit unit, List<Context> roots) {
+    for (Body body : unit.bodies) {
+      if (body.producer) {
+        root(body);
+        MethodSummary method = body.summary;
+        roots.add(
+            new Context(
+                body, unit, body.rootHeld, body.rootKey, Frame.root(method.id()), null, null, method.suppressed(), null,
+                body.rootState, 0));
+      }
+    }
+  }
+
+  /**
+   * The body of {@code summary}, new unless the same summary came before (in two units); indexes
+   * its id and the ids it overrides ({@link ClassHierarchy}).
+   */
+  private Body body(MethodSummary summary) {
+    String text = summary.id();
+    BodyId id = new BodyId(text);
+    BodyId known = ids.putIfAbsent(text, id);
+    if (known != null) {
+      id = known;
+      for (Body same = id.first; same != null; same = same.sameId) {
+        if (same.summary == summary) {
+          return same;
+        }
+      }
+    }
+    if (!javaBodies && ClassHierarchy.ofJdk(text)) {
+      javaBodies = true;
+    }
+    Body body = new Body(summary, id, bodies.size());
+    bodies.add(body);
+    if (id.first == null) {
+      id.first = body;
+    } else {
+      Body last = id.first;
+      while (last.sameId != null) {
+        last = last.sameId;
+      }
+      last.sameId = body;
+    }
+    List<String> overrides = summary.overrides();
+    if (!overrides.isEmpty() && !ClassHierarchy.ofLocalClass(text)) {
+      for (int i = 0; i < overrides.size(); i++) {
+        String overridden = overrides.get(i);
+        if (ClassHierarchy.ofJdk(overridden)) {
+          // A call of it never fans out.
+          continue;
+        }
+        BodyId of = ids.get(overridden);
+        if (of == null) {
+          of = new BodyId(overridden);
+          ids.put(overridden, of);
+        }
+        if (of.overriders == null) {
+          of.overriders = new ArrayList<>(2);
+        }
+        of.overriders.add(text);
+      }
+    }
+    return body;
+  }
+
+  /**
+   * Marks the producers ({@link Body#producer}): the bodies that acquire, reclaim or wait
+   * themselves, or run callbacks they are given (which may do anything), then every body that may
+   * call one of those, backwards along the calls.
+   */
+  private void findProducers() {
+    int n = bodies.size();
+    lastCall = new int[n];
+    Arrays.fill(lastCall, -1);
+    callers = new int[2 * n + 16];
+    callBefore = new int[callers.length];
+    Body[] work = new Body[n];
+    int tail = 0;
+    for (int b = 0; b < n; b++) {
+      Body body = bodies.get(b);
+      if (dispatch(body)) {
+        body.producer = true;
+        work[tail++] = body;
+      }
+    }
+    for (int head = 0; head < tail; head++) {
+      for (int call = lastCall[work[head].index]; call >= 0; call = callBefore[call]) {
+        Body caller = bodies.get(callers[call]);
         if (!caller.producer) {
           caller.producer = true;
-          work.add(caller);
+          work[tail++] = caller;
         }
       }
     }
+    lastCall = null;
+    callers = null;
+    callBefore = null;
+  }
+
+  /**
+   * Finds the bodies each call of {@code body} dispatches to ({@link Body#targets}) and records
+   * the body as a caller of each; returns whether it acquires, reclaims or waits itself, or runs
+   * callbacks it is given.
+   */
+  private boolean dispatch(Body body) {
+    MethodSummary summary = body.summary;
+    List<MethodSummary.CallSite> calls = summary.calls();
+    Body[][] targets = new Body[calls.size()][];
+    boolean produces = !summary.acquisitions().isEmpty();
+    for (int i = 0; i < targets.length; i++) {
+      MethodSummary.CallSite call = calls.get(i);
+      if (call.reclaim() || call.fenceWait()) {
+        if (body.effectCalls.isEmpty()) {
+          body.effectCalls = new ArrayList<>(1);
+        }
+        body.effectCalls.add(call);
+        produces = true;
+      }
+      produces = produces || callsCallbacks(call);
+      Body[] called = targets(call.callee(), call.virtual());
+      targets[i] = called;
+      // A body that produces by itself needs no callee to make it one.
+      for (int t = produces ? called.length : 0; t < called.length; t++) {
+        Body target = called[t];
+        if (callCount == callers.length) {
+          callers = Arrays.copyOf(callers, 2 * callCount);
+          callBefore = Arrays.copyOf(callBefore, callers.length);
+        }
+        callers[callCount] = body.index;
+        callBefore[callCount] = lastCall[target.index];
+        lastCall[target.index] = callCount++;
+      }
+    }
+    body.targets = targets;
+    return produces;
   }
 
   /** Whether {@code call} may run a callback: its arguments', or one a frame binds to its receiver. */
@@ -224,49 +417,163 @@ public final class SummaryComposer {
     return call.runsCallbacks() || (call.receiver() != null && call.receiver().startsWith("local:"));
   }
 
+  /** The bodies a call of {@code callee} may run ({@link ClassHierarchy}). */
+  private Body[] targets(String callee, boolean virtual) {
+    if (!javaBodies && ClassHierarchy.ofJdk(callee)) {
+      // Neither a body of the program nor overridden in it: one the JDK declares.
+      return NO_BODIES;
+    }
+    BodyId id = ids.get(callee);
+    if (id == null) {
+      return NO_BODIES;
+    }
+    return id.overriders != null && ClassHierarchy.fansOut(callee, virtual) ? id.virtualTargets(ids) : id.ownTargets();
+  }
+
   private Composition run(List<Context> roots, Map<String, List<ComposedAcquisition>> out) {
     Map<String, List<AtomicSleep>> sleeps = new TreeMap<>();
+    rankIds();
     List<Context> level = roots;
     for (int depth = 0; !level.isEmpty(); depth++) {
-      List<Candidate> candidates = new ArrayList<>();
-      for (Context context : level) {
-        emit(context, out);
-        effects(context, out, sleeps);
+      List<Context> candidates = new ArrayList<>();
+      for (int i = 0, n = level.size(); i < n; i++) {
+        Context context = level.get(i);
+        emit(context);
+        effects(context, sleeps);
         if (depth < MAX_CALL_DEPTH) {
           successors(context, depth + 1, candidates);
         }
       }
-      candidates.sort(Candidate.ORDER);
-      level = new ArrayList<>();
-      for (Candidate candidate : candidates) {
-        BodyId id = candidate.id;
+      Context[] sorted = sort(candidates);
+      level = new ArrayList<>(sorted.length);
+      for (Context candidate : sorted) {
+        BodyId id = candidate.body.id;
         if (id.contexts < MAX_CONTEXTS_PER_BODY) {
           id.contexts++;
-          level.add(candidate.context);
+          level.add(candidate);
         }
       }
     }
     return new Composition(out, sleeps);
   }
 
-  private static void emit(Context context, Map<String, List<ComposedAcquisition>> out) {
-    List<MethodSummary.Acquisition> acquisitions = context.body().summary.acquisitions();
+  /**
+   * {@code candidates} in the order of a level: anchored first, then by key. When ids and units
+   * are ranked, most of that order is one of numbers: a sort of (anchored, id rank, unit rank,
+   * position) packed in a long, then of each run of one anchoredness, id and unit by key.
+   */
+  private Context[] sort(List<Context> candidates) {
+    int n = candidates.size();
+    Context[] sorted = candidates.toArray(new Context[n]);
+    if (!unitsRanked || n > INDEX_MASK) {
+      Arrays.sort(sorted);
+      return sorted;
+    }
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      Context candidate = sorted[i];
+      int rank = candidate.body.id.rank;
+      if (rank < 0) {
+        Arrays.sort(sorted);
+        return sorted;
+      }
+      keys[i] = (candidate.anchor != null ? 0L : 1L << 62) | (long) rank << 41 | (long) candidate.unit.rank << 21 | i;
+    }
+    Arrays.sort(keys);
+    for (int i = 0; i < n; i++) {
+      sorted[i] = candidates.get((int) (keys[i] & INDEX_MASK));
+    }
+    for (int i = 0, j; i < n; i = j) {
+      long run = keys[i] >>> 21;
+      for (j = i + 1; j < n && keys[j] >>> 21 == run; j++) {}
+      if (j - i > 1) {
+        Arrays.sort(sorted, i, j);
+      }
+    }
+    return sorted;
+  }
+
+  /**
+   * Ranks the units, in name order, as they order keys: {@code file + "\n"} and more. That is their
+   * own order unless a name is another with a line break or a lower character after it, or there
+   * are more than a packed key of {@link #sort} holds; then they are not ranked.
+   */
+  private void rankUnits(Collection<Unit> units) {
+    if (units.size() > 1 << 20) {
+      return;
+    }
+    int rank = 0;
+    String last = null;
+    for (Unit unit : units) {
+      String file = unit.file;
+      if (last != null && file.length() > last.length() && file.charAt(last.length()) <= '\n' && file.startsWith(last)) {
+        return;
+      }
+      unit.rank = rank++;
+      last = file;
+    }
+    unitsRanked = true;
+  }
+
+  /**
+   * Ranks the ids of the producers, the only bodies contexts are built for, in the order of the
+   * keys that start with them, {@code id + "\n"} and more: the order of a level compares two
+   * contexts of different bodies by rank alone. That is the ids' own order unless an id is another
+   * with a line break or a lower character after it; then nothing is ranked, and the keys decide.
+   */
+  private void rankIds() {
+    String[] producers = new String[bodies.size()];
+    int n = 0;
+    for (int i = 0; i < producers.length; i++) {
+      Body body = bodies.get(i);
+      BodyId id = body.id;
+      if (body.producer && id.power == 0) {
+        id.measure();
+        producers[n++] = id.text;
+      }
+    }
+    Arrays.sort(producers, 0, n);
+    if (n > 1 << 21) {
+      return;
+    }
+    for (int i = 1; i < n; i++) {
+      String a = producers[i - 1];
+      String b = producers[i];
+      if (b.length() > a.length() && b.charAt(a.length()) <= '\n' && b.startsWith(a)) {
+        return;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      ids.get(producers[i]).rank = i;
+    }
+  }
+
+  private void emit(Context context) {
+    List<MethodSummary.Acquisition> acquisitions = context.body.summary.acquisitions();
     if (acquisitions.isEmpty()) {
       return;
     }
-    List<ComposedAcquisition> unit = out.computeIfAbsent(context.unit(), u -> new ArrayList<>());
-    for (MethodSummary.Acquisition acquisition : acquisitions) {
-      List<HeldLock> held = new ArrayList<>(context.held());
-      for (HeldLock lock : acquisition.held()) {
-        held.add(context.frame().map(lock, lock.acquiredAt()));
-      }
-      Provenance at =
-          context.chain().isEmpty() ? acquisition.at() : acquisition.at().withCallChain(context.chain());
-      unit.add(
-          new ComposedAcquisition(
-              held, context.frame().map(acquisition.next(), at), context.state().irqOrOrderOnly(),
-              context.suppressed(), context.anchor()));
+    List<ComposedAcquisition> unit = context.unit.acquisitions;
+    Frame frame = context.frame;
+    List<String> chain = context.chain();
+    IrqState irq = context.state.irqOrOrderOnly();
+    for (int i = 0, n = acquisitions.size(); i < n; i++) {
+      MethodSummary.Acquisition acquisition = acquisitions.get(i);
+      List<HeldLock> held = held(context.held, acquisition.held(), frame);
+      Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
+      unit.add(new ComposedAcquisition(held, frame.map(acquisition.next(), at), irq, context.suppressed, context.anchor));
     }
+  }
+
+  /** A new list of {@code held} and then {@code own} as {@code frame} maps them. */
+  private static List<HeldLock> held(List<HeldLock> held, List<HeldLock> own, Frame frame) {
+    List<HeldLock> all = new ArrayList<>(held.size() + own.size());
+    all.addAll(held);
+    for (int i = 0, n = own.size(); i < n; i++) {
+      HeldLock lock = own.get(i);
+      all.add(frame.map(lock, lock.acquiredAt()));
+    }
+    return all;
   }
 
   /**
@@ -275,68 +582,76 @@ public final class SummaryComposer {
    * drops the fence reader, if held, and takes and releases {@code dma_fence_map} exclusively.
    * Either one that may sleep, made in an interrupt or with irqs off, is a sleep in atomic context.
    */
-  private static void effects(
-      Context context, Map<String, List<ComposedAcquisition>> out, Map<String, List<AtomicSleep>> sleeps) {
-    State state = context.state();
-    Body body = context.body();
-    if (body.effectCalls == null) {
-      body.effectCalls = new ArrayList<>();
-      for (MethodSummary.CallSite call : body.summary.calls()) {
-        if (call.reclaim() || call.fenceWait()) {
-          body.effectCalls.add(call);
-        }
-      }
+  private static void effects(Context context, Map<String, List<AtomicSleep>> sleeps) {
+    Body body = context.body;
+    if (body.effectCalls.isEmpty()) {
+      return;
     }
+    State state = context.state;
+    Unit unit = context.unit;
+    List<String> chain = context.chain();
     for (MethodSummary.CallSite call : body.effectCalls) {
-      List<HeldLock> held = new ArrayList<>(context.held());
-      for (HeldLock lock : call.held()) {
-        held.add(context.frame().map(lock, lock.acquiredAt()));
-      }
-      Provenance at = context.chain().isEmpty() ? call.at() : call.at().withCallChain(context.chain());
-      Gfp gfp = state.gfp().within(call.gfp());
-      List<ComposedAcquisition> unit = out.computeIfAbsent(context.unit(), u -> new ArrayList<>());
-      if (call.reclaim() && gfp.allowsFsReclaim() && !state.memalloc()) {
-        unit.add(
+      List<HeldLock> held = held(context.held, call.held(), context.frame);
+      Provenance at = chain.isEmpty() ? call.at() : call.at().withCallChain(chain);
+      Gfp gfp = state.gfp.within(call.gfp());
+      if (call.reclaim() && gfp.allowsFsReclaim() && !state.memalloc) {
+        unit.acquisitions.add(
             new ComposedAcquisition(
                 held, new HeldLock(LockClass.FS_RECLAIM, ReadMode.EXCLUSIVE, false, null, at),
-                state.irqOrOrderOnly(), context.suppressed(), context.anchor()));
+                state.irqOrOrderOnly(), context.suppressed, context.anchor));
       }
       if (call.fenceWait()) {
-        List<HeldLock> others = new ArrayList<>(held);
-        others.removeIf(lock -> lock.lockClass().equals(LockClass.DMA_FENCE_MAP));
-        unit.add(
+        List<HeldLock> others = new ArrayList<>(held.size());
+        for (HeldLock lock : held) {
+          if (!lock.lockClass().equals(LockClass.DMA_FENCE_MAP)) {
+            others.add(lock);
+          }
+        }
+        unit.acquisitions.add(
             new ComposedAcquisition(
                 others, new HeldLock(LockClass.DMA_FENCE_MAP, ReadMode.EXCLUSIVE, false, null, at),
-                state.irqOrOrderOnly(), context.suppressed(), context.anchor()));
+                state.irqOrOrderOnly(), context.suppressed, context.anchor));
       }
       String what =
           call.fenceWait() ? "a fence wait" : call.reclaim() && gfp.maySleep() ? "a reclaiming allocation" : null;
       if (what != null && state.atomic()) {
-        sleeps.computeIfAbsent(context.unit(), u -> new ArrayList<>())
-            .add(new AtomicSleep(at, what, state.irq(), held, context.suppressed(), context.anchor()));
+        if (unit.sleeps == null) {
+          unit.sleeps = new ArrayList<>();
+          sleeps.put(unit.file, unit.sleeps);
+        }
+        unit.sleeps.add(new AtomicSleep(at, what, state.irq, held, context.suppressed, context.anchor));
       }
     }
   }
 
-  /** A body entered: the locks it holds and the state it runs in. */
-  private record Entered(List<HeldLock> held, State state) {}
-
-  /** The root context of {@code body}: what its own annotations say, from nothing held. */
-  private static Entered root(MethodSummary body) {
-    BodyContext own = body.context();
+  /** Computes {@code body}'s root context, what its own annotations say, from nothing held. */
+  private void root(Body body) {
+    if (body.rootState != null) {
+      return;
+    }
+    BodyContext own = body.summary.context();
+    if (body.plain) {
+      // What enter gives for a body without annotations.
+      body.rootState = state(own.entry() ? IrqState.PROCESS : null, Gfp.KERNEL, false, false);
+      body.rootHeld = List.of();
+      body.rootKey = noLocks;
+      return;
+    }
     boolean holdsReclaim = own.shrinker() || (own.reclaim() && own.gfp().allowsFsReclaim());
-    State state = new State(own.entry() ? IrqState.PROCESS : null, Gfp.KERNEL, holdsReclaim, false);
-    return enter(body, state, List.of(), own.declaredAt(), holdsReclaim);
+    State state = state(own.entry() ? IrqState.PROCESS : null, Gfp.KERNEL, holdsReclaim, false);
+    body.rootState = enter(own, state, List.of(), noLocks, own.declaredAt(), holdsReclaim);
+    body.rootHeld = enteredHeld;
+    body.rootKey = enteredKey;
   }
 
   /**
-   * {@code body} entered in {@code state} with {@code held} held: its own annotations applied on
-   * top. {@code reclaims} says whether the entry itself takes {@code fs_reclaim}: a reclaim root,
-   * or a reclaiming call that takes it.
+   * {@code own}'s body entered in {@code state} with {@code held} held: its own annotations applied
+   * on top. {@code reclaims} says whether the entry itself takes {@code fs_reclaim}: a reclaim
+   * root, or a reclaiming call that takes it. Returns the state; {@link #enteredHeld} and {@link
+   * #enteredKey} are the held stack entered with.
    */
-  private static Entered enter(MethodSummary body, State state, List<HeldLock> held, Provenance at, boolean reclaims) {
-    BodyContext own = body.context();
-    IrqState irq = state.irq();
+  private State enter(BodyContext own, State state, List<HeldLock> held, HeldKey key, Provenance at, boolean reclaims) {
+    IrqState irq = state.irq;
     if (own.irqContext() != null) {
       irq = own.irqContext() == IrqKind.HARDIRQ ? IrqState.IN_HARDIRQ : IrqState.IN_SOFTIRQ;
     }
@@ -347,27 +662,31 @@ public final class SummaryComposer {
     }
     // The caller's stack itself unless the entry takes a pseudo-lock: no stack changes once built.
     List<HeldLock> entered = held;
-    boolean memalloc = state.memalloc();
+    boolean memalloc = state.memalloc;
     if (reclaims && !heldClass(held, LockClass.FS_RECLAIM)) {
       entered = new ArrayList<>(held);
       entered.add(new HeldLock(LockClass.FS_RECLAIM, ReadMode.EXCLUSIVE, false, null, at));
+      key = extend(key, FS_RECLAIM_TEXT);
     }
     memalloc |= own.reclaim() || own.shrinker();
-    boolean signalling = state.signalling();
+    boolean signalling = state.signalling;
     if (own.fenceSignalling() && !signalling) {
       if (entered == held) {
         entered = new ArrayList<>(held);
       }
       // dma_fence_begin_signalling: a non-recursive reader, taken once for nested sections.
       entered.add(new HeldLock(LockClass.DMA_FENCE_MAP, ReadMode.SHARED, false, null, own.declaredAt()));
+      key = extend(key, FENCE_READER_TEXT);
       signalling = true;
     }
-    return new Entered(entered, new State(irq, state.gfp().within(own.gfp()), memalloc, signalling));
+    enteredHeld = entered;
+    enteredKey = key;
+    return state(irq, state.gfp.within(own.gfp()), memalloc, signalling);
   }
 
   private static boolean heldClass(List<HeldLock> held, LockClass lockClass) {
-    for (HeldLock lock : held) {
-      if (lock.lockClass().equals(lockClass)) {
+    for (int i = 0, n = held.size(); i < n; i++) {
+      if (held.get(i).lockClass().equals(lockClass)) {
         return true;
       }
     }
@@ -397,75 +716,121 @@ public final class SummaryComposer {
    * the level sorts one candidate per key in the order of (anchored first, key, chain). A key an
    * earlier level met is dropped wherever it sorts: not sorted at all.
    */
-  private void successors(Context context, int depth, List<Candidate> candidates) {
-    Frame frame = context.frame();
-    Body caller = context.body();
+  private void successors(Context context, int depth, List<Context> candidates) {
+    Body caller = context.body;
     if (caller.liveCalls == null) {
       caller.liveCalls = liveCalls(caller);
     }
-    for (LiveCall live : caller.liveCalls) {
-      MethodSummary.CallSite call = live.call;
-      if (context.held().size() + call.held().size() > MAX_HELD) {
+    LiveCall[] live = caller.liveCalls;
+    if (live.length == 0) {
+      return;
+    }
+    Frame frame = context.frame;
+    CallMemo[] memos = frame.memos(caller, live.length);
+    State state = context.state;
+    int heldSize = context.held.size();
+    for (int i = 0; i < live.length; i++) {
+      MethodSummary.CallSite call = live[i].call;
+      if (heldSize + call.held().size() > MAX_HELD) {
         continue;
       }
-      // Many calls enter nothing: find that out before building the callee's stack and chain.
-      List<Entry> entries = entries(live, context);
-      if (entries.isEmpty()) {
-        continue;
+      CallMemo memo = memos[i];
+      if (memo == null) {
+        memos[i] = memo = entries(live[i], frame);
       }
-      List<HeldLock> held = new ArrayList<>(context.held());
-      for (HeldLock lock : call.held()) {
-        held.add(frame.map(lock, lock.acquiredAt()));
-      }
-      List<String> chain = null;
-      Provenance anchor = context.anchor() == null && caller.currentUnit != null ? call.at() : context.anchor();
-      State state = context.state();
-      boolean reclaims = call.reclaim() && state.gfp().within(call.gfp()).allowsFsReclaim() && !state.memalloc();
-      for (Entry entry : entries) {
-        Body callee = entry.body();
-        Entered entered = enter(callee.summary, state, held, call.at(), reclaims && callee.summary.context().reclaim());
-        if (callee.id.root == null) {
-          callee.id.root = root(callee.summary);
+      List<HeldLock> held = null;
+      HeldKey heldKey = null;
+      Provenance anchor = null;
+      boolean reclaims = false;
+      for (int j = 0, n = memo.size; j < n; j++) {
+        Body callee = memo.bodies[j];
+        BodyId id = callee.id;
+        if (id.contexts >= MAX_CONTEXTS_PER_BODY || (j < memo.targets && id != live[i].callee && onChain(context, id))) {
+          continue;
         }
-        Entered root = callee.id.root;
-        if (entry.frame().locals().isEmpty()
-            && entered.state().equals(root.state())
-            && sameLocks(entered.held(), root.held())) {
+        Frame calleeFrame = memo.frames[j];
+        if (calleeFrame == null) {
+          calleeFrame = frame(callee, memo.receiver, call, frame);
+          memo.frames[j] = calleeFrame;
+        }
+        if (held == null) {
+          if (memo.held == null) {
+            mapHeld(memo, call, frame);
+          }
+          if (memo.held.isEmpty()) {
+            held = context.held;
+            heldKey = context.heldKey;
+          } else {
+            held = new ArrayList<>(heldSize + memo.held.size());
+            held.addAll(context.held);
+            held.addAll(memo.held);
+            heldKey = memo.extend(context.heldKey, this);
+          }
+          anchor = context.anchor == null && caller.currentUnit != null ? call.at() : context.anchor;
+          reclaims = call.reclaim() && state.gfp.within(call.gfp()).allowsFsReclaim() && !state.memalloc;
+        }
+        State entered;
+        List<HeldLock> enteredHeld;
+        HeldKey enteredKey;
+        if (callee.plain) {
+          // No annotation of its own: the callee runs in the caller's state with the caller's stack.
+          entered = state;
+          enteredHeld = held;
+          enteredKey = heldKey;
+        } else {
+          BodyContext own = callee.summary.context();
+          entered = enter(own, state, held, heldKey, call.at(), reclaims && own.reclaim());
+          enteredHeld = this.enteredHeld;
+          enteredKey = this.enteredKey;
+        }
+        if (id.root == null) {
+          id.root = callee;
+          root(callee);
+        }
+        Body root = id.root;
+        if (calleeFrame.names.length == 0 && entered == root.rootState && sameLocks(enteredHeld, root.rootHeld)) {
           // Nothing the callee's root context does not already give.
           continue;
         }
-        if (entered.held().size() > MAX_HELD) {
+        if (enteredHeld.size() > MAX_HELD) {
           continue;
         }
-        String unit = context.unit();
-        if (anchor == null && callee.currentUnit != null) {
-          unit = callee.currentUnit;
-        }
-        if (chain == null) {
-          chain = new ArrayList<>(context.chain());
-          chain.add(live.link());
-        }
-        Key key = key(callee, unit, entered.state(), entered.held(), entry.frame());
-        Candidate first = met.get(key);
-        if (first != null && (first.depth != depth || !first.after(anchor != null, chain))) {
+        Unit unit = anchor == null && callee.currentUnit != null ? callee.currentUnit : context.unit;
+        int hash = Context.hash(id, unit, entered, enteredKey, calleeFrame);
+        Context first = find(hash, id, unit, entered, enteredKey, calleeFrame);
+        if (first != null && (first.depth != depth || !first.after(anchor != null, context, live[i], this))) {
           continue;
         }
-        Set<String> suppressed = new TreeSet<>();
-        suppressed.addAll(context.suppressed());
-        suppressed.addAll(callee.summary.suppressed());
-        List<String> onChain = new ArrayList<>(context.bodies());
-        onChain.add(callee.summary.id());
-        Context successor =
-            new Context(callee, unit, entered.held(), entry.frame(), chain, onChain, suppressed, anchor, entered.state());
+        Set<String> suppressed = context.suppressed;
+        Set<String> own = callee.summary.suppressed();
+        if (!own.isEmpty() && !suppressed.containsAll(own)) {
+          suppressed = new TreeSet<>(suppressed);
+          suppressed.addAll(own);
+        }
         if (first == null) {
-          Candidate candidate = new Candidate(key, successor, depth);
-          met.put(key, candidate);
-          candidates.add(candidate);
+          Context successor =
+              new Context(
+                  callee, unit, enteredHeld, enteredKey, calleeFrame, context, live[i], suppressed, anchor, entered, hash);
+          add(successor);
+          candidates.add(successor);
         } else {
-          first.replace(successor);
+          first.replace(callee, enteredHeld, calleeFrame, context, live[i], suppressed, anchor);
         }
       }
     }
+  }
+
+  /** Whether a body with {@code id} is on {@code context}'s chain, it included. */
+  private static boolean onChain(Context context, BodyId id) {
+    if ((context.onChain & id.bit) == 0) {
+      return false;
+    }
+    for (Context on = context; on != null; on = on.parent) {
+      if (on.body.id == id) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -473,45 +838,581 @@ public final class SummaryComposer {
    * or its overrides, running its arguments' callbacks, or on a local that a frame may bind to a
    * callback.
    */
-  private static List<LiveCall> liveCalls(Body body) {
-    List<LiveCall> live = new ArrayList<>();
+  private LiveCall[] liveCalls(Body body) {
     List<MethodSummary.CallSite> calls = body.summary.calls();
+    LiveCall[] live = new LiveCall[calls.size()];
+    int n = 0;
+    for (int i = 0; i < live.length; i++) {
+      MethodSummary.CallSite call = calls.get(i);
+      Body[] targets = body.targets[i];
+      int producers = 0;
+      for (Body target : targets) {
+        if (target.producer) {
+          producers++;
+        }
+      }
+      if (producers > 0 || callsCallbacks(call)) {
+        Body[] running = targets;
+        if (producers < targets.length) {
+          running = new Body[producers];
+          producers = 0;
+          for (Body target : targets) {
+            if (target.producer) {
+              running[producers++] = target;
+            }
+          }
+        }
+        live[n++] = new LiveCall(call, targets, ids.get(call.callee()), running);
+      }
+    }
+    return n == live.length ? live : Arrays.copyOf(live, n);
+  }
+
+  /**
+   * Every body {@code live} may run from a body in {@code frame} that may add something (a
+   * producer), in a deterministic order, with its frame; the frames of the call's own targets are
+   * built as a context first enters them. An override already on the call chain is not entered
+   * again: that is a decorator calling the method it implements on its delegate, which is another
+   * object of another class in any program that does not wrap a decorator in itself.
+   */
+  private CallMemo entries(LiveCall live, Frame frame) {
+    MethodSummary.CallSite call = live.call;
+    CallMemo memo = new CallMemo();
+    // Only a parameter binds callbacks, and most receivers name none.
+    Binding receiver =
+        call.receiver() == null || (!live.localReceiver && frame.localNames) ? null : frame.local(call.receiver());
+    if (receiver != null && receiver.callbacks.length > 0) {
+      // An analysed callee invoking the callback its caller passed: it runs that callback only.
+      String name = name(call.callee());
+      for (Bound bound : receiver.callbacks) {
+        if (bound.callback.functional() || name(bound.callback.target()).equals(name)) {
+          callbackEntries(bound, memo);
+        }
+      }
+      return memo.size == 0 ? NO_ENTRIES : memo;
+    }
+    Body[] producers = live.producers;
+    if (producers.length > 0) {
+      // The frames are built as contexts enter the targets.
+      memo.bodies = producers;
+      memo.frames = new Frame[producers.length];
+      memo.size = producers.length;
+      memo.targets = producers.length;
+      memo.receiver =
+          live.thisReceiver && frame.receiver != null && !frame.identity ? frame.receiver : frame.mapInstance(call.receiver());
+    }
+    if (call.runsCallbacks()) {
+      List<MethodSummary.Argument> arguments = call.arguments();
+      for (int i = 0; i < arguments.size(); i++) {
+        for (Bound bound : callbacks(arguments.get(i), frame)) {
+          callbackEntries(bound, memo);
+        }
+      }
+    }
+    return memo.size == 0 ? NO_ENTRIES : memo;
+  }
+
+  private void callbackEntries(Bound bound, CallMemo into) {
+    MethodSummary.Callback callback = bound.callback;
+    if (callback.target().startsWith("lambda@")) {
+      BodyId id = ids.get(callback.target());
+      Body lambda = id == null ? null : id.first;
+      if (lambda != null && lambda.producer) {
+        // A lambda's `this` and captured locals are its creator's.
+        into.add(lambda, bound.frame);
+      }
+      return;
+    }
+    String receiver = bound.frame.mapInstance(callback.receiver());
+    for (Body target : targets(callback.target(), callback.functional())) {
+      if (target.producer) {
+        into.add(target, frame(target.id.text, receiver, NO_NAMES, NO_BINDINGS));
+      }
+    }
+  }
+
+  /** The locks {@code call} holds across it, as {@code frame} maps them, and their key texts. */
+  private static void mapHeld(CallMemo memo, MethodSummary.CallSite call, Frame frame) {
+    List<HeldLock> own = call.held();
+    if (own.isEmpty()) {
+      memo.held = List.of();
+      return;
+    }
+    HeldLock[] mapped = new HeldLock[own.size()];
+    String[] texts = new String[mapped.length];
+    for (int i = 0; i < mapped.length; i++) {
+      HeldLock lock = own.get(i);
+      mapped[i] = frame.map(lock, lock.acquiredAt());
+      texts[i] = lockText(mapped[i]);
+    }
+    memo.held = Arrays.asList(mapped);
+    memo.heldTexts = texts;
+  }
+
+  /**
+   * The frame of {@code target}, as the call made in {@code frame} binds its parameters: {@code
+   * frame} with the bindings of the parameters {@code target} uses as locks or callbacks.
+   */
+  private Frame frame(Body target, String receiver, MethodSummary.CallSite call, Frame frame) {
+    String[] names = NO_NAMES;
+    Binding[] values = NO_BINDINGS;
+    int n = 0;
+    List<MethodSummary.Argument> arguments = call.arguments();
+    List<String> parameters = target.summary.parameters();
+    for (int i : target.usedPositions()) {
+      if (i >= arguments.size()) {
+        break;
+      }
+      String parameter = parameters.get(i);
+      MethodSummary.Argument argument = arguments.get(i);
+      Bound[] callbacks = callbacks(argument, frame);
+      LockClass lockClass = argument.lockClass();
+      Binding passed = argument.instance() == null ? null : frame.local(argument.instance());
+      if (passed != null && passed.lockClass != null) {
+        lockClass = passed.lockClass;
+      }
+      if (lockClass != null || callbacks.length > 0) {
+        Binding binding = new Binding(lockClass, frame.mapInstance(argument.instance()), callbacks);
+        // Sorted by name, a later binding of one name replacing the earlier.
+        int at = 0;
+        while (at < n && names[at].compareTo(parameter) < 0) {
+          at++;
+        }
+        if (at < n && names[at].equals(parameter)) {
+          values[at] = binding;
+          continue;
+        }
+        if (n == names.length) {
+          names = Arrays.copyOf(names, Math.max(2, 2 * n));
+          values = Arrays.copyOf(values, names.length);
+        }
+        System.arraycopy(names, at, names, at + 1, n - at);
+        System.arraycopy(values, at, values, at + 1, n - at);
+        names[at] = parameter;
+        values[at] = binding;
+        n++;
+      }
+    }
+    if (n < names.length) {
+      names = Arrays.copyOf(names, n);
+      values = Arrays.copyOf(values, n);
+    }
+    return frame(target.id.text, receiver, names, values);
+  }
+
+  /** The frame of a callee, not the outermost body, with these parts; one object per distinct frame. */
+  private Frame frame(String owner, String receiver, String[] names, Binding[] bindings) {
+    int hash = Frame.hash(owner, false, receiver, names, bindings);
+    Frame[] table = frames;
+    int mask = table.length - 1;
+    int slot = (hash ^ (hash >>> 16)) & mask;
+    for (Frame known; (known = table[slot]) != null; slot = (slot + 1) & mask) {
+      if (known.hash == hash && known.is(owner, false, receiver, names, bindings)) {
+        return known;
+      }
+    }
+    Frame frame = new Frame(owner, false, receiver, names, bindings, hash);
+    if (2 * (frameCount + 1) > table.length) {
+      frames = new Frame[2 * table.length];
+      mask = frames.length - 1;
+      for (Frame known : table) {
+        if (known != null) {
+          int at = (known.hash ^ (known.hash >>> 16)) & mask;
+          while (frames[at] != null) {
+            at = (at + 1) & mask;
+          }
+          frames[at] = known;
+        }
+      }
+      slot = (hash ^ (hash >>> 16)) & mask;
+      while (frames[slot] != null) {
+        slot = (slot + 1) & mask;
+      }
+    }
+    frames[slot] = frame;
+    frameCount++;
+    return frame;
+  }
+
+  /** The callbacks an argument carries: its own, or those of the parameter it passes on. */
+  private static Bound[] callbacks(MethodSummary.Argument argument, Frame frame) {
+    Binding passed = argument.instance() == null ? null : frame.local(argument.instance());
+    List<MethodSummary.Callback> own = argument.callbacks();
+    if (own.isEmpty() && (passed == null || passed.callbacks.length == 0)) {
+      return NO_BOUNDS;
+    }
+    Bound[] bound = new Bound[own.size() + (passed == null ? 0 : passed.callbacks.length)];
+    int n = 0;
+    for (int i = 0; i < own.size(); i++) {
+      bound[n++] = new Bound(own.get(i), frame);
+    }
+    if (passed != null) {
+      System.arraycopy(passed.callbacks, 0, bound, n, passed.callbacks.length);
+    }
+    return bound;
+  }
+
+  /** The parameters a body acquires, holds, calls or passes on, each once. */
+  private static String[] usedParameters(MethodSummary body) {
+    List<String> parameters = body.parameters();
+    if (parameters.isEmpty()) {
+      return NO_NAMES;
+    }
+    boolean[] used = new boolean[parameters.size()];
+    List<MethodSummary.Acquisition> acquisitions = body.acquisitions();
+    for (int i = 0; i < acquisitions.size(); i++) {
+      MethodSummary.Acquisition acquisition = acquisitions.get(i);
+      use(acquisition.next().instance(), parameters, used);
+      List<HeldLock> held = acquisition.held();
+      for (int j = 0; j < held.size(); j++) {
+        use(held.get(j).instance(), parameters, used);
+      }
+    }
+    List<MethodSummary.CallSite> calls = body.calls();
     for (int i = 0; i < calls.size(); i++) {
       MethodSummary.CallSite call = calls.get(i);
-      List<Body> targets = body.targets.get(i);
-      boolean runsProducer = callsCallbacks(call);
-      for (Body target : targets) {
-        runsProducer |= target.producer;
-      }
-      if (runsProducer) {
-        live.add(new LiveCall(call, targets));
+      use(call.receiver(), parameters, used);
+      List<MethodSummary.Argument> arguments = call.arguments();
+      for (int j = 0; j < arguments.size(); j++) {
+        use(arguments.get(j).instance(), parameters, used);
       }
     }
-    return live;
+    String[] names = new String[used.length];
+    int n = 0;
+    for (int i = 0; i < used.length; i++) {
+      if (used[i]) {
+        names[n++] = parameters.get(i);
+      }
+    }
+    return n == names.length ? names : Arrays.copyOf(names, n);
   }
 
-  /** {@link ClassHierarchy#targets}, as bodies. */
-  private List<Body> targets(String callee, boolean virtual) {
-    List<MethodSummary> summaries = hierarchy.targets(callee, virtual);
-    if (summaries.isEmpty()) {
-      return List.of();
+  /** Marks the first parameter named {@code instance}, unless it is one {@code @LockClass} fixes. */
+  private static void use(String instance, List<String> parameters, boolean[] used) {
+    if (instance == null || instance.isEmpty()) {
+      return;
     }
-    List<Body> targets = new ArrayList<>(summaries.size());
-    for (MethodSummary summary : summaries) {
-      targets.add(bodies.get(summary));
+    for (int i = 0; i < used.length; i++) {
+      if (instance.equals(parameters.get(i))) {
+        used[i] = true;
+        return;
+      }
     }
-    return targets;
   }
 
-  /** A call that may run a producer, with the bodies it dispatches to ({@link ClassHierarchy#targets}). */
+  private static String name(String id) {
+    int hash = id.indexOf('#');
+    int paren = id.indexOf('(', hash + 1);
+    return hash < 0 || paren < 0 ? id : id.substring(hash + 1, paren);
+  }
+
+  /** The state with these parts; one object per distinct state. */
+  private State state(IrqState irq, Gfp gfp, boolean memalloc, boolean signalling) {
+    int irqCode =
+        irq == null
+            ? 0
+            : 1 + 4 * irq.context().ordinal() + (irq.hardirqsEnabled() ? 2 : 0) + (irq.softirqsEnabled() ? 1 : 0);
+    int code = ((irqCode * State.GFPS + gfp.ordinal()) * 2 + (memalloc ? 1 : 0)) * 2 + (signalling ? 1 : 0);
+    State state = states[code];
+    if (state == null) {
+      state = new State(irq, gfp, memalloc, signalling);
+      states[code] = state;
+    }
+    return state;
+  }
+
+  /** The held stack with this key text; one object per distinct text. */
+  private HeldKey heldKey(String text) {
+    HeldKey key = heldKeys.get(text);
+    if (key == null) {
+      key = new HeldKey(text);
+      heldKeys.put(text, key);
+    }
+    return key;
+  }
+
+  /** The held stack {@code key} with a lock of key text {@code lock} on top. */
+  private HeldKey extend(HeldKey key, String lock) {
+    HeldKey next = key.next == null ? null : key.next.get(lock);
+    if (next == null) {
+      next = heldKey(key.text.concat(lock));
+      if (key.next == null) {
+        key.next = new HashMap<>();
+      }
+      key.next.put(lock, next);
+    }
+    return next;
+  }
+
+  /** What a held lock adds to the key text of a held stack. */
+  private static String lockText(HeldLock lock) {
+    LockClass lockClass = lock.lockClass();
+    return new StringBuilder()
+        .append(lockClass.key())
+        .append(LOCK_MODES[lockClass.subclass()][lock.read().ordinal()][lock.trylock() ? 1 : 0])
+        .append(lock.instance())
+        .append(';')
+        .toString();
+  }
+
+  /** The context met with this key, or null. */
+  private Context find(int hash, BodyId id, Unit unit, State state, HeldKey held, Frame frame) {
+    Context[] table = met;
+    int mask = table.length - 1;
+    for (int slot = (hash ^ (hash >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+      Context candidate = table[slot];
+      if (candidate == null) {
+        return null;
+      }
+      if (candidate.hash == hash && candidate.sameKey(id, unit, state, held, frame)) {
+        return candidate;
+      }
+    }
+  }
+
+  private void add(Context candidate) {
+    if (2 * (metCount + 1) > met.length) {
+      Context[] old = met;
+      met = new Context[2 * old.length];
+      for (Context known : old) {
+        if (known != null) {
+          put(known);
+        }
+      }
+    }
+    put(candidate);
+    metCount++;
+  }
+
+  private void put(Context candidate) {
+    int mask = met.length - 1;
+    int slot = (candidate.hash ^ (candidate.hash >>> 16)) & mask;
+    while (met[slot] != null) {
+      slot = (slot + 1) & mask;
+    }
+    met[slot] = candidate;
+  }
+
+  /**
+   * Compares the chain of a context entered from {@code parent} through {@code link} with {@code
+   * other}'s, as the texts that join their calls with line breaks.
+   */
+  private int compareChains(Context parent, String link, Context other) {
+    int m = links(parent, linksA);
+    linksA[m++] = link;
+    int n = links(other, linksB);
+    for (int i = 0; i < m && i < n; i++) {
+      String x = linksA[i];
+      String y = linksB[i];
+      if (x == y || x.equals(y)) {
+        continue;
+      }
+      int c = x.compareTo(y);
+      if (decides(x, y, c)) {
+        return c;
+      }
+      // One call's text starts the other's: the line breaks decide.
+      return compare(chainText(linksA, m), chainText(linksB, n));
+    }
+    return m - n;
+  }
+
+  /** Puts the calls of {@code context}'s chain into {@code into}, outermost first; returns their number. */
+  private static int links(Context context, String[] into) {
+    int n = context.depth;
+    for (Context on = context; on.parent != null; on = on.parent) {
+      into[on.depth - 1] = on.link();
+    }
+    return n;
+  }
+
+  /** A chain as the text it orders by: its calls joined by line breaks. */
+  private static String[] chainText(String[] links, int n) {
+    String[] text = new String[Math.max(0, 2 * n - 1)];
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        text[2 * i - 1] = "\n";
+      }
+      text[2 * i] = links[i];
+    }
+    return text;
+  }
+
+  /** A unit of the program: its name and what the walk finds for it. */
+  private static final class Unit {
+    final String file;
+    /** The units of the program with the name, in the order given, and their bodies in order. */
+    final List<ProgramUnit> programs = new ArrayList<>(1);
+    Body[] bodies;
+    final List<ComposedAcquisition> acquisitions = new ArrayList<>();
+    List<AtomicSleep> sleeps;
+    /** The hash and 31 to the power of the length of {@code file + "\n"}, as keys join it. */
+    final int hash;
+    final int power;
+    /** Its place in name order, as keys order units ({@link #rankUnits}). */
+    int rank;
+
+    Unit(String file) {
+      this.file = file;
+      this.hash = 31 * file.hashCode() + '\n';
+      this.power = powerOf31(file.length() + 1);
+    }
+  }
+
+  /** A body of the program with what the walk keeps for it. */
+  private static final class Body {
+    final MethodSummary summary;
+    final BodyId id;
+    /** Its position in {@link #bodies}. */
+    final int index;
+    /** Whether its own annotations leave the state and stack its callers enter it with as they are. */
+    final boolean plain;
+    /** The next body with its id, in unit order. */
+    Body sameId;
+    /**
+     * Whether its contexts may add something: an acquisition, a reclaim or a fence wait of its own
+     * or of a body it may run. Another body's contexts add nothing whatever their held stack and
+     * frame, nor do their successors, and caps count per body, so they are not entered.
+     */
+    boolean producer;
+    /** Per call, in order, the bodies it dispatches to ({@link ClassHierarchy}). */
+    Body[][] targets;
+    /** Its unit when it is of the current compilation, else null. */
+    Unit currentUnit;
+    /**
+     * Its calls that may run a producer, in order; computed on first use. Most calls reach only
+     * the libraries, and every context of the body would otherwise look them up again.
+     */
+    LiveCall[] liveCalls;
+    /** Its reclaiming calls and fence waits, in order. */
+    List<MethodSummary.CallSite> effectCalls = List.of();
+    /** The positions of its parameters a caller's binding can matter to, in order; computed on first use. */
+    private int[] usedPositions;
+    /** Its root context, computed on first use: the state, held stack and its key. */
+    State rootState;
+    List<HeldLock> rootHeld;
+    HeldKey rootKey;
+
+    Body(MethodSummary summary, BodyId id, int index) {
+      this.summary = summary;
+      this.id = id;
+      this.index = index;
+      BodyContext own = summary.context();
+      this.plain =
+          own.irqContext() == null && own.irqsDisabled() == null && own.gfp() == Gfp.KERNEL && !own.reclaim()
+              && !own.shrinker() && !own.fenceSignalling();
+    }
+
+    int[] usedPositions() {
+      if (usedPositions == null) {
+        if (id.usedParameters == null) {
+          id.usedParameters = usedParameters(summary);
+        }
+        List<String> parameters = summary.parameters();
+        int[] positions = new int[parameters.size()];
+        int used = 0;
+        for (int i = 0; i < positions.length; i++) {
+          String parameter = parameters.get(i);
+          for (String name : id.usedParameters) {
+            if (name.equals(parameter)) {
+              positions[used++] = i;
+              break;
+            }
+          }
+        }
+        usedPositions = used == positions.length ? positions : Arrays.copyOf(positions, used);
+      }
+      return usedPositions;
+    }
+  }
+
+  /**
+   * What the walk keeps per body id, which bodies of one id (of two units, say) share: the cap,
+   * the root context and the parameters a caller's binding can matter to, each computed on first
+   * use from the body that asks; and, as {@link ClassHierarchy} indexes it, the first body with the
+   * id and the ids of the bodies that override it.
+   */
+  private static final class BodyId {
+    final String text;
+    /** The first body with the id in unit order, or null when none is analysed. */
+    Body first;
+    /** The ids of the bodies that declare they override this one, in unit order; null when none. */
+    List<String> overriders;
+    private Body[] own;
+    private Body[] virtual;
+    /** Contexts entered beyond the root, up to {@link #MAX_CONTEXTS_PER_BODY}. */
+    int contexts;
+    /** One bit of 64 for the id, for {@link Context#onChain}. */
+    final long bit;
+    /** The body whose root context the bodies with the id use: the first that asked. */
+    Body root;
+    /** The parameters its first body to ask uses ({@link #usedParameters}). */
+    String[] usedParameters;
+    /** Its place among the producers' ids in key order ({@link #rankIds}); -1 when they are not ranked. */
+    int rank = -1;
+    /** The hash and 31 to the power of the length of {@code text + "\n"}, as keys join it; 0 until measured. */
+    int hash;
+    int power;
+    BodyId(String text) {
+      this.text = text;
+      this.bit = 1L << (text.hashCode() & 63);
+    }
+
+    void measure() {
+      hash = 31 * text.hashCode() + '\n';
+      power = powerOf31(text.length() + 1);
+    }
+
+    /** The body a call runs with no overrides: the first with the id, if any. */
+    Body[] ownTargets() {
+      if (own == null) {
+        own = first == null ? NO_BODIES : new Body[] {first};
+      }
+      return own;
+    }
+
+    /** The bodies a call that fans out runs: the first with the id, then its overrides in id order. */
+    Body[] virtualTargets(Map<String, BodyId> ids) {
+      if (virtual == null) {
+        String[] overriding = ClassHierarchy.overriding(overriders.toArray(NO_NAMES));
+        if (overriding == null) {
+          virtual = ownTargets();
+        } else {
+          int n = first == null ? 0 : 1;
+          virtual = new Body[n + overriding.length];
+          if (first != null) {
+            virtual[0] = first;
+          }
+          for (String overrider : overriding) {
+            virtual[n++] = ids.get(overrider).first;
+          }
+        }
+      }
+      return virtual;
+    }
+  }
+
+  /** A call that may run a producer, with the bodies it dispatches to ({@link ClassHierarchy}). */
   private static final class LiveCall {
     final MethodSummary.CallSite call;
-    final List<Body> targets;
+    final Body[] targets;
+    /** The callee's id, or null when no body has or overrides it. */
+    final BodyId callee;
+    /** The targets that are producers, in order. */
+    final Body[] producers;
+    /** Whether the receiver is {@code this}, and whether it names a local. */
+    final boolean thisReceiver;
+    final boolean localReceiver;
     private String link;
 
-    LiveCall(MethodSummary.CallSite call, List<Body> targets) {
+    LiveCall(MethodSummary.CallSite call, Body[] targets, BodyId callee, Body[] producers) {
       this.call = call;
       this.targets = targets;
+      this.callee = callee;
+      this.producers = producers;
+      String receiver = call.receiver();
+      this.thisReceiver = "this".equals(receiver);
+      this.localReceiver = receiver != null && receiver.startsWith("local:");
     }
 
     /** The call as a call chain names it; computed on first use. */
@@ -523,449 +1424,267 @@ public final class SummaryComposer {
     }
   }
 
-  /** A body a call may run, with its frame. */
-  private record Entry(Body body, Frame frame) {}
-
   /**
-   * Every body {@code call} may run in {@code context} that may add something, in a deterministic
-   * order. An override already on the call chain is not entered again: that is a decorator calling
-   * the method it implements on its delegate, which is another object of another class in any
-   * program that does not wrap a decorator in itself.
+   * What a call made from a body in a frame runs, which every context of the body with that frame
+   * shares: the producers it may enter, each with its frame (built on first use for the call's own
+   * targets) and whether it is skipped when already on the chain, and the locks held across it.
    */
-  private List<Entry> entries(LiveCall live, Context context) {
-    MethodSummary.CallSite call = live.call;
-    Frame frame = context.frame();
-    List<Entry> entries = entriesOfCall;
-    entries.clear();
-    Binding receiver = call.receiver() == null ? null : frame.locals().get(call.receiver());
-    if (receiver != null && !receiver.callbacks().isEmpty()) {
-      // An analysed callee invoking the callback its caller passed: it runs that callback only.
-      String name = name(call.callee());
-      for (Bound bound : receiver.callbacks()) {
-        if (bound.callback().functional() || name(bound.callback().target()).equals(name)) {
-          callbackEntries(bound, entries);
+  private static final class CallMemo {
+    /** The bodies; the live call's own producers, shared, until a callback is added. */
+    Body[] bodies = NO_BODIES;
+    Frame[] frames;
+    int size;
+    /**
+     * How many of the first bodies are the call's own targets, of which an override already on the
+     * chain is not entered (the rest are callbacks).
+     */
+    int targets;
+    /** The receiver, as the frame maps it, of the frames of the call's own targets. */
+    String receiver;
+    /** The locks held across the call as the frame maps them, and their key texts; null until used. */
+    List<HeldLock> held;
+    String[] heldTexts;
+    /** The last caller's held stack extended with {@link #held}, and the result. */
+    private HeldKey from;
+    private HeldKey to;
+
+    void add(Body body, Frame frame) {
+      if (size == bodies.length) {
+        bodies = Arrays.copyOf(bodies, Math.max(2, 2 * size));
+      }
+      if (frames == null || size == frames.length) {
+        frames = frames == null ? new Frame[bodies.length] : Arrays.copyOf(frames, bodies.length);
+      }
+      bodies[size] = body;
+      frames[size] = frame;
+      size++;
+    }
+
+    /** {@code key} with the call's own held locks on top. */
+    HeldKey extend(HeldKey key, SummaryComposer composer) {
+      if (key != from) {
+        HeldKey extended = key;
+        for (String lock : heldTexts) {
+          extended = composer.extend(extended, lock);
         }
+        from = key;
+        to = extended;
       }
-      return entries;
+      return to;
     }
-    String mappedReceiver = live.targets.isEmpty() ? null : frame.mapInstance(call.receiver());
-    for (Body target : live.targets) {
-      String id = target.summary.id();
-      if (!target.enterable() || (!id.equals(call.callee()) && context.bodies().contains(id))) {
-        continue;
-      }
-      entries.add(new Entry(target, new Frame(id, false, mappedReceiver, bindings(target, call, frame))));
-    }
-    if (call.runsCallbacks()) {
-      for (MethodSummary.Argument argument : call.arguments()) {
-        for (Bound bound : callbacks(argument, frame)) {
-          callbackEntries(bound, entries);
-        }
-      }
-    }
-    return entries;
-  }
-
-  private void callbackEntries(Bound bound, List<Entry> into) {
-    MethodSummary.Callback callback = bound.callback();
-    if (callback.target().startsWith("lambda@")) {
-      Body lambda = bodies.get(hierarchy.body(callback.target()));
-      if (lambda != null && lambda.enterable()) {
-        // A lambda's `this` and captured locals are its creator's.
-        into.add(new Entry(lambda, bound.frame()));
-      }
-      return;
-    }
-    String receiver = bound.frame().mapInstance(callback.receiver());
-    for (Body target : targets(callback.target(), callback.functional())) {
-      if (target.enterable()) {
-        into.add(new Entry(target, new Frame(target.summary.id(), false, receiver, Map.of())));
-      }
-    }
-  }
-
-  /** What the callee's parameters stand for, for those of them it uses as locks or callbacks. */
-  private static Map<String, Binding> bindings(Body target, MethodSummary.CallSite call, Frame frame) {
-    Map<String, Binding> bindings = Map.of();
-    for (int i : target.usedPositions()) {
-      if (i >= call.arguments().size()) {
-        break;
-      }
-      String parameter = target.summary.parameters().get(i);
-      MethodSummary.Argument argument = call.arguments().get(i);
-      List<Bound> callbacks = callbacks(argument, frame);
-      LockClass lockClass = argument.lockClass();
-      Binding passed = argument.instance() == null ? null : frame.locals().get(argument.instance());
-      if (passed != null && passed.lockClass() != null) {
-        lockClass = passed.lockClass();
-      }
-      if (lockClass != null || !callbacks.isEmpty()) {
-        if (bindings.isEmpty()) {
-          bindings = new TreeMap<>();
-        }
-        bindings.put(parameter, new Binding(lockClass, frame.mapInstance(argument.instance()), callbacks));
-      }
-    }
-    return bindings;
-  }
-
-  /** The callbacks an argument carries: its own, or those of the parameter it passes on. */
-  private static List<Bound> callbacks(MethodSummary.Argument argument, Frame frame) {
-    Binding passed = argument.instance() == null ? null : frame.locals().get(argument.instance());
-    if (argument.callbacks().isEmpty() && (passed == null || passed.callbacks().isEmpty())) {
-      return List.of();
-    }
-    List<Bound> bound = new ArrayList<>();
-    for (MethodSummary.Callback callback : argument.callbacks()) {
-      bound.add(new Bound(callback, frame));
-    }
-    if (passed != null) {
-      bound.addAll(passed.callbacks());
-    }
-    return bound;
-  }
-
-  /** The parameters a body acquires, holds, calls or passes on. */
-  private static Set<String> usedParameters(MethodSummary body) {
-    Set<String> parameters = new HashSet<>(body.parameters());
-    parameters.remove("");
-    Set<String> used = new HashSet<>();
-    for (MethodSummary.Acquisition acquisition : body.acquisitions()) {
-      use(acquisition.next().instance(), parameters, used);
-      for (HeldLock lock : acquisition.held()) {
-        use(lock.instance(), parameters, used);
-      }
-    }
-    for (MethodSummary.CallSite call : body.calls()) {
-      use(call.receiver(), parameters, used);
-      for (MethodSummary.Argument argument : call.arguments()) {
-        use(argument.instance(), parameters, used);
-      }
-    }
-    return used;
-  }
-
-  private static void use(String instance, Set<String> parameters, Set<String> used) {
-    if (instance != null && parameters.contains(instance)) {
-      used.add(instance);
-    }
-  }
-
-  private static String name(String id) {
-    int hash = id.indexOf('#');
-    int paren = id.indexOf('(', hash + 1);
-    return hash < 0 || paren < 0 ? id : id.substring(hash + 1, paren);
   }
 
   /**
-   * A body entered from {@code unit}'s body at the end of {@code chain}.
+   * A body entered from {@code parent}'s body through {@code call}, with the key of what the
+   * body's facts depend on: the body's id, its unit, state, held stack and frame. Of the contexts
+   * of one key a level meets, it is the first in level order ({@link #successors}).
    *
-   * @param held the locks held on entry, in the outermost caller's terms
-   * @param chain the calls from the outermost caller, outermost first
-   * @param bodies the ids of the bodies on the chain, the outermost caller's first, this one's last
-   * @param anchor the outermost call made by a body of the current compilation, or null
-   * @param state the irq state, allocation scope, reclaim and fence state the body runs in
+   * <p>The key's text joins the id, unit, state, held stack and frame texts with line breaks; keys
+   * are equal, hash and sort as their texts do. Ids, units, states and held stacks are one object
+   * per text and frames one object per frame, so that keys are mostly equal when their parts are
+   * the same objects, and mostly sort by the ranks of ids and units.
    */
-  private record Context(
-      Body body,
-      String unit,
-      List<HeldLock> held,
-      Frame frame,
-      List<String> chain,
-      List<String> bodies,
-      Set<String> suppressed,
-      Provenance anchor,
-      State state) {}
-
-  /**
-   * The key of a context: what the body's facts depend on, it, its unit, state, held stack and
-   * frame.
-   */
-  private Key key(Body body, String unit, State state, List<HeldLock> held, Frame frame) {
-    List<String> parts = keyParts;
-    parts.clear();
-    parts.add(body.summary.id());
-    parts.add("\n");
-    parts.add(unit);
-    parts.add("\n");
-    state.key(parts);
-    parts.add("\n");
-    for (HeldLock lock : held) {
-      parts.add(lock.lockClass().key());
-      parts.add(Key.LOCK_MODES[lock.lockClass().subclass()][lock.read().ordinal()][lock.trylock() ? 1 : 0]);
-      parts.add(String.valueOf(lock.instance()));
-      parts.add(";");
-    }
-    parts.add("\n");
-    frame.key(parts);
-    return new Key(parts.toArray(new String[0]));
-  }
-
-  /** The context a level enters for a key: of those with the key, the first in level order. */
-  private static final class Candidate {
-    /** Contexts reached from the current compilation first: the caps never starve them. */
-    static final Comparator<Candidate> ORDER =
-        (a, b) -> {
-          if (a.anchored != b.anchored) {
-            return a.anchored ? -1 : 1;
-          }
-          // A key's text starts with its body's id: two ids that differ at a character of both
-          // decide, and spare comparing the rest of the keys.
-          int c = a.id.text.compareTo(b.id.text);
-          return Key.decides(a.id.text, b.id.text, c) ? c : a.key.compareTo(b.key);
-        };
-
-    final Key key;
+  private static final class Context implements Comparable<Context> {
+    Body body;
+    final Unit unit;
+    /** The locks held on entry, in the outermost caller's terms, and their key. */
+    List<HeldLock> held;
+    final HeldKey heldKey;
+    Frame frame;
+    /** The context that called it, null for a root. */
+    Context parent;
+    private LiveCall call;
+    /** Calls from the root. */
     final int depth;
-    /** The body's id, the same for every context with the key. */
-    final BodyId id;
-    Context context;
-    boolean anchored;
+    /** The {@link BodyId#bit}s of the bodies on the chain, it included: a clear bit is an id not on it. */
+    long onChain;
+    /** The names of the checks that a body on the chain suppresses. */
+    Set<String> suppressed;
+    /** The outermost call made by a body of the current compilation, or null. */
+    Provenance anchor;
+    /** The irq state, allocation scope, reclaim and fence state the body runs in. */
+    final State state;
+    /** {@link String#hashCode} of the key text; 0 for a root. */
+    final int hash;
+    /** The calls from the outermost caller, outermost first; built on first use. */
+    private List<String> chain;
 
-    Candidate(Key key, Context context, int depth) {
-      this.key = key;
-      this.depth = depth;
-      this.id = context.body().id;
-      this.context = context;
-      this.anchored = context.anchor() != null;
+    Context(
+        Body body, Unit unit, List<HeldLock> held, HeldKey heldKey, Frame frame, Context parent, LiveCall call,
+        Set<String> suppressed, Provenance anchor, State state, int hash) {
+      this.body = body;
+      this.unit = unit;
+      this.held = held;
+      this.heldKey = heldKey;
+      this.frame = frame;
+      this.parent = parent;
+      this.call = call;
+      this.depth = parent == null ? 0 : parent.depth + 1;
+      this.onChain = (parent == null ? 0 : parent.onChain) | body.id.bit;
+      this.suppressed = suppressed;
+      this.anchor = anchor;
+      this.state = state;
+      this.hash = hash;
+    }
+
+    /** The call that entered it, as a chain names it. */
+    String link() {
+      return call.link();
+    }
+
+    List<String> chain() {
+      if (chain == null) {
+        if (parent == null) {
+          chain = List.of();
+        } else {
+          String[] links = new String[depth];
+          for (Context on = this; on.parent != null; on = on.parent) {
+            links[on.depth - 1] = on.link();
+          }
+          chain = List.of(links);
+        }
+      }
+      return chain;
     }
 
     /**
-     * Whether a context with this key, anchored or not and reached through {@code chain}, comes
-     * before this one: anchored first, then by call chain.
+     * Makes the context of the same key, which comes before this one, this one: what it does not
+     * share with it, the key aside. No context has been entered from it yet.
      */
-    boolean after(boolean anchored, List<String> chain) {
-      if (anchored != this.anchored) {
+    void replace(
+        Body body, List<HeldLock> held, Frame frame, Context parent, LiveCall call, Set<String> suppressed,
+        Provenance anchor) {
+      this.body = body;
+      this.held = held;
+      this.frame = frame;
+      this.parent = parent;
+      this.call = call;
+      this.onChain = parent.onChain | body.id.bit;
+      this.suppressed = suppressed;
+      this.anchor = anchor;
+      this.chain = null;
+    }
+
+    /** {@link String#hashCode} of the key text. */
+    static int hash(BodyId id, Unit unit, State state, HeldKey held, Frame frame) {
+      Frame measured = frame.measured();
+      int h = id.hash;
+      h = h * unit.power + unit.hash;
+      h = h * state.power + state.hash;
+      h = h * held.power + held.hash;
+      return h * measured.textPower + measured.textHash;
+    }
+
+    /**
+     * Whether the key is this one's, of the same hash: the same parts, or, which is rare (a frame
+     * with another binding of the same text, a hash collision), the same text.
+     */
+    boolean sameKey(BodyId id, Unit unit, State state, HeldKey held, Frame frame) {
+      return (body.id == id && this.unit == unit && this.state == state && heldKey == held && this.frame == frame)
+          || compare(text(body.id, this.unit, this.state, heldKey, this.frame), text(id, unit, state, held, frame))
+              == 0;
+    }
+
+    /** The key text, as parts. */
+    static String[] text(BodyId id, Unit unit, State state, HeldKey held, Frame frame) {
+      List<String> parts = new ArrayList<>();
+      parts.add(id.text);
+      parts.add("\n");
+      parts.add(unit.file);
+      parts.add("\n");
+      parts.add(state.text);
+      parts.add("\n");
+      parts.add(held.text);
+      parts.add("\n");
+      frame.parts(parts);
+      return parts.toArray(NO_NAMES);
+    }
+
+    /** Contexts reached from the current compilation first: the caps never starve them. Then by key text. */
+    @Override
+    public int compareTo(Context other) {
+      if ((anchor != null) != (other.anchor != null)) {
+        return anchor != null ? -1 : 1;
+      }
+      BodyId id = body.id;
+      BodyId otherId = other.body.id;
+      int c;
+      if (id != otherId) {
+        if (id.rank >= 0 && otherId.rank >= 0) {
+          return Integer.compare(id.rank, otherId.rank);
+        }
+        c = compareParts(id.text, otherId.text);
+      } else if (unit != other.unit) {
+        c = compareParts(unit.file, other.unit.file);
+      } else if (state != other.state) {
+        c = compareParts(state.text, other.state.text);
+      } else if (heldKey != other.heldKey) {
+        c = compareParts(heldKey.text, other.heldKey.text);
+      } else {
+        // The last part: its text decides.
+        return compare(frame.parts(), other.frame.parts());
+      }
+      // 0: one part is the other's with a line break and more, and the rest of the keys decide.
+      return c != 0
+          ? c
+          : compare(
+              text(id, unit, state, heldKey, frame), text(otherId, other.unit, other.state, other.heldKey, other.frame));
+    }
+
+    /**
+     * Whether a context with this key, anchored or not and entered from {@code parent} through
+     * {@code call}, comes before this one: anchored first, then by call chain.
+     */
+    boolean after(boolean anchored, Context parent, LiveCall call, SummaryComposer composer) {
+      if (anchored != (anchor != null)) {
         return anchored;
       }
-      return Key.compareText(chainText(chain), chainText(context.chain())) < 0;
-    }
-
-    /** Makes {@code first}, which comes before the context so far, the one entered for the key. */
-    void replace(Context first) {
-      context = first;
-      anchored = first.anchor() != null;
-    }
-
-    /** The chain as the text it orders by: its calls joined by newlines. */
-    private static String[] chainText(List<String> chain) {
-      String[] text = new String[Math.max(0, 2 * chain.size() - 1)];
-      for (int i = 0; i < chain.size(); i++) {
-        if (i > 0) {
-          text[2 * i - 1] = "\n";
-        }
-        text[2 * i] = chain.get(i);
-      }
-      return text;
-    }
-  }
-
-  /** A body of the program with what the walk keeps for it. */
-  private static final class Body {
-    final MethodSummary summary;
-    final BodyId id;
-    /**
-     * Whether its contexts may add something: an acquisition, a reclaim or a fence wait of its own
-     * or of a body it may run. Another body's contexts add nothing whatever their held stack and
-     * frame, nor do their successors, and caps count per body, so they are not entered.
-     */
-    boolean producer;
-    /** Per call, in order, the bodies it dispatches to ({@link ClassHierarchy#targets}). */
-    List<List<Body>> targets;
-    /** Its unit when it is of the current compilation, else null. */
-    String currentUnit;
-    /**
-     * Its calls that may run a producer, in order; computed on first use. Most calls reach only
-     * the libraries, and every context of the body would otherwise look them up again.
-     */
-    List<LiveCall> liveCalls;
-    /** Its reclaiming calls and fence waits, in order; computed on first use. */
-    List<MethodSummary.CallSite> effectCalls;
-    /** The positions of its parameters a caller's binding can matter to, in order; computed on first use. */
-    private int[] usedPositions;
-
-    Body(MethodSummary summary, BodyId id) {
-      this.summary = summary;
-      this.id = id;
-    }
-
-    /**
-     * Whether a context of the body may be entered at this level: one that is no producer adds
-     * nothing, and one whose cap is full drops every context of the level whatever it is.
-     */
-    boolean enterable() {
-      return producer && id.contexts < MAX_CONTEXTS_PER_BODY;
-    }
-
-    int[] usedPositions() {
-      if (usedPositions == null) {
-        if (id.usedParameters == null) {
-          id.usedParameters = usedParameters(summary);
-        }
-        List<String> parameters = summary.parameters();
-        int[] positions = new int[parameters.size()];
-        int used = 0;
-        for (int i = 0; i < parameters.size(); i++) {
-          if (id.usedParameters.contains(parameters.get(i))) {
-            positions[used++] = i;
-          }
-        }
-        usedPositions = Arrays.copyOf(positions, used);
-      }
-      return usedPositions;
+      return composer.compareChains(parent, call.link(), this) < 0;
     }
   }
 
   /**
-   * What the walk keeps per body id, which bodies of one id (of two units, say) share: the cap,
-   * the root context and the parameters a caller's binding can matter to, each computed on first
-   * use from the body that asks.
-   */
-  private static final class BodyId {
-    final String text;
-    /** Contexts entered beyond the root, up to {@link #MAX_CONTEXTS_PER_BODY}. */
-    int contexts;
-    Entered root;
-    Set<String> usedParameters;
-
-    BodyId(String text) {
-      this.text = text;
-    }
-  }
-
-  /**
-   * The text that identifies a context and orders contexts of a level, held as the parts it
-   * joins: most are strings the summaries and frames hold already, and joining them for every
-   * context a call reaches was most of the walk's work. Equality, hash and order are those of the
-   * joined text, wherever the parts begin and end.
-   */
-  private static final class Key implements Comparable<Key> {
-    /** Per subclass, read mode and trylock, what a held lock's key has between class and instance. */
-    static final String[][][] LOCK_MODES = new String[LockClass.MAX_SUBCLASSES][ReadMode.values().length][2];
-    /** Per subclass, what a bound lock class's key has after the class key. */
-    static final String[] SUBCLASSES = new String[LockClass.MAX_SUBCLASSES];
-    /** 31 to the power of each length below its size, for the hash of joined parts. */
-    private static final int[] POWERS_OF_31 = new int[256];
-
-    static {
-      POWERS_OF_31[0] = 1;
-      for (int i = 1; i < POWERS_OF_31.length; i++) {
-        POWERS_OF_31[i] = 31 * POWERS_OF_31[i - 1];
-      }
-      for (int subclass = 0; subclass < LockClass.MAX_SUBCLASSES; subclass++) {
-        SUBCLASSES[subclass] = "/" + subclass;
-        for (ReadMode read : ReadMode.values()) {
-          LOCK_MODES[subclass][read.ordinal()][0] = "/" + subclass + ":" + read + "@";
-          LOCK_MODES[subclass][read.ordinal()][1] = "/" + subclass + ":" + read + "t@";
-        }
-      }
-    }
-
-    private final String[] parts;
-    /** {@link String#hashCode} of the joined text. */
-    private final int hash;
-
-    Key(String[] parts) {
-      this.parts = parts;
-      int h = 0;
-      for (String part : parts) {
-        h = h * powerOf31(part.length()) + part.hashCode();
-      }
-      this.hash = h;
-    }
-
-    private static int powerOf31(int exponent) {
-      if (exponent < POWERS_OF_31.length) {
-        return POWERS_OF_31[exponent];
-      }
-      int power = 1;
-      for (int base = 31, e = exponent; e != 0; e >>= 1, base *= base) {
-        if ((e & 1) != 0) {
-          power *= base;
-        }
-      }
-      return power;
-    }
-
-    @Override
-    public int compareTo(Key other) {
-      return compareText(parts, other.parts);
-    }
-
-    /** Compares the texts {@code a} and {@code b} join to as {@link String#compareTo} would. */
-    static int compareText(String[] a, String[] b) {
-      int i = 0;
-      int j = 0;
-      int p = 0;
-      int q = 0;
-      while (true) {
-        if (i < a.length && p == a[i].length()) {
-          i++;
-          p = 0;
-        } else if (j < b.length && q == b[j].length()) {
-          j++;
-          q = 0;
-        } else if (i == a.length || j == b.length) {
-          return Boolean.compare(i < a.length, j < b.length);
-        } else {
-          String x = a[i];
-          String y = b[j];
-          if (p == 0 && q == 0) {
-            if (x == y) {
-              i++;
-              j++;
-              continue;
-            }
-            int c = x.compareTo(y);
-            if (decides(x, y, c)) {
-              return c;
-            }
-            p = Math.min(x.length(), y.length());
-            q = p;
-            continue;
-          }
-          int n = Math.min(x.length() - p, y.length() - q);
-          for (int k = 0; k < n; k++) {
-            char c = x.charAt(p + k);
-            char d = y.charAt(q + k);
-            if (c != d) {
-              return c - d;
-            }
-          }
-          p += n;
-          q += n;
-        }
-      }
-    }
-
-    /**
-     * Whether {@code c}, {@code x.compareTo(y)}, orders every pair of texts that begin with
-     * {@code x} and {@code y}: it does unless one of them is a prefix of the other.
-     */
-    static boolean decides(String x, String y, int c) {
-      return c != x.length() - y.length() || (c != 0 && !x.regionMatches(0, y, 0, Math.min(x.length(), y.length())));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key other && hash == other.hash && compareTo(other) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
-
-  /**
-   * The state a body runs in.
+   * The state a body runs in; one object per distinct state ({@link #state}).
    *
-   * @param irq the irq state, or null when only the callers know it
-   * @param gfp the allocation scope
-   * @param memalloc inside memory reclaim: reclaiming calls do not take {@code fs_reclaim} again
-   * @param signalling in a fence-signalling section: the {@code dma_fence_map} reader is held
+   * <p>{@code irq}: the irq state, or null when only the callers know it; {@code gfp}: the
+   * allocation scope; {@code memalloc}: inside memory reclaim, where reclaiming calls do not take
+   * {@code fs_reclaim} again; {@code signalling}: in a fence-signalling section, where the
+   * {@code dma_fence_map} reader is held.
    */
-  private record State(IrqState irq, Gfp gfp, boolean memalloc, boolean signalling) {
+  private static final class State {
+    static final int GFPS = Gfp.values().length;
+    /** Codes: no irq state or one of four per irq context, by scope, memalloc and signalling. */
+    static final int CODES = (1 + 4 * IrqState.Context.values().length) * GFPS * 4;
+
+    final IrqState irq;
+    final Gfp gfp;
+    final boolean memalloc;
+    final boolean signalling;
+    /** The state's part of a key. */
+    final String text;
+    /** The hash and 31 to the power of the length of {@code text + "\n"}, as keys join it. */
+    final int hash;
+    final int power;
+
+    State(IrqState irq, Gfp gfp, boolean memalloc, boolean signalling) {
+      this.irq = irq;
+      this.gfp = gfp;
+      this.memalloc = memalloc;
+      this.signalling = signalling;
+      StringBuilder text = new StringBuilder();
+      if (irq == null) {
+        text.append('-');
+      } else {
+        text.append(irq.context().name())
+            .append(irq.hardirqsEnabled() ? "+h" : "-h")
+            .append(irq.softirqsEnabled() ? "+s" : "-s");
+      }
+      text.append('|').append(gfp.name()).append(memalloc ? "|true|" : "|false|").append(signalling);
+      this.text = text.toString();
+      this.hash = 31 * this.text.hashCode() + '\n';
+      this.power = powerOf31(this.text.length() + 1);
+    }
+
     IrqState irqOrOrderOnly() {
       return irq == null ? ORDER_ONLY : irq;
     }
@@ -974,46 +1693,214 @@ public final class SummaryComposer {
     boolean atomic() {
       return irq != null && (irq.context() != IrqState.Context.TASK || !irq.hardirqsEnabled());
     }
+  }
 
-    /** Adds the parts of this state's key text to {@code parts}. */
-    void key(List<String> parts) {
-      if (irq == null) {
-        parts.add("-");
-      } else {
-        parts.add(irq.context().name());
-        parts.add(irq.hardirqsEnabled() ? "+h" : "-h");
-        parts.add(irq.softirqsEnabled() ? "+s" : "-s");
-      }
-      parts.add("|");
-      parts.add(gfp.name());
-      parts.add(memalloc ? "|true|" : "|false|");
-      parts.add(String.valueOf(signalling));
+  /**
+   * A held stack's part of a key: per lock, its class key, subclass, mode and instance ({@link
+   * #lockText}); one object per distinct text ({@link #heldKey}).
+   */
+  private static final class HeldKey {
+    final String text;
+    /** The hash and 31 to the power of the length of {@code text + "\n"}, as keys join it. */
+    final int hash;
+    final int power;
+    /** This stack with one more lock, by the lock's text; null until one is added. */
+    Map<String, HeldKey> next;
+
+    HeldKey(String text) {
+      this.text = text;
+      this.hash = 31 * text.hashCode() + '\n';
+      this.power = powerOf31(text.length() + 1);
     }
   }
 
   /** A callback with the frame it was created in. */
-  private record Bound(MethodSummary.Callback callback, Frame frame) {}
+  private static final class Bound {
+    final MethodSummary.Callback callback;
+    final Frame frame;
+
+    Bound(MethodSummary.Callback callback, Frame frame) {
+      this.callback = callback;
+      this.frame = frame;
+    }
+
+    boolean same(Bound other) {
+      MethodSummary.Callback a = callback;
+      MethodSummary.Callback b = other.callback;
+      return frame == other.frame
+          && (a == b
+              || (a.target().equals(b.target()) && Objects.equals(a.receiver(), b.receiver())
+                  && a.functional() == b.functional()));
+    }
+  }
 
   /**
    * What a parameter stands for.
    *
-   * @param lockClass the class of the argument, or null
-   * @param instance the argument's instance name in the outermost caller's terms, or null
-   * @param callbacks the callbacks it carries
+   * <p>{@code lockClass}: the class of the argument, or null; {@code instance}: the argument's
+   * instance name in the outermost caller's terms, or null; {@code callbacks}: the callbacks it
+   * carries.
    */
-  private record Binding(LockClass lockClass, String instance, List<Bound> callbacks) {}
+  private static final class Binding {
+    final LockClass lockClass;
+    final String instance;
+    final Bound[] callbacks;
+    final int hash;
+
+    Binding(LockClass lockClass, String instance, Bound[] callbacks) {
+      this.lockClass = lockClass;
+      this.instance = instance;
+      this.callbacks = callbacks;
+      int h = lockClass == null ? 0 : lockClass.hashCode();
+      h = 31 * h + (instance == null ? 0 : instance.hashCode());
+      for (Bound bound : callbacks) {
+        h = 31 * h + bound.callback.target().hashCode();
+        h = 31 * h + bound.frame.hash;
+      }
+      this.hash = h;
+    }
+
+    boolean same(Binding other) {
+      if (hash != other.hash
+          || !sameClass(lockClass, other.lockClass)
+          || !Objects.equals(instance, other.instance)
+          || callbacks.length != other.callbacks.length) {
+        return false;
+      }
+      for (int i = 0; i < callbacks.length; i++) {
+        if (!callbacks[i].same(other.callbacks[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The same lock class in every respect a mapped lock takes from it, not only its identity. */
+    private static boolean sameClass(LockClass a, LockClass b) {
+      return a == b
+          || (a != null && b != null && a.key().equals(b.key()) && a.subclass() == b.subclass()
+              && a.name().equals(b.name()) && a.reentrant() == b.reentrant() && a.pseudo() == b.pseudo());
+    }
+  }
 
   /**
-   * How a body's instance names read in the outermost caller's terms.
+   * How a body's instance names read in the outermost caller's terms; equal frames are one object
+   * ({@link #frame}), and each keeps what the calls of a body made in it run ({@link CallMemo}).
    *
-   * @param owner the body whose locals are named
-   * @param identity the outermost body itself: names stay as they are
-   * @param receiver what {@code this} is, or null when unknown
-   * @param locals the parameters bound by the call, sorted
+   * <p>{@code owner}: the body whose locals are named; {@code identity}: the outermost body
+   * itself, whose names stay as they are; {@code receiver}: what {@code this} is, or null when
+   * unknown; {@code names} and {@code bindings}: the parameters bound by the call, by name.
    */
-  private record Frame(String owner, boolean identity, String receiver, Map<String, Binding> locals) {
+  private static final class Frame {
+    final String owner;
+    final boolean identity;
+    final String receiver;
+    final String[] names;
+    final Binding[] bindings;
+    final int hash;
+    /** Whether every name is of a local, {@code local:p}, as parameters' are. */
+    final boolean localNames;
+    /** The frame's key text: its hash and 31 to the power of its length; 0 until measured. */
+    private int textHash;
+    private int textPower;
+    private String[] parts;
+    /**
+     * The names {@link #mapInstance} built lately, by the string it mapped: the same names for the
+     * same instance strings, which most calls of a body share.
+     */
+    private String[] mappedFrom;
+    private String[] mappedTo;
+    private int mappedCount;
+    /** The calls of the body that first ran in it ({@link #memos}), and of any other. */
+    private Body memoBody;
+    private CallMemo[] memo;
+    private IdentityHashMap<Body, CallMemo[]> moreMemos;
+
+    Frame(String owner, boolean identity, String receiver, String[] names, Binding[] bindings, int hash) {
+      this.owner = owner;
+      this.identity = identity;
+      this.receiver = receiver;
+      this.names = names;
+      this.bindings = bindings;
+      this.hash = hash;
+      boolean local = true;
+      for (String name : names) {
+        local &= name.startsWith("local:");
+      }
+      this.localNames = local;
+    }
+
+    /** The frame of the outermost body {@code owner}: names stay as they are. */
     static Frame root(String owner) {
-      return new Frame(owner, true, "this", Map.of());
+      return new Frame(owner, true, "this", NO_NAMES, NO_BINDINGS, hash(owner, true, "this", NO_NAMES, NO_BINDINGS));
+    }
+
+    /** The hash of a frame's parts, for {@link #frame}. */
+    static int hash(String owner, boolean identity, String receiver, String[] names, Binding[] bindings) {
+      int h = 31 * owner.hashCode() + (identity ? 1 : 0);
+      h = 31 * h + (receiver == null ? 0 : receiver.hashCode());
+      for (int i = 0; i < names.length; i++) {
+        h = 31 * h + names[i].hashCode();
+        h = 31 * h + bindings[i].hash;
+      }
+      return h;
+    }
+
+    /** Whether this frame has these parts: their strings equal, its bindings' frames the same objects. */
+    boolean is(String owner, boolean identity, String receiver, String[] names, Binding[] bindings) {
+      if (this.identity != identity
+          || !this.owner.equals(owner)
+          || !Objects.equals(this.receiver, receiver)
+          || this.names.length != names.length) {
+        return false;
+      }
+      for (int i = 0; i < names.length; i++) {
+        if (!this.names[i].equals(names[i]) || !this.bindings[i].same(bindings[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** What the calls of {@code body}, made in this frame, run; one slot per live call. */
+    CallMemo[] memos(Body body, int calls) {
+      if (memoBody == body) {
+        return memo;
+      }
+      if (memoBody == null) {
+        memoBody = body;
+        memo = new CallMemo[calls];
+        return memo;
+      }
+      if (moreMemos == null) {
+        moreMemos = new IdentityHashMap<>();
+      }
+      CallMemo[] memos = moreMemos.get(body);
+      if (memos == null) {
+        memos = new CallMemo[calls];
+        moreMemos.put(body, memos);
+      }
+      return memos;
+    }
+
+    /** The binding of the parameter {@code name}, or null. */
+    Binding local(String name) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(name)) {
+          return bindings[i];
+        }
+      }
+      return null;
+    }
+
+    /** The binding of the parameter named by the first {@code length} characters of {@code instance}, or null. */
+    private Binding local(String instance, int length) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].length() == length && instance.startsWith(names[i])) {
+          return bindings[i];
+        }
+      }
+      return null;
     }
 
     /** {@code lock} as seen from the outermost caller, its class substituted for a bound parameter. */
@@ -1022,11 +1909,11 @@ public final class SummaryComposer {
         return at == lock.acquiredAt() ? lock : new HeldLock(lock.lockClass(), lock.read(), lock.trylock(), lock.instance(), at);
       }
       LockClass lockClass = lock.lockClass();
-      Binding binding = lock.instance() == null ? null : locals.get(lock.instance());
-      if (binding != null && binding.lockClass() != null) {
+      Binding binding = lock.instance() == null ? null : local(lock.instance());
+      if (binding != null && binding.lockClass != null) {
         // A parameter's own class is its static type: the argument's class says which lock it is.
-        int subclass = lockClass.subclass() != 0 ? lockClass.subclass() : binding.lockClass().subclass();
-        lockClass = binding.lockClass().withSubclass(subclass);
+        int subclass = lockClass.subclass() != 0 ? lockClass.subclass() : binding.lockClass.subclass();
+        lockClass = binding.lockClass.withSubclass(subclass);
       }
       return new HeldLock(lockClass, lock.read(), lock.trylock(), mapInstance(lock.instance()), at);
     }
@@ -1041,48 +1928,228 @@ public final class SummaryComposer {
       if (identity || instance == null) {
         return instance;
       }
-      if (instance.equals("this") || instance.startsWith("this.")) {
-        return receiver == null ? owner + "|" + instance : receiver + instance.substring("this".length());
+      if (instance.startsWith("this") && (instance.length() == 4 || instance.charAt(4) == '.')) {
+        if (receiver != null && instance.length() == 4) {
+          return receiver;
+        }
+        String known = mapped(instance);
+        if (known != null) {
+          return known;
+        }
+        return mapped(instance, receiver == null ? ownName(instance) : receiver.concat(instance.substring(4)));
       }
       if (instance.startsWith("local:")) {
         int dot = instance.indexOf('.');
-        String root = dot < 0 ? instance : instance.substring(0, dot);
-        Binding binding = locals.get(root);
-        if (binding == null || binding.instance() == null) {
-          return owner + "|" + instance;
+        Binding binding = local(instance, dot < 0 ? instance.length() : dot);
+        if (binding != null && binding.instance != null && dot < 0) {
+          return binding.instance;
         }
-        return binding.instance() + instance.substring(root.length());
+        String known = mapped(instance);
+        if (known != null) {
+          return known;
+        }
+        return mapped(
+            instance,
+            binding == null || binding.instance == null ? ownName(instance) : binding.instance.concat(instance.substring(dot)));
       }
       // Outer.this.x is not tracked across calls; static fields and class objects are global.
       return instance.contains(".this") ? null : instance;
     }
 
+    /** {@code owner|instance}: a name of the body's own. */
+    private String ownName(String instance) {
+      return new StringBuilder(owner.length() + 1 + instance.length()).append(owner).append('|').append(instance).toString();
+    }
+
+    /** What this frame mapped the very string {@code instance} to, if it did lately; else null. */
+    private String mapped(String instance) {
+      for (int i = 0; i < mappedCount; i++) {
+        if (mappedFrom[i] == instance) {
+          return mappedTo[i];
+        }
+      }
+      return null;
+    }
+
+    /** Remembers that this frame maps {@code instance} to {@code name}; returns {@code name}. */
+    private String mapped(String instance, String name) {
+      if (mappedFrom == null) {
+        mappedFrom = new String[4];
+        mappedTo = new String[4];
+      } else if (mappedCount == mappedFrom.length) {
+        if (mappedCount == 16) {
+          // Forget the oldest: a body's own names are few.
+          System.arraycopy(mappedFrom, 1, mappedFrom, 0, 15);
+          System.arraycopy(mappedTo, 1, mappedTo, 0, 15);
+          mappedCount--;
+        } else {
+          mappedFrom = Arrays.copyOf(mappedFrom, 2 * mappedCount);
+          mappedTo = Arrays.copyOf(mappedTo, 2 * mappedCount);
+        }
+      }
+      mappedFrom[mappedCount] = instance;
+      mappedTo[mappedCount] = name;
+      mappedCount++;
+      return name;
+    }
+
+    /** This frame with its key text measured. */
+    Frame measured() {
+      if (textPower == 0) {
+        textPower = 1;
+        add(owner);
+        add(identity ? "|true|" : "|false|");
+        add(String.valueOf(receiver));
+        for (int i = 0; i < names.length; i++) {
+          Binding binding = bindings[i];
+          add("|");
+          add(names[i]);
+          add("=");
+          if (binding.lockClass != null) {
+            add(binding.lockClass.key());
+            add(SUBCLASSES[binding.lockClass.subclass()]);
+          }
+          add("@");
+          add(String.valueOf(binding.instance));
+          for (Bound bound : binding.callbacks) {
+            add("[");
+            add(bound.callback.target());
+            add(",");
+            add(String.valueOf(bound.callback.receiver()));
+            add(",");
+            Frame inner = bound.frame.measured();
+            textHash = textHash * inner.textPower + inner.textHash;
+            textPower *= inner.textPower;
+            add("]");
+          }
+        }
+      }
+      return this;
+    }
+
+    private void add(String part) {
+      int power = powerOf31(part.length());
+      textHash = textHash * power + part.hashCode();
+      textPower *= power;
+    }
+
+    /** The key text, as parts. */
+    String[] parts() {
+      if (parts == null) {
+        List<String> text = new ArrayList<>();
+        parts(text);
+        parts = text.toArray(NO_NAMES);
+      }
+      return parts;
+    }
+
     /** Adds the parts of this frame's key text to {@code parts}. */
-    void key(List<String> parts) {
+    void parts(List<String> parts) {
       parts.add(owner);
       parts.add(identity ? "|true|" : "|false|");
       parts.add(String.valueOf(receiver));
-      locals.forEach(
-          (name, binding) -> {
-            parts.add("|");
-            parts.add(name);
-            parts.add("=");
-            if (binding.lockClass() != null) {
-              parts.add(binding.lockClass().key());
-              parts.add(Key.SUBCLASSES[binding.lockClass().subclass()]);
-            }
-            parts.add("@");
-            parts.add(String.valueOf(binding.instance()));
-            for (Bound bound : binding.callbacks()) {
-              parts.add("[");
-              parts.add(bound.callback().target());
-              parts.add(",");
-              parts.add(String.valueOf(bound.callback().receiver()));
-              parts.add(",");
-              bound.frame().key(parts);
-              parts.add("]");
-            }
-          });
+      for (int i = 0; i < names.length; i++) {
+        Binding binding = bindings[i];
+        parts.add("|");
+        parts.add(names[i]);
+        parts.add("=");
+        if (binding.lockClass != null) {
+          parts.add(binding.lockClass.key());
+          parts.add(SUBCLASSES[binding.lockClass.subclass()]);
+        }
+        parts.add("@");
+        parts.add(String.valueOf(binding.instance));
+        for (Bound bound : binding.callbacks) {
+          parts.add("[");
+          parts.add(bound.callback.target());
+          parts.add(",");
+          parts.add(String.valueOf(bound.callback.receiver()));
+          parts.add(",");
+          bound.frame.parts(parts);
+          parts.add("]");
+        }
+      }
     }
+  }
+
+  /** 31 to the power of {@code exponent}, as {@link String#hashCode} of a longer text multiplies it. */
+  private static int powerOf31(int exponent) {
+    if (exponent < POWERS_OF_31.length) {
+      return POWERS_OF_31[exponent];
+    }
+    int power = 1;
+    for (int base = 31, e = exponent; e != 0; e >>= 1, base *= base) {
+      if ((e & 1) != 0) {
+        power *= base;
+      }
+    }
+    return power;
+  }
+
+  /**
+   * Compares two different parts of keys, each followed by a line break and more: as {@link
+   * String#compareTo} unless one starts the other, where the line break decides; 0 when the
+   * longer has a line break there too, and what follows decides.
+   */
+  private static int compareParts(String x, String y) {
+    int c = x.compareTo(y);
+    if (c == 0 || decides(x, y, c)) {
+      return c;
+    }
+    return x.length() < y.length() ? '\n' - y.charAt(x.length()) : x.charAt(y.length()) - '\n';
+  }
+
+  /** Compares the texts {@code a} and {@code b} join to as {@link String#compareTo} would. */
+  private static int compare(String[] a, String[] b) {
+    int i = 0;
+    int j = 0;
+    int p = 0;
+    int q = 0;
+    while (true) {
+      if (i < a.length && p == a[i].length()) {
+        i++;
+        p = 0;
+      } else if (j < b.length && q == b[j].length()) {
+        j++;
+        q = 0;
+      } else if (i == a.length || j == b.length) {
+        return Boolean.compare(i < a.length, j < b.length);
+      } else {
+        String x = a[i];
+        String y = b[j];
+        if (p == 0 && q == 0) {
+          if (x == y) {
+            i++;
+            j++;
+            continue;
+          }
+          int c = x.compareTo(y);
+          if (decides(x, y, c)) {
+            return c;
+          }
+          p = Math.min(x.length(), y.length());
+          q = p;
+          continue;
+        }
+        int n = Math.min(x.length() - p, y.length() - q);
+        for (int k = 0; k < n; k++) {
+          char c = x.charAt(p + k);
+          char d = y.charAt(q + k);
+          if (c != d) {
+            return c - d;
+          }
+        }
+        p += n;
+        q += n;
+      }
+    }
+  }
+
+  /**
+   * Whether {@code c}, {@code x.compareTo(y)}, orders every pair of texts that begin with
+   * {@code x} and {@code y}: it does unless one of them is a prefix of the other.
+   */
+  private static boolean decides(String x, String y, int c) {
+    return c != x.length() - y.length() || (c != 0 && !x.regionMatches(0, y, 0, Math.min(x.length(), y.length())));
   }
 }
