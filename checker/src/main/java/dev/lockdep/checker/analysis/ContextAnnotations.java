@@ -5,10 +5,7 @@ import dev.lockdep.lockgraph.IrqKind;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.program.BodyContext;
 import dev.lockdep.lockgraph.program.Gfp;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
@@ -55,16 +52,12 @@ final class ContextAnnotations {
   private final LockOperations operations;
   /** Annotations models files give library members. */
   private final Models models;
-  /**
-   * The qualified names of the annotations written on each element asked about: every body asks
-   * about seven annotations on its methods and their enclosing types, and javac converts a name to
-   * a string on every comparison.
-   */
-  private final Map<Element, Set<String>> written = new HashMap<>();
+  private final ElementLookups lookups;
 
-  ContextAnnotations(LockOperations operations, Models models) {
+  ContextAnnotations(LockOperations operations, Models models, ElementLookups lookups) {
     this.operations = operations;
     this.models = models;
+    this.lookups = lookups;
   }
 
   /** The context of {@code method}'s body, declared at {@code declaredAt}. */
@@ -85,14 +78,22 @@ final class ContextAnnotations {
   CallEffects call(ExecutableElement callee) {
     List<ExecutableElement> declared = operations.withOverridden(callee);
     boolean reclaim = onMethod(declared, RECLAIM).isPresent();
-    boolean wait =
-        onMethod(declared, FENCE_WAIT).isPresent() || declared.stream().anyMatch(ContextAnnotations::builtInWait);
+    boolean wait = onMethod(declared, FENCE_WAIT).isPresent() || anyBuiltInWait(declared);
     return reclaim || wait ? new CallEffects(reclaim, gfp(declared), wait) : CallEffects.NONE;
   }
 
-  private static boolean builtInWait(ExecutableElement method) {
-    return method.getEnclosingElement() instanceof TypeElement owner
-        && BUILT_IN_WAITS.contains(owner.getQualifiedName() + "#" + method.getSimpleName());
+  /**
+   * Whether one of {@code declared} is one of {@link #BUILT_IN_WAITS}: their classes have qualified
+   * names, so the id of any other class's method, binary-named or not, is none of them.
+   */
+  private boolean anyBuiltInWait(List<ExecutableElement> declared) {
+    for (ExecutableElement method : declared) {
+      if (method.getEnclosingElement() instanceof TypeElement owner
+          && BUILT_IN_WAITS.contains(lookups.typeName(owner) + "#" + method.getSimpleName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Optional<AnnotationMirror> onMethod(List<ExecutableElement> declared, String annotation) {
@@ -130,15 +131,9 @@ final class ContextAnnotations {
 
   /** {@link LockAnnotations#find(Element, String, Models)}, the element's own annotations read once. */
   private Optional<AnnotationMirror> find(Element element, String annotation) {
-    Set<String> names = written.get(element);
-    if (names == null) {
-      names = new HashSet<>();
-      for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-        names.add(((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString());
-      }
-      written.put(element, names);
-    }
-    return names.contains(annotation) ? LockAnnotations.find(element, annotation, models) : models.find(element, annotation);
+    return lookups.writtenAnnotations(element).contains(annotation)
+        ? LockAnnotations.find(element, annotation, models)
+        : models.find(element, annotation);
   }
 
   private IrqKind irqLevel(List<ExecutableElement> declared, String annotation) {

@@ -11,11 +11,12 @@ import dev.lockdep.checker.models.Models;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -24,6 +25,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -40,15 +42,28 @@ import javax.lang.model.util.Types;
 public final class ElementLookups {
   private final Elements elements;
   private final Types types;
-  private final Map<ExecutableElement, List<ExecutableElement>> overridden = new HashMap<>();
+  /**
+   * What is known of each method asked about, in one map: a call asks for its callee's lock
+   * operations and then for the rest of its facts, a body for its method's overrides and then
+   * for its id, so the method asked about last is kept at hand as well.
+   */
+  private final Map<ExecutableElement, MethodFacts> methodFacts = new HashMap<>();
+  private ExecutableElement lastMethod;
+  private MethodFacts lastFacts;
   private final Map<TypeElement, List<TypeElement>> supertypes = new HashMap<>();
   private final Map<TypeElement, Map<Name, List<ExecutableElement>>> methodsByName = new HashMap<>();
-  private final Map<ExecutableElement, String> signatures = new HashMap<>();
+  private final Map<TypeElement, String> typeNames = new HashMap<>();
+  /** By identity: a type's text is asked of the very object printed before. */
+  private final Map<TypeMirror, String> erasedNames = new IdentityHashMap<>();
   private final Map<String, TypeElement> jdkTypes = new HashMap<>();
   /** The annotations models files give library members, for every unit of the compilation. */
   private final Models models;
-  private final Map<ExecutableElement, UnitContext.Callee> callees = new HashMap<>();
-  private final Map<ExecutableElement, List<LockOperations.Declared>> lockOperations = new HashMap<>();
+  /**
+   * The qualified names of the annotations written on each element asked about: every body asks
+   * about seven annotations on its methods and their enclosing types, and javac converts a name to
+   * a string on every comparison.
+   */
+  private final Map<Element, Set<String>> writtenAnnotations = new HashMap<>();
   private LockTypes lockTypes;
   /**
    * Where fields and methods are declared, as {@code Trees.getPath} would find them: it scans the
@@ -62,6 +77,11 @@ public final class ElementLookups {
     this.elements = elements;
     this.types = types;
     this.models = models;
+  }
+
+  /** The compilation's name {@code text}: javac interns names, so they compare by identity. */
+  Name name(String text) {
+    return elements.getName(text);
   }
 
   Models models() {
@@ -173,38 +193,70 @@ public final class ElementLookups {
     return false;
   }
 
+  /** What is known of one method, each read once per compilation when first asked for; null until then. */
+  private static final class MethodFacts {
+    UnitContext.Callee callee;
+    List<LockOperations.Declared> lockOperations;
+    List<ExecutableElement> withOverridden;
+    String signature;
+  }
+
+  /**
+   * The facts of {@code method}. Reading a fact may ask about other methods, so a reader holds on
+   * to the returned object, not to {@link #lastFacts}.
+   */
+  private MethodFacts facts(ExecutableElement method) {
+    if (method != lastMethod) {
+      MethodFacts facts = methodFacts.get(method);
+      if (facts == null) {
+        facts = new MethodFacts();
+        methodFacts.put(method, facts);
+      }
+      lastMethod = method;
+      lastFacts = facts;
+    }
+    return lastFacts;
+  }
+
   /** What calling {@code method} is, as {@code read} finds it. */
   UnitContext.Callee callee(ExecutableElement method, Function<ExecutableElement, UnitContext.Callee> read) {
-    return readOnce(callees, method, read);
+    MethodFacts facts = facts(method);
+    if (facts.callee == null) {
+      facts.callee = read.apply(method);
+    }
+    return facts.callee;
   }
 
   /** The {@code @Acquires} and {@code @Releases} of {@code method}, as {@code read} finds them. */
   List<LockOperations.Declared> lockOperations(
       ExecutableElement method, Function<ExecutableElement, List<LockOperations.Declared>> read) {
-    return readOnce(lockOperations, method, read);
+    MethodFacts facts = facts(method);
+    if (facts.lockOperations == null) {
+      facts.lockOperations = read.apply(method);
+    }
+    return facts.lockOperations;
   }
 
-  /**
-   * What {@code read} says of {@code method}, read once per compilation. Not computeIfAbsent:
-   * {@code read} asks this object other questions, which may fill {@code known}'s neighbours.
-   */
-  private static <V> V readOnce(Map<ExecutableElement, V> known, ExecutableElement method, Function<ExecutableElement, V> read) {
-    V value = known.get(method);
-    if (value == null) {
-      value = read.apply(method);
-      known.put(method, value);
+  /** The qualified names of the annotations written on {@code element}. */
+  Set<String> writtenAnnotations(Element element) {
+    Set<String> names = writtenAnnotations.get(element);
+    if (names == null) {
+      names = new HashSet<>();
+      for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+        names.add(((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString());
+      }
+      writtenAnnotations.put(element, names);
     }
-    return value;
+    return names;
   }
 
   /** The method and every method it overrides, nearest first: annotations are inherited. */
   List<ExecutableElement> withOverridden(ExecutableElement method) {
-    List<ExecutableElement> known = overridden.get(method);
-    if (known == null) {
-      known = List.copyOf(overriddenBy(method));
-      overridden.put(method, known);
+    MethodFacts facts = facts(method);
+    if (facts.withOverridden == null) {
+      facts.withOverridden = List.copyOf(overriddenBy(method));
     }
-    return known;
+    return facts.withOverridden;
   }
 
   private List<ExecutableElement> overriddenBy(ExecutableElement method) {
@@ -263,29 +315,54 @@ public final class ElementLookups {
 
   /** The id of {@code method} in summaries: its owner's name, its name and its erased parameter types. */
   String signature(ExecutableElement method) {
-    String known = signatures.get(method);
+    MethodFacts facts = facts(method);
+    if (facts.signature == null) {
+      facts.signature = newSignature(method);
+    }
+    return facts.signature;
+  }
+
+  private String newSignature(ExecutableElement method) {
+    StringBuilder signature = new StringBuilder();
+    signature.append(
+        method.getEnclosingElement() instanceof TypeElement type
+            ? typeName(type)
+            : method.getEnclosingElement().toString());
+    signature.append('#').append(method.getSimpleName().toString()).append('(');
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (i > 0) {
+        signature.append(',');
+      }
+      signature.append(erasedName(parameters.get(i).asType()));
+    }
+    return signature.append(')').toString();
+  }
+
+  /**
+   * How an erased parameter type prints. The erasure of a class type is its class's one erased
+   * type, so a type printed for one method is found again for the next taking it.
+   */
+  private String erasedName(TypeMirror type) {
+    TypeMirror erased = types.erasure(type);
+    String known = erasedNames.get(erased);
     if (known == null) {
-      known = newSignature(method);
-      signatures.put(method, known);
+      known = erased.toString();
+      erasedNames.put(erased, known);
     }
     return known;
   }
 
-  private String newSignature(ExecutableElement method) {
-    String owner =
-        method.getEnclosingElement() instanceof TypeElement type
-            ? typeName(type)
-            : method.getEnclosingElement().toString();
-    String parameters =
-        method.getParameters().stream()
-            .map(p -> types.erasure(p.asType()).toString())
-            .collect(Collectors.joining(","));
-    return owner + "#" + method.getSimpleName() + "(" + parameters + ")";
-  }
-
+  /** The qualified name of {@code type}, else its binary name; asked for every method of the type. */
   String typeName(TypeElement type) {
-    return type.getQualifiedName().length() > 0
-        ? type.getQualifiedName().toString()
-        : elements.getBinaryName(type).toString();
+    String known = typeNames.get(type);
+    if (known == null) {
+      known =
+          !type.getQualifiedName().isEmpty()
+              ? type.getQualifiedName().toString()
+              : elements.getBinaryName(type).toString();
+      typeNames.put(type, known);
+    }
+    return known;
   }
 }

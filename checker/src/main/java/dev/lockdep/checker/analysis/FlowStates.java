@@ -28,6 +28,10 @@ final class FlowStates {
   }
 
   static FlowStates of(Collection<HeldLocks> paths) {
+    if (paths.size() <= 1) {
+      // Most code holds no lock on one path: nothing to merge, nor to hash.
+      return paths.isEmpty() ? UNREACHABLE : new FlowStates(paths);
+    }
     Set<HeldLocks> distinct = new LinkedHashSet<>(paths);
     if (distinct.size() > MAX_PATHS) {
       Set<HeldLocks> forgetful = new LinkedHashSet<>();
@@ -55,6 +59,9 @@ final class FlowStates {
     if (paths.isEmpty()) {
       return other;
     }
+    if (paths.size() == 1 && other.paths.size() == 1 && paths.get(0) == other.paths.get(0)) {
+      return this;
+    }
     List<HeldLocks> all = new ArrayList<>(paths);
     all.addAll(other.paths);
     return of(all);
@@ -74,7 +81,13 @@ final class FlowStates {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FlowStates other && Set.copyOf(paths).equals(Set.copyOf(other.paths));
+    if (!(o instanceof FlowStates other)) {
+      return false;
+    }
+    if (paths.size() == 1 && other.paths.size() == 1) {
+      return paths.get(0).equals(other.paths.get(0));
+    }
+    return Set.copyOf(paths).equals(Set.copyOf(other.paths));
   }
 
   @Override

@@ -52,12 +52,22 @@ final class LockClassKeys {
   private final LockTypes lockTypes;
   /** The declaration of each field and method looked up, or empty when it has none in this compilation. */
   private final Map<Element, Optional<TreePath>> declarations = new HashMap<>();
+  /** The instance each local of the unit is, asked at every use: javac copies a name to print it. */
+  private final Map<VariableElement, String> localInstances = new HashMap<>();
+  /**
+   * {@code class} and {@code this}, compared by identity: javac interns names, and comparing their
+   * text copies it.
+   */
+  private final Name classKeyword;
+  private final Name thisKeyword;
 
   LockClassKeys(Trees trees, ElementLookups lookups, LockTypes lockTypes, Models models) {
     this.trees = trees;
     this.lookups = lookups;
     this.models = models;
     this.lockTypes = lockTypes;
+    this.classKeyword = lookups.name("class");
+    this.thisKeyword = lookups.name("this");
   }
 
   /** Where {@code element} is declared in this compilation, or null. */
@@ -122,7 +132,7 @@ final class LockClassKeys {
     return new LockClass(k.key(), validSubclass(subclass), k.name(), k.reentrant(), PseudoLock.NONE);
   }
 
-  /** Out-of-range subclasses are reported by {@link AnnotationMisuseScanner}; they count as 0. */
+  /** Out-of-range subclasses are reported by {@link AnnotationMisuse}; they count as 0. */
   static int validSubclass(int subclass) {
     return subclass >= 0 && subclass < LockClass.MAX_SUBCLASSES ? subclass : 0;
   }
@@ -172,14 +182,14 @@ final class LockClassKeys {
 
   private Key nameKey(TreePath path, LocalScope scope, int depth) {
     Tree leaf = path.getLeaf();
-    String name = identifier(leaf);
-    if (name.equals("class") && leaf instanceof MemberSelectTree select) {
+    Name name = identifier(leaf);
+    if (name.equals(classKeyword) && leaf instanceof MemberSelectTree select) {
       TypeMirror type = trees.getTypeMirror(child(path, select.getExpression()));
       String qualified = qualifiedName(type);
       // The monitor of a Class object, whatever @LockClass says about the instances of that type.
       return new Key(qualified + ".class", simpleName(type) + ".class", true, null, qualified + ".class", ReadMode.EXCLUSIVE);
     }
-    if (name.equals("this")) {
+    if (name.equals(thisKeyword)) {
       return typeKey(path, thisInstance(leaf));
     }
     Element element = trees.getElement(path);
@@ -191,11 +201,11 @@ final class LockClassKeys {
 
   private String nameInstance(TreePath path, LocalScope scope, int depth) {
     Tree leaf = path.getLeaf();
-    String name = identifier(leaf);
-    if (name.equals("class") && leaf instanceof MemberSelectTree select) {
+    Name name = identifier(leaf);
+    if (name.equals(classKeyword) && leaf instanceof MemberSelectTree select) {
       return qualifiedName(trees.getTypeMirror(child(path, select.getExpression()))) + ".class";
     }
-    if (name.equals("this")) {
+    if (name.equals(thisKeyword)) {
       return thisInstance(leaf);
     }
     return trees.getElement(path) instanceof VariableElement variable
@@ -204,10 +214,8 @@ final class LockClassKeys {
   }
 
   /** The name an identifier or a field access ends in. */
-  private static String identifier(Tree name) {
-    return name instanceof MemberSelectTree select
-        ? select.getIdentifier().toString()
-        : ((IdentifierTree) name).getName().toString();
+  private static Name identifier(Tree name) {
+    return name instanceof MemberSelectTree select ? select.getIdentifier() : ((IdentifierTree) name).getName();
   }
 
   /** The object {@code this} or {@code Outer.this} is. */
@@ -273,14 +281,19 @@ final class LockClassKeys {
    * An effectively final local: one object for its whole scope, even when its initializer names
    * none (a map lookup, a factory), so a call on it may re-enter the lock it holds.
    */
-  private static String localInstance(VariableElement local) {
-    return "local:" + local.getSimpleName();
+  private String localInstance(VariableElement local) {
+    String known = localInstances.get(local);
+    if (known == null) {
+      known = "local:" + local.getSimpleName();
+      localInstances.put(local, known);
+    }
+    return known;
   }
 
   private Key fieldKey(VariableElement field, String receiver) {
     TypeElement ownerType = (TypeElement) field.getEnclosingElement();
     String ownerSimple =
-        ownerType.getSimpleName().length() > 0 ? ownerType.getSimpleName().toString() : Names.type(ownerType);
+        !ownerType.getSimpleName().isEmpty() ? ownerType.getSimpleName().toString() : Names.type(ownerType);
     String owner = qualifiedName(ownerType);
     String fieldName = field.getSimpleName().toString();
     TypeMirror type = field.asType();
@@ -369,10 +382,9 @@ final class LockClassKeys {
       return typeKey(path, null);
     }
     TreePath receiver = receiver(path);
-    String name = method.getSimpleName().toString();
-    if (isView(path, name, receiver)) {
+    if (isView(path, method, receiver)) {
       Key viewed = key(receiver, scope, depth + 1);
-      return switch (name) {
+      return switch (method.getSimpleName().toString()) {
         case "readLock", "asReadLock" -> viewed.withMode(ReadMode.SHARED);
         case "writeLock", "asWriteLock" -> viewed.withMode(ReadMode.EXCLUSIVE);
         default -> viewed;
@@ -392,7 +404,7 @@ final class LockClassKeys {
       return null;
     }
     TreePath receiver = receiver(path);
-    if (isView(path, method.getSimpleName().toString(), receiver)) {
+    if (isView(path, method, receiver)) {
       return instance(receiver, scope, depth + 1);
     }
     TreePath returned =
@@ -410,16 +422,16 @@ final class LockClassKeys {
   }
 
   /**
-   * Whether the call at {@code path}, of {@code name}, returns a view of its receiver's lock: a
+   * Whether the call at {@code path}, of {@code method}, returns a view of its receiver's lock: a
    * read-write lock's {@code readLock()} or {@code writeLock()}, a stamped lock's
    * {@code asReadLock()}, {@code asWriteLock()} or {@code asReadWriteLock()}.
    */
-  private boolean isView(TreePath path, String name, TreePath receiver) {
+  private boolean isView(TreePath path, ExecutableElement method, TreePath receiver) {
     if (receiver == null || !((MethodInvocationTree) path.getLeaf()).getArguments().isEmpty()) {
       return false;
     }
     TypeMirror receiverType = trees.getTypeMirror(receiver);
-    return switch (name) {
+    return switch (method.getSimpleName().toString()) {
       case "readLock", "writeLock" ->
           lockTypes.isLock(trees.getTypeMirror(path)) && lockTypes.isReadWriteLock(receiverType);
       case "asReadLock", "asWriteLock" ->
@@ -544,7 +556,7 @@ final class LockClassKeys {
     TypeMirror erased = type == null ? null : lockTypes.types().erasure(type);
     if (erased instanceof DeclaredType declared) {
       Name simple = declared.asElement().getSimpleName();
-      return simple.length() > 0 ? simple.toString() : Names.type((TypeElement) declared.asElement());
+      return !simple.isEmpty() ? simple.toString() : Names.type((TypeElement) declared.asElement());
     }
     return qualifiedName(type);
   }

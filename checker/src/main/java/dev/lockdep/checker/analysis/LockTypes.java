@@ -15,7 +15,18 @@ import javax.lang.model.util.Types;
  * is asked once per compilation: every lock expression, receiver and argument asks.
  */
 final class LockTypes {
+  /** How many JDK types there are, each answered at its index in {@link #subtypes}. */
+  private static final int SUPERTYPES = 6;
+
   private final Types types;
+  /** For each class asked about, whether it is a subtype of each JDK type; null where not asked yet. */
+  private final Map<Element, Boolean[]> subtypes = new HashMap<>();
+  /**
+   * The class asked about last, and its answers: a receiver's or a lock's type is asked about
+   * several JDK types in a row.
+   */
+  private Element lastClass;
+  private Boolean[] lastSubtypes;
   private final Supertype lock;
   private final Supertype readWriteLock;
   private final Supertype stampedLock;
@@ -25,36 +36,51 @@ final class LockTypes {
 
   LockTypes(ElementLookups lookups, Types types) {
     this.types = types;
-    this.lock = new Supertype(lookups, "java.util.concurrent.locks.Lock");
-    this.readWriteLock = new Supertype(lookups, "java.util.concurrent.locks.ReadWriteLock");
-    this.stampedLock = new Supertype(lookups, "java.util.concurrent.locks.StampedLock");
-    this.semaphore = new Supertype(lookups, "java.util.concurrent.Semaphore");
-    this.condition = new Supertype(lookups, "java.util.concurrent.locks.Condition");
-    this.readLockView = new Supertype(lookups, "java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock");
+    this.lock = new Supertype(lookups, "java.util.concurrent.locks.Lock", 0);
+    this.readWriteLock = new Supertype(lookups, "java.util.concurrent.locks.ReadWriteLock", 1);
+    this.stampedLock = new Supertype(lookups, "java.util.concurrent.locks.StampedLock", 2);
+    this.semaphore = new Supertype(lookups, "java.util.concurrent.Semaphore", 3);
+    this.condition = new Supertype(lookups, "java.util.concurrent.locks.Condition", 4);
+    this.readLockView = new Supertype(lookups, "java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock", 5);
   }
 
-  /** One of the JDK types, erased, and the classes known to be its subtypes or not. */
+  /** One of the JDK types, erased, and its index in the answers of {@link #subtypes}. */
   private final class Supertype {
     private final TypeMirror erased;
-    private final Map<Element, Boolean> subtypes = new HashMap<>();
+    private final int index;
 
-    Supertype(ElementLookups lookups, String name) {
+    Supertype(ElementLookups lookups, String name, int index) {
       TypeElement element = lookups.jdkType(name);
       this.erased = element == null ? null : types.erasure(element.asType());
+      this.index = index;
     }
 
     boolean of(TypeMirror type) {
       if (type == null || erased == null || type.getKind() != TypeKind.DECLARED) {
         return false;
       }
-      Element declared = ((DeclaredType) type).asElement();
-      Boolean known = subtypes.get(declared);
+      Boolean[] answers = subtypesOf(((DeclaredType) type).asElement());
+      Boolean known = answers[index];
       if (known == null) {
         known = types.isSubtype(types.erasure(type), erased);
-        subtypes.put(declared, known);
+        answers[index] = known;
       }
       return known;
     }
+  }
+
+  /** The answers for the class {@code declared}, kept at hand for the next question. */
+  private Boolean[] subtypesOf(Element declared) {
+    if (declared != lastClass) {
+      Boolean[] answers = subtypes.get(declared);
+      if (answers == null) {
+        answers = new Boolean[SUPERTYPES];
+        subtypes.put(declared, answers);
+      }
+      lastClass = declared;
+      lastSubtypes = answers;
+    }
+    return lastSubtypes;
   }
 
   boolean isLock(TypeMirror type) {

@@ -37,7 +37,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.Provenance;
@@ -83,7 +83,7 @@ final class MethodAnalyzer {
   private final Scope scope = new Scope();
 
   private final Set<MethodSummary.Acquisition> acquisitions = new LinkedHashSet<>();
-  private final Set<MethodSummary.CallSite> calls = new LinkedHashSet<>();
+  private final DistinctCallSites calls = new DistinctCallSites();
   private final Map<Provenance, LocalFinding> findings = new LinkedHashMap<>();
   /** The class keys of the locks this body has acquired so far, on any path, in analysis order. */
   private final Set<String> acquiredHere = new HashSet<>();
@@ -180,7 +180,7 @@ final class MethodAnalyzer {
         identity.overrides(),
         identity.parameters(),
         new ArrayList<>(acquisitions),
-        new ArrayList<>(calls),
+        calls.toList(),
         suppressed.stream().map(CheckKind::name).collect(Collectors.toSet()),
         context);
   }
@@ -537,7 +537,7 @@ final class MethodAnalyzer {
       return in;
     }
     Evaluator evaluator = new Evaluator(in);
-    evaluator.scan(path, null);
+    evaluator.scan(path);
     return evaluator.states;
   }
 
@@ -593,7 +593,7 @@ final class MethodAnalyzer {
           return heldOrNot(eval(path, in), asked.get());
         }
         Evaluator evaluator = new Evaluator(in);
-        evaluator.scan(path, null);
+        evaluator.scan(path);
         if (evaluator.lastTry != null && evaluator.lastTry.call() == tree) {
           return new Branches(evaluator.lastTry.taken(), evaluator.lastTry.notTaken());
         }
@@ -629,7 +629,7 @@ final class MethodAnalyzer {
   private record TryOutcome(Tree call, FlowStates taken, FlowStates notTaken) {}
 
   /** Evaluates an expression left to right, applying each lock operation as it is reached. */
-  private final class Evaluator extends TreePathScanner<Void, Void> {
+  private final class Evaluator extends LazyPathScanner {
     FlowStates states;
     TryOutcome lastTry;
 
@@ -640,7 +640,7 @@ final class MethodAnalyzer {
     @Override
     public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
       super.visitMethodInvocation(node, null);
-      call(getCurrentPath(), node);
+      call(currentPath(), node);
       return null;
     }
 
@@ -651,10 +651,10 @@ final class MethodAnalyzer {
       scan(node.getEnclosingExpression(), null);
       scan(node.getArguments(), null);
       mayThrow(states);
-      if (unit.trees().getElement(getCurrentPath()) instanceof ExecutableElement constructor) {
+      if (unit.trees().getElement(currentPath()) instanceof ExecutableElement constructor) {
         // The new object is no instance the caller can name yet.
         recordCall(
-            getCurrentPath(), constructor, unit.callee(constructor), null, false, node.getArguments(),
+            currentPath(), constructor, unit.callee(constructor), null, false, node.getArguments(),
             unit.provenance(node, method));
       }
       return null;
@@ -677,17 +677,17 @@ final class MethodAnalyzer {
 
     @Override
     public Void visitConditionalExpression(ConditionalExpressionTree node, Void unused) {
-      Branches b = cond(child(getCurrentPath(), node.getCondition()), states);
+      Branches b = cond(child(currentPath(), node.getCondition()), states);
       states =
-          eval(child(getCurrentPath(), node.getTrueExpression()), b.whenTrue())
-              .join(eval(child(getCurrentPath(), node.getFalseExpression()), b.whenFalse()));
+          eval(child(currentPath(), node.getTrueExpression()), b.whenTrue())
+              .join(eval(child(currentPath(), node.getFalseExpression()), b.whenFalse()));
       return null;
     }
 
     @Override
     public Void visitBinary(BinaryTree node, Void unused) {
       if (node.getKind() == Tree.Kind.CONDITIONAL_AND || node.getKind() == Tree.Kind.CONDITIONAL_OR) {
-        Branches b = cond(getCurrentPath(), states);
+        Branches b = cond(currentPath(), states);
         states = b.whenTrue().join(b.whenFalse());
         return null;
       }
@@ -696,8 +696,8 @@ final class MethodAnalyzer {
 
     @Override
     public Void visitAssignment(AssignmentTree node, Void unused) {
-      TreePath value = child(getCurrentPath(), node.getExpression());
-      Element target = unit.trees().getElement(child(getCurrentPath(), node.getVariable()));
+      TreePath value = child(currentPath(), node.getExpression());
+      Element target = unit.trees().getElement(child(currentPath(), node.getVariable()));
       if (target != null && localName(target) != null) {
         states = assign(target, value, states);
         initializers.put(target, value);
@@ -708,7 +708,7 @@ final class MethodAnalyzer {
 
     @Override
     public Void visitSwitchExpression(SwitchExpressionTree node, Void unused) {
-      TreePath path = getCurrentPath();
+      TreePath path = currentPath();
       FlowStates s = eval(child(path, node.getExpression()), states);
       states = cases(path, node.getCases(), s, true);
       return null;
@@ -917,10 +917,14 @@ final class MethodAnalyzer {
     }
   }
 
-  /** The locals and parameters assigned anywhere in {@code body} after their declaration. */
+  /**
+   * The locals and parameters assigned anywhere in {@code body} after their declaration. An
+   * assigned name resolves by its tree alone, so no path is kept for every node walked: it is
+   * looked up under {@code root}.
+   */
   private static Set<Element> reassignedLocals(UnitContext unit, TreePath root) {
     Set<Element> assigned = new HashSet<>();
-    new TreePathScanner<Void, Void>() {
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitAssignment(AssignmentTree node, Void unused) {
         note(node.getVariable());
@@ -944,13 +948,13 @@ final class MethodAnalyzer {
 
       private void note(ExpressionTree variable) {
         if (variable instanceof IdentifierTree) {
-          Element element = unit.trees().getElement(new TreePath(getCurrentPath(), variable));
+          Element element = unit.trees().getElement(new TreePath(root, variable));
           if (element != null) {
             assigned.add(element);
           }
         }
       }
-    }.scan(root, null);
+    }.scan(root.getLeaf(), null);
     return assigned;
   }
 

@@ -7,10 +7,11 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import java.util.stream.Collectors;
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
@@ -52,16 +53,21 @@ final class Names {
 
   static String method(ExecutableElement method) {
     String owner = method.getEnclosingElement() instanceof TypeElement type ? type(type) : "?";
-    String name = method.getSimpleName().toString();
-    String parameters =
-        method.getParameters().stream().map(p -> simple(p.asType())).collect(Collectors.joining(", "));
-    return owner + "." + name + "(" + parameters + ")";
+    StringBuilder name = new StringBuilder(owner).append('.').append(method.getSimpleName().toString()).append('(');
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (i > 0) {
+        name.append(", ");
+      }
+      name.append(simple(parameters.get(i).asType()));
+    }
+    return name.append(')').toString();
   }
 
   /** Simple names from the outermost class in: {@code Pool.Entry}; anonymous classes by supertype. */
   static String type(TypeElement type) {
     String own =
-        type.getSimpleName().length() == 0
+        type.getSimpleName().isEmpty()
             ? "<anonymous " + anonymousSupertype(type) + ">"
             : type.getSimpleName().toString();
     Element enclosing = type.getEnclosingElement();

@@ -5,8 +5,8 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import dev.lockdep.checker.models.Models;
 import dev.lockdep.lockgraph.Provenance;
@@ -48,40 +48,71 @@ public final class UnitAnalyzer {
     return analyzer.run();
   }
 
+  /**
+   * One walk over the unit analyses its bodies and checks the annotations of its declarations.
+   * The misuses come first in the findings and a failure checking annotations first in the
+   * internal errors, as if the annotations had been checked in a walk of their own.
+   */
   private UnitSummary run() {
-    TreePath root = new TreePath(context.unit());
-    try {
-      new AnnotationMisuseScanner(context).scan(root, null);
-    } catch (RuntimeException | StackOverflowError e) {
-      internalErrors.add(
-          new UnitSummary.InternalError(
-              context.provenance(context.unit(), context.file()),
-              "internal error checking the annotations of " + context.file() + ": " + e));
-    }
-    new TreePathScanner<Void, Void>() {
+    AnnotationMisuse misuse = new AnnotationMisuse(context);
+    List<UnitSummary.InternalError> misuseErrors = new ArrayList<>();
+    new LazyPathScanner() {
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        if (!node.getModifiers().getAnnotations().isEmpty()) {
+          checkAnnotations(() -> misuse.variable(currentPath(), node));
+        }
+        return super.visitVariable(node, null);
+      }
+
       @Override
       public Void visitMethod(MethodTree node, Void unused) {
-        if (node.getBody() != null && !context.isGenerated(getCurrentPath())) {
-          guarded(getCurrentPath(), () -> method(getCurrentPath(), node));
+        TreePath path = currentPath();
+        if (!node.getModifiers().getAnnotations().isEmpty()) {
+          checkAnnotations(() -> misuse.method(path, node));
+        }
+        if (node.getBody() != null && !context.isGenerated(path)) {
+          guarded(path, () -> method(path, node));
         }
         return super.visitMethod(node, null);
       }
 
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        guarded(getCurrentPath(), () -> lambda(getCurrentPath(), node));
+        TreePath path = currentPath();
+        guarded(path, () -> lambda(path, node));
         return super.visitLambdaExpression(node, null);
       }
 
       @Override
       public Void visitBlock(BlockTree node, Void unused) {
-        if (getCurrentPath().getParentPath().getLeaf() instanceof ClassTree) {
-          guarded(getCurrentPath(), () -> initializer(getCurrentPath(), node));
+        if (parent() instanceof ClassTree) {
+          TreePath path = currentPath();
+          guarded(path, () -> initializer(path, node));
         }
         return super.visitBlock(node, null);
       }
-    }.scan(root, null);
-    return new UnitSummary(context.file(), methods, context.findings(), internalErrors);
+
+      /** Runs one check of annotations; after a failure the unit's annotations are checked no further. */
+      private void checkAnnotations(Runnable check) {
+        if (!misuseErrors.isEmpty()) {
+          return;
+        }
+        try {
+          check.run();
+        } catch (RuntimeException | StackOverflowError e) {
+          misuseErrors.add(
+              new UnitSummary.InternalError(
+                  context.provenance(context.unit(), context.file()),
+                  "internal error checking the annotations of " + context.file() + ": " + e));
+        }
+      }
+    }.scan(new TreePath(context.unit()));
+    List<LocalFinding> findings = new ArrayList<>(misuse.findings());
+    findings.addAll(context.findings());
+    List<UnitSummary.InternalError> errors = new ArrayList<>(misuseErrors);
+    errors.addAll(internalErrors);
+    return new UnitSummary(context.file(), methods, findings, errors);
   }
 
   /** Analyses one body; a failure there becomes one internal error naming it. */

@@ -29,6 +29,7 @@ import javax.lang.model.util.Elements;
 final class UnitContext {
   /** The {@code @SuppressWarnings} value that suppresses every check at once. */
   private static final String SUPPRESS_ALL = "Lockdep";
+  private static final String SUPPRESS_WARNINGS = "java.lang.SuppressWarnings";
 
   private final Trees trees;
   private final Elements elements;
@@ -60,7 +61,7 @@ final class UnitContext {
     this.keys = new LockClassKeys(trees, lookups, lockTypes, models);
     this.operations = new LockOperations(trees, elements, lookups, lockTypes, keys, models);
     this.callbacks = new CallbackApis(this, lookups);
-    this.contexts = new ContextAnnotations(operations, models);
+    this.contexts = new ContextAnnotations(operations, models, lookups);
     this.superName = elements.getName("super");
   }
 
@@ -171,11 +172,11 @@ final class UnitContext {
         continue;
       }
       Element element = trees.getElement(p);
-      if (element == null) {
+      if (element == null || !lookups.writtenAnnotations(element).contains(SUPPRESS_WARNINGS)) {
         continue;
       }
       for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-        if (!((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals("java.lang.SuppressWarnings")) {
+        if (!((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(SUPPRESS_WARNINGS)) {
           continue;
         }
         for (String value : LockAnnotations.stringsValue(mirror, "value")) {

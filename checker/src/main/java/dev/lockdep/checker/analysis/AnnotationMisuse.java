@@ -6,10 +6,10 @@ import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -21,26 +21,34 @@ import javax.lang.model.element.VariableElement;
 /**
  * {@code LockdepAnnotationMisuse}: LockdepCheck's annotations where they cannot mean anything, with
  * values out of range, or naming locks that do not exist. A misused annotation would otherwise be
- * ignored and hide the problem it was written to describe.
+ * ignored and hide the problem it was written to describe. Every finding names an annotation
+ * written on the declaration, so a declaration without annotations needs no check.
  */
-final class AnnotationMisuseScanner extends TreePathScanner<Void, Void> {
+final class AnnotationMisuse {
   private final UnitContext context;
+  /** The misuses found, in the order the declarations were checked. */
+  private final List<LocalFinding> findings = new ArrayList<>();
 
-  AnnotationMisuseScanner(UnitContext context) {
+  AnnotationMisuse(UnitContext context) {
     this.context = context;
   }
 
-  @Override
-  public Void visitVariable(VariableTree node, Void unused) {
-    Element element = context.trees().getElement(getCurrentPath());
+  List<LocalFinding> findings() {
+    return findings;
+  }
+
+  /** Checks the annotations of the variable {@code node} declared at {@code path}. */
+  void variable(TreePath path, VariableTree node) {
+    Element element = context.trees().getElement(path);
     if (element != null) {
-      checkNested(element, node.getModifiers());
+      checkNested(path, element, node.getModifiers());
       if (element.asType().getKind().isPrimitive()) {
         for (String annotation : List.of(LockAnnotations.LOCK_CLASS, LockAnnotations.NESTED)) {
-          annotationTree(node.getModifiers(), annotation)
+          annotationTree(path, node.getModifiers(), annotation)
               .ifPresent(
                   tree ->
                       misuse(
+                          path,
                           tree,
                           element,
                           "@" + simpleName(annotation) + " on `" + element.getSimpleName() + "` of primitive type "
@@ -48,36 +56,35 @@ final class AnnotationMisuseScanner extends TreePathScanner<Void, Void> {
         }
       }
     }
-    return super.visitVariable(node, null);
   }
 
-  @Override
-  public Void visitMethod(MethodTree node, Void unused) {
-    if (context.trees().getElement(getCurrentPath()) instanceof ExecutableElement method) {
-      checkNested(method, node.getModifiers());
+  /** Checks the annotations of the method {@code node} declared at {@code path}. */
+  void method(TreePath path, MethodTree node) {
+    if (context.trees().getElement(path) instanceof ExecutableElement method) {
+      checkNested(path, method, node.getModifiers());
       Optional<AnnotationMirror> acquires = LockAnnotations.find(method, LockAnnotations.ACQUIRES);
       Optional<AnnotationMirror> releases = LockAnnotations.find(method, LockAnnotations.RELEASES);
-      checkGuards(node, method, LockAnnotations.ACQUIRES, acquires);
-      checkGuards(node, method, LockAnnotations.RELEASES, releases);
+      checkGuards(path, node, method, LockAnnotations.ACQUIRES, acquires);
+      checkGuards(path, node, method, LockAnnotations.RELEASES, releases);
       if (acquires.isPresent() && releases.isPresent()) {
         for (String name : LockOperations.guardNames(acquires.get())) {
           if (LockOperations.guardNames(releases.get()).contains(name)) {
-            annotationTree(node.getModifiers(), LockAnnotations.RELEASES)
-                .ifPresent(tree -> misuse(tree, method, "`" + Names.method(method) + "` both @Acquires and @Releases `" + name + "`"));
+            annotationTree(path, node.getModifiers(), LockAnnotations.RELEASES)
+                .ifPresent(tree -> misuse(path, tree, method, "`" + Names.method(method) + "` both @Acquires and @Releases `" + name + "`"));
           }
         }
       }
     }
-    return super.visitMethod(node, null);
   }
 
-  private void checkNested(Element element, ModifiersTree modifiers) {
+  private void checkNested(TreePath path, Element element, ModifiersTree modifiers) {
     Integer subclass = LockClassKeys.writtenNested(element);
     if (subclass != null && (subclass < 0 || subclass >= LockClass.MAX_SUBCLASSES)) {
-      annotationTree(modifiers, LockAnnotations.NESTED)
+      annotationTree(path, modifiers, LockAnnotations.NESTED)
           .ifPresent(
               tree ->
                   misuse(
+                      path,
                       tree,
                       element,
                       "@Nested(" + subclass + ") on `" + element.getSimpleName() + "`: a subclass is 0 to "
@@ -86,16 +93,18 @@ final class AnnotationMisuseScanner extends TreePathScanner<Void, Void> {
     }
   }
 
-  private void checkGuards(MethodTree node, ExecutableElement method, String annotation, Optional<AnnotationMirror> mirror) {
+  private void checkGuards(
+      TreePath path, MethodTree node, ExecutableElement method, String annotation, Optional<AnnotationMirror> mirror) {
     if (mirror.isEmpty()) {
       return;
     }
     for (String guard : LockOperations.guardNames(mirror.get())) {
       if (!resolves(guard, method)) {
-        annotationTree(node.getModifiers(), annotation)
+        annotationTree(path, node.getModifiers(), annotation)
             .ifPresent(
                 tree ->
                     misuse(
+                        path,
                         tree,
                         method,
                         "@" + simpleName(annotation) + " names `" + guard + "`, which is not `this`, a parameter or a field of "
@@ -116,9 +125,9 @@ final class AnnotationMisuseScanner extends TreePathScanner<Void, Void> {
     return context.operations().guardField(guard, (TypeElement) method.getEnclosingElement()).isPresent();
   }
 
-  private Optional<AnnotationTree> annotationTree(ModifiersTree modifiers, String qualifiedName) {
+  private Optional<AnnotationTree> annotationTree(TreePath path, ModifiersTree modifiers, String qualifiedName) {
     for (AnnotationTree annotation : modifiers.getAnnotations()) {
-      Element type = context.trees().getElement(new TreePath(new TreePath(getCurrentPath(), modifiers), annotation.getAnnotationType()));
+      Element type = context.trees().getElement(new TreePath(new TreePath(path, modifiers), annotation.getAnnotationType()));
       if (type instanceof TypeElement t && t.getQualifiedName().contentEquals(qualifiedName)) {
         return Optional.of(annotation);
       }
@@ -126,12 +135,12 @@ final class AnnotationMisuseScanner extends TreePathScanner<Void, Void> {
     return Optional.empty();
   }
 
-  private void misuse(Tree at, Element element, String summary) {
-    if (context.suppressed(getCurrentPath()).contains(CheckKind.LockdepAnnotationMisuse)) {
+  private void misuse(TreePath path, Tree at, Element element, String summary) {
+    if (context.suppressed(path).contains(CheckKind.LockdepAnnotationMisuse)) {
       return;
     }
     Provenance where = context.provenance(at, element.getSimpleName().toString());
-    context.report(
+    findings.add(
         new LocalFinding(
             CheckKind.LockdepAnnotationMisuse,
             where,
