@@ -1,0 +1,53 @@
+package dev.lockdep.lockgraph.program;
+
+import dev.lockdep.lockgraph.LockClass;
+import java.util.Objects;
+
+/**
+ * What a parameter stands for.
+ *
+ * <p>{@code lockClass}: the class of the argument, or null; {@code instance}: the argument's
+ * instance name in the outermost caller's terms, or null; {@code callbacks}: the callbacks it
+ * carries.
+ */
+final class Binding {
+  final LockClass lockClass;
+  final String instance;
+  final Bound[] callbacks;
+  final int hash;
+
+  Binding(LockClass lockClass, String instance, Bound[] callbacks) {
+    this.lockClass = lockClass;
+    this.instance = instance;
+    this.callbacks = callbacks;
+    int h = lockClass == null ? 0 : lockClass.hashCode();
+    h = 31 * h + (instance == null ? 0 : instance.hashCode());
+    for (Bound bound : callbacks) {
+      h = 31 * h + bound.callback.target().hashCode();
+      h = 31 * h + bound.frame.hash;
+    }
+    this.hash = h;
+  }
+
+  boolean same(Binding other) {
+    if (hash != other.hash
+        || !sameClass(lockClass, other.lockClass)
+        || !Objects.equals(instance, other.instance)
+        || callbacks.length != other.callbacks.length) {
+      return false;
+    }
+    for (int i = 0; i < callbacks.length; i++) {
+      if (!callbacks[i].same(other.callbacks[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The same lock class in every respect a mapped lock takes from it, not only its identity. */
+  private static boolean sameClass(LockClass a, LockClass b) {
+    return a == b
+        || (a != null && b != null && a.key().equals(b.key()) && a.subclass() == b.subclass()
+            && a.name().equals(b.name()) && a.reentrant() == b.reentrant() && a.pseudo() == b.pseudo());
+  }
+}

@@ -1,0 +1,74 @@
+package dev.lockdep.lockgraph.program;
+
+import static dev.lockdep.lockgraph.program.KeyText.powerOf31;
+import static dev.lockdep.lockgraph.program.SummaryComposer.NO_BODIES;
+import static dev.lockdep.lockgraph.program.SummaryComposer.NO_NAMES;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the walk keeps per body id, which bodies of one id (of two units, say) share: the cap,
+ * the root context and the parameters a caller's binding can matter to, each computed on first
+ * use from the body that asks; and, as {@link ClassHierarchy} indexes it, the first body with the
+ * id and the ids of the bodies that override it.
+ */
+final class BodyId {
+  final String text;
+  /** The first body with the id in unit order, or null when none is analysed. */
+  Body first;
+  /** The ids of the bodies that declare they override this one, in unit order; null when none. */
+  List<String> overriders;
+  private Body[] own;
+  private Body[] virtual;
+  /** Contexts entered beyond the root, up to {@link SummaryComposer#MAX_CONTEXTS_PER_BODY}. */
+  int contexts;
+  /** One bit of 64 for the id, for {@link Context#onChain}. */
+  final long bit;
+  /** The body whose root context the bodies with the id use: the first that asked. */
+  Body root;
+  /** The parameters its first body to ask uses ({@link #usedParameters}). */
+  String[] usedParameters;
+  /** Its place among the producers' ids in key order ({@link SummaryComposer#rankIds}); -1 when they are not ranked. */
+  int rank = -1;
+  /** The hash and 31 to the power of the length of {@code text + "\n"}, as keys join it; 0 until measured. */
+  int hash;
+  int power;
+  BodyId(String text) {
+    this.text = text;
+    this.bit = 1L << (text.hashCode() & 63);
+  }
+
+  void measure() {
+    hash = 31 * text.hashCode() + '\n';
+    power = powerOf31(text.length() + 1);
+  }
+
+  /** The body a call runs with no overrides: the first with the id, if any. */
+  Body[] ownTargets() {
+    if (own == null) {
+      own = first == null ? NO_BODIES : new Body[] {first};
+    }
+    return own;
+  }
+
+  /** The bodies a call that fans out runs: the first with the id, then its overrides in id order. */
+  Body[] virtualTargets(Map<String, BodyId> ids) {
+    if (virtual == null) {
+      String[] overriding = ClassHierarchy.overriding(overriders.toArray(NO_NAMES));
+      if (overriding == null) {
+        virtual = ownTargets();
+      } else {
+        int n = first == null ? 0 : 1;
+        virtual = new Body[n + overriding.length];
+        if (first != null) {
+          virtual[0] = first;
+        }
+        for (String overrider : overriding) {
+          virtual[n++] = ids.get(overrider).first;
+        }
+      }
+    }
+    return virtual;
+  }
+}

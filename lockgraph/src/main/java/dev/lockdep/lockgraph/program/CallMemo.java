@@ -1,0 +1,57 @@
+package dev.lockdep.lockgraph.program;
+
+import static dev.lockdep.lockgraph.program.SummaryComposer.NO_BODIES;
+
+import dev.lockdep.lockgraph.HeldLock;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a call made from a body in a frame runs, which every context of the body with that frame
+ * shares: the producers it may enter, each with its frame (built on first use for the call's own
+ * targets) and whether it is skipped when already on the chain, and the locks held across it.
+ */
+final class CallMemo {
+  /** The bodies; the live call's own producers, shared, until a callback is added. */
+  Body[] bodies = NO_BODIES;
+  Frame[] frames;
+  int size;
+  /**
+   * How many of the first bodies are the call's own targets, of which an override already on the
+   * chain is not entered (the rest are callbacks).
+   */
+  int targets;
+  /** The receiver, as the frame maps it, of the frames of the call's own targets. */
+  String receiver;
+  /** The locks held across the call as the frame maps them, and their key texts; null until used. */
+  List<HeldLock> held;
+  String[] heldTexts;
+  /** The last caller's held stack extended with {@link #held}, and the result. */
+  private HeldKey from;
+  private HeldKey to;
+
+  void add(Body body, Frame frame) {
+    if (size == bodies.length) {
+      bodies = Arrays.copyOf(bodies, Math.max(2, 2 * size));
+    }
+    if (frames == null || size == frames.length) {
+      frames = frames == null ? new Frame[bodies.length] : Arrays.copyOf(frames, bodies.length);
+    }
+    bodies[size] = body;
+    frames[size] = frame;
+    size++;
+  }
+
+  /** {@code key} with the call's own held locks on top. */
+  HeldKey extend(HeldKey key, SummaryComposer composer) {
+    if (key != from) {
+      HeldKey extended = key;
+      for (String lock : heldTexts) {
+        extended = composer.extend(extended, lock);
+      }
+      from = key;
+      to = extended;
+    }
+    return to;
+  }
+}

@@ -1,0 +1,304 @@
+package dev.lockdep.lockgraph.program;
+
+import static dev.lockdep.lockgraph.program.KeyText.SUBCLASSES;
+import static dev.lockdep.lockgraph.program.KeyText.powerOf31;
+import static dev.lockdep.lockgraph.program.SummaryComposer.NO_BINDINGS;
+import static dev.lockdep.lockgraph.program.SummaryComposer.NO_NAMES;
+
+import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.LockClass;
+import dev.lockdep.lockgraph.Provenance;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a body's instance names read in the outermost caller's terms; equal frames are one object
+ * ({@link SummaryComposer#frame}), and each keeps what the calls of a body made in it run ({@link CallMemo}).
+ *
+ * <p>{@code owner}: the body whose locals are named; {@code identity}: the outermost body
+ * itself, whose names stay as they are; {@code receiver}: what {@code this} is, or null when
+ * unknown; {@code names} and {@code bindings}: the parameters bound by the call, by name.
+ */
+final class Frame {
+  final String owner;
+  final boolean identity;
+  final String receiver;
+  final String[] names;
+  final Binding[] bindings;
+  final int hash;
+  /** Whether every name is of a local, {@code local:p}, as parameters' are. */
+  final boolean localNames;
+  /** The frame's key text: its hash and 31 to the power of its length; 0 until measured. */
+  int textHash;
+  int textPower;
+  private String[] parts;
+  /**
+   * The names {@link #mapInstance} built lately, by the string it mapped: the same names for the
+   * same instance strings, which most calls of a body share.
+   */
+  private String[] mappedFrom;
+  private String[] mappedTo;
+  private int mappedCount;
+  /** The calls of the body that first ran in it ({@link #memos}), and of any other. */
+  private Body memoBody;
+  private CallMemo[] memo;
+  private IdentityHashMap<Body, CallMemo[]> moreMemos;
+
+  Frame(String owner, boolean identity, String receiver, String[] names, Binding[] bindings, int hash) {
+    this.owner = owner;
+    this.identity = identity;
+    this.receiver = receiver;
+    this.names = names;
+    this.bindings = bindings;
+    this.hash = hash;
+    boolean local = true;
+    for (String name : names) {
+      local &= name.startsWith("local:");
+    }
+    this.localNames = local;
+  }
+
+  /** The frame of the outermost body {@code owner}: names stay as they are. */
+  static Frame root(String owner) {
+    return new Frame(owner, true, "this", NO_NAMES, NO_BINDINGS, hash(owner, true, "this", NO_NAMES, NO_BINDINGS));
+  }
+
+  /** The hash of a frame's parts, for {@link SummaryComposer#frame}. */
+  static int hash(String owner, boolean identity, String receiver, String[] names, Binding[] bindings) {
+    int h = 31 * owner.hashCode() + (identity ? 1 : 0);
+    h = 31 * h + (receiver == null ? 0 : receiver.hashCode());
+    for (int i = 0; i < names.length; i++) {
+      h = 31 * h + names[i].hashCode();
+      h = 31 * h + bindings[i].hash;
+    }
+    return h;
+  }
+
+  /** Whether this frame has these parts: their strings equal, its bindings' frames the same objects. */
+  boolean is(String owner, boolean identity, String receiver, String[] names, Binding[] bindings) {
+    if (this.identity != identity
+        || !this.owner.equals(owner)
+        || !Objects.equals(this.receiver, receiver)
+        || this.names.length != names.length) {
+      return false;
+    }
+    for (int i = 0; i < names.length; i++) {
+      if (!this.names[i].equals(names[i]) || !this.bindings[i].same(bindings[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** What the calls of {@code body}, made in this frame, run; one slot per live call. */
+  CallMemo[] memos(Body body, int calls) {
+    if (memoBody == body) {
+      return memo;
+    }
+    if (memoBody == null) {
+      memoBody = body;
+      memo = new CallMemo[calls];
+      return memo;
+    }
+    if (moreMemos == null) {
+      moreMemos = new IdentityHashMap<>();
+    }
+    CallMemo[] memos = moreMemos.get(body);
+    if (memos == null) {
+      memos = new CallMemo[calls];
+      moreMemos.put(body, memos);
+    }
+    return memos;
+  }
+
+  /** The binding of the parameter {@code name}, or null. */
+  Binding local(String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name)) {
+        return bindings[i];
+      }
+    }
+    return null;
+  }
+
+  /** The binding of the parameter named by the first {@code length} characters of {@code instance}, or null. */
+  private Binding local(String instance, int length) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].length() == length && instance.startsWith(names[i])) {
+        return bindings[i];
+      }
+    }
+    return null;
+  }
+
+  /** {@code lock} as seen from the outermost caller, its class substituted for a bound parameter. */
+  HeldLock map(HeldLock lock, Provenance at) {
+    if (identity) {
+      return at == lock.acquiredAt() ? lock : new HeldLock(lock.lockClass(), lock.read(), lock.trylock(), lock.instance(), at);
+    }
+    LockClass lockClass = lock.lockClass();
+    Binding binding = lock.instance() == null ? null : local(lock.instance());
+    if (binding != null && binding.lockClass != null) {
+      // A parameter's own class is its static type: the argument's class says which lock it is.
+      int subclass = lockClass.subclass() != 0 ? lockClass.subclass() : binding.lockClass.subclass();
+      lockClass = binding.lockClass.withSubclass(subclass);
+    }
+    return new HeldLock(lockClass, lock.read(), lock.trylock(), mapInstance(lock.instance()), at);
+  }
+
+  /**
+   * An instance name in the outermost caller's terms; null when it has none there. The body's
+   * own locals, and a receiver or parameter whose object the caller cannot name, get names of
+   * the body's own: distinct from every name of the caller, equal to each other within the body,
+   * so the body's own re-entries stay re-entries.
+   */
+  String mapInstance(String instance) {
+    if (identity || instance == null) {
+      return instance;
+    }
+    if (instance.startsWith("this") && (instance.length() == 4 || instance.charAt(4) == '.')) {
+      if (receiver != null && instance.length() == 4) {
+        return receiver;
+      }
+      String known = mapped(instance);
+      if (known != null) {
+        return known;
+      }
+      return mapped(instance, receiver == null ? ownName(instance) : receiver.concat(instance.substring(4)));
+    }
+    if (instance.startsWith("local:")) {
+      int dot = instance.indexOf('.');
+      Binding binding = local(instance, dot < 0 ? instance.length() : dot);
+      if (binding != null && binding.instance != null && dot < 0) {
+        return binding.instance;
+      }
+      String known = mapped(instance);
+      if (known != null) {
+        return known;
+      }
+      return mapped(
+          instance,
+          binding == null || binding.instance == null ? ownName(instance) : binding.instance.concat(instance.substring(dot)));
+    }
+    // Outer.this.x is not tracked across calls; static fields and class objects are global.
+    return instance.contains(".this") ? null : instance;
+  }
+
+  /** {@code owner|instance}: a name of the body's own. */
+  private String ownName(String instance) {
+    return new StringBuilder(owner.length() + 1 + instance.length()).append(owner).append('|').append(instance).toString();
+  }
+
+  /** What this frame mapped the very string {@code instance} to, if it did lately; else null. */
+  private String mapped(String instance) {
+    for (int i = 0; i < mappedCount; i++) {
+      if (mappedFrom[i] == instance) {
+        return mappedTo[i];
+      }
+    }
+    return null;
+  }
+
+  /** Remembers that this frame maps {@code instance} to {@code name}; returns {@code name}. */
+  private String mapped(String instance, String name) {
+    if (mappedFrom == null) {
+      mappedFrom = new String[4];
+      mappedTo = new String[4];
+    } else if (mappedCount == mappedFrom.length) {
+      if (mappedCount == 16) {
+        // Forget the oldest: a body's own names are few.
+        System.arraycopy(mappedFrom, 1, mappedFrom, 0, 15);
+        System.arraycopy(mappedTo, 1, mappedTo, 0, 15);
+        mappedCount--;
+      } else {
+        mappedFrom = Arrays.copyOf(mappedFrom, 2 * mappedCount);
+        mappedTo = Arrays.copyOf(mappedTo, 2 * mappedCount);
+      }
+    }
+    mappedFrom[mappedCount] = instance;
+    mappedTo[mappedCount] = name;
+    mappedCount++;
+    return name;
+  }
+
+  /** This frame with its key text measured. */
+  Frame measured() {
+    if (textPower == 0) {
+      textPower = 1;
+      add(owner);
+      add(identity ? "|true|" : "|false|");
+      add(String.valueOf(receiver));
+      for (int i = 0; i < names.length; i++) {
+        Binding binding = bindings[i];
+        add("|");
+        add(names[i]);
+        add("=");
+        if (binding.lockClass != null) {
+          add(binding.lockClass.key());
+          add(SUBCLASSES[binding.lockClass.subclass()]);
+        }
+        add("@");
+        add(String.valueOf(binding.instance));
+        for (Bound bound : binding.callbacks) {
+          add("[");
+          add(bound.callback.target());
+          add(",");
+          add(String.valueOf(bound.callback.receiver()));
+          add(",");
+          Frame inner = bound.frame.measured();
+          textHash = textHash * inner.textPower + inner.textHash;
+          textPower *= inner.textPower;
+          add("]");
+        }
+      }
+    }
+    return this;
+  }
+
+  private void add(String part) {
+    int power = powerOf31(part.length());
+    textHash = textHash * power + part.hashCode();
+    textPower *= power;
+  }
+
+  /** The key text, as parts. */
+  String[] parts() {
+    if (parts == null) {
+      List<String> text = new ArrayList<>();
+      parts(text);
+      parts = text.toArray(NO_NAMES);
+    }
+    return parts;
+  }
+
+  /** Adds the parts of this frame's key text to {@code parts}. */
+  void parts(List<String> parts) {
+    parts.add(owner);
+    parts.add(identity ? "|true|" : "|false|");
+    parts.add(String.valueOf(receiver));
+    for (int i = 0; i < names.length; i++) {
+      Binding binding = bindings[i];
+      parts.add("|");
+      parts.add(names[i]);
+      parts.add("=");
+      if (binding.lockClass != null) {
+        parts.add(binding.lockClass.key());
+        parts.add(SUBCLASSES[binding.lockClass.subclass()]);
+      }
+      parts.add("@");
+      parts.add(String.valueOf(binding.instance));
+      for (Bound bound : binding.callbacks) {
+        parts.add("[");
+        parts.add(bound.callback.target());
+        parts.add(",");
+        parts.add(String.valueOf(bound.callback.receiver()));
+        parts.add(",");
+        bound.frame.parts(parts);
+        parts.add("]");
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.lockdep.lockgraph.program;
+
+/** A call that may run a producer, with the bodies it dispatches to ({@link ClassHierarchy}). */
+final class LiveCall {
+  final MethodSummary.CallSite call;
+  final Body[] targets;
+  /** The callee's id, or null when no body has or overrides it. */
+  final BodyId callee;
+  /** The targets that are producers, in order. */
+  final Body[] producers;
+  /** Whether the receiver is {@code this}, and whether it names a local. */
+  final boolean thisReceiver;
+  final boolean localReceiver;
+  private String link;
+
+  LiveCall(MethodSummary.CallSite call, Body[] targets, BodyId callee, Body[] producers) {
+    this.call = call;
+    this.targets = targets;
+    this.callee = callee;
+    this.producers = producers;
+    String receiver = call.receiver();
+    this.thisReceiver = "this".equals(receiver);
+    this.localReceiver = receiver != null && receiver.startsWith("local:");
+  }
+
+  /** The call as a call chain names it; computed on first use. */
+  String link() {
+    if (link == null) {
+      link = call.at().toString();
+    }
+    return link;
+  }
+}
