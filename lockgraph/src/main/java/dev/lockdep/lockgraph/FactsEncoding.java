@@ -395,17 +395,13 @@ public final class FactsEncoding {
      * A count of {@code what + subject}: the two are joined only for the message, not for every
      * count of a file that is fine.
      */
-    public int count(String what, String subject, int minBytes) throws FactsFormatException {
+    public int count(String what, Object subject, int minBytes) throws FactsFormatException {
       int at = pos;
       int n = varint();
       if (n > (end - pos) / minBytes) {
-        throw countExceeds(what + subject, n, at);
+        throw fail("count of " + what + subject + " (" + n + ") at offset " + at + " exceeds the remaining data");
       }
       return n;
-    }
-
-    private FactsFormatException countExceeds(String what, int n, int at) {
-      return fail("count of " + what + " (" + n + ") at offset " + at + " exceeds the remaining data");
     }
 
     public int u8() throws FactsFormatException {
@@ -511,11 +507,7 @@ public final class FactsEncoding {
         int line = varint();
         int column = varint();
         String method = string();
-        int at = pos;
-        int calls = varint();
-        if (calls > end - pos) {
-          throw countExceeds("call chain of provenance " + i, calls, at);
-        }
+        int calls = count("call chain of provenance ", i, 1);
         List<String> chain = new ArrayList<>(calls);
         for (int j = 0; j < calls; j++) {
           chain.add(string());

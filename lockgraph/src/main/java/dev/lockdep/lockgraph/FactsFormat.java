@@ -87,7 +87,7 @@ public final class FactsFormat {
     for (int i = 0; i < unitCount; i++) {
       String name = in.string();
       UnitFacts.Builder b = units.computeIfAbsent(name, UnitFacts::builder);
-      int deps = in.count("dependencies of unit " + name, 6);
+      int deps = in.count("dependencies of unit ", name, 6);
       for (int j = 0; j < deps; j++) {
         LockClass from = in.lockClass();
         ReadMode fromMode = in.enumValue(ReadMode.values(), "read mode");
@@ -101,13 +101,13 @@ public final class FactsFormat {
         b.addDependency(
             new DependencyEdge(from, fromMode, to, toMode, in.provenance(), in.provenance()));
       }
-      int uses = in.count("usages of unit " + name, 3);
+      int uses = in.count("usages of unit ", name, 3);
       for (int j = 0; j < uses; j++) {
         LockClass c = in.lockClass();
         UsageBit bit = in.enumValue(UsageBit.values(), "usage bit");
         b.addUsage(new UsageFact(c, bit, in.provenance()));
       }
-      int recs = in.count("recursions of unit " + name, 6);
+      int recs = in.count("recursions of unit ", name, 6);
       for (int j = 0; j < recs; j++) {
         LockClass held = in.lockClass();
         ReadMode heldMode = in.enumValue(ReadMode.values(), "read mode");
