@@ -160,13 +160,7 @@ final class FactsFiles {
   void write(Collection<ProgramUnit> current, Collection<ProgramUnit> classpath) {
     Map<String, List<ProgramUnit>> byPackage = new TreeMap<>();
     for (ProgramUnit unit : current) {
-      String packageName = unit.packageName();
-      List<ProgramUnit> units = byPackage.get(packageName);
-      if (units == null) {
-        units = new ArrayList<>();
-        byPackage.put(packageName, units);
-      }
-      units.add(unit);
+      byPackage.computeIfAbsent(unit.packageName(), p -> new ArrayList<>()).add(unit);
     }
     for (ProgramUnit unit : classpath) {
       if (fromOutput.contains(unit.file())) {

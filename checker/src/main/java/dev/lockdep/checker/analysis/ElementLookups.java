@@ -47,9 +47,7 @@ public final class ElementLookups {
    * operations and then for the rest of its facts, a body for its method's overrides and then
    * for its id, so the method asked about last is kept at hand as well.
    */
-  private final Map<ExecutableElement, MethodFacts> methodFacts = new HashMap<>();
-  private ExecutableElement lastMethod;
-  private MethodFacts lastFacts;
+  private final RecentlyAsked<ExecutableElement, MethodFacts> methodFacts = new RecentlyAsked<>(MethodFacts::new);
   private final Map<TypeElement, List<TypeElement>> supertypes = new HashMap<>();
   private final Map<TypeElement, Map<Name, List<ExecutableElement>>> methodsByName = new HashMap<>();
   private final Map<TypeElement, String> typeNames = new HashMap<>();
@@ -201,26 +199,9 @@ public final class ElementLookups {
     String signature;
   }
 
-  /**
-   * The facts of {@code method}. Reading a fact may ask about other methods, so a reader holds on
-   * to the returned object, not to {@link #lastFacts}.
-   */
-  private MethodFacts facts(ExecutableElement method) {
-    if (method != lastMethod) {
-      MethodFacts facts = methodFacts.get(method);
-      if (facts == null) {
-        facts = new MethodFacts();
-        methodFacts.put(method, facts);
-      }
-      lastMethod = method;
-      lastFacts = facts;
-    }
-    return lastFacts;
-  }
-
   /** What calling {@code method} is, as {@code read} finds it. */
   UnitContext.Callee callee(ExecutableElement method, Function<ExecutableElement, UnitContext.Callee> read) {
-    MethodFacts facts = facts(method);
+    MethodFacts facts = methodFacts.get(method);
     if (facts.callee == null) {
       facts.callee = read.apply(method);
     }
@@ -230,7 +211,7 @@ public final class ElementLookups {
   /** The {@code @Acquires} and {@code @Releases} of {@code method}, as {@code read} finds them. */
   List<LockOperations.Declared> lockOperations(
       ExecutableElement method, Function<ExecutableElement, List<LockOperations.Declared>> read) {
-    MethodFacts facts = facts(method);
+    MethodFacts facts = methodFacts.get(method);
     if (facts.lockOperations == null) {
       facts.lockOperations = read.apply(method);
     }
@@ -252,7 +233,7 @@ public final class ElementLookups {
 
   /** The method and every method it overrides, nearest first: annotations are inherited. */
   List<ExecutableElement> withOverridden(ExecutableElement method) {
-    MethodFacts facts = facts(method);
+    MethodFacts facts = methodFacts.get(method);
     if (facts.withOverridden == null) {
       facts.withOverridden = List.copyOf(overriddenBy(method));
     }
@@ -315,7 +296,7 @@ public final class ElementLookups {
 
   /** The id of {@code method} in summaries: its owner's name, its name and its erased parameter types. */
   String signature(ExecutableElement method) {
-    MethodFacts facts = facts(method);
+    MethodFacts facts = methodFacts.get(method);
     if (facts.signature == null) {
       facts.signature = newSignature(method);
     }

@@ -1,7 +1,5 @@
 package dev.lockdep.checker.analysis;
 
-import java.util.HashMap;
-import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -20,13 +18,7 @@ final class LockTypes {
 
   private final Types types;
   /** For each class asked about, whether it is a subtype of each JDK type; null where not asked yet. */
-  private final Map<Element, Boolean[]> subtypes = new HashMap<>();
-  /**
-   * The class asked about last, and its answers: a receiver's or a lock's type is asked about
-   * several JDK types in a row.
-   */
-  private Element lastClass;
-  private Boolean[] lastSubtypes;
+  private final RecentlyAsked<Element, Boolean[]> subtypes = new RecentlyAsked<>(() -> new Boolean[SUPERTYPES]);
   private final Supertype lock;
   private final Supertype readWriteLock;
   private final Supertype stampedLock;
@@ -59,7 +51,7 @@ final class LockTypes {
       if (type == null || erased == null || type.getKind() != TypeKind.DECLARED) {
         return false;
       }
-      Boolean[] answers = subtypesOf(((DeclaredType) type).asElement());
+      Boolean[] answers = subtypes.get(((DeclaredType) type).asElement());
       Boolean known = answers[index];
       if (known == null) {
         known = types.isSubtype(types.erasure(type), erased);
@@ -67,20 +59,6 @@ final class LockTypes {
       }
       return known;
     }
-  }
-
-  /** The answers for the class {@code declared}, kept at hand for the next question. */
-  private Boolean[] subtypesOf(Element declared) {
-    if (declared != lastClass) {
-      Boolean[] answers = subtypes.get(declared);
-      if (answers == null) {
-        answers = new Boolean[SUPERTYPES];
-        subtypes.put(declared, answers);
-      }
-      lastClass = declared;
-      lastSubtypes = answers;
-    }
-    return lastSubtypes;
   }
 
   boolean isLock(TypeMirror type) {

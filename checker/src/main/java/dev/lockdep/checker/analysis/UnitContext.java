@@ -62,7 +62,7 @@ final class UnitContext {
     this.operations = new LockOperations(trees, elements, lookups, lockTypes, keys, models);
     this.callbacks = new CallbackApis(this, lookups);
     this.contexts = new ContextAnnotations(operations, models, lookups);
-    this.superName = elements.getName("super");
+    this.superName = lookups.name("super");
   }
 
   Trees trees() {
