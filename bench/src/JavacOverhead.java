@@ -42,7 +42,7 @@ import javax.tools.ToolProvider;
  *   <li>one <em>timing</em> child per project: warm-up compilations, then N compilations of every
  *       {@link Mode} alternating in ABBA order, in one warmed JVM, so all modes see the same JIT
  *       state, heap and file cache and none always runs first;
- *   <li><em>cold</em> children, one compilation each, alternating plain and plugin in ABBA order:
+ *   <li><em>cold</em> children, one compilation each, alternating the {@link #COLD_MODES} in ABBA order:
  *       a fresh JVM's time is that of a one-off {@code javac} run, and its peak RSS is that
  *       compilation's alone, unmixed with the other mode's garbage.
  * </ul>
@@ -50,7 +50,7 @@ import javax.tools.ToolProvider;
  * <p>Every compilation is in-process through {@code javax.tools}, with a fresh file manager and a
  * fresh output directory, and the same options in both modes, annotation processing on; the
  * processor path is an empty directory in plain mode and the checker jar in plugin mode, which
- * also adds {@code -Xplugin:LockdepCheck Severity=WARN}.
+ * also adds {@code -Xplugin:LockdepCheck Severity=WARN} ({@link Mode} has the diagnosis modes).
  */
 public final class JavacOverhead {
 
@@ -64,8 +64,15 @@ public final class JavacOverhead {
           "UnbalancedUnlock",
           "LockdepAnnotationMisuse");
 
-  /** JVM flags of every child; identical for both modes. */
-  static final List<String> CHILD_JVM = List.of("-Xmx6g", "-Xss8m", "-XX:+UseG1GC");
+  /**
+   * JVM flags of every child; identical for all modes. The exports change nothing for javac; they
+   * open its file manager to the plugin, which {@link Mode#pluginProcNone} needs.
+   */
+  static final List<String> CHILD_JVM =
+      List.of(
+          "-Xmx6g", "-Xss8m", "-XX:+UseG1GC",
+          "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
+          "--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED");
 
   /** The plain mode's processor path: no processor. */
   static final Path EMPTY_PROCESSOR_PATH = emptyDirectory();
@@ -143,15 +150,21 @@ public final class JavacOverhead {
      * class loader in every compilation ({@link #plugin}); the difference between the two is
      * what running its code cold costs.
      */
-    pluginWarm;
+    pluginWarm,
+    /**
+     * The plugin with {@code -proc:none}, in a JVM that exports javac's internals to it: javac runs
+     * no processing rounds, and the summaries go through javac's file manager instead of the
+     * processor's Filer. The same findings and the same output as {@link #plugin}.
+     */
+    pluginProcNone;
 
     boolean runsPlugin() {
-      return this == plugin || this == pluginWarm;
+      return this == plugin || this == pluginWarm || this == pluginProcNone;
     }
   }
 
   /** The modes of the cold runs: a fresh JVM has no warm plugin classes to keep. */
-  static final Mode[] COLD_MODES = {Mode.plain, Mode.plugin};
+  static final Mode[] COLD_MODES = {Mode.plain, Mode.plugin, Mode.pluginProcNone};
 
   /** The plugin's classes for {@link Mode#pluginWarm}, loaded once per child JVM. */
   static ClassLoader warmPluginLoader;
@@ -314,6 +327,9 @@ public final class JavacOverhead {
           // the compilation's own. Severity=WARN: as errors, findings would stop javac before it
           // writes class files, and the plugin run would do less work than the plain one.
           options.addAll(List.of("-processorpath", in.pluginJar, "-Xplugin:LockdepCheck Severity=WARN"));
+          if (mode == Mode.pluginProcNone) {
+            options.add("-proc:none");
+          }
         } else if (mode == Mode.plainWithProcessor) {
           options.addAll(List.of("-processorpath", in.doNothingProcessorPath.toString()));
         } else {
@@ -534,6 +550,12 @@ public final class JavacOverhead {
           System.err.println("PLUGIN RUN FAILED: " + p.artifact() + " has javac errors only with the plugin:");
           plugin.errors.forEach(e -> System.err.println("  " + e));
         }
+        ModeResult procNone = row.modes.get(Mode.pluginProcNone);
+        if (!check && procNone != null && !procNone.findings.equals(plugin.findings)) {
+          harnessBug = true;
+          System.err.println("PLUGIN RUNS DIFFER: " + p.artifact() + ": " + plugin.findings + " with processing, "
+              + procNone.findings + " with -proc:none");
+        }
         if (row.failure != null) {
           harnessBug = true;
           System.err.println("HARNESS BUG: " + p.artifact() + ": " + row.failure);
@@ -706,9 +728,10 @@ public final class JavacOverhead {
           warmup == 0 ? "no warm-up" : "at least " + warmup + " warm-up rounds (" + WARMUP_SECONDS + " s)", runs, MEASURE_SECONDS,
           cold, loadBefore, loadAfter, jarId));
       t.append("| project | files | LOC | runs | plain (s) | plugin (s) | ratio | ratio of fastest | CPU ratio "
-          + "| plugin, code kept warm (s) | its ratio | plain with a do-nothing processor (s) | its ratio | cold plain / plugin (s) | cold ratio | peak RSS plain / plugin (MB) "
+          + "| plugin, code kept warm (s) | its ratio | plain with a do-nothing processor (s) | its ratio | plugin, -proc:none (s) | its ratio "
+          + "| cold plain / plugin / -proc:none (s) | cold ratio | -proc:none cold ratio | peak RSS plain / plugin (MB) "
           + "| retained heap plain / plugin (MB) | findings | plugin internal errors | javac errors plain / plugin |\n");
-      t.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+      t.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
       double sumPlain = 0;
       double sumPlugin = 0;
       double logRatios = 0;
@@ -717,6 +740,10 @@ public final class JavacOverhead {
       double worstRatio = 0;
       String worstCold = null;
       double worstColdRatio = 0;
+      String worstProcNone = null;
+      double worstProcNoneRatio = 0;
+      String worstProcNoneCold = null;
+      double worstProcNoneColdRatio = 0;
       StringBuilder details = new StringBuilder();
       for (Row r : rows) {
         ModeResult plain = r.modes.get(Mode.plain);
@@ -733,6 +760,17 @@ public final class JavacOverhead {
         double coldA = plain == null ? Double.NaN : medianSeconds(plain.coldNanos);
         double coldB = plugin == null ? Double.NaN : medianSeconds(plugin.coldNanos);
         double coldRatio = coldB / coldA;
+        ModeResult procNone = r.modes.get(Mode.pluginProcNone);
+        double procNoneS = medianSeconds(procNone.nanos);
+        double procNoneCold = medianSeconds(procNone.coldNanos);
+        if (procNoneS / a > worstProcNoneRatio) {
+          worstProcNoneRatio = procNoneS / a;
+          worstProcNone = r.project.artifact();
+        }
+        if (procNoneCold / coldA > worstProcNoneColdRatio) {
+          worstProcNoneColdRatio = procNoneCold / coldA;
+          worstProcNoneCold = r.project.artifact();
+        }
         if (!Double.isNaN(ratio)) {
           sumPlain += a;
           sumPlugin += b;
@@ -752,9 +790,10 @@ public final class JavacOverhead {
           errors = "**" + errors + " (harness bug)**";
         }
         t.append(String.format(Locale.ROOT,
-            "| %s | %d | %d | %d | %.2f | %.2f | %.3fx | %.3fx | %.3fx | %.2f | %.3fx | %.2f | %.3fx | %.2f / %.2f | %.3fx | %s / %s | %s / %s | %d | %d | %s |%n",
+            "| %s | %d | %d | %d | %.2f | %.2f | %.3fx | %.3fx | %.3fx | %.2f | %.3fx | %.2f | %.3fx | %.2f | %.3fx | %.2f / %.2f / %.2f | %.3fx | %.3fx | %s / %s | %s / %s | %d | %d | %s |%n",
             r.project.coordinate(), r.files, r.loc, plain.nanos.size(), a, b, ratio, minRatio, cpuRatio,
-            warmCode, warmCode / a, withProcessor, withProcessor / a, coldA, coldB, coldRatio, mb(plain.peakRss), mb(plugin.peakRss), mb(plain.retained), mb(plugin.retained),
+            warmCode, warmCode / a, withProcessor, withProcessor / a, procNoneS, procNoneS / a, coldA, coldB, procNoneCold, coldRatio,
+            procNoneCold / coldA, mb(plain.peakRss), mb(plugin.peakRss), mb(plain.retained), mb(plugin.retained),
             plugin.findingCount(), plugin.internalErrors, errors));
         if (!plugin.findings.isEmpty() || !plugin.errors.isEmpty()) {
           details.append("- ").append(r.project.artifact()).append(": ").append(plugin.findings);
@@ -768,9 +807,10 @@ public final class JavacOverhead {
       if (counted > 0) {
         t.append(String.format(Locale.ROOT,
             "%nOverall: %.3fx on total median time (%.1f s plain, %.1f s plugin); geometric mean of ratios %.3fx; "
-                + "worst ratio %.3fx (%s), worst cold ratio %.3fx (%s). Target: at most 1.10x.%n",
+                + "worst ratio %.3fx (%s), worst cold ratio %.3fx (%s); with -proc:none: worst ratio %.3fx (%s), "
+                + "worst cold ratio %.3fx (%s). Target: at most 1.10x.%n",
             sumPlugin / sumPlain, sumPlain, sumPlugin, Math.exp(logRatios / counted), worstRatio, worst,
-            worstColdRatio, worstCold));
+            worstColdRatio, worstCold, worstProcNoneRatio, worstProcNone, worstProcNoneColdRatio, worstProcNoneCold));
       }
       t.append("\nHow cost grows (median milliseconds per 1,000 LOC):\n\n");
       t.append("| project | LOC | plain ms/kLOC | plugin ms/kLOC | extra ms/kLOC |\n|---|--:|--:|--:|--:|\n");

@@ -4,6 +4,7 @@ import dev.lockdep.lockgraph.FactsFormatException;
 import dev.lockdep.lockgraph.program.MethodSummary;
 import dev.lockdep.lockgraph.program.ProgramFormat;
 import dev.lockdep.lockgraph.program.ProgramUnit;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +24,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.annotation.processing.Filer;
 import javax.tools.FileObject;
+import javax.tools.JavaFileManager;
 import javax.tools.StandardLocation;
 
 /**
@@ -31,19 +33,69 @@ import javax.tools.StandardLocation;
  * compilation's own summaries written to its class output, so that the next compilation composes
  * with them.
  *
- * <p>javac gives a plugin no file manager, but it gives an annotation processor a {@link Filer}:
- * {@link LockdepFactsProcessor} hands it over. A resource of a known name is all a Filer can look
- * up on the class path, hence one file per package, looked up by package name.
+ * <p>javac's public API gives a plugin no file manager, but it gives an annotation processor a
+ * {@link Filer}: {@link LockdepFactsProcessor} hands it over. Where javac runs no processor
+ * ({@code -proc:none}) and exports its internals to the plugin, javac's own file manager serves
+ * instead ({@link CompilerFileManager}). A resource of a known name is all a Filer can look up on
+ * the class path, hence one file per package, looked up by package name.
  */
 final class FactsFiles {
-  private final Filer filer;
+  /** The two things asked of javac's files: a resource of a location by name, and a new one in the class output. */
+  interface Resources {
+    /** The resource {@code name} of {@code location}; {@link java.io.FileNotFoundException} when there is none. */
+    FileObject get(JavaFileManager.Location location, String name) throws IOException;
+
+    FileObject createInClassOutput(String name) throws IOException;
+  }
+
+  private final Resources resources;
   /** The units read from this compilation's own class output (an earlier build of this module). */
   private final Set<String> fromOutput = new HashSet<>();
   /** Each problem once, though a file of the class output may be reached twice. */
   private final Set<String> problems = new LinkedHashSet<>();
 
-  FactsFiles(Filer filer) {
-    this.filer = filer;
+  private FactsFiles(Resources resources) {
+    this.resources = resources;
+  }
+
+  /** Through an annotation processor's Filer. */
+  static FactsFiles through(Filer filer) {
+    return new FactsFiles(
+        new Resources() {
+          @Override
+          public FileObject get(JavaFileManager.Location location, String name) throws IOException {
+            return filer.getResource(location, "", name);
+          }
+
+          @Override
+          public FileObject createInClassOutput(String name) throws IOException {
+            return filer.createResource(StandardLocation.CLASS_OUTPUT, "", name);
+          }
+        });
+  }
+
+  /**
+   * Through javac's file manager, asked as its Filer asks it: output locations for output, the
+   * class path for input.
+   */
+  static FactsFiles through(JavaFileManager files) {
+    return new FactsFiles(
+        new Resources() {
+          @Override
+          public FileObject get(JavaFileManager.Location location, String name) throws IOException {
+            FileObject found =
+                location.isOutputLocation() ? files.getFileForOutput(location, "", name, null) : files.getFileForInput(location, "", name);
+            if (found == null) {
+              throw new FileNotFoundException(name);
+            }
+            return found;
+          }
+
+          @Override
+          public FileObject createInClassOutput(String name) throws IOException {
+            return files.getFileForOutput(StandardLocation.CLASS_OUTPUT, "", name, null);
+          }
+        });
   }
 
   /** Unreadable files, each {@code <jar or file>!<entry>: <problem>}. */
@@ -90,7 +142,7 @@ final class FactsFiles {
   private List<ProgramUnit> readOutput() {
     Path directory;
     try {
-      URI probe = filer.getResource(StandardLocation.CLASS_OUTPUT, "", ProgramFormat.DIRECTORY + "index").toUri();
+      URI probe = resources.get(StandardLocation.CLASS_OUTPUT, ProgramFormat.DIRECTORY + "index").toUri();
       if (!"file".equals(probe.getScheme())) {
         return List.of();
       }
@@ -127,7 +179,7 @@ final class FactsFiles {
     FileObject resource;
     byte[] bytes;
     try {
-      resource = filer.getResource(StandardLocation.CLASS_PATH, "", name);
+      resource = resources.get(StandardLocation.CLASS_PATH, name);
       try (InputStream in = resource.openInputStream()) {
         bytes = in.readAllBytes();
       }
@@ -178,7 +230,7 @@ final class FactsFiles {
   private void write(String packageName, List<ProgramUnit> units) {
     String name = ProgramFormat.resourceName(packageName);
     try {
-      FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", name);
+      FileObject resource = resources.createInClassOutput(name);
       String path = resource.toUri().getPath();
       if (path == null || !path.endsWith("/" + name)) {
         // No class output directory (javac without -d): nothing later could read it.
@@ -194,7 +246,7 @@ final class FactsFiles {
 
   private boolean isOutput(URI found, String name) {
     try {
-      return filer.getResource(StandardLocation.CLASS_OUTPUT, "", name).toUri().equals(found);
+      return resources.get(StandardLocation.CLASS_OUTPUT, name).toUri().equals(found);
     } catch (IOException | IllegalArgumentException e) {
       return false;
     }

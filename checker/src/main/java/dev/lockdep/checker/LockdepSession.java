@@ -26,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileManager;
 
 /**
  * The state of LockdepCheck for one javac invocation: which compilation units are still being
@@ -58,7 +61,10 @@ public final class LockdepSession implements TaskListener {
   private boolean reported;
   /** Annotations models files give library members; resolved when the first unit is analysed. */
   private Models models;
-  /** Summaries files of other compilations and of this one; null without annotation processing. */
+  /**
+   * Summaries files of other compilations and of this one: through the Filer of the checker's
+   * processor, or javac's file manager where no processor runs; null without either.
+   */
   private FactsFiles factsFiles;
   /** What methods override and what summaries call them, shared by every unit of the compilation. */
   private ElementLookups lookups;
@@ -216,15 +222,22 @@ public final class LockdepSession implements TaskListener {
         print(Diagnostic.Kind.WARNING, error.at(), "[" + LockdepCheck.NAME + "] " + error.message());
       }
     }
-    List<ProgramUnit> classpath = exchangeSummaries(ordered);
-    List<LockdepReport> reports;
+    List<ProgramUnit> current = ordered.stream().map(UnitSummary::program).toList();
+    List<ProgramUnit> classpath = readSummaries(current);
+    FutureTask<Void> writing = writeSummaries(current, classpath);
+    List<LockdepReport> reports = null;
+    Throwable failure = null;
     try {
       reports = LockdepAnalysis.check(ordered, classpath, options);
     } catch (RuntimeException | StackOverflowError e) {
+      failure = e;
+    }
+    awaitWritten(writing);
+    if (failure != null) {
       if (!ordered.isEmpty()) {
         UnitSummary first = ordered.get(0);
         print(Diagnostic.Kind.WARNING, new Provenance(first.file(), 1, 1, "", List.of()),
-            "[" + LockdepCheck.NAME + "] internal error checking the lock graph: " + e);
+            "[" + LockdepCheck.NAME + "] internal error checking the lock graph: " + failure);
       }
       return;
     }
@@ -238,21 +251,61 @@ public final class LockdepSession implements TaskListener {
   }
 
   /**
-   * The summaries of earlier compilations this one reaches, read from the class path; this
-   * compilation's own are written to the class output. An unreadable file is an error naming it.
+   * The summaries of earlier compilations this one reaches, read from the class path, where javac
+   * gives the plugin its files: through the processor's Filer or, without one, javac's file manager.
    */
-  private List<ProgramUnit> exchangeSummaries(List<UnitSummary> ordered) {
-    if (factsFiles == null || ordered.isEmpty()) {
-      return List.of();
+  private List<ProgramUnit> readSummaries(List<ProgramUnit> current) {
+    if (factsFiles == null) {
+      JavaFileManager files = CompilerFileManager.of(task);
+      factsFiles = files == null ? null : FactsFiles.through(files);
     }
-    List<ProgramUnit> current = ordered.stream().map(UnitSummary::program).toList();
-    List<ProgramUnit> classpath = factsFiles.read(current);
-    factsFiles.write(current, classpath);
+    return factsFiles == null || current.isEmpty() ? List.of() : factsFiles.read(current);
+  }
+
+  /**
+   * Writes this compilation's summaries to the class output on a thread of its own: the lock
+   * graph check needs nothing from the files and the files nothing from the check, so the two
+   * run side by side on a second core while javac waits for this listener, touching neither its
+   * file manager nor anything else of javac.
+   */
+  private FutureTask<Void> writeSummaries(List<ProgramUnit> current, List<ProgramUnit> classpath) {
+    if (factsFiles == null || current.isEmpty()) {
+      return null;
+    }
+    FutureTask<Void> writing = new FutureTask<>(() -> factsFiles.write(current, classpath), null);
+    Thread writer = new Thread(writing, LockdepCheck.NAME + " summaries");
+    writer.setDaemon(true);
+    writer.start();
+    return writing;
+  }
+
+  /** Waits for the summaries files; an unreadable or unwritable one is an error naming it. */
+  private void awaitWritten(FutureTask<Void> writing) {
+    if (writing == null) {
+      return;
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          writing.get();
+          break;
+        } catch (InterruptedException e) {
+          // javac goes on with the files half written otherwise; the interrupt is kept for it.
+          interrupted = true;
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
     CompilationUnitTree first = units.values().iterator().next();
     for (String problem : factsFiles.problems()) {
       reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + problem);
     }
-    return classpath;
   }
 
   /** The Sarif= and Graph= files; one that cannot be written is an error naming it. */

@@ -45,18 +45,30 @@ class FactsFilesTest {
 
   /** As {@link #compile(List, Path)}, with {@code library} on the class path before {@code out}. */
   private static List<String> compile(List<Path> sources, Path out, Path library) throws IOException {
+    return compile(sources, out, library, true);
+  }
+
+  /**
+   * As {@link #compile(List, Path)}; without {@code processing} ({@code -proc:none}) the
+   * summaries go through javac's file manager, which this test JVM's --add-exports opens.
+   */
+  private static List<String> compile(List<Path> sources, Path out, Path library, boolean processing) throws IOException {
     Files.createDirectories(out);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     String testPath = System.getProperty("java.class.path");
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null)) {
       List<String> options =
-          List.of(
-              "-XDcompilePolicy=simple",
-              "-classpath", library + File.pathSeparator + out + File.pathSeparator + testPath,
-              "-processorpath", testPath,
-              "-d", out.toString(),
-              "-Xplugin:" + LockdepCheck.NAME);
+          new ArrayList<>(
+              List.of(
+                  "-XDcompilePolicy=simple",
+                  "-classpath", library + File.pathSeparator + out + File.pathSeparator + testPath,
+                  "-processorpath", testPath,
+                  "-d", out.toString(),
+                  "-Xplugin:" + LockdepCheck.NAME));
+      if (!processing) {
+        options.add("-proc:none");
+      }
       javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
     }
     List<String> result = new ArrayList<>();
@@ -88,18 +100,42 @@ class FactsFilesTest {
 
   @Test
   void anIncrementalCompileReportsWhatAFullBuildReports() throws Exception {
+    incrementalCompileReportsWhatAFullBuildReports(true);
+  }
+
+  @Test
+  void withoutAProcessorJavacsFileManagerCarriesTheSummaries() throws Exception {
+    incrementalCompileReportsWhatAFullBuildReports(false);
+  }
+
+  @Test
+  void withoutAProcessorTheSameSummariesAreWritten() throws Exception {
+    Path filer = dir.resolve("filer");
+    Path fileManager = dir.resolve("file-manager");
+    assertEquals(List.of(), compile(javaFiles(FIXED), filer, filer, true));
+    assertEquals(List.of(), compile(javaFiles(FIXED), fileManager, fileManager, false));
+    Map<String, byte[]> expected = summaries(filer);
+    Map<String, byte[]> written = summaries(fileManager);
+    assertFalse(expected.isEmpty());
+    assertEquals(expected.keySet(), written.keySet());
+    for (Map.Entry<String, byte[]> e : expected.entrySet()) {
+      assertArrayEquals(e.getValue(), written.get(e.getKey()), e.getKey());
+    }
+  }
+
+  private void incrementalCompileReportsWhatAFullBuildReports(boolean processing) throws Exception {
     Path module = dir.resolve("src");
     Files.createDirectories(module);
     for (Path file : javaFiles(FIXED)) {
       Files.copy(file, module.resolve(file.getFileName()));
     }
     Path out = dir.resolve("incremental");
-    assertEquals(List.of(), compile(javaFiles(module), out));
+    assertEquals(List.of(), compile(javaFiles(module), out, out, processing));
     assertTrue(Files.exists(out.resolve("pool/Pool.class")));
     // The pool's evictor now calls connections under the pool lock; only Pool.java is recompiled.
     Files.copy(BROKEN.resolve("Pool.java"), module.resolve("Pool.java"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    List<String> incremental = compile(List.of(module.resolve("Pool.java")), out);
-    List<String> full = compile(javaFiles(module), dir.resolve("full"));
+    List<String> incremental = compile(List.of(module.resolve("Pool.java")), out, out, processing);
+    List<String> full = compile(javaFiles(module), dir.resolve("full"), dir.resolve("full"), processing);
     assertEquals(1, full.size(), full::toString);
     assertTrue(full.get(0).startsWith("Pool.java:20: [LockOrderInversion]"), full::toString);
     assertEquals(full, incremental);
@@ -194,6 +230,19 @@ class FactsFilesTest {
     List<String> found = compile(List.of(source), dir.resolve("out"), lib);
     assertEquals(1, found.size(), found::toString);
     assertTrue(found.get(0).contains("[LockdepCheck] " + corrupt + ": checksum mismatch"), found::toString);
+  }
+
+  /** The files are written beside the lock graph check; a failure is still an error naming the file. */
+  @Test
+  void aSummariesFileThatCannotBeWrittenIsAnErrorNamingIt() throws Exception {
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve(ProgramFormat.resourceName("pool")).resolve("in-the-way"));
+    Path source = dir.resolve("Use.java");
+    Files.writeString(source, "package pool;\nclass Use { void f() { } }\n");
+    List<String> found = compile(List.of(source), out);
+    assertTrue(
+        found.stream().anyMatch(d -> d.contains("[LockdepCheck] " + ProgramFormat.resourceName("pool") + ": cannot be written")),
+        found::toString);
   }
 
   /** An earlier build's file in the class output, by an older version, is rewritten, not an error. */

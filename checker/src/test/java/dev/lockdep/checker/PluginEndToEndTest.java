@@ -65,6 +65,35 @@ class PluginEndToEndTest {
     assertFalse(out.contains("Exception"), out);
   }
 
+  /**
+   * With {@code -proc:none} the checker's processor does not run, and javac's file manager carries
+   * the summaries only where javac's internals are exported to the plugin; without the exports
+   * the plugin still runs, writes no summaries, and never trips over the closed internals.
+   */
+  @Test
+  void withoutAProcessorSummariesNeedJavacsInternalsOpen() throws Exception {
+    Path source = Files.writeString(dir.resolve("Clean.java"), CLEAN);
+    Path summaries = dir.resolve("proc-out").resolve("META-INF/lockdep");
+    String processorPath = processorPath();
+    Process closed = javac("-proc:none", "-processorpath", processorPath, "-Xplugin:LockdepCheck", source.toString());
+    String closedOut = output(closed);
+    assertEquals(0, closed.waitFor(), closedOut);
+    assertEquals("", closedOut);
+    assertFalse(Files.exists(summaries));
+
+    Process open =
+        javac(
+            "-J--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
+            "-J--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
+            "-proc:none", "-processorpath", processorPath, "-Xplugin:LockdepCheck", source.toString());
+    String openOut = output(open);
+    assertEquals(0, open.waitFor(), openOut);
+    assertEquals("", openOut);
+    try (var files = Files.list(summaries)) {
+      assertEquals(1, files.count());
+    }
+  }
+
   private Process javac(String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "javac").toString());
