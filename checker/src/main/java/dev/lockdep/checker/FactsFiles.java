@@ -42,7 +42,7 @@ import javax.tools.StandardLocation;
 final class FactsFiles {
   /** The two things asked of javac's files: a resource of a location by name, and a new one in the class output. */
   interface Resources {
-    /** The resource {@code name} of {@code location}; {@link java.io.FileNotFoundException} when there is none. */
+    /** The resource {@code name} of {@code location}; {@link FileNotFoundException} when there is none. */
     FileObject get(JavaFileManager.Location location, String name) throws IOException;
 
     FileObject createInClassOutput(String name) throws IOException;

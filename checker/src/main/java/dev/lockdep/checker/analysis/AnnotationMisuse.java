@@ -3,7 +3,6 @@ package dev.lockdep.checker.analysis;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ModifiersTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import dev.lockdep.lockgraph.CheckKind;
@@ -44,15 +43,13 @@ final class AnnotationMisuse {
       checkNested(path, element, node.getModifiers());
       if (element.asType().getKind().isPrimitive()) {
         for (String annotation : List.of(LockAnnotations.LOCK_CLASS, LockAnnotations.NESTED)) {
-          annotationTree(path, node.getModifiers(), annotation)
-              .ifPresent(
-                  tree ->
-                      misuse(
-                          path,
-                          tree,
-                          element,
-                          "@" + simpleName(annotation) + " on `" + element.getSimpleName() + "` of primitive type "
-                              + element.asType() + ": only an object can be a lock"));
+          misuse(
+              path,
+              node.getModifiers(),
+              annotation,
+              element,
+              "@" + simpleName(annotation) + " on `" + element.getSimpleName() + "` of primitive type "
+                  + element.asType() + ": only an object can be a lock");
         }
       }
     }
@@ -69,8 +66,9 @@ final class AnnotationMisuse {
       if (acquires.isPresent() && releases.isPresent()) {
         for (String name : LockOperations.guardNames(acquires.get())) {
           if (LockOperations.guardNames(releases.get()).contains(name)) {
-            annotationTree(path, node.getModifiers(), LockAnnotations.RELEASES)
-                .ifPresent(tree -> misuse(path, tree, method, "`" + Names.method(method) + "` both @Acquires and @Releases `" + name + "`"));
+            misuse(
+                path, node.getModifiers(), LockAnnotations.RELEASES, method,
+                "`" + Names.method(method) + "` both @Acquires and @Releases `" + name + "`");
           }
         }
       }
@@ -80,16 +78,14 @@ final class AnnotationMisuse {
   private void checkNested(TreePath path, Element element, ModifiersTree modifiers) {
     Integer subclass = LockClassKeys.writtenNested(element);
     if (subclass != null && (subclass < 0 || subclass >= LockClass.MAX_SUBCLASSES)) {
-      annotationTree(path, modifiers, LockAnnotations.NESTED)
-          .ifPresent(
-              tree ->
-                  misuse(
-                      path,
-                      tree,
-                      element,
-                      "@Nested(" + subclass + ") on `" + element.getSimpleName() + "`: a subclass is 0 to "
-                          + (LockClass.MAX_SUBCLASSES - 1) + " (lockdep's MAX_LOCKDEP_SUBCLASSES is "
-                          + LockClass.MAX_SUBCLASSES + ")"));
+      misuse(
+          path,
+          modifiers,
+          LockAnnotations.NESTED,
+          element,
+          "@Nested(" + subclass + ") on `" + element.getSimpleName() + "`: a subclass is 0 to "
+              + (LockClass.MAX_SUBCLASSES - 1) + " (lockdep's MAX_LOCKDEP_SUBCLASSES is "
+              + LockClass.MAX_SUBCLASSES + ")");
     }
   }
 
@@ -100,15 +96,13 @@ final class AnnotationMisuse {
     }
     for (String guard : LockOperations.guardNames(mirror.get())) {
       if (!resolves(guard, method)) {
-        annotationTree(path, node.getModifiers(), annotation)
-            .ifPresent(
-                tree ->
-                    misuse(
-                        path,
-                        tree,
-                        method,
-                        "@" + simpleName(annotation) + " names `" + guard + "`, which is not `this`, a parameter or a field of "
-                            + Names.type((TypeElement) method.getEnclosingElement())));
+        misuse(
+            path,
+            node.getModifiers(),
+            annotation,
+            method,
+            "@" + simpleName(annotation) + " names `" + guard + "`, which is not `this`, a parameter or a field of "
+                + Names.type((TypeElement) method.getEnclosingElement()));
       }
     }
   }
@@ -125,6 +119,25 @@ final class AnnotationMisuse {
     return context.operations().guardField(guard, (TypeElement) method.getEnclosingElement()).isPresent();
   }
 
+  /**
+   * A finding at the annotation {@code qualifiedName} among {@code modifiers}, the misused one;
+   * none where the declaration does not write it.
+   */
+  private void misuse(TreePath path, ModifiersTree modifiers, String qualifiedName, Element element, String summary) {
+    Optional<AnnotationTree> at = annotationTree(path, modifiers, qualifiedName);
+    if (at.isEmpty() || context.suppressed(path).contains(CheckKind.LockdepAnnotationMisuse)) {
+      return;
+    }
+    Provenance where = context.provenance(at.get(), element.getSimpleName().toString());
+    findings.add(
+        new LocalFinding(
+            CheckKind.LockdepAnnotationMisuse,
+            where,
+            "invalid lockdep annotation",
+            summary,
+            List.of("see docs/checks/LockdepAnnotationMisuse.md for where each annotation applies")));
+  }
+
   private Optional<AnnotationTree> annotationTree(TreePath path, ModifiersTree modifiers, String qualifiedName) {
     for (AnnotationTree annotation : modifiers.getAnnotations()) {
       Element type = context.trees().getElement(new TreePath(new TreePath(path, modifiers), annotation.getAnnotationType()));
@@ -133,20 +146,6 @@ final class AnnotationMisuse {
       }
     }
     return Optional.empty();
-  }
-
-  private void misuse(TreePath path, Tree at, Element element, String summary) {
-    if (context.suppressed(path).contains(CheckKind.LockdepAnnotationMisuse)) {
-      return;
-    }
-    Provenance where = context.provenance(at, element.getSimpleName().toString());
-    findings.add(
-        new LocalFinding(
-            CheckKind.LockdepAnnotationMisuse,
-            where,
-            "invalid lockdep annotation",
-            summary,
-            List.of("see docs/checks/LockdepAnnotationMisuse.md for where each annotation applies")));
   }
 
   private static String simpleName(String qualifiedName) {

@@ -146,37 +146,44 @@ final class LockClassKeys {
   }
 
   private Key key(TreePath path, LocalScope scope, int depth) {
-    Tree leaf = path.getLeaf();
-    switch (leaf.getKind()) {
-      case PARENTHESIZED:
-        return key(child(path, ((ParenthesizedTree) leaf).getExpression()), scope, depth);
-      case TYPE_CAST:
-        return key(child(path, ((TypeCastTree) leaf).getExpression()), scope, depth);
+    TreePath expression = withoutParenthesesAndCasts(path);
+    switch (expression.getLeaf().getKind()) {
       case METHOD_INVOCATION:
-        return invocationKey(path, scope, depth);
+        return invocationKey(expression, scope, depth);
       case IDENTIFIER:
       case MEMBER_SELECT:
-        return nameKey(path, scope, depth);
+        return nameKey(expression, scope, depth);
       default:
-        return typeKey(path, null);
+        return typeKey(expression, null);
     }
   }
 
   /** {@code key(path, scope, depth).instance()}, following what {@link #key} follows. */
   private String instance(TreePath path, LocalScope scope, int depth) {
-    Tree leaf = path.getLeaf();
-    switch (leaf.getKind()) {
-      case PARENTHESIZED:
-        return instance(child(path, ((ParenthesizedTree) leaf).getExpression()), scope, depth);
-      case TYPE_CAST:
-        return instance(child(path, ((TypeCastTree) leaf).getExpression()), scope, depth);
+    TreePath expression = withoutParenthesesAndCasts(path);
+    switch (expression.getLeaf().getKind()) {
       case METHOD_INVOCATION:
-        return invocationInstance(path, scope, depth);
+        return invocationInstance(expression, scope, depth);
       case IDENTIFIER:
       case MEMBER_SELECT:
-        return nameInstance(path, scope, depth);
+        return nameInstance(expression, scope, depth);
       default:
         return null;
+    }
+  }
+
+  /** The expression inside any parentheses and casts: a cast names the same object, of the same lock class. */
+  private static TreePath withoutParenthesesAndCasts(TreePath path) {
+    TreePath expression = path;
+    while (true) {
+      Tree leaf = expression.getLeaf();
+      if (leaf instanceof ParenthesizedTree parenthesized) {
+        expression = child(expression, parenthesized.getExpression());
+      } else if (leaf instanceof TypeCastTree cast) {
+        expression = child(expression, cast.getExpression());
+      } else {
+        return expression;
+      }
     }
   }
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
@@ -23,22 +22,8 @@ final class FrontEnd {
 
   /** The summary of each unit of {@code sources} (path -> text), in the order given. */
   static List<UnitSummary> analyze(Map<String, String> sources) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<JavaFileObject> files = new ArrayList<>();
-    sources.forEach(
-        (path, text) ->
-            files.add(
-                new SimpleJavaFileObject(URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
-                  @Override
-                  public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return text;
-                  }
-                }));
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    JavacTask task =
-        (JavacTask)
-            javac.getTask(
-                null, null, diagnostics, List.of("-classpath", System.getProperty("java.class.path"), "-proc:none"), null, files);
+    JavacTask task = task(sources, diagnostics);
     try {
       Iterable<? extends CompilationUnitTree> units = task.parse();
       task.analyze();
@@ -54,6 +39,23 @@ final class FrontEnd {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A javac task over {@code sources} (path -> text), the test class path on its class path, not yet run. */
+  static JavacTask task(Map<String, String> sources, DiagnosticCollector<JavaFileObject> diagnostics) {
+    List<JavaFileObject> files = new ArrayList<>();
+    sources.forEach(
+        (path, text) ->
+            files.add(
+                new SimpleJavaFileObject(URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
+                  @Override
+                  public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return text;
+                  }
+                }));
+    return (JavacTask)
+        ToolProvider.getSystemJavaCompiler()
+            .getTask(null, null, diagnostics, List.of("-classpath", System.getProperty("java.class.path"), "-proc:none"), null, files);
   }
 
   static UnitSummary analyzeOne(String path, String source) {

@@ -15,8 +15,8 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.lockdep.checker.models.Models;
 import dev.lockdep.lockgraph.program.MethodSummary;
-import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -26,9 +26,6 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ErrorType;
 import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /** A failure while analysing one method costs that method only, and says which method it was. */
@@ -46,14 +43,7 @@ class InternalErrorTest {
 
   @Test
   void aFailingMethodBecomesOneInternalErrorAndTheOthersAreAnalysed() throws Exception {
-    JavaFileObject file =
-        new SimpleJavaFileObject(URI.create("string:///p/Boom.java"), JavaFileObject.Kind.SOURCE) {
-          @Override
-          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return SOURCE;
-          }
-        };
-    JavacTask task = (JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, null, null, List.of("-proc:none"), null, List.of(file));
+    JavacTask task = FrontEnd.task(Map.of("p/Boom.java", SOURCE), null);
     CompilationUnitTree unit = task.parse().iterator().next();
     task.analyze();
     UnitSummary summary = UnitAnalyzer.analyze(unit, new FailingIn("boom", Trees.instance(task)), task.getElements(), task.getTypes(), Models.NONE);

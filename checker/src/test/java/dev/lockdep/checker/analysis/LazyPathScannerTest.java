@@ -9,12 +9,9 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The paths a {@link LazyPathScanner} builds are those {@code TreePathScanner} would have given. */
@@ -36,15 +33,7 @@ class LazyPathScannerTest {
 
   @Test
   void everyNodeHasThePathTreePathScannerGives() throws Exception {
-    JavaFileObject file =
-        new SimpleJavaFileObject(URI.create("string:///p/Deep.java"), JavaFileObject.Kind.SOURCE) {
-          @Override
-          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return SOURCE;
-          }
-        };
-    JavacTask task =
-        (JavacTask) ToolProvider.getSystemJavaCompiler().getTask(null, null, null, List.of("-proc:none"), null, List.of(file));
+    JavacTask task = FrontEnd.task(Map.of("p/Deep.java", SOURCE), null);
     CompilationUnitTree unit = task.parse().iterator().next();
     List<List<Tree>> expected = new ArrayList<>();
     new TreePathScanner<Void, Void>() {
