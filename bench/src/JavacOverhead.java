@@ -167,14 +167,54 @@ public final class JavacOverhead {
   static final Mode[] COLD_MODES = {Mode.plain, Mode.plugin, Mode.pluginProcNone};
 
   /** The plugin's classes for {@link Mode#pluginWarm}, loaded once per child JVM. */
-  static ClassLoader warmPluginLoader;
+  static PluginLoader warmPluginLoader;
 
-  static synchronized ClassLoader warmPluginLoader(String pluginJar) throws IOException {
+  static synchronized PluginLoader warmPluginLoader(String pluginJar) throws IOException {
     if (warmPluginLoader == null) {
-      warmPluginLoader =
-          new java.net.URLClassLoader(new java.net.URL[] {Paths.get(pluginJar).toUri().toURL()}, JavacOverhead.class.getClassLoader());
+      warmPluginLoader = new PluginLoader(pluginJar);
     }
     return warmPluginLoader;
+  }
+
+  /** A class loader of the plugin's jar, as javac makes one, that remembers which classes it defined. */
+  static final class PluginLoader extends java.net.URLClassLoader {
+    final List<String> defined = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    PluginLoader(String pluginJar) throws IOException {
+      super(new java.net.URL[] {Paths.get(pluginJar).toUri().toURL()}, JavacOverhead.class.getClassLoader());
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      Class<?> found = super.findClass(name);
+      defined.add(name);
+      return found;
+    }
+  }
+
+  /**
+   * Median nanoseconds to load and initialise {@code classes} from a fresh loader of the plugin's
+   * jar: what javac's fresh class loader costs every compilation before the plugin does any work.
+   * The JVM is warm by then, so this is the least that cost can be.
+   */
+  static long classLoadingNanos(String pluginJar, List<String> classes) throws IOException {
+    List<Long> nanos = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      System.gc();
+      long start = System.nanoTime();
+      try (PluginLoader loader = new PluginLoader(pluginJar)) {
+        for (String name : classes) {
+          try {
+            Class.forName(name, true, loader);
+          } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("plugin class " + name + " does not load on its own", e);
+          }
+        }
+      }
+      nanos.add(System.nanoTime() - start);
+    }
+    nanos.sort(null);
+    return nanos.get(nanos.size() / 2);
   }
 
   /** A file manager whose processor class loader is the shared one (javac closes what it gets, hence a child). */
@@ -443,6 +483,10 @@ public final class JavacOverhead {
           report("run", mode, compile(mode, in, false));
         }
       }
+      if (warmPluginLoader != null) {
+        List<String> classes = List.copyOf(warmPluginLoader.defined);
+        System.out.println("classload " + classLoadingNanos(in.pluginJar, classes) + " " + classes.size());
+      }
     }
 
     static void report(String kind, Mode mode, Outcome o) {
@@ -498,6 +542,9 @@ public final class JavacOverhead {
       long loc;
       final Map<Mode, ModeResult> modes = new LinkedHashMap<>();
       String failure;
+      /** Loading the classes a compilation needs from a fresh loader of the plugin's jar, warm JVM. */
+      long classLoadNanos = -1;
+      int classCount;
     }
 
     static void main(String[] args) throws Exception {
@@ -668,6 +715,10 @@ public final class JavacOverhead {
           }
           case "retained" -> row.modes.get(coldMode).retained.add(Long.parseLong(w[1]));
           case "peakrss" -> row.modes.get(coldMode).peakRss.add(Long.parseLong(w[1]));
+          case "classload" -> {
+            row.classLoadNanos = Long.parseLong(w[1]);
+            row.classCount = Integer.parseInt(w[2]);
+          }
           default -> {}
         }
       }
@@ -730,8 +781,9 @@ public final class JavacOverhead {
       t.append("| project | files | LOC | runs | plain (s) | plugin (s) | ratio | ratio of fastest | CPU ratio "
           + "| plugin, code kept warm (s) | its ratio | plain with a do-nothing processor (s) | its ratio | plugin, -proc:none (s) | its ratio "
           + "| cold plain / plugin / -proc:none (s) | cold ratio | -proc:none cold ratio | peak RSS plain / plugin (MB) "
-          + "| retained heap plain / plugin (MB) | findings | plugin internal errors | javac errors plain / plugin |\n");
-      t.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+          + "| retained heap plain / plugin (MB) | plugin classes loaded / loading them (ms) / its ratio "
+          + "| findings | plugin internal errors | javac errors plain / plugin |\n");
+      t.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
       double sumPlain = 0;
       double sumPlugin = 0;
       double logRatios = 0;
@@ -790,10 +842,12 @@ public final class JavacOverhead {
           errors = "**" + errors + " (harness bug)**";
         }
         t.append(String.format(Locale.ROOT,
-            "| %s | %d | %d | %d | %.2f | %.2f | %.3fx | %.3fx | %.3fx | %.2f | %.3fx | %.2f | %.3fx | %.2f | %.3fx | %.2f / %.2f / %.2f | %.3fx | %.3fx | %s / %s | %s / %s | %d | %d | %s |%n",
+            "| %s | %d | %d | %d | %.2f | %.2f | %.3fx | %.3fx | %.3fx | %.2f | %.3fx | %.2f | %.3fx | %.2f | %.3fx | %.2f / %.2f / %.2f | %.3fx | %.3fx | %s / %s | %s / %s | %s | %d | %d | %s |%n",
             r.project.coordinate(), r.files, r.loc, plain.nanos.size(), a, b, ratio, minRatio, cpuRatio,
             warmCode, warmCode / a, withProcessor, withProcessor / a, procNoneS, procNoneS / a, coldA, coldB, procNoneCold, coldRatio,
             procNoneCold / coldA, mb(plain.peakRss), mb(plugin.peakRss), mb(plain.retained), mb(plugin.retained),
+            r.classLoadNanos < 0 ? "?" : String.format(Locale.ROOT, "%d / %.1f / %.3fx", r.classCount, r.classLoadNanos / 1e6,
+                1 + r.classLoadNanos / 1e9 / a),
             plugin.findingCount(), plugin.internalErrors, errors));
         if (!plugin.findings.isEmpty() || !plugin.errors.isEmpty()) {
           details.append("- ").append(r.project.artifact()).append(": ").append(plugin.findings);

@@ -249,9 +249,12 @@ public final class ElementLookups {
         || method.getModifiers().contains(Modifier.STATIC)) {
       return methods;
     }
+    int arity = method.getParameters().size();
     for (TypeElement type : supertypes(owner)) {
       for (ExecutableElement candidate : methodsNamed(type).getOrDefault(method.getSimpleName(), List.of())) {
-        if (elements.overrides(method, candidate, owner)) {
+        // An override has its method's parameter count: a cheap test that spares javac's costly
+        // one for every overload of a common name (append, add, get) up the hierarchy.
+        if (candidate.getParameters().size() == arity && elements.overrides(method, candidate, owner)) {
           methods.add(candidate);
         }
       }
