@@ -213,8 +213,7 @@ public final class JavacOverhead {
       }
       nanos.add(System.nanoTime() - start);
     }
-    nanos.sort(null);
-    return nanos.get(nanos.size() / 2);
+    return Math.round(Parent.median(nanos));
   }
 
   /** A file manager whose processor class loader is the shared one (javac closes what it gets, hence a child). */
