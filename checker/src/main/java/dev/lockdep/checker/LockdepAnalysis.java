@@ -51,6 +51,20 @@ public final class LockdepAnalysis {
    */
   public static List<LockdepReport> check(
       Collection<UnitSummary> units, Collection<ProgramUnit> classpath, LockdepOptions options) {
+    return analyze(units, classpath, options).reports();
+  }
+
+  /**
+   * The findings, sorted, and the bounds composition reached, each of which must be said.
+   *
+   * @param reports the findings
+   * @param limits the bounds of composition reached ({@link SummaryComposer.Limit})
+   */
+  public record Analysis(List<LockdepReport> reports, List<SummaryComposer.Limit> limits) {}
+
+  /** {@link #check}, with the bounds of composition it reached. */
+  public static Analysis analyze(
+      Collection<UnitSummary> units, Collection<ProgramUnit> classpath, LockdepOptions options) {
     List<LockdepReport> reports = new ArrayList<>();
     Map<List<UnitFacts>, Set<CheckKind>> runs = new LinkedHashMap<>();
     Composition composition = SummaryComposer.compose(programs(units), classpath);
@@ -90,7 +104,7 @@ public final class LockdepAnalysis {
       }
     }
     reports.sort(null);
-    return reports;
+    return new Analysis(reports, composition.limits());
   }
 
   /** The lock graph of every unit's facts, suppressions aside: what the Graph= output draws. */

@@ -17,6 +17,7 @@ import dev.lockdep.checker.report.SiteNote;
 import dev.lockdep.checker.report.SiteNotes;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.program.ProgramUnit;
+import dev.lockdep.lockgraph.program.SummaryComposer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -185,6 +186,7 @@ public final class LockdepSession implements TaskListener {
           file,
           List.of(),
           List.of(),
+          List.of(),
           List.of(new UnitSummary.InternalError(new Provenance(file, 1, 1, file, List.of()), "internal error analysing " + file + ": " + e)));
     }
   }
@@ -225,10 +227,10 @@ public final class LockdepSession implements TaskListener {
     List<ProgramUnit> current = ordered.stream().map(UnitSummary::program).toList();
     List<ProgramUnit> classpath = readSummaries(current);
     FutureTask<Void> writing = writeSummaries(current, classpath);
-    List<LockdepReport> reports = null;
+    LockdepAnalysis.Analysis analysis = null;
     Throwable failure = null;
     try {
-      reports = LockdepAnalysis.check(ordered, classpath, options);
+      analysis = LockdepAnalysis.analyze(ordered, classpath, options);
     } catch (RuntimeException | StackOverflowError e) {
       failure = e;
     }
@@ -240,6 +242,15 @@ public final class LockdepSession implements TaskListener {
             "[" + LockdepCheck.NAME + "] internal error checking the lock graph: " + failure);
       }
       return;
+    }
+    List<LockdepReport> reports = analysis.reports();
+    for (SummaryComposer.Limit limit : analysis.limits()) {
+      // A bound reached in a library's body is said on this compilation's first unit.
+      boolean here = units.containsKey(limit.at().file());
+      Provenance at = here ? limit.at() : new Provenance(ordered.get(0).file(), 1, 1, "", List.of());
+      print(
+          Diagnostic.Kind.NOTE, at,
+          "[" + LockdepCheck.NAME + "] " + limit.message() + (here ? "" : " (" + limit.at() + ")"));
     }
     for (LockdepReport report : reports) {
       print(kind, report.position(), report.message());

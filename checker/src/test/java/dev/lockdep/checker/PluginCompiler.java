@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,24 @@ final class PluginCompiler {
   }
 
   /** Compiles every {@code .java} file below {@code root}. */
+  /** Sources by path from alternating paths and texts. */
+  static Map<String, String> sources(String... pathsAndTexts) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (int i = 0; i < pathsAndTexts.length; i += 2) {
+      sources.put(pathsAndTexts[i], pathsAndTexts[i + 1]);
+    }
+    return sources;
+  }
+
+  /** The first line of every finding of compiling {@code sources}, without the notes. */
+  static List<String> findings(Map<String, String> sources) {
+    return compile(sources).stream()
+        .filter(d -> d.message().startsWith("["))
+        .filter(d -> d.kind() != Diagnostic.Kind.NOTE)
+        .map(Diag::firstLine)
+        .toList();
+  }
+
   static List<Diag> compileTree(Path root, String... pluginWords) {
     try (var walk = Files.walk(root)) {
       List<JavaFileObject> files = new ArrayList<>();

@@ -1,8 +1,11 @@
 package dev.lockdep.checker;
 
+import static dev.lockdep.checker.PluginCompiler.findings;
+import static dev.lockdep.checker.PluginCompiler.sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockdep.lockgraph.program.SummaryComposer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,22 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class WholeProgramTest {
   private static final Path PROGRAM = TestdataProgramsTest.PROGRAMS.resolve("WholeProgram");
-
-  private static Map<String, String> sources(String... pathsAndTexts) {
-    Map<String, String> sources = new LinkedHashMap<>();
-    for (int i = 0; i < pathsAndTexts.length; i += 2) {
-      sources.put(pathsAndTexts[i], pathsAndTexts[i + 1]);
-    }
-    return sources;
-  }
-
-  private static List<String> findings(Map<String, String> sources) {
-    return PluginCompiler.compile(sources).stream()
-        .filter(d -> d.message().startsWith("["))
-        .filter(d -> d.kind() != javax.tools.Diagnostic.Kind.NOTE)
-        .map(PluginCompiler.Diag::firstLine)
-        .toList();
-  }
 
   private static Map<String, String> program() throws IOException {
     Map<String, String> sources = new LinkedHashMap<>();
@@ -221,16 +208,40 @@ class WholeProgramTest {
   }
 
   @Test
-  void longCallChainsStayBounded() {
+  void longCallChainsAreFollowed() {
+    // b is taken 39 calls below a: a real logging deadlock was 13 calls deep.
+    List<String> found = findings(sources("p/Chain.java", chain(40)));
+    assertEquals(
+        List.of(
+            "Chain.java:45: error: [LockOrderInversion] possible circular locking dependency detected: acquiring Chain.b"
+                + " while holding Chain.a closes the cycle Chain.b -> Chain.a -> Chain.b"),
+        found);
+  }
+
+  @Test
+  void aCallChainBeyondTheBoundIsCutWithANote() {
+    int depth = SummaryComposer.MAX_CALL_DEPTH + 10;
+    List<PluginCompiler.Diag> diagnostics = PluginCompiler.compile(sources("p/Chain.java", chain(depth)));
+    List<String> notes =
+        diagnostics.stream()
+            .filter(d -> d.kind() == javax.tools.Diagnostic.Kind.NOTE && d.message().contains("[composition bound]"))
+            .map(PluginCompiler.Diag::firstLine)
+            .toList();
+    assertEquals(1, notes.size(), diagnostics::toString);
+    assertTrue(
+        notes.get(0).contains("calls more than " + SummaryComposer.MAX_CALL_DEPTH + " deep from a root are not followed"),
+        notes::toString);
+  }
+
+  /** m0 holds a and calls down to m{depth}, which takes b; m2x holds b and calls m2. */
+  private static String chain(int depth) {
     StringBuilder chain = new StringBuilder("package p;\nclass Chain {\n  final Object a = new Object();\n  final Object b = new Object();\n");
     chain.append("  void m0() { synchronized (a) { m1(); } }\n");
-    for (int i = 1; i < 40; i++) {
+    for (int i = 1; i < depth; i++) {
       chain.append("  void m").append(i).append("() { m").append(i + 1).append("(); m0(); }\n");
     }
-    chain.append("  void m40() { synchronized (b) { } }\n");
+    chain.append("  void m").append(depth).append("() { synchronized (b) { } }\n");
     chain.append("  void m2x() { synchronized (b) { m2(); } }\n}\n");
-    List<String> found = findings(sources("p/Chain.java", chain.toString()));
-    // b is taken 39 calls below a: beyond the call-depth cap, so only b -> a (via m2x) is known.
-    assertEquals(List.of(), found);
+    return chain.toString();
   }
 }

@@ -17,7 +17,7 @@ import java.util.zip.CRC32;
  * <pre>
  * file        = magic version:u16 strings classes provenances body crc32:u32
  * strings     = n:var (len:var utf8-bytes){n}
- * classes     = n:var (key:str subclass:u8 name:str flags:u8 pseudo:u8){n}   flags bit0 = reentrant
+ * classes     = n:var (key:str subclass:u8 name:str flags:u8 pseudo:u8){n}   flags bit0 = reentrant, bit1 = typed
  * provenances = n:var (file:str line:var column:var method:str k:var str{k}){n}
  * var         = unsigned LEB128, at most 5 bytes, value at most 2^31-1; str/cls/prov = var index
  * </pre>
@@ -29,6 +29,9 @@ public final class FactsEncoding {
   private static final int TRAILER = 4;
   private static final char REPLACEMENT = '\uFFFD';
   private static final PseudoLock[] PSEUDO_LOCKS = PseudoLock.values();
+  /** The flags of a lock class entry. */
+  private static final int REENTRANT = 1;
+  private static final int TYPED = 2;
 
   private FactsEncoding() {}
 
@@ -94,7 +97,7 @@ public final class FactsEncoding {
         tables.varint(stringIndex(c.key()));
         tables.write(c.subclass());
         tables.varint(stringIndex(c.name()));
-        tables.write(c.reentrant() ? 1 : 0);
+        tables.write((c.reentrant() ? REENTRANT : 0) | (c.typed() ? TYPED : 0));
         tables.write(c.pseudo().ordinal());
       }
       tables.varint(provenances.size());
@@ -271,6 +274,7 @@ public final class FactsEncoding {
     boolean same(LockClass a, LockClass b) {
       return a.subclass() == b.subclass()
           && a.reentrant() == b.reentrant()
+          && a.typed() == b.typed()
           && a.pseudo() == b.pseudo()
           && a.key().equals(b.key())
           && a.name().equals(b.name());
@@ -493,10 +497,10 @@ public final class FactsEncoding {
         String name = string();
         int flags = u8();
         PseudoLock pseudo = enumValue(PSEUDO_LOCKS, "pseudo-lock kind");
-        if (key.isEmpty() || subclass >= LockClass.MAX_SUBCLASSES || (flags & ~1) != 0) {
+        if (key.isEmpty() || subclass >= LockClass.MAX_SUBCLASSES || (flags & ~(REENTRANT | TYPED)) != 0) {
           throw fail("lock class " + i + " (" + key + "/" + subclass + ", flags " + flags + ") is invalid");
         }
-        classes[i] = new LockClass(key, subclass, name, (flags & 1) != 0, pseudo);
+        classes[i] = new LockClass(key, subclass, name, (flags & REENTRANT) != 0, pseudo, (flags & TYPED) != 0);
       }
     }
 

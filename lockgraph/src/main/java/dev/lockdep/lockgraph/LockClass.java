@@ -36,6 +36,12 @@ public final class LockClass implements Comparable<LockClass> {
   private final String name;
   private final boolean reentrant;
   private final PseudoLock pseudo;
+  private final boolean typed;
+
+  /** An ordinary, not {@link #typed} class. */
+  public LockClass(String key, int subclass, String name, boolean reentrant, PseudoLock pseudo) {
+    this(key, subclass, name, reentrant, pseudo, false);
+  }
 
   /**
    * @param key the class key (annotation value, {@code pkg.Type.field}, ...)
@@ -43,8 +49,11 @@ public final class LockClass implements Comparable<LockClass> {
    * @param name the base name printed in reports
    * @param reentrant whether the owner may re-acquire one instance without deadlocking
    * @param pseudo which pseudo-lock this is, if any
+   * @param typed whether this is the monitor of an object whose class is its runtime type, of
+   *     which {@code key} is the static type: composition puts the runtime type there where the
+   *     program says which it is ({@link #ofType})
    */
-  public LockClass(String key, int subclass, String name, boolean reentrant, PseudoLock pseudo) {
+  public LockClass(String key, int subclass, String name, boolean reentrant, PseudoLock pseudo, boolean typed) {
     if (key.isEmpty()) {
       throw new IllegalArgumentException("empty lock class key");
     }
@@ -57,6 +66,7 @@ public final class LockClass implements Comparable<LockClass> {
     this.name = Objects.requireNonNull(name);
     this.reentrant = reentrant;
     this.pseudo = Objects.requireNonNull(pseudo);
+    this.typed = typed;
   }
 
   /** A reentrant ordinary class named after its key, subclass 0. */
@@ -71,17 +81,25 @@ public final class LockClass implements Comparable<LockClass> {
 
   /** The same lock with another subclass ({@code *_nested(lock, subclass)}). */
   public LockClass withSubclass(int newSubclass) {
-    return new LockClass(key, newSubclass, name, reentrant, pseudo);
+    return new LockClass(key, newSubclass, name, reentrant, pseudo, typed);
   }
 
   /** The same class, described as non-reentrant. */
   public LockClass nonReentrant() {
-    return new LockClass(key, subclass, name, false, pseudo);
+    return new LockClass(key, subclass, name, false, pseudo, typed);
   }
 
   /** The same class with another display name. */
   public LockClass withName(String newName) {
-    return new LockClass(key, subclass, newName, reentrant, pseudo);
+    return new LockClass(key, subclass, newName, reentrant, pseudo, typed);
+  }
+
+  /**
+   * The monitor of an object of runtime type {@code type} (printed {@code name}) that this
+   * {@link #typed} class stood for: the class the object has, whatever type the code named it by.
+   */
+  public LockClass ofType(String type, String typeName) {
+    return new LockClass(type, subclass, typeName, reentrant, pseudo, false);
   }
 
   public String key() {
@@ -108,6 +126,11 @@ public final class LockClass implements Comparable<LockClass> {
 
   public PseudoLock pseudo() {
     return pseudo;
+  }
+
+  /** Whether the key is only the static type of the object whose monitor this is ({@link #ofType}). */
+  public boolean typed() {
+    return typed;
   }
 
   @Override

@@ -110,7 +110,7 @@ final class CallbackApis {
       case MEMBER_REFERENCE:
         return methodReference(path, (MemberReferenceTree) leaf, scope);
       case NEW_CLASS:
-        return newInstance((NewClassTree) leaf, path);
+        return newInstance((NewClassTree) leaf, path, scope);
       case IDENTIFIER:
       case MEMBER_SELECT:
         return reference(path, scope);
@@ -139,15 +139,20 @@ final class CallbackApis {
     return callbacks(List.of(new MethodSummary.Callback(unit.signature(target), receiver, true)));
   }
 
-  /** An instance of an anonymous or local class carries its methods; other objects nothing. */
-  private MethodSummary.Argument newInstance(NewClassTree creation, TreePath path) {
+  /**
+   * An instance of an anonymous or local class carries its methods; another new object is of
+   * exactly its class.
+   */
+  private MethodSummary.Argument newInstance(NewClassTree creation, TreePath path, LocalScope scope) {
     Element created =
         creation.getClassBody() != null
             ? unit.trees().getElement(new TreePath(path, creation.getClassBody()))
             : unit.trees().getElement(new TreePath(path, creation.getIdentifier()));
-    if (!(created instanceof TypeElement type)
-        || !(type.getNestingKind() == NestingKind.ANONYMOUS || type.getNestingKind() == NestingKind.LOCAL)) {
+    if (!(created instanceof TypeElement type)) {
       return MethodSummary.NO_ARGUMENT;
+    }
+    if (!(type.getNestingKind() == NestingKind.ANONYMOUS || type.getNestingKind() == NestingKind.LOCAL)) {
+      return unit.keys().argument(path, scope);
     }
     List<MethodSummary.Callback> callbacks = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
@@ -176,6 +181,6 @@ final class CallbackApis {
   }
 
   private static MethodSummary.Argument callbacks(List<MethodSummary.Callback> callbacks) {
-    return callbacks.isEmpty() ? MethodSummary.NO_ARGUMENT : new MethodSummary.Argument(null, null, callbacks);
+    return callbacks.isEmpty() ? MethodSummary.NO_ARGUMENT : MethodSummary.Argument.ofCallbacks(callbacks);
   }
 }

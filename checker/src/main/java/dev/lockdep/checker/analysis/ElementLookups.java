@@ -8,6 +8,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.lockdep.checker.models.Models;
+import dev.lockdep.lockgraph.program.TypeDecl;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ import javax.lang.model.element.Name;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -348,5 +350,40 @@ public final class ElementLookups {
       typeNames.put(type, known);
     }
     return known;
+  }
+
+  /** The class or interface of {@code type}'s erasure; null for a primitive, an array or an error. */
+  TypeElement typeElement(TypeMirror type) {
+    TypeMirror erased = type == null ? null : types.erasure(type);
+    return erased instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element ? element : null;
+  }
+
+  /**
+   * Whether the JDK declares {@code type}. Objects of such types ({@code Object}, locks,
+   * collections) are used as locks everywhere: their monitors are keyed by where they are created,
+   * never by their type, which would make every such lock of the program one class.
+   */
+  static boolean ofJdk(TypeElement type) {
+    String name = type.getQualifiedName().toString();
+    return name.startsWith("java.") || name.startsWith("javax.");
+  }
+
+  /** {@code type} as dispatch and monitor classes know it ({@link TypeDecl}). */
+  TypeDecl typeDecl(TypeElement type) {
+    TypeElement superclass = typeElement(type.getSuperclass());
+    String superName =
+        superclass == null || superclass.getQualifiedName().contentEquals("java.lang.Object") ? null : typeName(superclass);
+    List<String> interfaces = new ArrayList<>();
+    for (TypeMirror implemented : type.getInterfaces()) {
+      TypeElement element = typeElement(implemented);
+      if (element != null) {
+        interfaces.add(typeName(element));
+      }
+    }
+    boolean concrete =
+        (type.getKind() == ElementKind.CLASS || type.getKind() == ElementKind.ENUM || type.getKind() == ElementKind.RECORD)
+            && !type.getModifiers().contains(Modifier.ABSTRACT);
+    String simpleName = type.getSimpleName().isEmpty() ? Names.type(type) : type.getSimpleName().toString();
+    return new TypeDecl(typeName(type), simpleName, superName, interfaces, concrete);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lockdep.checker.analysis;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -50,6 +51,7 @@ final class LockClassKeys {
   /** Annotations models files give library members. */
   private final Models models;
   private final LockTypes lockTypes;
+  private final ConstructedFields constructedFields;
   /** The declaration of each field and method looked up, or empty when it has none in this compilation. */
   private final Map<Element, Optional<TreePath>> declarations = new HashMap<>();
   /** The instance each local of the unit is, asked at every use: javac copies a name to print it. */
@@ -66,6 +68,7 @@ final class LockClassKeys {
     this.lookups = lookups;
     this.models = models;
     this.lockTypes = lockTypes;
+    this.constructedFields = new ConstructedFields(trees);
     this.classKeyword = lookups.name("class");
     this.thisKeyword = lookups.name("this");
   }
@@ -75,19 +78,27 @@ final class LockClassKeys {
     return declarations.computeIfAbsent(element, e -> Optional.ofNullable(lookups.declaration(e, trees))).orElse(null);
   }
 
-  /** A class key before the subclass is settled. */
+  /**
+   * A class key before the subclass is settled. {@code typed}: the key is the static type of a
+   * program object whose monitor this is, and composition puts its runtime type there ({@link
+   * LockClass#typed}).
+   */
   private record Key(
-      String key, String name, boolean reentrant, Integer subclass, String instance, ReadMode mode) {
+      String key, String name, boolean reentrant, Integer subclass, String instance, ReadMode mode, boolean typed) {
+    Key(String key, String name, boolean reentrant, Integer subclass, String instance, ReadMode mode) {
+      this(key, name, reentrant, subclass, instance, mode, false);
+    }
+
     Key withInstance(String newInstance) {
-      return new Key(key, name, reentrant, subclass, newInstance, mode);
+      return new Key(key, name, reentrant, subclass, newInstance, mode, typed);
     }
 
     Key withMode(ReadMode newMode) {
-      return new Key(key, name, reentrant, subclass, instance, newMode);
+      return new Key(key, name, reentrant, subclass, instance, newMode, typed);
     }
 
     Key withSubclass(Integer newSubclass) {
-      return new Key(key, name, reentrant, newSubclass, instance, mode);
+      return new Key(key, name, reentrant, newSubclass, instance, mode, typed);
     }
   }
 
@@ -104,6 +115,20 @@ final class LockClassKeys {
     return ref(typeKey(owner.asType(), "this"), subclass, "this");
   }
 
+  /** The object of class {@code outer} enclosing the objects of {@code owner}, as a lock ({@code @GuardedBy("Outer.this")}). */
+  LockRef resolveEnclosing(TypeElement owner, TypeElement outer, int subclass) {
+    return ref(typeKey(outer.asType(), enclosingInstance(owner, outer)), subclass, "this");
+  }
+
+  /** The receiver of a call of {@code method} written without one, at {@code call}, as a lock. */
+  LockRef resolveImplicitReceiver(TreePath call, ExecutableElement method, int subclass) {
+    TypeElement type = implicitReceiverType(call, method);
+    if (type == null) {
+      type = enclosingClass(call);
+    }
+    return ref(typeKey(type.asType(), enclosingInstance(enclosingClass(call), type)), subclass, "this");
+  }
+
   /** A parameter as a lock its method holds on entry ({@code @GuardedBy("param")}). */
   LockRef resolveParameter(VariableElement parameter, LocalScope scope, int defaultSubclass) {
     return ref(variableKey(null, parameter, scope, 0), defaultSubclass, parameter.getSimpleName().toString());
@@ -117,10 +142,45 @@ final class LockClassKeys {
     return ref(k, subclass, name);
   }
 
-  /** What {@code path}'s expression, passed as an argument, is to a callee that locks its parameter. */
+  /**
+   * What {@code path}'s expression, passed as an argument, is to a callee: the lock it is if the
+   * callee locks its parameter, and its type, exact when it was created right there.
+   */
   MethodSummary.Argument argument(TreePath path, LocalScope scope) {
     Key k = key(path, scope, 0);
-    return new MethodSummary.Argument(lockClass(k, 0), k.instance(), List.of());
+    TreePath created = created(path, scope);
+    String type = programTypeName(trees.getTypeMirror(created != null ? created : path));
+    return new MethodSummary.Argument(lockClass(k, 0), k.instance(), List.of(), type, type != null && created != null);
+  }
+
+  /**
+   * The {@code new} expression that created the object {@code path}'s expression is: itself, or
+   * the initializer of an effectively final local; else null.
+   */
+  TreePath created(TreePath path, LocalScope scope) {
+    TreePath expression = withoutParenthesesAndCasts(path);
+    if (expression.getLeaf().getKind() == Tree.Kind.NEW_CLASS) {
+      return expression;
+    }
+    if (expression.getLeaf().getKind() == Tree.Kind.IDENTIFIER
+        && trees.getElement(expression) instanceof VariableElement local
+        && local.getKind() != ElementKind.FIELD
+        && scope.effectivelyFinal(local)) {
+      TreePath init = scope.initializer(local);
+      return init != null && init.getLeaf().getKind() == Tree.Kind.NEW_CLASS ? init : null;
+    }
+    return null;
+  }
+
+  /** The name composition knows {@code type} by, when the program (not the JDK) declares it; else null. */
+  String programTypeName(TypeMirror type) {
+    TypeElement element = lookups.typeElement(type);
+    return element == null || ElementLookups.ofJdk(element) ? null : lookups.typeName(element);
+  }
+
+  /** {@link #programTypeName} of a class. */
+  String programTypeName(TypeElement type) {
+    return type == null || ElementLookups.ofJdk(type) ? null : lookups.typeName(type);
   }
 
   private static LockRef ref(Key k, int defaultSubclass, String text) {
@@ -129,7 +189,7 @@ final class LockClassKeys {
 
   private static LockClass lockClass(Key k, int defaultSubclass) {
     int subclass = k.subclass() == null ? defaultSubclass : k.subclass();
-    return new LockClass(k.key(), validSubclass(subclass), k.name(), k.reentrant(), PseudoLock.NONE);
+    return new LockClass(k.key(), validSubclass(subclass), k.name(), k.reentrant(), PseudoLock.NONE, k.typed());
   }
 
   /** Out-of-range subclasses are reported by {@link AnnotationMisuse}; they count as 0. */
@@ -153,6 +213,8 @@ final class LockClassKeys {
       case IDENTIFIER:
       case MEMBER_SELECT:
         return nameKey(expression, scope, depth);
+      case NEW_CLASS:
+        return createdKey(expression, null);
       default:
         return typeKey(expression, null);
     }
@@ -197,7 +259,7 @@ final class LockClassKeys {
       return new Key(qualified + ".class", simpleName(type) + ".class", true, null, qualified + ".class", ReadMode.EXCLUSIVE);
     }
     if (name.equals(thisKeyword)) {
-      return typeKey(path, thisInstance(leaf));
+      return typeKey(path, thisInstance(path));
     }
     Element element = trees.getElement(path);
     if (element instanceof VariableElement variable) {
@@ -213,7 +275,7 @@ final class LockClassKeys {
       return qualifiedName(trees.getTypeMirror(child(path, select.getExpression()))) + ".class";
     }
     if (name.equals(thisKeyword)) {
-      return thisInstance(leaf);
+      return thisInstance(path);
     }
     return trees.getElement(path) instanceof VariableElement variable
         ? variableInstance(path, variable, scope, depth)
@@ -225,9 +287,97 @@ final class LockClassKeys {
     return name instanceof MemberSelectTree select ? select.getIdentifier() : ((IdentifierTree) name).getName();
   }
 
-  /** The object {@code this} or {@code Outer.this} is. */
-  private static String thisInstance(Tree name) {
-    return name instanceof MemberSelectTree select ? select.getExpression() + ".this" : "this";
+  /** The object {@code this} or {@code Outer.this} at {@code path} is. */
+  private String thisInstance(TreePath path) {
+    if (!(path.getLeaf() instanceof MemberSelectTree select)) {
+      return "this";
+    }
+    return trees.getElement(child(path, select.getExpression())) instanceof TypeElement outer
+        ? enclosingInstance(path, outer)
+        : null;
+  }
+
+  /**
+   * The name of the object of class {@code outer} that the code at {@code path} runs in: {@code
+   * this} in {@code outer} itself, else the enclosing instance reached from {@code this} one class
+   * out at a time, {@code this.this$Outer} (the field javac gives an inner class); null when some
+   * class on the way has no enclosing instance. Every body of one object names its enclosing
+   * objects alike, so an inner class's {@code synchronized (Outer.this)} and the outer class's
+   * {@code synchronized} method are seen to take one monitor.
+   */
+  String enclosingInstance(TreePath path, TypeElement outer) {
+    return enclosingInstance(enclosingClass(path), outer);
+  }
+
+  /** {@link #enclosingInstance(TreePath, TypeElement)} for code in the class {@code here}. */
+  private static String enclosingInstance(TypeElement here, TypeElement outer) {
+    StringBuilder name = new StringBuilder("this");
+    for (TypeElement type = here; type != null; ) {
+      if (type.equals(outer)) {
+        return name.toString();
+      }
+      TypeElement enclosing = enclosingInstanceType(type);
+      if (enclosing == null) {
+        return null;
+      }
+      name.append(".this$").append(enclosing.getSimpleName().isEmpty() ? "anonymous" : enclosing.getSimpleName());
+      type = enclosing;
+    }
+    return null;
+  }
+
+  /**
+   * The object a member of {@code owner} named without a receiver is, at {@code path}: {@code this}
+   * when the class there has the member, else the innermost enclosing instance that has it; null
+   * for a static member.
+   */
+  String implicitReceiver(TreePath path, Element member) {
+    TypeElement type = implicitReceiverType(path, member);
+    return type == null ? null : enclosingInstance(path, type);
+  }
+
+  /** The class of {@link #implicitReceiver}'s object, or null for a static member. */
+  TypeElement implicitReceiverType(TreePath path, Element member) {
+    if (member.getModifiers().contains(Modifier.STATIC) || !(member.getEnclosingElement() instanceof TypeElement owner)) {
+      return null;
+    }
+    TypeElement here = enclosingClass(path);
+    for (TypeElement type = here; type != null; type = enclosingInstanceType(type)) {
+      if (lockTypes.types().isSubtype(lockTypes.types().erasure(type.asType()), lockTypes.types().erasure(owner.asType()))) {
+        return type;
+      }
+    }
+    return here;
+  }
+
+  /** The class whose body encloses {@code path}, or null outside any. */
+  static TypeElement enclosingClass(TreePath path, Trees trees) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree) {
+        return trees.getElement(p) instanceof TypeElement type ? type : null;
+      }
+    }
+    return null;
+  }
+
+  private TypeElement enclosingClass(TreePath path) {
+    return enclosingClass(path, trees);
+  }
+
+  /** The class of the enclosing instance objects of {@code type} have, or null when they have none. */
+  private static TypeElement enclosingInstanceType(TypeElement type) {
+    if (type.getModifiers().contains(Modifier.STATIC) || type.getKind() != ElementKind.CLASS) {
+      return null;
+    }
+    Element enclosing = type.getEnclosingElement();
+    while (enclosing != null && !(enclosing instanceof TypeElement)) {
+      if (enclosing instanceof ExecutableElement method && method.getModifiers().contains(Modifier.STATIC)) {
+        // A local or anonymous class in a static method.
+        return null;
+      }
+      enclosing = enclosing.getEnclosingElement();
+    }
+    return enclosing instanceof TypeElement outer ? outer : null;
   }
 
   private Key variableKey(TreePath path, VariableElement variable, LocalScope scope, int depth) {
@@ -243,19 +393,23 @@ final class LockClassKeys {
       if (!effectivelyFinal) {
         aliased = aliased.withInstance(null);
       } else if (aliased.instance() == null) {
-        aliased = aliased.withInstance(localInstance(variable));
+        aliased = aliased.withInstance(localInstance(variable, path));
       }
       return aliased.withSubclass(subclass != null ? subclass : aliased.subclass());
     }
+    TreePath created = lockClass.isEmpty() && effectivelyFinal ? scope.initializer(variable) : null;
+    if (created != null && created.getLeaf().getKind() == Tree.Kind.NEW_CLASS) {
+      return createdKey(created, localInstance(variable, path)).withSubclass(subclass);
+    }
     TypeMirror type = variable.asType();
-    String instance = effectivelyFinal ? localInstance(variable) : null;
+    String instance = effectivelyFinal ? localInstance(variable, path) : null;
     return annotatedOr(lockClass.orElse(null), type, typeKey(type, instance)).withSubclass(subclass);
   }
 
   private String variableInstance(TreePath path, VariableElement variable, LocalScope scope, int depth) {
     if (variable.getKind() == ElementKind.FIELD) {
-      // A field that is not final is no one object, whatever it was initialised with.
-      if (!variable.getModifiers().contains(Modifier.FINAL)) {
+      // A field assigned after construction is no one object, whatever it was initialised with.
+      if (!oneObject(variable)) {
         return null;
       }
       String receiver = fieldReceiverInstance(path, variable, scope, depth);
@@ -275,7 +429,7 @@ final class LockClassKeys {
             ? aliasedInitializer(variable, scope, depth)
             : null;
     String aliased = init == null ? null : instance(init, scope, depth + 1);
-    return aliased != null ? aliased : localInstance(variable);
+    return aliased != null ? aliased : localInstance(variable, path);
   }
 
   /** The initializer of a local whose lock the local takes over, or null. */
@@ -286,9 +440,19 @@ final class LockClassKeys {
 
   /**
    * An effectively final local: one object for its whole scope, even when its initializer names
-   * none (a map lookup, a factory), so a call on it may re-enter the lock it holds.
+   * none (a map lookup, a factory), so a call on it may re-enter the lock it holds. Used at {@code
+   * use} inside a local or anonymous class, it is the copy that class keeps, {@code this.val$name}
+   * (javac's name for it), which every method of one object of that class shares.
    */
-  private String localInstance(VariableElement local) {
+  private String localInstance(VariableElement local, TreePath use) {
+    if (use != null
+        && local.getEnclosingElement() instanceof ExecutableElement method
+        && method.getEnclosingElement() instanceof TypeElement declaring) {
+      TypeElement here = enclosingClass(use);
+      if (here != null && !here.equals(declaring)) {
+        return "this.val$" + local.getSimpleName();
+      }
+    }
     String known = localInstances.get(local);
     if (known == null) {
       known = "local:" + local.getSimpleName();
@@ -297,7 +461,24 @@ final class LockClassKeys {
     return known;
   }
 
+  /**
+   * Whether a field is one object for the life of the object that has it: {@code final}, or
+   * private and assigned only while that object is constructed ({@link ConstructedFields}).
+   */
+  private boolean oneObject(VariableElement field) {
+    return field.getModifiers().contains(Modifier.FINAL)
+        || constructedFields.constructionOnly(field, declaration(field));
+  }
+
   private Key fieldKey(VariableElement field, String receiver) {
+    TypeMirror fieldType = field.asType();
+    TypeElement valueType = lookups.typeElement(fieldType);
+    if (valueType != null && !ElementLookups.ofJdk(valueType)) {
+      // A field holding a program object: its lock is that object's monitor, whichever field names it.
+      TreePath created = createdIn(field);
+      String instance = fieldInstance(field, receiver);
+      return created != null ? createdKey(created, instance) : typeKey(fieldType, instance);
+    }
     TypeElement ownerType = (TypeElement) field.getEnclosingElement();
     String ownerSimple =
         !ownerType.getSimpleName().isEmpty() ? ownerType.getSimpleName().toString() : Names.type(ownerType);
@@ -309,9 +490,22 @@ final class LockClassKeys {
         fieldInstance(field, receiver), viewMode(type));
   }
 
-  /** The object a final field is, read through {@code receiver}; null for any other field. */
-  private static String fieldInstance(VariableElement field, String receiver) {
-    if (!field.getModifiers().contains(Modifier.FINAL)) {
+  /** The {@code new} expression a field that is one object is declared with, or null. */
+  private TreePath createdIn(VariableElement field) {
+    TreePath fieldPath = declaration(field);
+    if (fieldPath == null
+        || !(fieldPath.getLeaf() instanceof VariableTree declaration)
+        || declaration.getInitializer() == null
+        || declaration.getInitializer().getKind() != Tree.Kind.NEW_CLASS
+        || !oneObject(field)) {
+      return null;
+    }
+    return child(fieldPath, declaration.getInitializer());
+  }
+
+  /** The object a field that is {@link #oneObject one object} is, read through {@code receiver}; null for any other field. */
+  private String fieldInstance(VariableElement field, String receiver) {
+    if (!oneObject(field)) {
       return null;
     }
     String fieldName = field.getSimpleName().toString();
@@ -366,8 +560,8 @@ final class LockClassKeys {
   }
 
   /** The object a field initialised from the lock {@code initialised} is, read through {@code receiver}. */
-  private static String initialisedInstance(VariableElement field, String receiver, String initialised) {
-    if (!field.getModifiers().contains(Modifier.FINAL)) {
+  private String initialisedInstance(VariableElement field, String receiver, String initialised) {
+    if (!oneObject(field)) {
       return null;
     }
     return field.getModifiers().contains(Modifier.STATIC) ? initialised : LockRef.rebase(initialised, receiver);
@@ -377,10 +571,10 @@ final class LockClassKeys {
     if (field.getModifiers().contains(Modifier.STATIC)) {
       return null;
     }
-    if (path.getLeaf() instanceof MemberSelectTree select) {
+    if (path != null && path.getLeaf() instanceof MemberSelectTree select) {
       return depth >= MAX_DEPTH ? null : instance(child(path, select.getExpression()), scope, depth + 1);
     }
-    return "this";
+    return path == null ? "this" : implicitReceiver(path, field);
   }
 
   private Key invocationKey(TreePath path, LocalScope scope, int depth) {
@@ -401,7 +595,7 @@ final class LockClassKeys {
     TreePath returned = lockClass.isEmpty() ? getterReturn(method) : null;
     if (returned != null) {
       Key k = key(returned, LocalScope.NONE, depth + 1);
-      return k.withInstance(LockRef.rebase(k.instance(), receiverInstance(receiver, scope, depth)));
+      return k.withInstance(LockRef.rebase(k.instance(), receiverInstance(path, method, receiver, scope, depth)));
     }
     return annotatedOr(lockClass.orElse(null), method.getReturnType(), typeKey(path, null));
   }
@@ -420,12 +614,12 @@ final class LockClassKeys {
       return null;
     }
     String instance = instance(returned, LocalScope.NONE, depth + 1);
-    return LockRef.rebase(instance, receiverInstance(receiver, scope, depth));
+    return LockRef.rebase(instance, receiverInstance(path, method, receiver, scope, depth));
   }
 
-  /** The object a call at {@code depth} runs on; an implicit receiver is {@code this}. */
-  private String receiverInstance(TreePath receiver, LocalScope scope, int depth) {
-    return receiver == null ? "this" : instance(receiver, scope, depth + 1);
+  /** The object the call at {@code call} of {@code method}, at {@code depth}, runs on. */
+  private String receiverInstance(TreePath call, Element method, TreePath receiver, LocalScope scope, int depth) {
+    return receiver == null ? implicitReceiver(call, method) : instance(receiver, scope, depth + 1);
   }
 
   /**
@@ -478,8 +672,25 @@ final class LockClassKeys {
   }
 
   private Key typeKey(TypeMirror type, String instance) {
+    TypeElement element = lookups.typeElement(type);
+    if (element != null && !ElementLookups.ofJdk(element)) {
+      // The monitor of a program object: its class is the object's runtime type, of which the
+      // static type is all the body knows; composition knows more.
+      Key monitor =
+          new Key(lookups.typeName(element), simpleName(type), defaultReentrant(type), null, instance, viewMode(type), true);
+      return annotatedOr(null, type, monitor);
+    }
     Key own = new Key(qualifiedName(type), simpleName(type), defaultReentrant(type), null, instance, viewMode(type));
     return annotatedOr(null, type, own);
+  }
+
+  /**
+   * The monitor of an object created by {@code creation} ({@code new T(...)}): of exactly class
+   * {@code T} when the program declares it; else the static type's key, as for any expression.
+   */
+  private Key createdKey(TreePath creation, String instance) {
+    Key key = typeKey(trees.getTypeMirror(creation), instance);
+    return key.typed() ? new Key(key.key(), key.name(), key.reentrant(), key.subclass(), instance, key.mode(), false) : key;
   }
 
   /** {@code @LockClass} on the element, else on the type, else {@code own}. */
@@ -489,7 +700,9 @@ final class LockClassKeys {
       annotation = LockAnnotations.find(declared.asElement(), LockAnnotations.LOCK_CLASS, models).orElse(null);
       if (annotation != null && LockAnnotations.stringValue(annotation, "value", "").isEmpty()) {
         String typeName = qualifiedName(type);
-        return new Key(typeName, simpleName(type), LockAnnotations.booleanValue(annotation, "reentrant", true), own.subclass(), own.instance(), own.mode());
+        return new Key(
+            own.key(), own.name(), LockAnnotations.booleanValue(annotation, "reentrant", true), own.subclass(),
+            own.instance(), own.mode(), own.typed());
       }
     }
     if (annotation == null) {
@@ -498,7 +711,7 @@ final class LockClassKeys {
     String value = LockAnnotations.stringValue(annotation, "value", "");
     boolean reentrant = LockAnnotations.booleanValue(annotation, "reentrant", own.reentrant());
     return value.isEmpty()
-        ? new Key(own.key(), own.name(), reentrant, own.subclass(), own.instance(), own.mode())
+        ? new Key(own.key(), own.name(), reentrant, own.subclass(), own.instance(), own.mode(), own.typed())
         : new Key(value, value, reentrant, own.subclass(), own.instance(), own.mode());
   }
 

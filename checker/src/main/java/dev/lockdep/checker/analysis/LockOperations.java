@@ -217,16 +217,7 @@ final class LockOperations {
     if (receiver != null) {
       return keys.resolve(receiver, scope, subclass);
     }
-    return keys.resolveThis(enclosingClass(invocation), subclass);
-  }
-
-  private TypeElement enclosingClass(TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof com.sun.source.tree.ClassTree && trees.getElement(p) instanceof TypeElement type) {
-        return type;
-      }
-    }
-    throw new IllegalStateException("no enclosing class");
+    return keys.resolveImplicitReceiver(invocation, (ExecutableElement) trees.getElement(invocation), subclass);
   }
 
   /** Compared by identity: javac has one element per class and interns names, and comparing text copies it. */
@@ -307,7 +298,7 @@ final class LockOperations {
         return Optional.of(keys.resolve(new TreePath(call, invocation.getArguments().get(i)), scope, subclass));
       }
     }
-    String receiverInstance = receiver == null ? "this" : keys.instance(receiver, scope);
+    String receiverInstance = receiver == null ? keys.implicitReceiver(call, callee) : keys.instance(receiver, scope);
     return guardField(guard, (TypeElement) callee.getEnclosingElement())
         .map(field -> keys.resolveField(field, receiverInstance, subclass, guard));
   }
@@ -325,7 +316,7 @@ final class LockOperations {
       String outerName = guard.substring(0, guard.length() - ".this".length());
       for (Element e = owner; e != null; e = e.getEnclosingElement()) {
         if (e instanceof TypeElement outer && outer.getSimpleName().contentEquals(outerName)) {
-          return Optional.of(keys.resolveThis(outer, subclass).withText(guard));
+          return Optional.of(keys.resolveEnclosing(owner, outer, subclass).withText(guard));
         }
       }
       return Optional.empty();

@@ -652,10 +652,11 @@ final class MethodAnalyzer {
       scan(node.getArguments(), null);
       mayThrow(states);
       if (unit.trees().getElement(currentPath()) instanceof ExecutableElement constructor) {
-        // The new object is no instance the caller can name yet.
+        // The new object is no instance the caller can name yet; its runtime type is known.
+        String created = unit.keys().programTypeName(unit.trees().getTypeMirror(currentPath()));
         recordCall(
-            currentPath(), constructor, unit.callee(constructor), null, false, node.getArguments(),
-            unit.provenance(node, method));
+            currentPath(), constructor, unit.callee(constructor), null, created, created != null, false,
+            node.getArguments(), unit.provenance(node, method));
       }
       return null;
     }
@@ -758,17 +759,33 @@ final class MethodAnalyzer {
 
     private void recordCall(TreePath path, ExecutableElement callee, UnitContext.Callee facts, Provenance at) {
       String receiver = null;
+      String receiverType = null;
+      boolean exact = false;
       boolean virtual = false;
       if (!facts.isStatic()) {
+        LockClassKeys keys = unit.keys();
         TreePath receiverPath = LockClassKeys.receiver(path);
         boolean superCall =
             receiverPath != null
                 && receiverPath.getLeaf() instanceof IdentifierTree id
                 && unit.isSuper(id.getName());
-        receiver = receiverPath == null || superCall ? "this" : unit.keys().instance(receiverPath, scope);
+        if (receiverPath == null) {
+          // A method of this class, or of an enclosing one whose object this one is inside.
+          receiver = keys.implicitReceiver(path, callee);
+          receiverType = keys.programTypeName(keys.implicitReceiverType(path, callee));
+        } else if (superCall) {
+          receiver = "this";
+        } else {
+          receiver = keys.instance(receiverPath, scope);
+          TreePath created = keys.created(receiverPath, scope);
+          receiverType = keys.programTypeName(unit.trees().getTypeMirror(created != null ? created : receiverPath));
+          exact = created != null && receiverType != null;
+        }
         virtual = !superCall && facts.overridable();
       }
-      recordCall(path, callee, facts, receiver, virtual, ((MethodInvocationTree) path.getLeaf()).getArguments(), at);
+      recordCall(
+          path, callee, facts, receiver, receiverType, exact, virtual, ((MethodInvocationTree) path.getLeaf()).getArguments(),
+          at);
     }
 
     /** A call at {@code path} (an invocation or a {@code new}) with its arguments {@code args}. */
@@ -777,6 +794,8 @@ final class MethodAnalyzer {
         ExecutableElement callee,
         UnitContext.Callee facts,
         String receiver,
+        String receiverType,
+        boolean exactReceiver,
         boolean virtual,
         List<? extends ExpressionTree> args,
         Provenance at) {
@@ -798,8 +817,8 @@ final class MethodAnalyzer {
       for (HeldLocks p : states.paths()) {
         calls.add(
             new MethodSummary.CallSite(
-                facts.signature(), p.held(), at, receiver, virtual, arguments, runsCallbacks, effects.reclaim(),
-                effects.gfp(), effects.fenceWait()));
+                facts.signature(), p.held(), at, receiver, receiverType, exactReceiver, virtual, arguments, runsCallbacks,
+                effects.reclaim(), effects.gfp(), effects.fenceWait()));
       }
     }
   }

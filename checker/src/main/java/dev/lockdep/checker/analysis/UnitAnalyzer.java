@@ -12,6 +12,7 @@ import dev.lockdep.checker.models.Models;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.program.BodyContext;
 import dev.lockdep.lockgraph.program.MethodSummary;
+import dev.lockdep.lockgraph.program.TypeDecl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -31,6 +32,7 @@ import javax.lang.model.util.Types;
 public final class UnitAnalyzer {
   private final UnitContext context;
   private final List<MethodSummary> methods = new ArrayList<>();
+  private final List<TypeDecl> types = new ArrayList<>();
   private final List<UnitSummary.InternalError> internalErrors = new ArrayList<>();
 
   private UnitAnalyzer(UnitContext context) {
@@ -57,6 +59,14 @@ public final class UnitAnalyzer {
     AnnotationMisuse misuse = new AnnotationMisuse(context);
     List<UnitSummary.InternalError> misuseErrors = new ArrayList<>();
     new LazyPathScanner() {
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        if (context.trees().getElement(currentPath()) instanceof TypeElement type) {
+          types.add(context.lookups().typeDecl(type));
+        }
+        return super.visitClass(node, null);
+      }
+
       @Override
       public Void visitVariable(VariableTree node, Void unused) {
         if (!node.getModifiers().getAnnotations().isEmpty()) {
@@ -112,7 +122,7 @@ public final class UnitAnalyzer {
     findings.addAll(context.findings());
     List<UnitSummary.InternalError> errors = new ArrayList<>(misuseErrors);
     errors.addAll(internalErrors);
-    return new UnitSummary(context.file(), methods, findings, errors);
+    return new UnitSummary(context.file(), methods, types, findings, errors);
   }
 
   /** Analyses one body; a failure there becomes one internal error naming it. */

@@ -85,6 +85,10 @@ final class UnitContext {
     return operations;
   }
 
+  ElementLookups lookups() {
+    return lookups;
+  }
+
   /**
    * What a call of {@code method} is, whatever the call site: asked once per callee in the
    * compilation, not at each of its calls on each pass over a loop.

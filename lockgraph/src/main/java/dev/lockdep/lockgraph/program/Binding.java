@@ -7,21 +7,24 @@ import java.util.Objects;
  * What a parameter stands for.
  *
  * <p>{@code lockClass}: the class of the argument, or null; {@code instance}: the argument's
- * instance name in the outermost caller's terms, or null; {@code callbacks}: the callbacks it
- * carries.
+ * instance name in the outermost caller's terms, or null; {@code type}: the argument's runtime
+ * type when the walk knows it, else null; {@code callbacks}: the callbacks it carries.
  */
 final class Binding {
   final LockClass lockClass;
   final String instance;
+  final String type;
   final Bound[] callbacks;
   final int hash;
 
-  Binding(LockClass lockClass, String instance, Bound[] callbacks) {
+  Binding(LockClass lockClass, String instance, String type, Bound[] callbacks) {
     this.lockClass = lockClass;
     this.instance = instance;
+    this.type = type;
     this.callbacks = callbacks;
     int h = lockClass == null ? 0 : lockClass.hashCode();
     h = 31 * h + (instance == null ? 0 : instance.hashCode());
+    h = 31 * h + (type == null ? 0 : type.hashCode());
     for (Bound bound : callbacks) {
       h = 31 * h + bound.callback.target().hashCode();
       h = 31 * h + bound.frame.hash;
@@ -33,6 +36,7 @@ final class Binding {
     if (hash != other.hash
         || !sameClass(lockClass, other.lockClass)
         || !Objects.equals(instance, other.instance)
+        || !Objects.equals(type, other.type)
         || callbacks.length != other.callbacks.length) {
       return false;
     }
@@ -48,6 +52,7 @@ final class Binding {
   private static boolean sameClass(LockClass a, LockClass b) {
     return a == b
         || (a != null && b != null && a.key().equals(b.key()) && a.subclass() == b.subclass()
-            && a.name().equals(b.name()) && a.reentrant() == b.reentrant() && a.pseudo() == b.pseudo());
+            && a.name().equals(b.name()) && a.reentrant() == b.reentrant() && a.pseudo() == b.pseudo()
+            && a.typed() == b.typed());
   }
 }

@@ -5,6 +5,8 @@ import static dev.lockdep.lockgraph.program.SummaryComposer.usedParameters;
 import dev.lockdep.lockgraph.HeldLock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A body of the program with what the walk keeps for it. */
 final class Body {
@@ -22,7 +24,14 @@ final class Body {
    * frame, nor do their successors, and caps count per body, so they are not entered.
    */
   boolean producer;
-  /** Per call, in order, the bodies it dispatches to ({@link ClassHierarchy}). */
+  /**
+   * Whether its facts depend on the runtime type of its {@code this}: its roots are one per type
+   * that runs it ({@link SummaryComposer#findThisSensitive}).
+   */
+  boolean thisSensitive;
+  /** The runtime types of {@code this} its roots are composed for (null: unknown); computed on first use. */
+  String[] rootTypes;
+  /** Per call, in order, every body it may dispatch to in some frame. */
   Body[][] targets;
   /** Its unit when it is of the current compilation, else null. */
   Unit currentUnit;
@@ -35,6 +44,8 @@ final class Body {
   List<MethodSummary.CallSite> effectCalls = List.of();
   /** The positions of its parameters a caller's binding can matter to, in order; computed on first use. */
   private int[] usedPositions;
+  /** {@link #capturedNames}, computed on first use. */
+  private String[] capturedNames;
   /** Its root context, computed on first use: the state, held stack and its key. */
   State rootState;
   List<HeldLock> rootHeld;
@@ -48,6 +59,46 @@ final class Body {
     this.plain =
         own.irqContext() == null && own.irqsDisabled() == null && own.gfp() == Gfp.KERNEL && !own.reclaim()
             && !own.shrinker() && !own.fenceSignalling();
+  }
+
+  /**
+   * The objects a method of a local or anonymous class names as its class took them from where
+   * its object was created, each once, sorted: {@code this.this$Outer} (an enclosing instance) and
+   * {@code this.val$x} (a captured local), as they start the body's instance names.
+   */
+  String[] capturedNames() {
+    if (capturedNames == null) {
+      TreeSet<String> names = new TreeSet<>();
+      for (MethodSummary.Acquisition acquisition : summary.acquisitions()) {
+        captured(acquisition.next().instance(), names);
+        for (HeldLock held : acquisition.held()) {
+          captured(held.instance(), names);
+        }
+      }
+      for (MethodSummary.CallSite call : summary.calls()) {
+        captured(call.receiver(), names);
+        for (HeldLock held : call.held()) {
+          captured(held.instance(), names);
+        }
+        for (MethodSummary.Argument argument : call.arguments()) {
+          captured(argument.instance(), names);
+        }
+      }
+      capturedNames = names.toArray(new String[0]);
+    }
+    return capturedNames;
+  }
+
+  private static void captured(String instance, Set<String> into) {
+    if (instance != null && (instance.startsWith("this.this$") || instance.startsWith("this.val$"))) {
+      int dot = instance.indexOf('.', 5);
+      into.add(dot < 0 ? instance : instance.substring(0, dot));
+    }
+  }
+
+  /** What the creator of an object names what {@link #capturedNames} names in the object's methods. */
+  static String inCreator(String captured) {
+    return captured.startsWith("this.val$") ? "local:" + captured.substring("this.val$".length()) : "this";
   }
 
   int[] usedPositions() {

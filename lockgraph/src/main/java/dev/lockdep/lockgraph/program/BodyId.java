@@ -2,25 +2,18 @@ package dev.lockdep.lockgraph.program;
 
 import static dev.lockdep.lockgraph.program.KeyText.powerOf31;
 import static dev.lockdep.lockgraph.program.SummaryComposer.NO_BODIES;
-import static dev.lockdep.lockgraph.program.SummaryComposer.NO_NAMES;
 
-import java.util.List;
-import java.util.Map;
 
 /**
  * What the walk keeps per body id, which bodies of one id (of two units, say) share: the cap,
  * the root context and the parameters a caller's binding can matter to, each computed on first
- * use from the body that asks; and, as {@link ClassHierarchy} indexes it, the first body with the
- * id and the ids of the bodies that override it.
+ * use from the body that asks; and the first body with the id.
  */
 final class BodyId {
   final String text;
   /** The first body with the id in unit order, or null when none is analysed. */
   Body first;
-  /** The ids of the bodies that declare they override this one, in unit order; null when none. */
-  List<String> overriders;
   private Body[] own;
-  private Body[] virtual;
   /** Contexts entered beyond the root, up to {@link SummaryComposer#MAX_CONTEXTS_PER_BODY}. */
   int contexts;
   /** One bit of 64 for the id, for {@link Context#onChain}. */
@@ -50,25 +43,5 @@ final class BodyId {
       own = first == null ? NO_BODIES : new Body[] {first};
     }
     return own;
-  }
-
-  /** The bodies a call that fans out runs: the first with the id, then its overrides in id order. */
-  Body[] virtualTargets(Map<String, BodyId> ids) {
-    if (virtual == null) {
-      String[] overriding = ClassHierarchy.overriding(overriders.toArray(NO_NAMES));
-      if (overriding == null) {
-        virtual = ownTargets();
-      } else {
-        int n = first == null ? 0 : 1;
-        virtual = new Body[n + overriding.length];
-        if (first != null) {
-          virtual[0] = first;
-        }
-        for (String overrider : overriding) {
-          virtual[n++] = ids.get(overrider).first;
-        }
-      }
-    }
-    return virtual;
   }
 }

@@ -12,15 +12,21 @@ import java.util.List;
  * targets) and whether it is skipped when already on the chain, and the locks held across it.
  */
 final class CallMemo {
-  /** The bodies; the live call's own producers, shared, until a callback is added. */
+  /** The bodies, each with its frame (null until built) and, for a call's own targets, the runtime type of its {@code this}. */
   Body[] bodies = NO_BODIES;
   Frame[] frames;
+  String[] thisTypes;
   int size;
   /**
    * How many of the first bodies are the call's own targets, of which an override already on the
    * chain is not entered (the rest are callbacks).
    */
   int targets;
+  /**
+   * Whether the call's own targets were found by class-hierarchy analysis on a receiver of unknown
+   * type that may be of more than one class ({@link SummaryComposer#classOnChain}).
+   */
+  boolean guessed;
   /** The receiver, as the frame maps it, of the frames of the call's own targets. */
   String receiver;
   /** The locks held across the call as the frame maps them, and their key texts; null until used. */
@@ -30,15 +36,15 @@ final class CallMemo {
   private HeldKey from;
   private HeldKey to;
 
-  void add(Body body, Frame frame) {
+  void add(Body body, Frame frame, String thisType) {
     if (size == bodies.length) {
       bodies = Arrays.copyOf(bodies, Math.max(2, 2 * size));
-    }
-    if (frames == null || size == frames.length) {
       frames = frames == null ? new Frame[bodies.length] : Arrays.copyOf(frames, bodies.length);
+      thisTypes = thisTypes == null ? new String[bodies.length] : Arrays.copyOf(thisTypes, bodies.length);
     }
     bodies[size] = body;
     frames[size] = frame;
+    thisTypes[size] = thisType;
     size++;
   }
 

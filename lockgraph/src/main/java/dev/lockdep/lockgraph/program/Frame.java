@@ -20,12 +20,14 @@ import java.util.Objects;
  *
  * <p>{@code owner}: the body whose locals are named; {@code identity}: the outermost body
  * itself, whose names stay as they are; {@code receiver}: what {@code this} is, or null when
- * unknown; {@code names} and {@code bindings}: the parameters bound by the call, by name.
+ * unknown; {@code thisType}: the runtime type of {@code this} when the walk knows it, else null;
+ * {@code names} and {@code bindings}: the parameters bound by the call, by name.
  */
 final class Frame {
   final String owner;
   final boolean identity;
   final String receiver;
+  final String thisType;
   final String[] names;
   final Binding[] bindings;
   final int hash;
@@ -47,10 +49,11 @@ final class Frame {
   private CallMemo[] memo;
   private IdentityHashMap<Body, CallMemo[]> moreMemos;
 
-  Frame(String owner, boolean identity, String receiver, String[] names, Binding[] bindings, int hash) {
+  Frame(String owner, boolean identity, String receiver, String thisType, String[] names, Binding[] bindings, int hash) {
     this.owner = owner;
     this.identity = identity;
     this.receiver = receiver;
+    this.thisType = thisType;
     this.names = names;
     this.bindings = bindings;
     this.hash = hash;
@@ -61,15 +64,17 @@ final class Frame {
     this.localNames = local;
   }
 
-  /** The frame of the outermost body {@code owner}: names stay as they are. */
-  static Frame root(String owner) {
-    return new Frame(owner, true, "this", NO_NAMES, NO_BINDINGS, hash(owner, true, "this", NO_NAMES, NO_BINDINGS));
+  /** The frame of the outermost body {@code owner} run on an object of {@code thisType}: names stay as they are. */
+  static Frame root(String owner, String thisType) {
+    return new Frame(
+        owner, true, "this", thisType, NO_NAMES, NO_BINDINGS, hash(owner, true, "this", thisType, NO_NAMES, NO_BINDINGS));
   }
 
   /** The hash of a frame's parts, for {@link SummaryComposer#frame}. */
-  static int hash(String owner, boolean identity, String receiver, String[] names, Binding[] bindings) {
+  static int hash(String owner, boolean identity, String receiver, String thisType, String[] names, Binding[] bindings) {
     int h = 31 * owner.hashCode() + (identity ? 1 : 0);
     h = 31 * h + (receiver == null ? 0 : receiver.hashCode());
+    h = 31 * h + (thisType == null ? 0 : thisType.hashCode());
     for (int i = 0; i < names.length; i++) {
       h = 31 * h + names[i].hashCode();
       h = 31 * h + bindings[i].hash;
@@ -78,10 +83,11 @@ final class Frame {
   }
 
   /** Whether this frame has these parts: their strings equal, its bindings' frames the same objects. */
-  boolean is(String owner, boolean identity, String receiver, String[] names, Binding[] bindings) {
+  boolean is(String owner, boolean identity, String receiver, String thisType, String[] names, Binding[] bindings) {
     if (this.identity != identity
         || !this.owner.equals(owner)
         || !Objects.equals(this.receiver, receiver)
+        || !Objects.equals(this.thisType, thisType)
         || this.names.length != names.length) {
       return false;
     }
@@ -134,19 +140,53 @@ final class Frame {
     return null;
   }
 
-  /** {@code lock} as seen from the outermost caller, its class substituted for a bound parameter. */
-  HeldLock map(HeldLock lock, Provenance at) {
+  /**
+   * {@code lock} as seen from the outermost caller: its class substituted for a bound parameter,
+   * and a monitor's class the runtime type of its object where the frame knows it.
+   */
+  HeldLock map(HeldLock lock, Provenance at, TypeHierarchy types) {
+    LockClass lockClass = lockClass(lock.lockClass(), lock.instance(), types);
     if (identity) {
-      return at == lock.acquiredAt() ? lock : new HeldLock(lock.lockClass(), lock.read(), lock.trylock(), lock.instance(), at);
-    }
-    LockClass lockClass = lock.lockClass();
-    Binding binding = lock.instance() == null ? null : local(lock.instance());
-    if (binding != null && binding.lockClass != null) {
-      // A parameter's own class is its static type: the argument's class says which lock it is.
-      int subclass = lockClass.subclass() != 0 ? lockClass.subclass() : binding.lockClass.subclass();
-      lockClass = binding.lockClass.withSubclass(subclass);
+      return at == lock.acquiredAt() && lockClass == lock.lockClass()
+          ? lock
+          : new HeldLock(lockClass, lock.read(), lock.trylock(), lock.instance(), at);
     }
     return new HeldLock(lockClass, lock.read(), lock.trylock(), mapInstance(lock.instance()), at);
+  }
+
+  /**
+   * The class of a lock of class {@code lockClass} named {@code instance} in the body, as this
+   * frame tells: the argument's class for a bound parameter (a parameter's own class is its static
+   * type), the runtime type of the object for a monitor whose type the frame knows.
+   */
+  LockClass lockClass(LockClass lockClass, String instance, TypeHierarchy types) {
+    Binding binding = identity || instance == null ? null : local(instance);
+    // A monitor's typed class says more than an argument's class that is only a JDK type (an
+    // erased type variable, an Object local): then the object's type decides, below.
+    if (binding != null && binding.lockClass != null
+        && !(lockClass.typed() && !binding.lockClass.typed() && ClassHierarchy.ofJdk(binding.lockClass.key()))) {
+      int subclass = lockClass.subclass() != 0 ? lockClass.subclass() : binding.lockClass.subclass();
+      return binding.lockClass.withSubclass(subclass);
+    }
+    if (lockClass.typed()) {
+      String type = runtimeType(instance);
+      if (type != null) {
+        return lockClass.ofType(type, types.simpleName(type));
+      }
+    }
+    return lockClass;
+  }
+
+  /** The runtime type of the object the body names {@code instance}, when this frame knows it; else null. */
+  String runtimeType(String instance) {
+    if (instance == null) {
+      return null;
+    }
+    if (instance.equals("this")) {
+      return thisType;
+    }
+    Binding binding = identity ? null : local(instance);
+    return binding == null ? null : binding.type;
   }
 
   /**
@@ -162,6 +202,15 @@ final class Frame {
     if (instance.startsWith("this") && (instance.length() == 4 || instance.charAt(4) == '.')) {
       if (receiver != null && instance.length() == 4) {
         return receiver;
+      }
+      if (!localNames && instance.length() > 5) {
+        // An object a local or anonymous class took from where it was created: its enclosing
+        // instance or a captured local, bound to what the creator names it.
+        int dot = instance.indexOf('.', 5);
+        Binding captured = local(instance, dot < 0 ? instance.length() : dot);
+        if (captured != null && captured.instance != null) {
+          return dot < 0 ? captured.instance : captured.instance.concat(instance.substring(dot));
+        }
       }
       String known = mapped(instance);
       if (known != null) {
@@ -231,17 +280,22 @@ final class Frame {
       add(owner);
       add(identity ? "|true|" : "|false|");
       add(String.valueOf(receiver));
+      add("|");
+      add(String.valueOf(thisType));
       for (int i = 0; i < names.length; i++) {
         Binding binding = bindings[i];
         add("|");
         add(names[i]);
         add("=");
         if (binding.lockClass != null) {
+          add(binding.lockClass.typed() ? "~" : "");
           add(binding.lockClass.key());
           add(SUBCLASSES[binding.lockClass.subclass()]);
         }
         add("@");
         add(String.valueOf(binding.instance));
+        add(":");
+        add(String.valueOf(binding.type));
         for (Bound bound : binding.callbacks) {
           add("[");
           add(bound.callback.target());
@@ -279,17 +333,22 @@ final class Frame {
     parts.add(owner);
     parts.add(identity ? "|true|" : "|false|");
     parts.add(String.valueOf(receiver));
+    parts.add("|");
+    parts.add(String.valueOf(thisType));
     for (int i = 0; i < names.length; i++) {
       Binding binding = bindings[i];
       parts.add("|");
       parts.add(names[i]);
       parts.add("=");
       if (binding.lockClass != null) {
+        parts.add(binding.lockClass.typed() ? "~" : "");
         parts.add(binding.lockClass.key());
         parts.add(SUBCLASSES[binding.lockClass.subclass()]);
       }
       parts.add("@");
       parts.add(String.valueOf(binding.instance));
+      parts.add(":");
+      parts.add(String.valueOf(binding.type));
       for (Bound bound : binding.callbacks) {
         parts.add("[");
         parts.add(bound.callback.target());

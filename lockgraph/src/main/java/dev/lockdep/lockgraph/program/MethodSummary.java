@@ -67,6 +67,10 @@ public record MethodSummary(
    * @param at the call
    * @param receiver the instance name of the receiver ({@code this}, {@code this.pool},
    *     {@code local:p}), or null when unknown or static
+   * @param receiverType the receiver's type: the static type of the receiver expression, or the
+   *     runtime type when {@code exactReceiver}; null for a static call
+   * @param exactReceiver whether the receiver is known to be an object of exactly {@code
+   *     receiverType} (it was created right there, {@code new T()})
    * @param virtual whether an override of {@code callee} may run instead (not static, private,
    *     final or a {@code super} call)
    * @param arguments what each argument is to lock analysis, by position
@@ -82,6 +86,8 @@ public record MethodSummary(
       List<HeldLock> held,
       Provenance at,
       String receiver,
+      String receiverType,
+      boolean exactReceiver,
       boolean virtual,
       List<Argument> arguments,
       boolean runsCallbacks,
@@ -97,7 +103,7 @@ public record MethodSummary(
   }
 
   /** An argument unknown to lock analysis: neither a lock nor a callback. */
-  public static final Argument NO_ARGUMENT = new Argument(null, null, List.of());
+  public static final Argument NO_ARGUMENT = new Argument(null, null, List.of(), null, false);
 
   /**
    * An argument of a call.
@@ -107,10 +113,18 @@ public record MethodSummary(
    * @param instance its instance name, or null
    * @param callbacks the bodies it runs when invoked: a lambda, a method reference, the methods
    *     of an anonymous or local class instance
+   * @param type the argument's static type, or its runtime type when {@code exact}; null when it
+   *     is no object of the program's concern
+   * @param exact whether the argument is known to be an object of exactly {@code type}
    */
-  public record Argument(LockClass lockClass, String instance, List<Callback> callbacks) {
+  public record Argument(LockClass lockClass, String instance, List<Callback> callbacks, String type, boolean exact) {
     public Argument {
       callbacks = List.copyOf(callbacks);
+    }
+
+    /** An argument that carries callbacks and nothing else. */
+    public static Argument ofCallbacks(List<Callback> callbacks) {
+      return new Argument(null, null, callbacks, null, false);
     }
   }
 

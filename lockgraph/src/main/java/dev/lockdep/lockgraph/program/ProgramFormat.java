@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * <pre>
  * body        = units
- * units       = n:var (file:str methods){n}
+ * units       = n:var (file:str methods types){n}
+ * types       = n:var (name:str simpleName:str superclass:ostr interfaces:strs concrete:u8){n}
  * methods     = n:var (method:str id:str overrides:strs parameters:strs suppressed:strs
  *                      context acquisitions calls){n}
  * context     = irqContext:u8 irqsDisabled:u8 gfp:u8 flags:u8 declaredAt:prov
@@ -31,9 +32,9 @@ import java.util.Set;
  * acquisitions= n:var (held next:lock at:prov){n}
  * held        = n:var lock{n}
  * lock        = cls mode:u8 trylock:u8 instance:ostr acquiredAt:prov
- * calls       = n:var (callee:str held at:prov receiver:ostr virtual:u8 runsCallbacks:u8
- *                      reclaim:u8 gfp:u8 fenceWait:u8 args){n}
- * args        = n:var (cls:ocls instance:ostr callbacks){n}
+ * calls       = n:var (callee:str held at:prov receiver:ostr receiverType:ostr exactReceiver:u8
+ *                      virtual:u8 runsCallbacks:u8 reclaim:u8 gfp:u8 fenceWait:u8 args){n}
+ * args        = n:var (cls:ocls instance:ostr callbacks type:ostr exact:u8){n}
  * callbacks   = n:var (target:str receiver:ostr functional:u8){n}
  * ostr        = 0 for none, else string index + 1; ocls = u8 0 for none, 1 then cls
  * </pre>
@@ -42,7 +43,7 @@ import java.util.Set;
  * order, so equal summaries give equal bytes.
  */
 public final class ProgramFormat {
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** Where a compilation's summaries go in its class output, one file per package. */
   public static final String DIRECTORY = "META-INF/lockdep/";
@@ -80,6 +81,16 @@ public final class ProgramFormat {
       for (int m = 0; m < methods.size(); m++) {
         method(out, methods.get(m));
       }
+      List<TypeDecl> types = unit.types();
+      out.varint(types.size());
+      for (int t = 0; t < types.size(); t++) {
+        TypeDecl type = types.get(t);
+        out.string(type.name());
+        out.string(type.simpleName());
+        out.optionalString(type.superclass());
+        strings(out, type.interfaces());
+        out.bool(type.concrete());
+      }
     }
     return out.toByteArray();
   }
@@ -113,6 +124,8 @@ public final class ProgramFormat {
     held(out, call.held());
     out.provenance(call.at());
     out.optionalString(call.receiver());
+    out.optionalString(call.receiverType());
+    out.bool(call.exactReceiver());
     out.bool(call.virtual());
     out.bool(call.runsCallbacks());
     out.bool(call.reclaim());
@@ -135,6 +148,8 @@ public final class ProgramFormat {
         out.optionalString(callback.receiver());
         out.bool(callback.functional());
       }
+      out.optionalString(argument.type());
+      out.bool(argument.exact());
     }
   }
 
@@ -166,6 +181,8 @@ public final class ProgramFormat {
           List<HeldLock> held = held(in, id);
           var at = in.provenance();
           String receiver = in.optionalString();
+          String receiverType = in.optionalString();
+          boolean exactReceiver = in.bool();
           boolean virtual = in.bool();
           boolean runsCallbacks = in.bool();
           boolean reclaim = in.bool();
@@ -181,16 +198,23 @@ public final class ProgramFormat {
             for (int c = 0; c < callbackCount; c++) {
               callbacks.add(new MethodSummary.Callback(in.string(), in.optionalString(), in.bool()));
             }
-            arguments.add(new MethodSummary.Argument(lockClass, instance, callbacks));
+            arguments.add(new MethodSummary.Argument(lockClass, instance, callbacks, in.optionalString(), in.bool()));
           }
           calls.add(new MethodSummary.CallSite(
-                  callee, held, at, receiver, virtual, arguments, runsCallbacks, reclaim, gfp, fenceWait));
+                  callee, held, at, receiver, receiverType, exactReceiver, virtual, arguments, runsCallbacks, reclaim,
+                  gfp, fenceWait));
         }
         methods.add(
             new MethodSummary(
                 method, id, overrides, parameters, acquisitions, calls, Set.copyOf(suppressed), context));
       }
-      units.add(new ProgramUnit(file, methods));
+      int typeCount = in.count("types of ", file, 5);
+      List<TypeDecl> types = new ArrayList<>(typeCount);
+      for (int t = 0; t < typeCount; t++) {
+        String name = in.string();
+        types.add(new TypeDecl(name, in.string(), in.optionalString(), strings(in, "interfaces of ", name), in.bool()));
+      }
+      units.add(new ProgramUnit(file, methods, types));
     }
     in.expectEnd("the last unit");
     return units;

@@ -13,6 +13,7 @@ import dev.lockdep.lockgraph.ReadMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,14 +61,33 @@ import java.util.TreeSet;
  * no lambdas, streams or concatenated strings beyond the names it must produce.
  */
 public final class SummaryComposer {
-  /** Calls followed from a root: deeper acquisitions are not composed. */
-  public static final int MAX_CALL_DEPTH = 8;
+  /**
+   * Calls followed from a root; a deeper call is not followed, and a {@link Limit} says where. No
+   * project of the benchmark corpus reaches it: it bounds the walk, not what real code needs.
+   */
+  public static final int MAX_CALL_DEPTH = 64;
 
-  /** Distinct contexts a body is entered with beyond its own root. */
-  public static final int MAX_CONTEXTS_PER_BODY = 32;
+  /** Distinct contexts a body is entered with beyond its own roots; beyond it, a {@link Limit}. */
+  public static final int MAX_CONTEXTS_PER_BODY = 512;
 
-  /** Locks held at a call: deeper stacks are not followed (lockdep's MAX_LOCK_DEPTH is 48). */
-  public static final int MAX_HELD = 16;
+  /** Locks held at a call: lockdep's {@code MAX_LOCK_DEPTH}; a deeper stack is a {@link Limit}. */
+  public static final int MAX_HELD = 48;
+
+  /** Class combinations one acquisition is composed in when its monitors' types are unknown. */
+  public static final int MAX_COMBINATIONS = 256;
+
+  private static final String DEPTH_BOUND =
+      "calls more than " + MAX_CALL_DEPTH + " deep from a root are not followed, past";
+  private static final String CONTEXTS_BOUND =
+      "a body entered in more than " + MAX_CONTEXTS_PER_BODY + " distinct contexts is composed in the first "
+          + MAX_CONTEXTS_PER_BODY + " only";
+  private static final String HELD_BOUND =
+      "a call made holding more than " + MAX_HELD + " locks is not followed, in";
+  private static final String COMBINATIONS_BOUND =
+      "an acquisition under monitors of objects of unknown types is composed for the first " + MAX_COMBINATIONS
+          + " combinations of their types only, in";
+  /** Bodies a note names before it counts the rest. */
+  private static final int LIMIT_NAMES = 8;
 
   /**
    * One acquisition of the whole program.
@@ -97,13 +117,22 @@ public final class SummaryComposer {
       Provenance at, String what, IrqState irq, List<HeldLock> held, Set<String> suppressed, Provenance anchor) {}
 
   /**
+   * A bound of the walk that was reached: what it left out, said once per body and bound.
+   *
+   * @param at the body's declaration
+   * @param message what was cut, naming the body and the bound
+   */
+  public record Limit(Provenance at, String message) {}
+
+  /**
    * The result of composition.
    *
    * @param acquisitions by unit, units in name order
    * @param sleeps by unit, units in name order
+   * @param limits the bounds reached, in the order of the bodies' declarations
    */
   public record Composition(
-      Map<String, List<ComposedAcquisition>> acquisitions, Map<String, List<AtomicSleep>> sleeps) {}
+      Map<String, List<ComposedAcquisition>> acquisitions, Map<String, List<AtomicSleep>> sleeps, List<Limit> limits) {}
 
   /**
    * The irq state of an acquisition in a body no root or caller gives a context: it adds lock
@@ -113,7 +142,12 @@ public final class SummaryComposer {
 
   static final Body[] NO_BODIES = {};
   static final String[] NO_NAMES = {};
+  /** The root types of a body composed once, with the runtime type of its {@code this} unknown. */
+  private static final String[] UNKNOWN_TYPE = {null};
   static final Binding[] NO_BINDINGS = {};
+  /** Bodies by id, then in unit order: the order a call's targets are tried in. */
+  private static final Comparator<Body> BY_ID =
+      (a, b) -> a.id == b.id ? Integer.compare(a.index, b.index) : a.id.text.compareTo(b.id.text);
   private static final Bound[] NO_BOUNDS = {};
   /** What a call that runs nothing runs. */
   private static final CallMemo NO_ENTRIES = new CallMemo();
@@ -132,6 +166,12 @@ public final class SummaryComposer {
   private final Map<String, BodyId> ids;
   /** Every body of the program, one per summary, in unit order. */
   private final List<Body> bodies;
+  /** The program's types, and the bodies each declares. */
+  private final TypeHierarchy types = new TypeHierarchy();
+  /** Per virtually called id, every body some type selects for it ({@link #targets}). */
+  private final Map<String, Body[]> virtualTargets = new HashMap<>();
+  /** Per bound reached, the bodies that met it, by name, with their declarations. */
+  private final Map<String, TreeMap<String, Provenance>> limits = new TreeMap<>();
   /** The states met, by {@link #state} code. */
   private final State[] states = new State[State.CODES];
   /** The held stacks met, by key text. */
@@ -155,8 +195,6 @@ public final class SummaryComposer {
   private int[] callers;
   private int[] callBefore;
   private int callCount;
-  /** Whether some body has an id the JDK would declare ({@link ClassHierarchy#ofJdk}). */
-  private boolean javaBodies;
   /** Whether every unit has its {@link Unit#rank}. */
   private boolean unitsRanked;
   /** {@link #enter}'s held stack and its key. */
@@ -204,7 +242,9 @@ public final class SummaryComposer {
         out.put(unit.file, unit.acquisitions);
       }
     }
+    composer.findWrappers();
     composer.findProducers();
+    composer.findThisSensitive();
     for (Unit unit : byFile.values()) {
       if (currentFiles.contains(unit.file)) {
         current(unit);
@@ -238,6 +278,7 @@ public final class SummaryComposer {
     unit.bodies = new Body[n];
     n = 0;
     for (ProgramUnit program : unit.programs) {
+      types.add(program.types());
       List<MethodSummary> methods = program.methods();
       for (int i = 0; i < methods.size(); i++) {
         unit.bodies[n++] = body(methods.get(i));
@@ -253,23 +294,66 @@ public final class SummaryComposer {
     }
   }
 
-  /** Adds to {@code roots} the root context of each producer of {@code unit}. */
+  /**
+   * Adds to {@code roots} the root contexts of each producer of {@code unit}: one per runtime type
+   * of its {@code this} when its facts depend on it.
+   */
   private void roots(Unit unit, List<Context> roots) {
     for (Body body : unit.bodies) {
       if (body.producer) {
         root(body);
         MethodSummary method = body.summary;
-        roots.add(
-            new Context(
-                body, unit, body.rootHeld, body.rootKey, Frame.root(method.id()), null, null, method.suppressed(), null,
-                body.rootState, 0));
+        for (String thisType : rootTypes(body)) {
+          roots.add(
+              new Context(
+                  body, unit, body.rootHeld, body.rootKey, Frame.root(method.id(), thisType), null, null,
+                  method.suppressed(), null, body.rootState, 0));
+        }
       }
     }
   }
 
   /**
+   * The runtime types of {@code this} a body's roots are composed for: every concrete type that
+   * runs it, when its facts depend on that; else one root with the type unknown.
+   */
+  private String[] rootTypes(Body body) {
+    if (body.rootTypes == null) {
+      String owner = body.thisSensitive ? ClassHierarchy.owner(body.id.text) : null;
+      String[] selecting = owner == null ? NO_NAMES : typesSelecting(body, owner);
+      body.rootTypes = selecting.length == 0 ? UNKNOWN_TYPE : selecting;
+    }
+    return body.rootTypes;
+  }
+
+  /** Of {@code candidates}, those that do not {@link TypeHierarchy#wraps wrap} an object of {@code type}; all when each does. */
+  private String[] unwrapped(String[] candidates, String type) {
+    String[] kept = new String[candidates.length];
+    int n = 0;
+    for (String candidate : candidates) {
+      if (!types.wraps(candidate, type)) {
+        kept[n++] = candidate;
+      }
+    }
+    return n == 0 || n == candidates.length ? candidates : Arrays.copyOf(kept, n);
+  }
+
+  /** The concrete subtypes of {@code type} for which a call of {@code body}'s id selects {@code body}. */
+  private String[] typesSelecting(Body body, String type) {
+    String[] candidates = types.concreteSubtypes(type);
+    String[] selecting = new String[candidates.length];
+    int n = 0;
+    for (String candidate : candidates) {
+      if (types.select(candidate, body.id.text) == body) {
+        selecting[n++] = candidate;
+      }
+    }
+    return n == selecting.length ? selecting : Arrays.copyOf(selecting, n);
+  }
+
+  /**
    * The body of {@code summary}, new unless the same summary came before (in two units); indexes
-   * its id and the ids it overrides ({@link ClassHierarchy}).
+   * it by its id and, under its type, by the ids it overrides ({@link TypeHierarchy}).
    */
   private Body body(MethodSummary summary) {
     String text = summary.id();
@@ -283,9 +367,6 @@ public final class SummaryComposer {
         }
       }
     }
-    if (!javaBodies && ClassHierarchy.ofJdk(text)) {
-      javaBodies = true;
-    }
     Body body = new Body(summary, id, bodies.size());
     bodies.add(body);
     if (id.first == null) {
@@ -297,26 +378,29 @@ public final class SummaryComposer {
       }
       last.sameId = body;
     }
-    List<String> overrides = summary.overrides();
-    if (!overrides.isEmpty() && !ClassHierarchy.ofLocalClass(text)) {
-      for (int i = 0; i < overrides.size(); i++) {
-        String overridden = overrides.get(i);
-        if (ClassHierarchy.ofJdk(overridden)) {
-          // A call of it never fans out.
-          continue;
+    types.declare(body);
+    return body;
+  }
+
+  /**
+   * Finds the wrappers ({@link TypeHierarchy#wraps}): the classes with a method that calls, on a
+   * field of its own object, a method of a type the class itself implements.
+   */
+  private void findWrappers() {
+    for (Body body : bodies) {
+      String owner = ClassHierarchy.owner(body.id.text);
+      if (owner == null) {
+        continue;
+      }
+      for (MethodSummary.CallSite call : body.summary.calls()) {
+        String receiver = call.receiver();
+        String type = call.receiverType();
+        if (type != null && receiver != null && receiver.startsWith("this.") && receiver.indexOf('.', 5) < 0
+            && !type.equals(owner) && types.isSubtype(owner, type)) {
+          types.addWrapper(owner, type);
         }
-        BodyId of = ids.get(overridden);
-        if (of == null) {
-          of = new BodyId(overridden);
-          ids.put(overridden, of);
-        }
-        if (of.overriders == null) {
-          of.overriders = new ArrayList<>(2);
-        }
-        of.overriders.add(text);
       }
     }
-    return body;
   }
 
   /**
@@ -373,7 +457,7 @@ public final class SummaryComposer {
         produces = true;
       }
       produces = produces || callsCallbacks(call);
-      Body[] called = targets(call.callee(), call.virtual());
+      Body[] called = targets(call);
       targets[i] = called;
       // A body that produces by itself needs no callee to make it one.
       for (int t = produces ? called.length : 0; t < called.length; t++) {
@@ -396,17 +480,110 @@ public final class SummaryComposer {
     return call.runsCallbacks() || (call.receiver() != null && call.receiver().startsWith("local:"));
   }
 
-  /** The bodies a call of {@code callee} may run ({@link ClassHierarchy}). */
-  private Body[] targets(String callee, boolean virtual) {
-    if (!javaBodies && ClassHierarchy.ofJdk(callee)) {
-      // Neither a body of the program nor overridden in it: one the JDK declares.
-      return NO_BODIES;
+  /**
+   * Every body {@code call} may run in some frame: the body with its id and, for a virtual call,
+   * every body some type selects for it. Each context picks among them ({@link #dispatch}).
+   */
+  private Body[] targets(MethodSummary.CallSite call) {
+    BodyId id = ids.get(call.callee());
+    Body[] own = id == null ? NO_BODIES : id.ownTargets();
+    if (!call.virtual()) {
+      return own;
     }
-    BodyId id = ids.get(callee);
-    if (id == null) {
-      return NO_BODIES;
+    return everySelected(call.callee(), own);
+  }
+
+  /** {@code own}, the bodies with the id {@code callee}, and every body some type selects for it, by id. */
+  private Body[] everySelected(String callee, Body[] own) {
+    Body[] all = virtualTargets.get(callee);
+    if (all == null) {
+      Collection<Body> declaring = types.declaring(callee);
+      List<Body> found = new ArrayList<>(declaring.size() + own.length);
+      found.addAll(declaring);
+      for (Body body : own) {
+        if (!declaring.contains(body)) {
+          found.add(body);
+        }
+      }
+      all = found.toArray(NO_BODIES);
+      Arrays.sort(all, BY_ID);
+      virtualTargets.put(callee, all);
     }
-    return id.overriders != null && ClassHierarchy.fansOut(callee, virtual) ? id.virtualTargets(ids) : id.ownTargets();
+    return all;
+  }
+
+  /**
+   * Marks the bodies whose facts depend on the runtime type of their {@code this} ({@link
+   * Body#thisSensitive}): those that take the monitor of {@code this}, call a virtual method on it
+   * or pass it on, and, backwards, every body that calls one of those on {@code this}. Only their
+   * roots are composed once per type that runs them.
+   */
+  private void findThisSensitive() {
+    List<Body> unmarked = new ArrayList<>();
+    for (Body body : bodies) {
+      if (body.producer) {
+        if (usesThisType(body.summary)) {
+          body.thisSensitive = true;
+        } else {
+          unmarked.add(body);
+        }
+      }
+    }
+    for (boolean changed = true; changed; ) {
+      changed = false;
+      for (int b = 0; b < unmarked.size(); b++) {
+        Body body = unmarked.get(b);
+        if (callsSensitiveOnThis(body)) {
+          body.thisSensitive = true;
+          unmarked.set(b, unmarked.get(unmarked.size() - 1));
+          unmarked.remove(unmarked.size() - 1);
+          b--;
+          changed = true;
+        }
+      }
+    }
+  }
+
+  private static boolean usesThisType(MethodSummary summary) {
+    for (MethodSummary.Acquisition acquisition : summary.acquisitions()) {
+      if (typedThis(acquisition.next())) {
+        return true;
+      }
+    }
+    for (MethodSummary.CallSite call : summary.calls()) {
+      if (call.virtual() && "this".equals(call.receiver())) {
+        return true;
+      }
+      for (MethodSummary.Argument argument : call.arguments()) {
+        if ("this".equals(argument.instance()) || !argument.callbacks().isEmpty()) {
+          return true;
+        }
+      }
+      for (HeldLock held : call.held()) {
+        if (typedThis(held)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean typedThis(HeldLock lock) {
+    return lock.lockClass().typed() && "this".equals(lock.instance());
+  }
+
+  private static boolean callsSensitiveOnThis(Body body) {
+    List<MethodSummary.CallSite> calls = body.summary.calls();
+    for (int i = 0; i < calls.size(); i++) {
+      if ("this".equals(calls.get(i).receiver())) {
+        for (Body target : body.targets[i]) {
+          if (target.thisSensitive) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private Composition run(List<Context> roots, Map<String, List<ComposedAcquisition>> out) {
@@ -421,6 +598,8 @@ public final class SummaryComposer {
         effects(context, sleeps);
         if (depth < MAX_CALL_DEPTH) {
           successors(context, depth + 1, candidates);
+        } else if (liveCalls(context.body).length > 0) {
+          limit(DEPTH_BOUND, context.body);
         }
       }
       Context[] sorted = sort(candidates);
@@ -430,10 +609,12 @@ public final class SummaryComposer {
         if (id.contexts < MAX_CONTEXTS_PER_BODY) {
           id.contexts++;
           level.add(candidate);
+        } else {
+          contextsFull(candidate.body);
         }
       }
     }
-    return new Composition(out, sleeps);
+    return new Composition(out, sleeps, limits());
   }
 
   /**
@@ -527,6 +708,107 @@ public final class SummaryComposer {
     }
   }
 
+  /**
+   * The runtime type of the object named {@code instance} (in the root's terms) as a context on
+   * the chain knows it: the receiver of a call that ran a body of a known type, an argument of a
+   * known type. An object a caller locks and then calls a method on is of the type that method
+   * was dispatched for.
+   */
+  private static String knownType(Context context, String instance) {
+    if (instance == null) {
+      return null;
+    }
+    for (Context on = context; on != null; on = on.parent) {
+      Frame frame = on.frame;
+      if (frame.thisType != null && instance.equals(frame.receiver)) {
+        return frame.thisType;
+      }
+      for (Binding binding : frame.bindings) {
+        if (binding.type != null && instance.equals(binding.instance)) {
+          return binding.type;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Of {@code candidates}, the types the object named {@code instance} may have when it is reached
+   * through the fields of objects running on {@code context}'s chain: not the class of any of them.
+   * A wrapper's delegate is of another class, unless the program wraps a wrapper in one of its
+   * own kind (the rule {@link #classOnChain} applies to calls). All of them when none is left.
+   */
+  private static String[] delegateTypes(Context context, String instance, String[] candidates) {
+    if (instance == null || candidates.length < 2) {
+      return candidates;
+    }
+    String[] kept = candidates;
+    int n = candidates.length;
+    for (Context on = context; on != null; on = on.parent) {
+      String receiver = on.frame.receiver;
+      if (receiver == null
+          || instance.length() <= receiver.length()
+          || instance.charAt(receiver.length()) != '.'
+          || !instance.startsWith(receiver)) {
+        continue;
+      }
+      String running = on.frame.thisType != null ? on.frame.thisType : ClassHierarchy.owner(on.body.id.text);
+      for (int i = 0; i < n; i++) {
+        if (kept[i].equals(running)) {
+          if (kept == candidates) {
+            kept = candidates.clone();
+          }
+          kept[i] = kept[--n];
+          break;
+        }
+      }
+    }
+    if (n == 0 || n == candidates.length) {
+      return candidates;
+    }
+    String[] left = Arrays.copyOf(kept, n);
+    Arrays.sort(left);
+    return left;
+  }
+
+  /** Says once per body and bound that the walk reached a bound there. */
+  /** Notes that {@code body} met {@code bound}; each bound reached is said once, naming its bodies. */
+  private void limit(String bound, Body body) {
+    limits.computeIfAbsent(bound, b -> new TreeMap<>())
+        .putIfAbsent(body.summary.method(), body.summary.context().declaredAt());
+  }
+
+  private void contextsFull(Body body) {
+    limit(CONTEXTS_BOUND, body);
+  }
+
+  /** One {@link Limit} per bound reached, at the first body that met it (by name), naming the others. */
+  private List<Limit> limits() {
+    List<Limit> said = new ArrayList<>();
+    limits.forEach(
+        (bound, bodies) -> {
+          StringBuilder message = new StringBuilder("[composition bound] ").append(bound).append(": ");
+          int named = 0;
+          for (String method : bodies.keySet()) {
+            if (named == LIMIT_NAMES) {
+              message.append(" and ").append(bodies.size() - named).append(" more");
+              break;
+            }
+            message.append(named++ == 0 ? "" : ", ").append(method);
+          }
+          said.add(new Limit(bodies.firstEntry().getValue(), message.toString()));
+        });
+    return said;
+  }
+
+  /** The live calls of {@code body}, computed on first use. */
+  private LiveCall[] liveCalls(Body body) {
+    if (body.liveCalls == null) {
+      body.liveCalls = findLiveCalls(body);
+    }
+    return body.liveCalls;
+  }
+
   private void emit(Context context) {
     List<MethodSummary.Acquisition> acquisitions = context.body.summary.acquisitions();
     if (acquisitions.isEmpty()) {
@@ -540,19 +822,132 @@ public final class SummaryComposer {
       MethodSummary.Acquisition acquisition = acquisitions.get(i);
       List<HeldLock> held = held(context.held, acquisition.held(), frame);
       Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
-      unit.add(new ComposedAcquisition(held, frame.map(acquisition.next(), at), irq, context.suppressed, context.anchor));
+      compose(unit, held, frame.map(acquisition.next(), at, types), irq, context);
     }
   }
 
   /** A new list of {@code held} and then {@code own} as {@code frame} maps them. */
-  private static List<HeldLock> held(List<HeldLock> held, List<HeldLock> own, Frame frame) {
+  private List<HeldLock> held(List<HeldLock> held, List<HeldLock> own, Frame frame) {
     List<HeldLock> all = new ArrayList<>(held.size() + own.size());
     all.addAll(held);
     for (int i = 0, n = own.size(); i < n; i++) {
       HeldLock lock = own.get(i);
-      all.add(frame.map(lock, lock.acquiredAt()));
+      all.add(frame.map(lock, lock.acquiredAt(), types));
     }
     return all;
+  }
+
+  /**
+   * Adds the acquisition of {@code next} under {@code held} to {@code into}: once, or, where a
+   * monitor's object is of a type the walk does not know, once per concrete type it may have.
+   * Objects of one static type in one acquisition are given one runtime type: a program nests
+   * the objects of one collection or one role, which are of one kind, and giving each its own
+   * type would make up orders between kinds that never meet. Lock classes leave composition with
+   * their types decided.
+   */
+  private void compose(List<ComposedAcquisition> into, List<HeldLock> held, HeldLock next, IrqState irq, Context context) {
+    int n = held.size();
+    int typed = next.lockClass().typed() ? 1 : 0;
+    for (int i = 0; i < n; i++) {
+      typed += held.get(i).lockClass().typed() ? 1 : 0;
+    }
+    if (typed == 0) {
+      into.add(new ComposedAcquisition(held, next, irq, context.suppressed, context.anchor));
+      return;
+    }
+    HeldLock[] locks = held.toArray(new HeldLock[n + 1]);
+    locks[n] = next;
+    typed = 0;
+    String[] known = new String[n + 1];
+    for (int p = 0; p <= n; p++) {
+      HeldLock lock = locks[p];
+      if (lock.lockClass().typed()) {
+        known[p] = knownType(context, lock.instance());
+        typed += known[p] == null ? 1 : 0;
+      }
+    }
+    for (int p = 0; p <= n && typed > 0; p++) {
+      // An object of unknown type nested with the monitor of an object of a known subtype of its
+      // static type is of that type too: one role, one kind.
+      for (int q = 0; q <= n && known[p] == null && locks[p].lockClass().typed(); q++) {
+        String other = known[q] != null ? known[q] : locks[q].lockClass().typed() ? null : locks[q].lockClass().key();
+        if (other != null && types.knows(other) && types.isSubtype(other, locks[p].lockClass().key())) {
+          known[p] = other;
+          typed--;
+        }
+      }
+    }
+    for (int p = 0; p <= n; p++) {
+      HeldLock lock = locks[p];
+      if (known[p] != null) {
+        locks[p] = new HeldLock(
+            lock.lockClass().ofType(known[p], types.simpleName(known[p])), lock.read(), lock.trylock(), lock.instance(),
+            lock.acquiredAt());
+      }
+    }
+    if (typed == 0) {
+      into.add(
+          new ComposedAcquisition(
+              Arrays.asList(Arrays.copyOf(locks, n)), locks[n], irq, context.suppressed, context.anchor));
+      return;
+    }
+    // Per position, its group: the first position of the same static type, itself for the others.
+    int[] group = new int[n + 1];
+    String[][] candidates = new String[n + 1][];
+    long combinations = 1;
+    for (int p = 0; p <= n; p++) {
+      group[p] = p;
+      LockClass lockClass = locks[p].lockClass();
+      if (!lockClass.typed()) {
+        continue;
+      }
+      for (int q = 0; q < p; q++) {
+        if (candidates[q] != null && group[q] == q && lockClass.key().equals(locks[q].lockClass().key())) {
+          group[p] = q;
+          break;
+        }
+      }
+      if (group[p] == p) {
+        String[] concrete = delegateTypes(context, locks[p].instance(), unwrapped(types.concreteSubtypes(lockClass.key()), lockClass.key()));
+        candidates[p] = concrete.length == 0 ? new String[] {lockClass.key()} : concrete;
+        combinations = Math.min(Long.MAX_VALUE / 1024, combinations * candidates[p].length);
+      } else {
+        candidates[p] = candidates[group[p]];
+      }
+    }
+    if (combinations > MAX_COMBINATIONS) {
+      limit(COMBINATIONS_BOUND, context.body);
+    }
+    int[] choice = new int[n + 1];
+    for (int made = 0; made < MAX_COMBINATIONS; made++) {
+      HeldLock[] resolved = new HeldLock[n + 1];
+      for (int p = 0; p <= n; p++) {
+        HeldLock lock = locks[p];
+        LockClass lockClass = lock.lockClass();
+        if (lockClass.typed()) {
+          String type = candidates[p][choice[group[p]]];
+          lock = new HeldLock(
+              lockClass.ofType(type, types.simpleName(type)), lock.read(), lock.trylock(), lock.instance(), lock.acquiredAt());
+        }
+        resolved[p] = lock;
+      }
+      into.add(
+          new ComposedAcquisition(
+              Arrays.asList(Arrays.copyOf(resolved, n)), resolved[n], irq, context.suppressed, context.anchor));
+      // The next combination: an odometer over the groups' choices.
+      int p = n;
+      for (; p >= 0; p--) {
+        if (group[p] == p && candidates[p] != null) {
+          if (++choice[p] < candidates[p].length) {
+            break;
+          }
+          choice[p] = 0;
+        }
+      }
+      if (p < 0) {
+        return;
+      }
+    }
   }
 
   /**
@@ -561,7 +956,7 @@ public final class SummaryComposer {
    * drops the fence reader, if held, and takes and releases {@code dma_fence_map} exclusively.
    * Either one that may sleep, made in an interrupt or with irqs off, is a sleep in atomic context.
    */
-  private static void effects(Context context, Map<String, List<AtomicSleep>> sleeps) {
+  private void effects(Context context, Map<String, List<AtomicSleep>> sleeps) {
     Body body = context.body;
     if (body.effectCalls.isEmpty()) {
       return;
@@ -574,10 +969,9 @@ public final class SummaryComposer {
       Provenance at = chain.isEmpty() ? call.at() : call.at().withCallChain(chain);
       Gfp gfp = state.gfp.within(call.gfp());
       if (call.reclaim() && gfp.allowsFsReclaim() && !state.memalloc) {
-        unit.acquisitions.add(
-            new ComposedAcquisition(
-                held, new HeldLock(LockClass.FS_RECLAIM, ReadMode.EXCLUSIVE, false, null, at),
-                state.irqOrOrderOnly(), context.suppressed, context.anchor));
+        compose(
+            unit.acquisitions, held, new HeldLock(LockClass.FS_RECLAIM, ReadMode.EXCLUSIVE, false, null, at),
+            state.irqOrOrderOnly(), context);
       }
       if (call.fenceWait()) {
         List<HeldLock> others = new ArrayList<>(held.size());
@@ -586,10 +980,9 @@ public final class SummaryComposer {
             others.add(lock);
           }
         }
-        unit.acquisitions.add(
-            new ComposedAcquisition(
-                others, new HeldLock(LockClass.DMA_FENCE_MAP, ReadMode.EXCLUSIVE, false, null, at),
-                state.irqOrOrderOnly(), context.suppressed, context.anchor));
+        compose(
+            unit.acquisitions, others, new HeldLock(LockClass.DMA_FENCE_MAP, ReadMode.EXCLUSIVE, false, null, at),
+            state.irqOrOrderOnly(), context);
       }
       String what =
           call.fenceWait() ? "a fence wait" : call.reclaim() && gfp.maySleep() ? "a reclaiming allocation" : null;
@@ -697,10 +1090,7 @@ public final class SummaryComposer {
    */
   private void successors(Context context, int depth, List<Context> candidates) {
     Body caller = context.body;
-    if (caller.liveCalls == null) {
-      caller.liveCalls = liveCalls(caller);
-    }
-    LiveCall[] live = caller.liveCalls;
+    LiveCall[] live = liveCalls(caller);
     if (live.length == 0) {
       return;
     }
@@ -711,6 +1101,7 @@ public final class SummaryComposer {
     for (int i = 0; i < live.length; i++) {
       MethodSummary.CallSite call = live[i].call;
       if (heldSize + call.held().size() > MAX_HELD) {
+        limit(HELD_BOUND, caller);
         continue;
       }
       CallMemo memo = memos[i];
@@ -724,12 +1115,19 @@ public final class SummaryComposer {
       for (int j = 0, n = memo.size; j < n; j++) {
         Body callee = memo.bodies[j];
         BodyId id = callee.id;
-        if (id.contexts >= MAX_CONTEXTS_PER_BODY || (j < memo.targets && id != live[i].callee && onChain(context, id))) {
+        if (id.contexts >= MAX_CONTEXTS_PER_BODY) {
+          contextsFull(callee);
+          continue;
+        }
+        if (j < memo.targets && id != live[i].callee && onChain(context, id)) {
+          continue;
+        }
+        if (j < memo.targets && memo.guessed && classOnChain(context, callee, memo.thisTypes[j])) {
           continue;
         }
         Frame calleeFrame = memo.frames[j];
         if (calleeFrame == null) {
-          calleeFrame = frame(callee, memo.receiver, call, frame);
+          calleeFrame = frame(callee, memo.receiver, memo.thisTypes[j], call, frame);
           memo.frames[j] = calleeFrame;
         }
         if (held == null) {
@@ -767,11 +1165,13 @@ public final class SummaryComposer {
           root(callee);
         }
         Body root = id.root;
-        if (calleeFrame.names.length == 0 && entered == root.rootState && sameLocks(enteredHeld, root.rootHeld)) {
+        if (calleeFrame.names.length == 0 && entered == root.rootState && sameLocks(enteredHeld, root.rootHeld)
+            && rootCovers(callee, calleeFrame.thisType)) {
           // Nothing the callee's root context does not already give.
           continue;
         }
         if (enteredHeld.size() > MAX_HELD) {
+          limit(HELD_BOUND, caller);
           continue;
         }
         Unit unit = anchor == null && callee.currentUnit != null ? callee.currentUnit : context.unit;
@@ -813,11 +1213,45 @@ public final class SummaryComposer {
   }
 
   /**
+   * Whether an object of the class {@code body} runs for ({@code thisType}, else the class that
+   * declares it) already runs a body on {@code context}'s chain. A call on an object of unknown
+   * type does not run another method of a class already working below it: that is a wrapper
+   * calling its delegate, which is an object of another class unless the program wraps a wrapper
+   * in one of its own kind, and class-hierarchy analysis cannot tell which.
+   */
+  private static boolean classOnChain(Context context, Body body, String thisType) {
+    String type = thisType != null ? thisType : ClassHierarchy.owner(body.id.text);
+    if (type == null) {
+      return false;
+    }
+    for (Context on = context; on != null; on = on.parent) {
+      String running = on.frame.thisType != null ? on.frame.thisType : ClassHierarchy.owner(on.body.id.text);
+      if (type.equals(running)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a root of {@code body} is composed with {@code thisType}, or its facts do not depend on it. */
+  private boolean rootCovers(Body body, String thisType) {
+    if (!body.thisSensitive) {
+      return true;
+    }
+    for (String type : rootTypes(body)) {
+      if (Objects.equals(type, thisType)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The calls of {@code body} that {@link #entries} may follow to a producer: to an analysed body
    * or its overrides, running its arguments' callbacks, or on a local that a frame may bind to a
    * callback.
    */
-  private LiveCall[] liveCalls(Body body) {
+  private LiveCall[] findLiveCalls(Body body) {
     List<MethodSummary.CallSite> calls = body.summary.calls();
     LiveCall[] live = new LiveCall[calls.size()];
     int n = 0;
@@ -870,13 +1304,10 @@ public final class SummaryComposer {
       }
       return memo.size == 0 ? NO_ENTRIES : memo;
     }
-    Body[] producers = live.producers;
-    if (producers.length > 0) {
+    if (live.producers.length > 0) {
       // The frames are built as contexts enter the targets.
-      memo.bodies = producers;
-      memo.frames = new Frame[producers.length];
-      memo.size = producers.length;
-      memo.targets = producers.length;
+      dispatch(live, frame, memo);
+      memo.targets = memo.size;
       memo.receiver =
           live.thisReceiver && frame.receiver != null && !frame.identity ? frame.receiver : frame.mapInstance(call.receiver());
     }
@@ -891,6 +1322,61 @@ public final class SummaryComposer {
     return memo.size == 0 ? NO_ENTRIES : memo;
   }
 
+  /**
+   * Adds to {@code memo} the producers {@code live} runs from a body in {@code frame}, each with
+   * the runtime type of its {@code this} where known ({@link ClassHierarchy}): the body the
+   * receiver's runtime type selects when the frame or the call knows that type; else each body
+   * a subtype of the receiver's static type selects, one entry per type that selects it when
+   * the body's facts depend on the type.
+   */
+  private void dispatch(LiveCall live, Frame frame, CallMemo memo) {
+    MethodSummary.CallSite call = live.call;
+    String receiverType = call.exactReceiver() ? call.receiverType() : frame.runtimeType(call.receiver());
+    String callee = call.callee();
+    Body[] own = live.callee == null ? NO_BODIES : live.callee.ownTargets();
+    if (receiverType != null) {
+      Body selected = call.virtual() ? types.select(receiverType, callee) : null;
+      for (Body body : selected != null ? new Body[] {selected} : own) {
+        if (body.producer) {
+          memo.add(body, null, receiverType);
+        }
+      }
+      return;
+    }
+    String staticType = call.receiverType();
+    boolean known = types.knows(staticType);
+    boolean hierarchy = call.virtual() && (known || !ClassHierarchy.ofJdk(callee));
+    memo.guessed = hierarchy && (!known || types.concreteSubtypes(staticType).length > 1);
+    for (Body body : live.producers) {
+      String owner = ClassHierarchy.owner(body.id.text);
+      boolean runs = body.id == live.callee;
+      if (!runs && hierarchy && owner != null && !ClassHierarchy.ofLocalClass(body.id.text)) {
+        runs = (!known || types.isSubtype(owner, staticType)) && !types.wraps(owner, staticType);
+      }
+      if (!runs) {
+        continue;
+      }
+      if (owner == null) {
+        memo.add(body, null, null);
+        continue;
+      }
+      // Of the types the receiver may have, those that run this body: one context per type where
+      // the body's facts depend on it; else the type, when there is only one.
+      String base = known && !types.isSubtype(owner, staticType) ? staticType : owner;
+      String[] selecting = typesSelecting(body, base);
+      if (memo.guessed && known) {
+        selecting = unwrapped(selecting, staticType);
+      }
+      if (selecting.length == 1 || (body.thisSensitive && selecting.length > 1)) {
+        for (String type : selecting) {
+          memo.add(body, null, type);
+        }
+      } else {
+        memo.add(body, null, null);
+      }
+    }
+  }
+
   private void callbackEntries(Bound bound, CallMemo into) {
     MethodSummary.Callback callback = bound.callback;
     if (callback.target().startsWith("lambda@")) {
@@ -898,20 +1384,47 @@ public final class SummaryComposer {
       Body lambda = id == null ? null : id.first;
       if (lambda != null && lambda.producer) {
         // A lambda's `this` and captured locals are its creator's.
-        into.add(lambda, bound.frame);
+        into.add(lambda, bound.frame, null);
       }
       return;
     }
     String receiver = bound.frame.mapInstance(callback.receiver());
-    for (Body target : targets(callback.target(), callback.functional())) {
-      if (target.producer) {
-        into.add(target, frame(target.id.text, receiver, NO_NAMES, NO_BINDINGS));
+    // A method of an anonymous or local class runs on the object created where it was passed;
+    // a method reference on its receiver, whose type the creator's frame may know.
+    String target = callback.target();
+    String thisType =
+        ClassHierarchy.ofLocalClass(target) ? ClassHierarchy.owner(target) : bound.frame.runtimeType(callback.receiver());
+    BodyId id = ids.get(target);
+    Body[] own = id == null ? NO_BODIES : id.ownTargets();
+    Body selected = thisType == null || !callback.functional() ? null : types.select(thisType, target);
+    // A method reference on an object of unknown type runs what any type selects for it.
+    Body[] bodies = selected != null ? new Body[] {selected} : callback.functional() ? everySelected(target, own) : own;
+    for (Body body : bodies) {
+      if (body.producer && (body.id == id || !ClassHierarchy.ofLocalClass(body.id.text))) {
+        into.add(body, capturingFrame(body, receiver, thisType, bound.frame), thisType);
       }
     }
   }
 
+  /**
+   * The frame of {@code body}, a method of an object created in {@code creator}: the objects its
+   * class took from there ({@code Outer.this}, captured locals) are what the creator names them.
+   */
+  private Frame capturingFrame(Body body, String receiver, String thisType, Frame creator) {
+    String[] names = body.capturedNames();
+    if (names.length == 0) {
+      return frame(body.id.text, receiver, thisType, NO_NAMES, NO_BINDINGS);
+    }
+    Binding[] bindings = new Binding[names.length];
+    for (int i = 0; i < names.length; i++) {
+      String inCreator = Body.inCreator(names[i]);
+      bindings[i] = new Binding(null, creator.mapInstance(inCreator), creator.runtimeType(inCreator), NO_BOUNDS);
+    }
+    return frame(body.id.text, receiver, thisType, names, bindings);
+  }
+
   /** The locks {@code call} holds across it, as {@code frame} maps them, and their key texts. */
-  private static void mapHeld(CallMemo memo, MethodSummary.CallSite call, Frame frame) {
+  private void mapHeld(CallMemo memo, MethodSummary.CallSite call, Frame frame) {
     List<HeldLock> own = call.held();
     if (own.isEmpty()) {
       memo.held = List.of();
@@ -921,7 +1434,7 @@ public final class SummaryComposer {
     String[] texts = new String[mapped.length];
     for (int i = 0; i < mapped.length; i++) {
       HeldLock lock = own.get(i);
-      mapped[i] = frame.map(lock, lock.acquiredAt());
+      mapped[i] = frame.map(lock, lock.acquiredAt(), types);
       texts[i] = lockText(mapped[i]);
     }
     memo.held = Arrays.asList(mapped);
@@ -932,7 +1445,7 @@ public final class SummaryComposer {
    * The frame of {@code target}, as the call made in {@code frame} binds its parameters: {@code
    * frame} with the bindings of the parameters {@code target} uses as locks or callbacks.
    */
-  private Frame frame(Body target, String receiver, MethodSummary.CallSite call, Frame frame) {
+  private Frame frame(Body target, String receiver, String thisType, MethodSummary.CallSite call, Frame frame) {
     String[] names = NO_NAMES;
     Binding[] values = NO_BINDINGS;
     int n = 0;
@@ -945,13 +1458,11 @@ public final class SummaryComposer {
       String parameter = parameters.get(i);
       MethodSummary.Argument argument = arguments.get(i);
       Bound[] callbacks = callbacks(argument, frame);
-      LockClass lockClass = argument.lockClass();
-      Binding passed = argument.instance() == null ? null : frame.local(argument.instance());
-      if (passed != null && passed.lockClass != null) {
-        lockClass = passed.lockClass;
-      }
-      if (lockClass != null || callbacks.length > 0) {
-        Binding binding = new Binding(lockClass, frame.mapInstance(argument.instance()), callbacks);
+      LockClass lockClass =
+          argument.lockClass() == null ? null : frame.lockClass(argument.lockClass(), argument.instance(), types);
+      String type = argument.exact() ? argument.type() : frame.runtimeType(argument.instance());
+      if (lockClass != null || callbacks.length > 0 || type != null) {
+        Binding binding = new Binding(lockClass, frame.mapInstance(argument.instance()), type, callbacks);
         // Sorted by name, a later binding of one name replacing the earlier.
         int at = 0;
         while (at < n && names[at].compareTo(parameter) < 0) {
@@ -976,21 +1487,21 @@ public final class SummaryComposer {
       names = Arrays.copyOf(names, n);
       values = Arrays.copyOf(values, n);
     }
-    return frame(target.id.text, receiver, names, values);
+    return frame(target.id.text, receiver, thisType, names, values);
   }
 
   /** The frame of a callee, not the outermost body, with these parts; one object per distinct frame. */
-  private Frame frame(String owner, String receiver, String[] names, Binding[] bindings) {
-    int hash = Frame.hash(owner, false, receiver, names, bindings);
+  private Frame frame(String owner, String receiver, String thisType, String[] names, Binding[] bindings) {
+    int hash = Frame.hash(owner, false, receiver, thisType, names, bindings);
     Frame[] table = frames;
     int mask = table.length - 1;
     int slot = (hash ^ (hash >>> 16)) & mask;
     for (Frame known; (known = table[slot]) != null; slot = (slot + 1) & mask) {
-      if (known.hash == hash && known.is(owner, false, receiver, names, bindings)) {
+      if (known.hash == hash && known.is(owner, false, receiver, thisType, names, bindings)) {
         return known;
       }
     }
-    Frame frame = new Frame(owner, false, receiver, names, bindings, hash);
+    Frame frame = new Frame(owner, false, receiver, thisType, names, bindings, hash);
     if (2 * (frameCount + 1) > table.length) {
       frames = new Frame[2 * table.length];
       mask = frames.length - 1;
@@ -1127,6 +1638,7 @@ public final class SummaryComposer {
   private static String lockText(HeldLock lock) {
     LockClass lockClass = lock.lockClass();
     return new StringBuilder()
+        .append(lockClass.typed() ? "~" : "")
         .append(lockClass.key())
         .append(LOCK_MODES[lockClass.subclass()][lock.read().ordinal()][lock.trylock() ? 1 : 0])
         .append(lock.instance())

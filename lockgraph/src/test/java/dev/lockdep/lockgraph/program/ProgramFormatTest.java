@@ -11,6 +11,7 @@ import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.IrqKind;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
+import dev.lockdep.lockgraph.PseudoLock;
 import dev.lockdep.lockgraph.ReadMode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class ProgramFormatTest {
   static final LockClass POOL = LockClass.of("p.Pool.lock").withName("Pool.lock");
   static final LockClass CONNECTION = LockClass.of("p.Connection.lock").withName("Connection.lock");
+  /** The monitor of a pool, whose runtime type composition decides. */
+  static final LockClass MONITOR = new LockClass("p.Pool", 0, "Pool", true, PseudoLock.NONE, true);
 
   static ProgramUnit pool() {
     Provenance held = new Provenance("p/Pool.java", 4, 5, "Pool.evict()", List.of());
@@ -34,26 +37,35 @@ class ProgramFormatTest {
             "p.Pool#evict()",
             List.of(),
             List.of(),
-            List.of(new MethodSummary.Acquisition(List.of(), HeldLock.of(POOL, held), held)),
+            List.of(
+                new MethodSummary.Acquisition(List.of(), HeldLock.of(POOL, held), held),
+                new MethodSummary.Acquisition(List.of(), new HeldLock(MONITOR, ReadMode.EXCLUSIVE, false, "this", held), held)),
             List.of(
                 new MethodSummary.CallSite(
                     "p.Connection#invalidate()",
                     List.of(new HeldLock(POOL, ReadMode.EXCLUSIVE, false, "this.lock", held)),
                     call,
                     "this.idle",
+                    "p.IdleQueue",
+                    false,
                     true,
                     List.of(
                         MethodSummary.NO_ARGUMENT,
-                        new MethodSummary.Argument(CONNECTION, null, List.of()),
-                        new MethodSummary.Argument(
-                            null, null, List.of(new MethodSummary.Callback("lambda@p/Pool.java:99", null, true)))),
+                        new MethodSummary.Argument(CONNECTION, null, List.of(), "p.PooledConnection", true),
+                        MethodSummary.Argument.ofCallbacks(
+                            List.of(new MethodSummary.Callback("lambda@p/Pool.java:99", null, true)))),
                     false,
                     true,
                     Gfp.NOFS,
                     false)),
             Set.of("RecursiveLocking", "LockOrderInversion"),
             new BodyContext(IrqKind.SOFTIRQ, IrqKind.HARDIRQ, Gfp.NOWAIT, true, false, true, true, held));
-    return new ProgramUnit("p/Pool.java", List.of(evict));
+    return new ProgramUnit(
+        "p/Pool.java",
+        List.of(evict),
+        List.of(
+            new TypeDecl("p.Pool", "Pool", null, List.of("java.io.Closeable"), true),
+            new TypeDecl("p.Pool.Idle", "Idle", "p.Base", List.of(), false)));
   }
 
   static ProgramUnit connection() {
@@ -77,7 +89,11 @@ class ProgramFormatTest {
   void roundTripsAndWritesTheSameBytesInAnyOrder() throws FactsFormatException {
     byte[] bytes = ProgramFormat.write(List.of(pool(), connection()));
     assertArrayEquals(bytes, ProgramFormat.write(List.of(connection(), pool())));
-    assertEquals(List.of(connection(), pool()), ProgramFormat.read(bytes, "x"));
+    List<ProgramUnit> read = ProgramFormat.read(bytes, "x");
+    assertEquals(List.of(connection(), pool()), read);
+    // Lock classes are equal by key and subclass alone: that a monitor is typed is read back too.
+    assertTrue(read.get(1).methods().get(0).acquisitions().get(1).next().lockClass().typed());
+    assertTrue(!read.get(1).methods().get(0).acquisitions().get(0).next().lockClass().typed());
   }
 
   @Test
@@ -93,9 +109,9 @@ class ProgramFormatTest {
   @Test
   void refusesOtherVersionsNamingBoth() {
     byte[] bytes = ProgramFormat.write(List.of(pool()));
-    bytes[5] = 3;
+    bytes[5] = 4;
     FactsFormatException e = assertThrows(FactsFormatException.class, () -> ProgramFormat.read(bytes, "lib.jar!META-INF/lockdep/p.summaries"));
-    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 3 is not supported (this reader reads version 2)"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 4 is not supported (this reader reads version 3)"), e.getMessage());
   }
 
   @Test

@@ -1,0 +1,198 @@
+package dev.lockdep.lockgraph.program;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The classes and interfaces of the program, from the units being composed and the summaries on
+ * the class path: which types an object of a static type can have, and which body a call runs on
+ * an object of a given runtime type. Types the program does not declare (the JDK's, a library's
+ * without summaries) are leaves: nothing is known above them, and no object of the program is
+ * known to be of them alone.
+ *
+ * <p>A body runs for a runtime type {@code T} when it is the first body met walking up from
+ * {@code T}, superclasses first and then interfaces (default methods), that has the called id or
+ * declares it overrides it: Java's method selection, over the bodies the summaries have.
+ */
+final class TypeHierarchy {
+  private static final String[] NONE = {};
+
+  private final Map<String, TypeDecl> types = new HashMap<>();
+  /** Per type, the types that name it as their superclass or an interface. */
+  private final Map<String, List<String>> direct = new HashMap<>();
+  /** Per type, its concrete subtypes, itself included when concrete, in name order. */
+  private final Map<String, String[]> concrete = new HashMap<>();
+  /** Per type, itself, its superclasses in order, then its interfaces breadth first. */
+  private final Map<String, String[]> lookup = new HashMap<>();
+  /**
+   * Per called id, per owner type, the body that type declares for it: a body with that id, or
+   * one that declares it overrides it.
+   */
+  private final Map<String, Map<String, Body>> declared = new HashMap<>();
+  /** Per type, the classes that wrap an object of it ({@link #wraps}). */
+  private final Map<String, Set<String>> wrappers = new HashMap<>();
+
+  /** Adds the types of a unit; the first declaration of a name wins, as for bodies. */
+  void add(Collection<TypeDecl> declarations) {
+    for (TypeDecl type : declarations) {
+      if (types.putIfAbsent(type.name(), type) == null) {
+        if (type.superclass() != null) {
+          direct.computeIfAbsent(type.superclass(), k -> new ArrayList<>(2)).add(type.name());
+        }
+        for (String implemented : type.interfaces()) {
+          direct.computeIfAbsent(implemented, k -> new ArrayList<>(2)).add(type.name());
+        }
+      }
+    }
+  }
+
+  /** Indexes {@code body} under its owner for its id and every id it overrides. */
+  void declare(Body body) {
+    String id = body.id.text;
+    int hash = id.indexOf('#');
+    if (hash <= 0 || id.startsWith("lambda@")) {
+      return;
+    }
+    String owner = id.substring(0, hash);
+    declared.computeIfAbsent(id, k -> new HashMap<>(2)).putIfAbsent(owner, body);
+    for (String overridden : body.summary.overrides()) {
+      declared.computeIfAbsent(overridden, k -> new HashMap<>(2)).putIfAbsent(owner, body);
+    }
+  }
+
+  /** Whether the program declares {@code type}. */
+  boolean knows(String type) {
+    return type != null && types.containsKey(type);
+  }
+
+  /** How reports print {@code type}: its simple name, or its name when the program does not declare it. */
+  String simpleName(String type) {
+    TypeDecl decl = types.get(type);
+    if (decl != null) {
+      return decl.simpleName();
+    }
+    int dot = type.lastIndexOf('.');
+    return dot < 0 ? type : type.substring(dot + 1);
+  }
+
+  /** The concrete types an object of static type {@code type} may have, in name order. */
+  String[] concreteSubtypes(String type) {
+    String[] known = concrete.get(type);
+    if (known == null) {
+      Set<String> found = new TreeSet<>();
+      Set<String> seen = new HashSet<>();
+      List<String> work = new ArrayList<>();
+      work.add(type);
+      seen.add(type);
+      for (int i = 0; i < work.size(); i++) {
+        String t = work.get(i);
+        TypeDecl decl = types.get(t);
+        if (decl != null && decl.concrete()) {
+          found.add(t);
+        }
+        for (String sub : direct.getOrDefault(t, List.of())) {
+          if (seen.add(sub)) {
+            work.add(sub);
+          }
+        }
+      }
+      known = found.isEmpty() ? NONE : found.toArray(NONE);
+      concrete.put(type, known);
+    }
+    return known;
+  }
+
+  /** Notes that {@code wrapper}, a subtype of {@code type}, calls a method of {@code type} on a field of its own. */
+  void addWrapper(String wrapper, String type) {
+    wrappers.computeIfAbsent(type, k -> new HashSet<>(2)).add(wrapper);
+  }
+
+  /**
+   * Whether objects of class {@code type} wrap another object of {@code wrapped}, one of their own
+   * supertypes: a decorator, a proxy, a synchronized view, calling the methods it implements on a
+   * delegate it keeps in a field. Class-hierarchy analysis does not guess that an object of unknown
+   * type is one: a wrapper only passes the call on to an object the analysis would not know either,
+   * and guessing wrappers inside wrappers makes up orders between their locks that no program
+   * builds. Where the walk knows an object is a wrapper (it was created, or passed in, as one), its
+   * methods run as any other.
+   */
+  boolean wraps(String type, String wrapped) {
+    Set<String> of = wrappers.get(wrapped);
+    return of != null && of.contains(type);
+  }
+
+  /** Whether {@code sub} is {@code type} or one of its subtypes, as far as the program declares them. */
+  boolean isSubtype(String sub, String type) {
+    for (String up : lookupOrder(sub)) {
+      if (up.equals(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The body a call of {@code callee} runs on an object of runtime type {@code type}, or null
+   * when none of the bodies the program has is selected for it.
+   */
+  Body select(String type, String callee) {
+    Map<String, Body> byOwner = declared.get(callee);
+    if (byOwner == null) {
+      return null;
+    }
+    for (String up : lookupOrder(type)) {
+      Body body = byOwner.get(up);
+      if (body != null) {
+        return body;
+      }
+    }
+    return null;
+  }
+
+  /** The owners of bodies declared for {@code callee}: where {@link #select} may find one. */
+  Collection<Body> declaring(String callee) {
+    Map<String, Body> byOwner = declared.get(callee);
+    return byOwner == null ? List.of() : byOwner.values();
+  }
+
+  private String[] lookupOrder(String type) {
+    String[] order = lookup.get(type);
+    if (order == null) {
+      List<String> classes = new ArrayList<>();
+      List<String> interfaces = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (String t = type; t != null && seen.add(t); ) {
+        classes.add(t);
+        TypeDecl decl = types.get(t);
+        t = decl == null ? null : decl.superclass();
+      }
+      for (int i = 0; i < classes.size(); i++) {
+        TypeDecl decl = types.get(classes.get(i));
+        if (decl != null) {
+          interfaces.addAll(decl.interfaces());
+        }
+      }
+      for (int i = 0; i < interfaces.size(); i++) {
+        String t = interfaces.get(i);
+        if (!seen.add(t)) {
+          interfaces.remove(i--);
+          continue;
+        }
+        TypeDecl decl = types.get(t);
+        if (decl != null) {
+          interfaces.addAll(decl.interfaces());
+        }
+      }
+      classes.addAll(interfaces);
+      order = classes.toArray(NONE);
+      lookup.put(type, order);
+    }
+    return order;
+  }
+}
