@@ -1,0 +1,8 @@
+package dbcp;
+
+/** commons-pool's pool interface. */
+interface ObjectPool {
+  Object borrowObject();
+
+  void returnObject(Object obj);
+}

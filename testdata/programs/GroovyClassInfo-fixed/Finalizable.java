@@ -1,0 +1,6 @@
+package groovy;
+
+/** Called when the referent of a managed reference has been collected. */
+interface Finalizable {
+  void finalizeReference();
+}

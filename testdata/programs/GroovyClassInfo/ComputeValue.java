@@ -1,0 +1,6 @@
+package groovy;
+
+/** Computes the value cached for a class. */
+interface ComputeValue<T> {
+  T computeValue(Class<?> type);
+}

@@ -1,0 +1,4 @@
+package python;
+
+/** Code compiled from Python source. */
+abstract class PyBaseCode extends PyCode {}

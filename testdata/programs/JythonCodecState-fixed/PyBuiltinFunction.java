@@ -1,0 +1,9 @@
+package python;
+
+/** A builtin function such as len() or repr(). */
+class PyBuiltinFunction extends PyObject {
+  @Override
+  PyObject __call__(PyObject arg) {
+    return arg;
+  }
+}
