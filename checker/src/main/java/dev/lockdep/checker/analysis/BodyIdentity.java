@@ -9,15 +9,17 @@ import java.util.List;
  * @param id the body's id
  * @param overrides the ids of the methods it overrides or implements
  * @param parameters the instance names of its substitutable parameters ({@code ""} for the others)
+ * @param stores for a constructor, the lock fields it sets from its parameters
  */
-record BodyIdentity(String id, List<String> overrides, List<String> parameters) {
+record BodyIdentity(String id, List<String> overrides, List<String> parameters, List<MethodSummary.Store> stores) {
   BodyIdentity {
     overrides = List.copyOf(overrides);
     parameters = List.copyOf(parameters);
+    stores = List.copyOf(stores);
   }
 
   /** A body no call names directly: a lambda or an initializer. */
   static BodyIdentity of(String id) {
-    return new BodyIdentity(id, List.of(), List.of());
+    return new BodyIdentity(id, List.of(), List.of(), List.of());
   }
 }

@@ -1,6 +1,9 @@
 package dev.lockdep.checker.analysis;
 
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -19,6 +22,7 @@ import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.PseudoLock;
 import dev.lockdep.lockgraph.ReadMode;
 import dev.lockdep.lockgraph.program.MethodSummary;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -721,6 +725,45 @@ final class LockClassKeys {
 
   private ReadMode viewMode(TypeMirror type) {
     return lockTypes.isReadLockView(type) ? ReadMode.SHARED : ReadMode.EXCLUSIVE;
+  }
+
+  /**
+   * The lock fields {@code constructor} sets from its parameters, {@code this.lock = lock} at the
+   * top level of its body, for fields of a lock type or {@code Object} that are one object and name
+   * no class of their own ({@link MethodSummary.Store}).
+   */
+  List<MethodSummary.Store> stores(ExecutableElement constructor, TreePath body) {
+    List<MethodSummary.Store> stores = new ArrayList<>();
+    for (StatementTree statement : ((BlockTree) body.getLeaf()).getStatements()) {
+      if (!(statement instanceof ExpressionStatementTree expression)
+          || !(expression.getExpression() instanceof AssignmentTree assignment)
+          || !(assignment.getExpression() instanceof IdentifierTree)) {
+        continue;
+      }
+      TreePath at = child(child(body, statement), assignment);
+      if (!(trees.getElement(child(at, assignment.getVariable())) instanceof VariableElement field)
+          || field.getKind() != ElementKind.FIELD
+          || !field.getEnclosingElement().equals(constructor.getEnclosingElement())
+          || !(trees.getElement(child(at, assignment.getExpression())) instanceof VariableElement parameter)) {
+        continue;
+      }
+      int position = constructor.getParameters().indexOf(parameter);
+      if (position >= 0 && holdsLockObject(field) && oneObject(field)
+          && LockAnnotations.find(field, LockAnnotations.LOCK_CLASS, models).isEmpty()) {
+        stores.add(new MethodSummary.Store(lockClassOf(field, "this", 0).key(), position));
+      }
+    }
+    return stores;
+  }
+
+  /** Whether a field's type is one of a lock object: a JDK lock, semaphore or {@code Object}. */
+  private boolean holdsLockObject(VariableElement field) {
+    TypeMirror type = field.asType();
+    TypeElement element = lookups.typeElement(type);
+    return element != null
+        && (element.getQualifiedName().contentEquals("java.lang.Object")
+            || lockTypes.isLock(type) || lockTypes.isReadWriteLock(type) || lockTypes.isStampedLock(type)
+            || lockTypes.isSemaphore(type));
   }
 
   /** The subclass {@code @Nested} gives an element, written or in a models file, or null. */

@@ -182,7 +182,8 @@ final class MethodAnalyzer {
         new ArrayList<>(acquisitions),
         calls.toList(),
         suppressed.stream().map(CheckKind::name).collect(Collectors.toSet()),
-        context);
+        context,
+        identity.stores());
   }
 
   // ---------------------------------------------------------------- statements

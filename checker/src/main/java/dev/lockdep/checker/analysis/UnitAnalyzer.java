@@ -16,6 +16,7 @@ import dev.lockdep.lockgraph.program.TypeDecl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -160,12 +161,15 @@ public final class UnitAnalyzer {
     Provenance declared = context.provenance(tree, name);
     methods.add(
         analyzer.analyze(
-            body, heldOnEntry, monitor, declared, context.suppressed(path), identity(method),
+            body, heldOnEntry, monitor, declared, context.suppressed(path), identity(method, body),
             context.contexts().body(method, declared)));
   }
 
-  /** The method's id, the ids of what it overrides, and which parameters a caller's lock may bind. */
-  private BodyIdentity identity(ExecutableElement method) {
+  /**
+   * The method's id, the ids of what it overrides, which parameters a caller's lock may bind, and,
+   * for a constructor, the lock fields it sets from its parameters.
+   */
+  private BodyIdentity identity(ExecutableElement method, TreePath body) {
     List<String> overrides = new ArrayList<>();
     for (ExecutableElement overridden : context.operations().withOverridden(method)) {
       if (overridden != method) {
@@ -177,7 +181,9 @@ public final class UnitAnalyzer {
       boolean fixed = LockAnnotations.find(parameter, LockAnnotations.LOCK_CLASS).isPresent();
       parameters.add(fixed ? "" : "local:" + parameter.getSimpleName());
     }
-    return new BodyIdentity(context.signature(method), overrides.stream().distinct().toList(), parameters);
+    List<MethodSummary.Store> stores =
+        method.getKind() == ElementKind.CONSTRUCTOR ? context.keys().stores(method, body) : List.of();
+    return new BodyIdentity(context.signature(method), overrides.stream().distinct().toList(), parameters, stores);
   }
 
   /** {@code @GuardedBy} and {@code @Releases}: the caller holds these when the body starts. */

@@ -101,10 +101,23 @@ final class Body {
     return captured.startsWith("this.val$") ? "local:" + captured.substring("this.val$".length()) : "this";
   }
 
+  /** Whether the body acquires, holds or passes on its parameter {@code name}, beyond calling it. */
+  boolean locks(String name) {
+    if (id.lockedParameters == null) {
+      id.lockedParameters = usedParameters(summary, false);
+    }
+    for (String locked : id.lockedParameters) {
+      if (locked.equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int[] usedPositions() {
     if (usedPositions == null) {
       if (id.usedParameters == null) {
-        id.usedParameters = usedParameters(summary);
+        id.usedParameters = usedParameters(summary, true);
       }
       List<String> parameters = summary.parameters();
       int[] positions = new int[parameters.size()];

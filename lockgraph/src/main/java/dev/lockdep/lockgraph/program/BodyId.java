@@ -16,12 +16,16 @@ final class BodyId {
   private Body[] own;
   /** Contexts entered beyond the root, up to {@link SummaryComposer#MAX_CONTEXTS_PER_BODY}. */
   int contexts;
+  /** Contexts offered to it, entered or not, up to {@link SummaryComposer#MAX_CANDIDATES_PER_BODY}. */
+  int candidates;
   /** One bit of 64 for the id, for {@link Context#onChain}. */
   final long bit;
   /** The body whose root context the bodies with the id use: the first that asked. */
   Body root;
   /** The parameters its first body to ask uses ({@link #usedParameters}). */
   String[] usedParameters;
+  /** Of those, the ones it acquires, holds or passes on ({@link Body#locks}). */
+  String[] lockedParameters;
   /** Its place among the producers' ids in key order ({@link SummaryComposer#rankIds}); -1 when they are not ranked. */
   int rank = -1;
   /** The hash and 31 to the power of the length of {@code text + "\n"}, as keys join it; 0 until measured. */

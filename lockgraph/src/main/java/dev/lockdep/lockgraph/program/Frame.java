@@ -33,6 +33,8 @@ final class Frame {
   final int hash;
   /** Whether every name is of a local, {@code local:p}, as parameters' are. */
   final boolean localNames;
+  /** Whether its bindings say only which of the caller's objects the parameters are. */
+  final boolean namesOnly;
   /** The frame's key text: its hash and 31 to the power of its length; 0 until measured. */
   int textHash;
   int textPower;
@@ -62,6 +64,11 @@ final class Frame {
       local &= name.startsWith("local:");
     }
     this.localNames = local;
+    boolean only = true;
+    for (Binding binding : bindings) {
+      only &= binding.lockClass == null && binding.type == null && binding.callbacks.length == 0;
+    }
+    this.namesOnly = only;
   }
 
   /** The frame of the outermost body {@code owner} run on an object of {@code thisType}: names stay as they are. */

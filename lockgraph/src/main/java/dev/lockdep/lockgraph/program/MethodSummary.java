@@ -25,6 +25,7 @@ import java.util.Set;
  * @param suppressed the names of the checks {@code @SuppressWarnings} turns off for this method's
  *     facts
  * @param context what the body's annotations say about the context it runs in
+ * @param stores for a constructor, the lock fields it sets from its parameters
  */
 public record MethodSummary(
     String method,
@@ -34,7 +35,8 @@ public record MethodSummary(
     List<Acquisition> acquisitions,
     List<CallSite> calls,
     Set<String> suppressed,
-    BodyContext context) {
+    BodyContext context,
+    List<Store> stores) {
 
   public MethodSummary {
     Objects.requireNonNull(id);
@@ -44,6 +46,33 @@ public record MethodSummary(
     calls = List.copyOf(calls);
     suppressed = Set.copyOf(suppressed);
     Objects.requireNonNull(context);
+    stores = List.copyOf(stores);
+  }
+
+  /** A method that stores no lock field. */
+  public MethodSummary(
+      String method,
+      String id,
+      List<String> overrides,
+      List<String> parameters,
+      List<Acquisition> acquisitions,
+      List<CallSite> calls,
+      Set<String> suppressed,
+      BodyContext context) {
+    this(method, id, overrides, parameters, acquisitions, calls, suppressed, context, List.of());
+  }
+
+  /**
+   * A constructor's {@code this.field = parameter}: the lock object the field holds is the one its
+   * creator passed, of the class the argument has there.
+   *
+   * @param lockClass the class key the field's own acquisitions name it by ({@code pkg.Owner.field})
+   * @param parameter the position of the parameter
+   */
+  public record Store(String lockClass, int parameter) {
+    public Store {
+      Objects.requireNonNull(lockClass);
+    }
   }
 
   /**

@@ -24,7 +24,8 @@ import java.util.Set;
  * units       = n:var (file:str methods types){n}
  * types       = n:var (name:str simpleName:str superclass:ostr interfaces:strs concrete:u8){n}
  * methods     = n:var (method:str id:str overrides:strs parameters:strs suppressed:strs
- *                      context acquisitions calls){n}
+ *                      context acquisitions calls stores){n}
+ * stores      = n:var (lockClass:str parameter:var){n}
  * context     = irqContext:u8 irqsDisabled:u8 gfp:u8 flags:u8 declaredAt:prov
  *               irq levels: 0 for none, else IrqKind ordinal + 1; flags bit0 reclaim,
  *               bit1 shrinker, bit2 fenceSignalling, bit3 entry
@@ -117,6 +118,12 @@ public final class ProgramFormat {
     for (int i = 0; i < calls.size(); i++) {
       call(out, calls.get(i));
     }
+    List<MethodSummary.Store> stores = method.stores();
+    out.varint(stores.size());
+    for (int i = 0; i < stores.size(); i++) {
+      out.string(stores.get(i).lockClass());
+      out.varint(stores.get(i).parameter());
+    }
   }
 
   private static void call(FactsEncoding.Output out, MethodSummary.CallSite call) {
@@ -204,9 +211,19 @@ public final class ProgramFormat {
                   callee, held, at, receiver, receiverType, exactReceiver, virtual, arguments, runsCallbacks, reclaim,
                   gfp, fenceWait));
         }
+        int storeCount = in.count("stores of ", id, 2);
+        List<MethodSummary.Store> stores = new ArrayList<>(storeCount);
+        for (int i = 0; i < storeCount; i++) {
+          String lockClass = in.string();
+          int parameter = in.varint();
+          if (parameter >= parameters.size()) {
+            throw in.fail("store of " + lockClass + " in " + id + " names parameter " + parameter + " of " + parameters.size());
+          }
+          stores.add(new MethodSummary.Store(lockClass, parameter));
+        }
         methods.add(
             new MethodSummary(
-                method, id, overrides, parameters, acquisitions, calls, Set.copyOf(suppressed), context));
+                method, id, overrides, parameters, acquisitions, calls, Set.copyOf(suppressed), context, stores));
       }
       int typeCount = in.count("types of ", file, 5);
       List<TypeDecl> types = new ArrayList<>(typeCount);

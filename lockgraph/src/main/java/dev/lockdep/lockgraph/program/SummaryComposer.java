@@ -70,6 +70,13 @@ public final class SummaryComposer {
   /** Distinct contexts a body is entered with beyond its own roots; beyond it, a {@link Limit}. */
   public static final int MAX_CONTEXTS_PER_BODY = 512;
 
+  /**
+   * Distinct contexts a body may be asked to enter, entered or not: a level offers a body every
+   * context its callers reach it with before the level keeps the first {@link
+   * #MAX_CONTEXTS_PER_BODY}, and offering is most of the walk's work. Beyond it, a {@link Limit}.
+   */
+  static final int MAX_CANDIDATES_PER_BODY = 4 * MAX_CONTEXTS_PER_BODY;
+
   /** Locks held at a call: lockdep's {@code MAX_LOCK_DEPTH}; a deeper stack is a {@link Limit}. */
   public static final int MAX_HELD = 48;
 
@@ -168,6 +175,8 @@ public final class SummaryComposer {
   private final List<Body> bodies;
   /** The program's types, and the bodies each declares. */
   private final TypeHierarchy types = new TypeHierarchy();
+  /** Per lock field's class key, the class of the lock objects constructors store there ({@link #findStoredLocks}). */
+  private final Map<String, LockClass> stored = new HashMap<>();
   /** Per virtually called id, every body some type selects for it ({@link #targets}). */
   private final Map<String, Body[]> virtualTargets = new HashMap<>();
   /** Per bound reached, the bodies that met it, by name, with their declarations. */
@@ -243,6 +252,7 @@ public final class SummaryComposer {
       }
     }
     composer.findWrappers();
+    composer.findStoredLocks();
     composer.findProducers();
     composer.findThisSensitive();
     for (Unit unit : byFile.values()) {
@@ -380,6 +390,57 @@ public final class SummaryComposer {
     }
     types.declare(body);
     return body;
+  }
+
+  /**
+   * Finds the class of each lock field a constructor sets from its parameter ({@link
+   * MethodSummary.Store}): the class of the argument at every call of the constructor, when they
+   * all pass a lock of one class they name. A lock keeps its class when it is passed on, as
+   * lockdep keeps the key of where it was initialised. A field given locks of several classes, or
+   * one its creator only passes on from its own caller, keeps the field's own class.
+   */
+  private void findStoredLocks() {
+    Set<String> mixed = new HashSet<>();
+    for (Body body : bodies) {
+      List<MethodSummary.CallSite> calls = body.summary.calls();
+      for (int i = 0; i < calls.size(); i++) {
+        MethodSummary.CallSite call = calls.get(i);
+        BodyId id = ids.get(call.callee());
+        if (id == null || id.first == null || id.first.summary.stores().isEmpty()) {
+          continue;
+        }
+        for (MethodSummary.Store store : id.first.summary.stores()) {
+          List<MethodSummary.Argument> arguments = call.arguments();
+          MethodSummary.Argument argument = store.parameter() < arguments.size() ? arguments.get(store.parameter()) : null;
+          LockClass lockClass = argument == null ? null : argument.lockClass();
+          if (lockClass == null
+              || (!lockClass.typed() && ClassHierarchy.ofJdk(lockClass.key()))
+              || body.summary.parameters().contains(argument.instance())) {
+            mixed.add(store.lockClass());
+            continue;
+          }
+          LockClass known = stored.putIfAbsent(store.lockClass(), lockClass);
+          if (known != null && (!known.equals(lockClass) || known.typed() != lockClass.typed())) {
+            mixed.add(store.lockClass());
+          }
+        }
+      }
+    }
+    stored.keySet().removeAll(mixed);
+  }
+
+  /** The class of the lock objects stored in a field of class {@code lockClass}, or {@code lockClass} itself. */
+  private LockClass storedClass(LockClass lockClass) {
+    LockClass current = lockClass;
+    // A field set from another field set from a parameter: follow, at most once per field.
+    for (int hops = 0; hops <= stored.size(); hops++) {
+      LockClass passed = stored.get(current.key());
+      if (passed == null) {
+        break;
+      }
+      current = passed.withSubclass(lockClass.subclass() != 0 ? lockClass.subclass() : passed.subclass());
+    }
+    return current;
   }
 
   /**
@@ -708,6 +769,27 @@ public final class SummaryComposer {
     }
   }
 
+  private HeldLock storedClass(HeldLock lock) {
+    LockClass lockClass = storedClass(lock.lockClass());
+    return lockClass == lock.lockClass()
+        ? lock
+        : new HeldLock(lockClass, lock.read(), lock.trylock(), lock.instance(), lock.acquiredAt());
+  }
+
+  private List<HeldLock> storedClasses(List<HeldLock> held) {
+    List<HeldLock> mapped = null;
+    for (int i = 0; i < held.size(); i++) {
+      HeldLock lock = storedClass(held.get(i));
+      if (lock != held.get(i)) {
+        if (mapped == null) {
+          mapped = new ArrayList<>(held);
+        }
+        mapped.set(i, lock);
+      }
+    }
+    return mapped == null ? held : mapped;
+  }
+
   /**
    * The runtime type of the object named {@code instance} (in the root's terms) as a context on
    * the chain knows it: the receiver of a call that ran a body of a known type, an argument of a
@@ -846,6 +928,10 @@ public final class SummaryComposer {
    * their types decided.
    */
   private void compose(List<ComposedAcquisition> into, List<HeldLock> held, HeldLock next, IrqState irq, Context context) {
+    if (!stored.isEmpty()) {
+      held = storedClasses(held);
+      next = storedClass(next);
+    }
     int n = held.size();
     int typed = next.lockClass().typed() ? 1 : 0;
     for (int i = 0; i < n; i++) {
@@ -1115,7 +1201,7 @@ public final class SummaryComposer {
       for (int j = 0, n = memo.size; j < n; j++) {
         Body callee = memo.bodies[j];
         BodyId id = callee.id;
-        if (id.contexts >= MAX_CONTEXTS_PER_BODY) {
+        if (id.contexts >= MAX_CONTEXTS_PER_BODY || id.candidates >= MAX_CANDIDATES_PER_BODY) {
           contextsFull(callee);
           continue;
         }
@@ -1165,9 +1251,10 @@ public final class SummaryComposer {
           root(callee);
         }
         Body root = id.root;
-        if (calleeFrame.names.length == 0 && entered == root.rootState && sameLocks(enteredHeld, root.rootHeld)
+        if (calleeFrame.namesOnly && entered == root.rootState && sameLocks(enteredHeld, root.rootHeld)
             && rootCovers(callee, calleeFrame.thisType)) {
-          // Nothing the callee's root context does not already give.
+          // Nothing the callee's root context does not already give: with nothing held from the
+          // caller, which of the caller's objects the callee's parameters are tells no lock apart.
           continue;
         }
         if (enteredHeld.size() > MAX_HELD) {
@@ -1187,6 +1274,7 @@ public final class SummaryComposer {
           suppressed.addAll(own);
         }
         if (first == null) {
+          id.candidates++;
           Context successor =
               new Context(
                   callee, unit, enteredHeld, enteredKey, calleeFrame, context, live[i], suppressed, anchor, entered, hash);
@@ -1367,7 +1455,8 @@ public final class SummaryComposer {
       if (memo.guessed && known) {
         selecting = unwrapped(selecting, staticType);
       }
-      if (selecting.length == 1 || (body.thisSensitive && selecting.length > 1)) {
+      // Where the receiver is a guess, one context stands for every type that runs the body.
+      if (selecting.length == 1 || (body.thisSensitive && selecting.length > 1 && !memo.guessed)) {
         for (String type : selecting) {
           memo.add(body, null, type);
         }
@@ -1458,8 +1547,16 @@ public final class SummaryComposer {
       String parameter = parameters.get(i);
       MethodSummary.Argument argument = arguments.get(i);
       Bound[] callbacks = callbacks(argument, frame);
+      // The class an argument has matters where the callee locks it or passes it on; a parameter
+      // only called on keeps its instance, and a frame that differs in nothing else is shared.
+      // A class that is still only a static type says little the callee's own does not.
       LockClass lockClass =
-          argument.lockClass() == null ? null : frame.lockClass(argument.lockClass(), argument.instance(), types);
+          argument.lockClass() == null || !target.locks(parameter)
+              ? null
+              : frame.lockClass(argument.lockClass(), argument.instance(), types);
+      if (lockClass != null && lockClass.typed()) {
+        lockClass = null;
+      }
       String type = argument.exact() ? argument.type() : frame.runtimeType(argument.instance());
       if (lockClass != null || callbacks.length > 0 || type != null) {
         Binding binding = new Binding(lockClass, frame.mapInstance(argument.instance()), type, callbacks);
@@ -1542,8 +1639,11 @@ public final class SummaryComposer {
     return bound;
   }
 
-  /** The parameters a body acquires, holds, calls or passes on, each once. */
-  static String[] usedParameters(MethodSummary body) {
+  /**
+   * The parameters a body acquires, holds or passes on, each once, and with {@code receivers} those
+   * it calls methods on too.
+   */
+  static String[] usedParameters(MethodSummary body, boolean receivers) {
     List<String> parameters = body.parameters();
     if (parameters.isEmpty()) {
       return NO_NAMES;
@@ -1561,7 +1661,9 @@ public final class SummaryComposer {
     List<MethodSummary.CallSite> calls = body.calls();
     for (int i = 0; i < calls.size(); i++) {
       MethodSummary.CallSite call = calls.get(i);
-      use(call.receiver(), parameters, used);
+      if (receivers) {
+        use(call.receiver(), parameters, used);
+      }
       List<MethodSummary.Argument> arguments = call.arguments();
       for (int j = 0; j < arguments.size(); j++) {
         use(arguments.get(j).instance(), parameters, used);

@@ -81,7 +81,8 @@ class ProgramFormatTest {
                     List.of(HeldLock.of(POOL, at)), new HeldLock(CONNECTION, ReadMode.SHARED, true, "local:o", at), at)),
             List.of(),
             Set.of(),
-            BodyContext.entry(at));
+            BodyContext.entry(at),
+            List.of(new MethodSummary.Store("p.Connection.lock", 0)));
     return new ProgramUnit("p/Connection.java", List.of(invalidate));
   }
 
