@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -91,6 +92,34 @@ final class FlowStates {
       }
     }
     return of(mapped);
+  }
+
+  /**
+   * Whether both hold the same locks with the same facts, whatever calls may have left held: a
+   * loop whose head changes only in that has settled. Another pass would check the same releases
+   * on the same stacks and could only excuse more of them, while it would see locals reassigned
+   * later in the body, which would change the acquisitions and calls recorded.
+   */
+  boolean sameHoldsAs(FlowStates other) {
+    return withoutLeftByCalls().equals(other.withoutLeftByCalls());
+  }
+
+  /** What calls may have left held on any of the paths. */
+  Set<String> leftByCalls() {
+    Set<String> left = new TreeSet<>();
+    for (HeldLocks path : paths) {
+      left.addAll(path.leftByCalls());
+    }
+    return left;
+  }
+
+  /** Every path, after calls that may have left {@code left} held. */
+  FlowStates leftHeldByCalls(Set<String> left) {
+    return left.isEmpty() ? this : map(p -> p.leftHeldByCall(left));
+  }
+
+  private FlowStates withoutLeftByCalls() {
+    return paths.stream().allMatch(p -> p.leftByCalls().isEmpty()) ? this : map(HeldLocks::withoutLeftByCalls);
   }
 
   @Override

@@ -396,7 +396,9 @@ final class MethodAnalyzer {
         }
       }
       FlowStates next = head.join(after);
-      if (next.equals(head)) {
+      if (next.sameHoldsAs(head)) {
+        // What calls in the body may have left held also reaches the code after the loop.
+        exits = exits.leftHeldByCalls(next.leftByCalls());
         break;
       }
       head = next;

@@ -384,6 +384,21 @@ class UnbalancedUnlockNegative {
     }
   }
 
+  /** The hold acquire() left in the last pass of a loop, ended after it. */
+  void serviceInALoop(int n) {
+    lock.lock();
+    lock.unlock();
+    for (int i = 0; i < n; i++) {
+      acquire();
+      lock.unlock();
+    }
+    while (count < n) {
+      count++;
+      acquire();
+    }
+    lock.unlock();
+  }
+
   /** The service's hold, then one of its own on top, then both ended. */
   void serviceHoldUnderOwn() {
     acquire();
