@@ -1,8 +1,13 @@
 package dev.lockdep.checker.analysis;
 
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import dev.lockdep.lockgraph.Provenance;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -58,6 +64,8 @@ final class CallHolds {
   }
 
   static final String ANY = "*";
+  private static final Set<String> RELEASES =
+      Set.of("unlock", "unlockRead", "unlockWrite", "tryUnlockRead", "tryUnlockWrite", "release");
   private static final String CLASS = "class:";
   private static final String OBJECT = "object:";
   /** How {@link LockClassKeys} names a local's or a parameter's object. */
@@ -76,6 +84,7 @@ final class CallHolds {
   /** What calling each method of the unit does, seen from inside it. */
   private final Map<ExecutableElement, Effect> byBody = new HashMap<>();
   private final Set<ExecutableElement> inProgress = new HashSet<>();
+  private final Map<ExecutableElement, Boolean> mayRelease = new HashMap<>();
 
   CallHolds(UnitContext unit, Elements elements, ThrowingCalls throwing) {
     this.unit = unit;
@@ -127,6 +136,35 @@ final class CallHolds {
     return new Effect(left, released);
   }
 
+
+  /**
+   * Whether {@code callee} is a method of this unit that calls a release ({@code unlock},
+   * {@code unlockRead}, {@code unlockWrite}, {@code tryUnlockRead}, {@code tryUnlockWrite},
+   * {@code release}): by name alone, to tell cheaply which calls are worth looking into.
+   */
+  boolean mayRelease(ExecutableElement callee) {
+    return mayRelease.computeIfAbsent(
+        callee,
+        m -> {
+          TreePath declaration = unit.declarationWithBody(m);
+          return declaration != null && callsARelease(((MethodTree) declaration.getLeaf()).getBody());
+        });
+  }
+
+  private static boolean callsARelease(Tree body) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        ExpressionTree select = node.getMethodSelect();
+        Name name =
+            select instanceof MemberSelectTree member ? member.getIdentifier() : ((IdentifierTree) select).getName();
+        found[0] |= RELEASES.contains(name.toString());
+        return super.visitMethodInvocation(node, null);
+      }
+    }.scan(body, null);
+    return found[0];
+  }
 
   /** Whether a path whose calls left {@code marks} held may hold {@code lock} through them. */
   static boolean mayHold(Set<String> marks, LockRef lock) {
@@ -199,7 +237,7 @@ final class CallHolds {
     try {
       TreePath body = new TreePath(declaration, ((MethodTree) declaration.getLeaf()).getBody());
       String name = Names.bodyName(unit.trees(), declaration);
-      Effect effect = new MethodAnalyzer(unit, name, 0, body).effectOfCall(body);
+      Effect effect = MethodAnalyzer.followingCalls(unit, name, body).effectOfCall(body);
       byBody.put(callee, effect);
       return effect;
     } finally {

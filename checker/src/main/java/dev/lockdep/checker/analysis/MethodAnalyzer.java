@@ -41,7 +41,6 @@ import com.sun.source.util.TreeScanner;
 import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.Provenance;
-import dev.lockdep.lockgraph.ReadMode;
 import dev.lockdep.lockgraph.program.BodyContext;
 import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.ArrayDeque;
@@ -81,6 +80,16 @@ final class MethodAnalyzer {
   private final String method;
   private final int methodSubclass;
   private final Set<Element> reassigned;
+  /**
+   * Whether calls are looked into for what they leave held and release ({@link CallHolds}): only
+   * a release can tell, and a release is reported only in a body that takes a lock itself.
+   */
+  private final boolean followsCalls;
+  /**
+   * Whether a pass that does not follow calls met a release it would report, or a call that may
+   * release its caller's hold after this body took a lock: only then are calls followed.
+   */
+  private boolean releasesToCheck;
   private final Map<Element, TreePath> initializers = new HashMap<>();
   private final Scope scope = new Scope();
 
@@ -88,7 +97,7 @@ final class MethodAnalyzer {
   private final DistinctCallSites calls = new DistinctCallSites();
   private final Map<Provenance, LocalFinding> findings = new LinkedHashMap<>();
   /** The locks this body has acquired so far, on any path, in analysis order. */
-  private final Set<Taken> acquiredHere = new HashSet<>();
+  private final Set<LockRef> acquiredHere = new HashSet<>();
   /** Releases taken to end a hold the caller took. */
   private final Set<Provenance> releasesCallersHold = new HashSet<>();
   /** The same releases, for the callers of this body when it is looked into from a call. */
@@ -105,9 +114,6 @@ final class MethodAnalyzer {
   private String pendingLabel;
 
   private record Frame(Tree target, String label, boolean loop, boolean switchExpression) {}
-
-  /** An acquisition by this body, as a later release compares with it. */
-  private record Taken(String lockClass, String instance, ReadMode mode) {}
 
   private enum JumpKind {
     BREAK,
@@ -136,10 +142,21 @@ final class MethodAnalyzer {
   }
 
   MethodAnalyzer(UnitContext unit, String method, int methodSubclass, TreePath body) {
+    this(unit, method, methodSubclass, reassignedLocals(unit, body), false);
+  }
+
+  private MethodAnalyzer(
+      UnitContext unit, String method, int methodSubclass, Set<Element> reassigned, boolean followsCalls) {
     this.unit = unit;
     this.method = method;
     this.methodSubclass = methodSubclass;
-    this.reassigned = reassignedLocals(unit, body);
+    this.reassigned = reassigned;
+    this.followsCalls = followsCalls;
+  }
+
+  /** An analyzer that looks into calls for what they leave held and release: see {@link CallHolds}. */
+  static MethodAnalyzer followingCalls(UnitContext unit, String method, TreePath body) {
+    return new MethodAnalyzer(unit, method, 0, reassignedLocals(unit, body), true);
   }
 
   LocalScope scope() {
@@ -159,20 +176,17 @@ final class MethodAnalyzer {
       Set<CheckKind> suppressed,
       BodyIdentity identity,
       BodyContext context) {
-    HeldLocks start = HeldLocks.NONE;
-    for (LockRef lock : heldOnEntry) {
-      start = start.push(new HeldLocks.Entry(lock, false, declaredAt, 0));
+    runFrom(body, heldOnEntry, monitor, declaredAt);
+    Map<Provenance, LocalFinding> found = findings;
+    if (releasesToCheck && !suppressed.contains(CheckKind.UnbalancedUnlock)) {
+      // Following calls can only excuse the releases found and report calls of release helpers:
+      // the releases are checked again, with what calls may leave held and release. The facts
+      // are the same either way.
+      MethodAnalyzer checking = new MethodAnalyzer(unit, method, methodSubclass, reassigned, true);
+      checking.runFrom(body, heldOnEntry, monitor, declaredAt);
+      found = checking.findings;
     }
-    FlowStates entry = FlowStates.of(start);
-    if (monitor != null) {
-      entry = acquire(entry, monitor, false, declaredAt);
-    }
-    try {
-      run(body, entry);
-    } catch (BudgetExhausted e) {
-      // A method this large is left with the facts found so far rather than slowing javac down.
-    }
-    for (LocalFinding finding : findings.values()) {
+    for (LocalFinding finding : found.values()) {
       if (!suppressed.contains(finding.check())) {
         unit.report(finding);
       }
@@ -208,6 +222,23 @@ final class MethodAnalyzer {
       left.addAll(p.leftByCalls());
     }
     return new CallHolds.Effect(left, List.copyOf(callersHoldsReleased));
+  }
+
+  /** Runs the body from {@code heldOnEntry} and then {@code monitor}, as far as the budget goes. */
+  private void runFrom(TreePath body, List<LockRef> heldOnEntry, LockRef monitor, Provenance declaredAt) {
+    HeldLocks start = HeldLocks.NONE;
+    for (LockRef lock : heldOnEntry) {
+      start = start.push(new HeldLocks.Entry(lock, false, declaredAt, 0));
+    }
+    FlowStates entry = FlowStates.of(start);
+    if (monitor != null) {
+      entry = acquire(entry, monitor, false, declaredAt);
+    }
+    try {
+      run(body, entry);
+    } catch (BudgetExhausted e) {
+      // A method this large is left with the facts found so far rather than slowing javac down.
+    }
   }
 
   /** The states in which the body returns normally: at its end or at a {@code return}. */
@@ -797,6 +828,12 @@ final class MethodAnalyzer {
           mayThrow(states);
         }
         String receiver = recordCall(path, callee, facts, at);
+        if (!followsCalls) {
+          if (!releasesToCheck && !acquiredHere.isEmpty() && unit.callHolds().mayRelease(callee)) {
+            releasesToCheck = true;
+          }
+          return;
+        }
         CallHolds.Effect effect =
             unit.callHolds().effect(path, callee, facts.isStatic(), receiver, node.getArguments(), scope);
         for (CallHolds.CallerRelease release : effect.released()) {
@@ -897,7 +934,7 @@ final class MethodAnalyzer {
 
   /** The path after the acquisition; null when the path cannot continue (a trylock that must fail). */
   private HeldLocks acquire(HeldLocks path, LockRef lock, boolean trylock, Provenance at) {
-    acquiredHere.add(new Taken(lock.lockClass().key(), lock.instance(), lock.mode()));
+    acquiredHere.add(lock);
     HeldLocks.Entry entry = new HeldLocks.Entry(lock, trylock, at, 0);
     int same = path.sameInstance(lock);
     if (same >= 0 && lock.lockClass().reentrant()) {
@@ -962,6 +999,7 @@ final class MethodAnalyzer {
       callersHoldsReleased.add(new CallHolds.CallerRelease(lock, anyMode, through == null ? at : through.releasedAt()));
       return;
     }
+    releasesToCheck = true;
     List<String> details = new ArrayList<>();
     details.add(method + " is trying to release lock (" + lock.lockClass().displayName() + ") at:");
     details.add("  " + at.toString());
@@ -1007,11 +1045,11 @@ final class MethodAnalyzer {
    */
   private boolean tookItself(LockRef lock, boolean anyMode) {
     boolean endsAnyMode = anyMode || lock.mode().isReader() || !lock.lockClass().reentrant();
-    for (Taken taken : acquiredHere) {
+    for (LockRef taken : acquiredHere) {
       boolean sameObject =
           taken.instance() == null || lock.instance() == null || taken.instance().equals(lock.instance());
       if (sameObject
-          && taken.lockClass().equals(lock.lockClass().key())
+          && taken.lockClass().key().equals(lock.lockClass().key())
           && (endsAnyMode || !taken.mode().isReader())) {
         return true;
       }

@@ -47,7 +47,8 @@ final class UnitContext {
   private final ElementLookups lookups;
   private final Name superName;
   private final ThrowingCalls throwingCalls;
-  private final CallHolds callHolds;
+  /** Made when a body that takes a lock first checks its releases. */
+  private CallHolds callHolds;
 
   UnitContext(
       CompilationUnitTree unit, Trees trees, Elements elements, ElementLookups lookups) {
@@ -66,7 +67,6 @@ final class UnitContext {
     this.contexts = new ContextAnnotations(operations, models, lookups);
     this.superName = lookups.name("super");
     this.throwingCalls = new ThrowingCalls(this, elements, lockTypes);
-    this.callHolds = new CallHolds(this, elements, throwingCalls);
   }
 
   Trees trees() {
@@ -98,6 +98,9 @@ final class UnitContext {
   }
 
   CallHolds callHolds() {
+    if (callHolds == null) {
+      callHolds = new CallHolds(this, elements, throwingCalls);
+    }
     return callHolds;
   }
 
