@@ -43,4 +43,31 @@ class Worker {
   }
 
   private void notifyListeners() {}
+
+  private boolean open = true;
+
+  private void checkOpen() {
+    if (!open) {
+      throw new IllegalStateException("closed");
+    }
+  }
+
+  void drainChecked() {
+    checkOpen();
+    lock.lock();
+    try {
+      pending = 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void flush() {
+    lock.lock();
+    try {
+      pending = 0;
+    } finally {
+      lock.unlock();
+    }
+  }
 }

@@ -42,4 +42,38 @@ class Worker {
   }
 
   private void notifyListeners() {}
+
+  private boolean open = true;
+
+  private void checkOpen() {
+    if (!open) {
+      throw new IllegalStateException("closed");
+    }
+  }
+
+  /** If checkOpen() throws, the finally block releases a lock that was never taken. */
+  void drainChecked() {
+    try {
+      checkOpen();
+      lock.lock();
+      pending = 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void release() {
+    lock.unlock();
+  }
+
+  /** The lock was released already: release() has nothing left to release. */
+  void flush() {
+    lock.lock();
+    try {
+      pending = 0;
+    } finally {
+      lock.unlock();
+    }
+    release();
+  }
 }

@@ -3,14 +3,18 @@ package dev.lockdep.checker.analysis;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
  * The held-lock stacks of every path that reaches a program point. Paths that hold the same
- * locks merge; past {@link #MAX_PATHS} the boolean facts are forgotten first, then the newest
- * paths, so that loops and long methods stay linear.
+ * locks merge, and so do paths that differ only in what their calls may have left held (into the
+ * union: a release on either may end such a hold); past {@link #MAX_PATHS} the boolean facts are
+ * forgotten first, then the newest paths, so that loops and long methods stay linear.
  */
 final class FlowStates {
   static final int MAX_PATHS = 16;
@@ -33,6 +37,9 @@ final class FlowStates {
       return paths.isEmpty() ? UNREACHABLE : new FlowStates(paths);
     }
     Set<HeldLocks> distinct = new LinkedHashSet<>(paths);
+    if (distinct.size() > 1 && distinct.stream().anyMatch(p -> !p.leftByCalls().isEmpty())) {
+      distinct = mergeLeftByCalls(distinct);
+    }
     if (distinct.size() > MAX_PATHS) {
       Set<HeldLocks> forgetful = new LinkedHashSet<>();
       for (HeldLocks path : distinct) {
@@ -42,6 +49,14 @@ final class FlowStates {
     }
     List<HeldLocks> kept = new ArrayList<>(distinct);
     return new FlowStates(kept.size() > MAX_PATHS ? kept.subList(0, MAX_PATHS) : kept);
+  }
+
+  private static Set<HeldLocks> mergeLeftByCalls(Set<HeldLocks> paths) {
+    Map<HeldLocks, HeldLocks> merged = new LinkedHashMap<>();
+    for (HeldLocks path : paths) {
+      merged.merge(path.withoutLeftByCalls(), path, (a, b) -> a.leftHeldByCall(b.leftByCalls()));
+    }
+    return new LinkedHashSet<>(merged.values());
   }
 
   List<HeldLocks> paths() {
@@ -77,6 +92,34 @@ final class FlowStates {
       }
     }
     return of(mapped);
+  }
+
+  /**
+   * Whether both hold the same locks with the same facts, whatever calls may have left held: a
+   * loop whose head changes only in that has settled. Another pass would check the same releases
+   * on the same stacks and could only excuse more of them, while it would see locals reassigned
+   * later in the body, which would change the acquisitions and calls recorded.
+   */
+  boolean sameHoldsAs(FlowStates other) {
+    return withoutLeftByCalls().equals(other.withoutLeftByCalls());
+  }
+
+  /** What calls may have left held on any of the paths. */
+  Set<String> leftByCalls() {
+    Set<String> left = new TreeSet<>();
+    for (HeldLocks path : paths) {
+      left.addAll(path.leftByCalls());
+    }
+    return left;
+  }
+
+  /** Every path, after calls that may have left {@code left} held. */
+  FlowStates leftHeldByCalls(Set<String> left) {
+    return left.isEmpty() ? this : map(p -> p.leftHeldByCall(left));
+  }
+
+  private FlowStates withoutLeftByCalls() {
+    return paths.stream().allMatch(p -> p.leftByCalls().isEmpty()) ? this : map(HeldLocks::withoutLeftByCalls);
   }
 
   @Override

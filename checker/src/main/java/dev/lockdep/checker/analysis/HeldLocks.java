@@ -6,16 +6,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The locks one path through a method holds at a point, oldest first, and what that path knows
- * about boolean locals that recorded a {@code tryLock()} result.
+ * The locks one path through a method holds at a point, oldest first, what that path knows about
+ * its locals, and which locks the calls it made may have taken and left held.
  *
  * @param stack the held locks, bottom of the stack first
- * @param facts boolean locals known on this path, by name
+ * @param facts locals known on this path, by name: a boolean local's value (one that recorded a
+ *     {@code tryLock()} result), or {@code false} for a local known to be {@code null}
+ * @param leftByCalls what a call on this path may have returned holding, as {@link CallHolds}
+ *     names it: only a release can tell, so the stack and the acquisitions do not include it
  */
-record HeldLocks(List<Entry> stack, Map<String, Boolean> facts) {
+record HeldLocks(List<Entry> stack, Map<String, Boolean> facts, Set<String> leftByCalls) {
 
   /**
    * One held lock.
@@ -31,11 +36,21 @@ record HeldLocks(List<Entry> stack, Map<String, Boolean> facts) {
     }
   }
 
-  static final HeldLocks NONE = new HeldLocks(List.of(), Map.of());
+  static final HeldLocks NONE = new HeldLocks(List.of(), Map.of(), Set.of());
 
   HeldLocks {
     stack = List.copyOf(stack);
     facts = Collections.unmodifiableMap(new TreeMap<>(facts));
+    // Most paths never meet a call that may leave a lock held: nothing to copy.
+    leftByCalls = leftByCalls.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(leftByCalls));
+  }
+
+  private HeldLocks withStack(List<Entry> next) {
+    return new HeldLocks(next, facts, leftByCalls);
+  }
+
+  private HeldLocks withFacts(Map<String, Boolean> next) {
+    return new HeldLocks(stack, next, leftByCalls);
   }
 
   List<HeldLock> held() {
@@ -56,7 +71,7 @@ record HeldLocks(List<Entry> stack, Map<String, Boolean> facts) {
   HeldLocks push(Entry entry) {
     List<Entry> next = new ArrayList<>(stack);
     next.add(entry);
-    return new HeldLocks(next, facts);
+    return withStack(next);
   }
 
   HeldLocks reenter(int index) {
@@ -71,13 +86,13 @@ record HeldLocks(List<Entry> stack, Map<String, Boolean> facts) {
     }
     List<Entry> next = new ArrayList<>(stack);
     next.remove(index);
-    return new HeldLocks(next, facts);
+    return withStack(next);
   }
 
   private HeldLocks replace(int index, Entry entry) {
     List<Entry> next = new ArrayList<>(stack);
     next.set(index, entry);
-    return new HeldLocks(next, facts);
+    return withStack(next);
   }
 
   /** The topmost entry holding the very object {@code lock} denotes, in any mode; -1 if none. */
@@ -116,7 +131,7 @@ record HeldLocks(List<Entry> stack, Map<String, Boolean> facts) {
   HeldLocks withFact(String local, boolean value) {
     Map<String, Boolean> next = new TreeMap<>(facts);
     next.put(local, value);
-    return new HeldLocks(stack, next);
+    return withFacts(next);
   }
 
   HeldLocks withoutFact(String local) {
@@ -125,10 +140,24 @@ record HeldLocks(List<Entry> stack, Map<String, Boolean> facts) {
     }
     Map<String, Boolean> next = new TreeMap<>(facts);
     next.remove(local);
-    return new HeldLocks(stack, next);
+    return withFacts(next);
   }
 
   HeldLocks withoutFacts() {
-    return facts.isEmpty() ? this : new HeldLocks(stack, Map.of());
+    return facts.isEmpty() ? this : withFacts(Map.of());
+  }
+
+  HeldLocks withoutLeftByCalls() {
+    return leftByCalls.isEmpty() ? this : new HeldLocks(stack, facts, Set.of());
+  }
+
+  /** This path after a call that may have returned holding {@code left}. */
+  HeldLocks leftHeldByCall(Set<String> left) {
+    if (leftByCalls.containsAll(left)) {
+      return this;
+    }
+    Set<String> next = new TreeSet<>(leftByCalls);
+    next.addAll(left);
+    return new HeldLocks(stack, facts, next);
   }
 }

@@ -54,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -79,16 +80,28 @@ final class MethodAnalyzer {
   private final String method;
   private final int methodSubclass;
   private final Set<Element> reassigned;
+  /**
+   * Whether calls are looked into for what they leave held and release ({@link CallHolds}): only
+   * a release can tell, and a release is reported only in a body that takes a lock itself.
+   */
+  private final boolean followsCalls;
+  /**
+   * Whether a pass that does not follow calls met a release it would report, or a call that may
+   * release its caller's hold after this body took a lock: only then are calls followed.
+   */
+  private boolean releasesToCheck;
   private final Map<Element, TreePath> initializers = new HashMap<>();
   private final Scope scope = new Scope();
 
   private final Set<MethodSummary.Acquisition> acquisitions = new LinkedHashSet<>();
   private final DistinctCallSites calls = new DistinctCallSites();
   private final Map<Provenance, LocalFinding> findings = new LinkedHashMap<>();
-  /** The class keys of the locks this body has acquired so far, on any path, in analysis order. */
-  private final Set<String> acquiredHere = new HashSet<>();
+  /** The locks this body has acquired so far, on any path, in analysis order. */
+  private final Set<LockRef> acquiredHere = new HashSet<>();
   /** Releases taken to end a hold the caller took. */
   private final Set<Provenance> releasesCallersHold = new HashSet<>();
+  /** The same releases, for the callers of this body when it is looked into from a call. */
+  private final Set<CallHolds.CallerRelease> callersHoldsReleased = new LinkedHashSet<>();
 
   /** Loops, switches and labels that {@code break}, {@code continue} and {@code yield} leave. */
   private final Deque<Frame> frames = new ArrayDeque<>();
@@ -129,10 +142,21 @@ final class MethodAnalyzer {
   }
 
   MethodAnalyzer(UnitContext unit, String method, int methodSubclass, TreePath body) {
+    this(unit, method, methodSubclass, reassignedLocals(unit, body), false);
+  }
+
+  private MethodAnalyzer(
+      UnitContext unit, String method, int methodSubclass, Set<Element> reassigned, boolean followsCalls) {
     this.unit = unit;
     this.method = method;
     this.methodSubclass = methodSubclass;
-    this.reassigned = reassignedLocals(unit, body);
+    this.reassigned = reassigned;
+    this.followsCalls = followsCalls;
+  }
+
+  /** An analyzer that looks into calls for what they leave held and release: see {@link CallHolds}. */
+  static MethodAnalyzer followingCalls(UnitContext unit, String method, TreePath body) {
+    return new MethodAnalyzer(unit, method, 0, reassignedLocals(unit, body), true);
   }
 
   LocalScope scope() {
@@ -152,24 +176,17 @@ final class MethodAnalyzer {
       Set<CheckKind> suppressed,
       BodyIdentity identity,
       BodyContext context) {
-    HeldLocks start = HeldLocks.NONE;
-    for (LockRef lock : heldOnEntry) {
-      start = start.push(new HeldLocks.Entry(lock, false, declaredAt, 0));
+    runFrom(body, heldOnEntry, monitor, declaredAt);
+    Map<Provenance, LocalFinding> found = findings;
+    if (releasesToCheck && !suppressed.contains(CheckKind.UnbalancedUnlock)) {
+      // Following calls can only excuse the releases found and report calls of release helpers:
+      // the releases are checked again, with what calls may leave held and release. The facts
+      // are the same either way.
+      MethodAnalyzer checking = new MethodAnalyzer(unit, method, methodSubclass, reassigned, true);
+      checking.runFrom(body, heldOnEntry, monitor, declaredAt);
+      found = checking.findings;
     }
-    FlowStates entry = FlowStates.of(start);
-    if (monitor != null) {
-      entry = acquire(entry, monitor, false, declaredAt);
-    }
-    try {
-      if (body.getLeaf() instanceof ExpressionTree) {
-        eval(body, entry);
-      } else {
-        exec(body, entry);
-      }
-    } catch (BudgetExhausted e) {
-      // A method this large is left with the facts found so far rather than slowing javac down.
-    }
-    for (LocalFinding finding : findings.values()) {
+    for (LocalFinding finding : found.values()) {
       if (!suppressed.contains(finding.check())) {
         unit.report(finding);
       }
@@ -184,6 +201,51 @@ final class MethodAnalyzer {
         suppressed.stream().map(CheckKind::name).collect(Collectors.toSet()),
         context,
         identity.stores());
+  }
+
+  /**
+   * What a call of this body does to its caller's locks, for {@link CallHolds}: the locks still held
+   * where it returns normally, with what its own calls left held (any lock if the body is too
+   * large to follow), and its releases of locks its caller holds. Nothing is reported.
+   */
+  CallHolds.Effect effectOfCall(TreePath body) {
+    FlowStates exits;
+    try {
+      exits = run(body, FlowStates.of(HeldLocks.NONE));
+    } catch (BudgetExhausted e) {
+      return new CallHolds.Effect(Set.of(CallHolds.ANY), List.copyOf(callersHoldsReleased));
+    }
+    Set<String> left = new TreeSet<>();
+    for (HeldLocks p : exits.paths()) {
+      for (HeldLocks.Entry e : p.stack()) {
+        left.add(CallHolds.classMark(e.lock()));
+      }
+      left.addAll(p.leftByCalls());
+    }
+    return new CallHolds.Effect(left, List.copyOf(callersHoldsReleased));
+  }
+
+  /** Runs the body from {@code heldOnEntry} and then {@code monitor}, as far as the budget goes. */
+  private void runFrom(TreePath body, List<LockRef> heldOnEntry, LockRef monitor, Provenance declaredAt) {
+    HeldLocks start = HeldLocks.NONE;
+    for (LockRef lock : heldOnEntry) {
+      start = start.push(new HeldLocks.Entry(lock, false, declaredAt, 0));
+    }
+    FlowStates entry = FlowStates.of(start);
+    if (monitor != null) {
+      entry = acquire(entry, monitor, false, declaredAt);
+    }
+    try {
+      run(body, entry);
+    } catch (BudgetExhausted e) {
+      // A method this large is left with the facts found so far rather than slowing javac down.
+    }
+  }
+
+  /** The states in which the body returns normally: at its end or at a {@code return}. */
+  private FlowStates run(TreePath body, FlowStates entry) {
+    FlowStates out = body.getLeaf() instanceof ExpressionTree ? eval(body, entry) : exec(body, entry);
+    return out.join(take(0, JumpKind.RETURN, null));
   }
 
   // ---------------------------------------------------------------- statements
@@ -307,13 +369,19 @@ final class MethodAnalyzer {
 
   /**
    * The states after {@code local = value}: a boolean local that stores a {@code tryLock()} result
-   * remembers, on each path, whether the lock was taken.
+   * remembers, on each path, whether the lock was taken; a lock local set to {@code null} remembers
+   * that it is, for {@code finally { if (l != null) l.unlock(); }}.
    */
   private FlowStates assign(Element local, TreePath value, FlowStates in) {
     String name = local == null ? null : localName(local);
     if (name == null || local.asType().getKind() != TypeKind.BOOLEAN) {
       FlowStates out = eval(value, in);
-      return name == null ? out : out.map(p -> p.withoutFact(name));
+      if (name == null) {
+        return out;
+      }
+      boolean knownNull =
+          value.getLeaf().getKind() == Tree.Kind.NULL_LITERAL && unit.throwingCalls().isLock(local.asType());
+      return out.map(p -> knownNull ? p.withFact(name, false) : p.withoutFact(name));
     }
     Branches b = cond(value, in);
     if (b.whenTrue().equals(b.whenFalse())) {
@@ -360,7 +428,9 @@ final class MethodAnalyzer {
         }
       }
       FlowStates next = head.join(after);
-      if (next.equals(head)) {
+      if (next.sameHoldsAs(head)) {
+        // What calls in the body may have left held also reaches the code after the loop.
+        exits = exits.leftHeldByCalls(next.leftByCalls());
         break;
       }
       head = next;
@@ -578,15 +648,17 @@ final class MethodAnalyzer {
         boolean value = (Boolean) ((LiteralTree) tree).getValue();
         return value ? new Branches(in, FlowStates.UNREACHABLE) : new Branches(FlowStates.UNREACHABLE, in);
       }
-      case IDENTIFIER: {
-        Element element = unit.trees().getElement(path);
-        String name = element == null ? null : localName(element);
-        if (name == null) {
-          return Branches.both(in);
+      case IDENTIFIER:
+        return byFact(path, in);
+      case EQUAL_TO:
+      case NOT_EQUAL_TO: {
+        BinaryTree test = (BinaryTree) tree;
+        TreePath tested = nullTested(path, test);
+        if (tested == null) {
+          return Branches.both(eval(path, in));
         }
-        return new Branches(
-            FlowStates.of(in.paths().stream().filter(p -> !Boolean.FALSE.equals(p.facts().get(name))).toList()),
-            FlowStates.of(in.paths().stream().filter(p -> !Boolean.TRUE.equals(p.facts().get(name))).toList()));
+        Branches notNull = byFact(tested, in);
+        return tree.getKind() == Tree.Kind.NOT_EQUAL_TO ? notNull : new Branches(notNull.whenFalse(), notNull.whenTrue());
       }
       case METHOD_INVOCATION: {
         Optional<LockRef> asked = unit.operations().heldQuery(path, scope, methodSubclass);
@@ -603,6 +675,34 @@ final class MethodAnalyzer {
       default:
         return Branches.both(eval(path, in));
     }
+  }
+
+  /**
+   * Splits the paths by what they know of the local at {@code path}: true where it may be true
+   * (or, for a lock local, not null), false where it may be false (or null).
+   */
+  private Branches byFact(TreePath path, FlowStates in) {
+    Element element = unit.trees().getElement(path);
+    String name = element == null ? null : localName(element);
+    if (name == null) {
+      return Branches.both(in);
+    }
+    return new Branches(
+        FlowStates.of(in.paths().stream().filter(p -> !Boolean.FALSE.equals(p.facts().get(name))).toList()),
+        FlowStates.of(in.paths().stream().filter(p -> !Boolean.TRUE.equals(p.facts().get(name))).toList()));
+  }
+
+  /** The local that {@code x == null} or {@code x != null} tests, or null. */
+  private static TreePath nullTested(TreePath path, BinaryTree test) {
+    ExpressionTree left = test.getLeftOperand();
+    ExpressionTree right = test.getRightOperand();
+    if (right.getKind() == Tree.Kind.NULL_LITERAL && left.getKind() == Tree.Kind.IDENTIFIER) {
+      return child(path, left);
+    }
+    if (left.getKind() == Tree.Kind.NULL_LITERAL && right.getKind() == Tree.Kind.IDENTIFIER) {
+      return child(path, right);
+    }
+    return null;
   }
 
   /**
@@ -725,10 +825,30 @@ final class MethodAnalyzer {
       Provenance at = unit.provenance(node, method);
       if (operation.isEmpty()) {
         UnitContext.Callee facts = unit.callee(callee);
-        if (!facts.lockAccessor()) {
+        // Outside any try or synchronized block a throw leaves the method: nothing to ask.
+        if (!handlers.isEmpty() && unit.throwingCalls().mayThrow(path, callee, facts)) {
           mayThrow(states);
         }
-        recordCall(path, callee, facts, at);
+        String receiver = recordCall(path, callee, facts, at);
+        if (!followsCalls) {
+          if (!releasesToCheck && !acquiredHere.isEmpty() && unit.callHolds().mayRelease(callee)) {
+            releasesToCheck = true;
+          }
+          return;
+        }
+        CallHolds.Effect effect =
+            unit.callHolds().effect(path, callee, facts.isStatic(), receiver, node.getArguments(), scope);
+        for (CallHolds.CallerRelease release : effect.released()) {
+          Through through = new Through(callee.getSimpleName() + "()", release.at());
+          for (HeldLocks p : states.paths()) {
+            if (p.releasedBy(release.lock(), release.anyMode()) < 0) {
+              unbalancedUnlock(p, release.lock(), release.anyMode(), at, through);
+            }
+          }
+        }
+        if (!effect.leftHeld().isEmpty()) {
+          states = states.map(p -> p.leftHeldByCall(effect.leftHeld()));
+        }
         return;
       }
       LockOperation op = operation.get();
@@ -758,7 +878,8 @@ final class MethodAnalyzer {
       }
     }
 
-    private void recordCall(TreePath path, ExecutableElement callee, UnitContext.Callee facts, Provenance at) {
+    /** Records the call and returns the object it runs on, as {@link LockClassKeys#instance} names it. */
+    private String recordCall(TreePath path, ExecutableElement callee, UnitContext.Callee facts, Provenance at) {
       String receiver = null;
       String receiverType = null;
       boolean exact = false;
@@ -787,6 +908,7 @@ final class MethodAnalyzer {
       recordCall(
           path, callee, facts, receiver, receiverType, exact, virtual, ((MethodInvocationTree) path.getLeaf()).getArguments(),
           at);
+      return receiver;
     }
 
     /** A call at {@code path} (an invocation or a {@code new}) with its arguments {@code args}. */
@@ -832,7 +954,7 @@ final class MethodAnalyzer {
 
   /** The path after the acquisition; null when the path cannot continue (a trylock that must fail). */
   private HeldLocks acquire(HeldLocks path, LockRef lock, boolean trylock, Provenance at) {
-    acquiredHere.add(lock.lockClass().key());
+    acquiredHere.add(lock);
     HeldLocks.Entry entry = new HeldLocks.Entry(lock, trylock, at, 0);
     int same = path.sameInstance(lock);
     if (same >= 0 && lock.lockClass().reentrant()) {
@@ -857,7 +979,7 @@ final class MethodAnalyzer {
         p -> {
           int index = p.releasedBy(lock, anyMode);
           if (index < 0) {
-            unbalancedUnlock(p, lock, at);
+            unbalancedUnlock(p, lock, anyMode, at, null);
             return p;
           }
           return p.release(index);
@@ -878,20 +1000,33 @@ final class MethodAnalyzer {
     }
   }
 
-  private void unbalancedUnlock(HeldLocks path, LockRef lock, Provenance at) {
-    if (findings.containsKey(at) || releasesCallersHold.contains(at)) {
+  /**
+   * A release on a path that does not hold the lock. It is reported only where the path can see
+   * that the lock is not held (see docs/checks/UnbalancedUnlock.md): the body took that lock
+   * itself before, so its releases pair with its own acquisitions, and no call on the path since
+   * may have returned holding it.
+   */
+  private void unbalancedUnlock(HeldLocks path, LockRef lock, boolean anyMode, Provenance at, Through through) {
+    if (findings.containsKey(at) || releasesCallersHold.contains(at) || CallHolds.mayHold(path.leftByCalls(), lock)) {
       return;
     }
-    if (!acquiredHere.contains(lock.lockClass().key())) {
+    if (!tookItself(lock, anyMode)) {
       // Releasing a lock before the body has taken it releases its caller's hold (what @Releases
       // says explicitly, and what `unlock(); try { ... } finally { lock(); }` does): callers are
-      // not followed, so their holds are unknown. It stays so on later passes over a loop.
+      // not followed, so their holds are unknown. It stays so on later passes over a loop, and a
+      // caller that looks into this body checks it at its call.
       releasesCallersHold.add(at);
+      callersHoldsReleased.add(new CallHolds.CallerRelease(lock, anyMode, through == null ? at : through.releasedAt()));
       return;
     }
+    releasesToCheck = true;
     List<String> details = new ArrayList<>();
     details.add(method + " is trying to release lock (" + lock.lockClass().displayName() + ") at:");
     details.add("  " + at.toString());
+    if (through != null) {
+      details.add("  through " + through.call() + ", which releases it at:");
+      details.add("  " + through.releasedAt());
+    }
     details.add("but there are no more locks to release!");
     details.add("");
     details.add("other info that might help us debug this:");
@@ -911,8 +1046,35 @@ final class MethodAnalyzer {
             CheckKind.UnbalancedUnlock,
             at,
             "bad unlock balance detected",
-            "`" + lock.text() + "` (" + lock.lockClass().displayName() + ") is released here on a path that does not hold it",
+            "`" + lock.text() + "` (" + lock.lockClass().displayName() + ") is released "
+                + (through == null ? "" : "by `" + through.call() + "` ")
+                + "here on a path that does not hold it",
             details));
+  }
+
+  /** A release in a called method: the call as written, and where the method releases. */
+  private record Through(String call, Provenance releasedAt) {}
+
+  /**
+   * Whether this body took, before this point, a lock that a release of {@code lock} may end: the
+   * same object or one the analysis cannot tell apart from it. Another object of the same class is
+   * a hold its caller took (hand over hand: {@code next.lock(); previous.unlock();}). Ending a
+   * write hold after taking only the read view of a reentrant read-write lock may end the
+   * caller's write hold (a downgrade); the other way round the caller would have deadlocked
+   * taking its read view under this body's write hold, so that is a release of the wrong view.
+   */
+  private boolean tookItself(LockRef lock, boolean anyMode) {
+    boolean endsAnyMode = anyMode || lock.mode().isReader() || !lock.lockClass().reentrant();
+    for (LockRef taken : acquiredHere) {
+      boolean sameObject =
+          taken.instance() == null || lock.instance() == null || taken.instance().equals(lock.instance());
+      if (sameObject
+          && taken.lockClass().key().equals(lock.lockClass().key())
+          && (endsAnyMode || !taken.mode().isReader())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- locals

@@ -46,6 +46,9 @@ final class UnitContext {
   private final List<LocalFinding> findings = new ArrayList<>();
   private final ElementLookups lookups;
   private final Name superName;
+  private final ThrowingCalls throwingCalls;
+  /** Made when a body that takes a lock first checks its releases. */
+  private CallHolds callHolds;
 
   UnitContext(
       CompilationUnitTree unit, Trees trees, Elements elements, ElementLookups lookups) {
@@ -63,6 +66,7 @@ final class UnitContext {
     this.callbacks = new CallbackApis(this, lookups);
     this.contexts = new ContextAnnotations(operations, models, lookups);
     this.superName = lookups.name("super");
+    this.throwingCalls = new ThrowingCalls(this, elements, lockTypes);
   }
 
   Trees trees() {
@@ -87,6 +91,36 @@ final class UnitContext {
 
   ElementLookups lookups() {
     return lookups;
+  }
+
+  LockTypes lockTypes() {
+    return lockTypes;
+  }
+
+  ThrowingCalls throwingCalls() {
+    return throwingCalls;
+  }
+
+  CallHolds callHolds() {
+    if (callHolds == null) {
+      callHolds = new CallHolds(this, elements, throwingCalls);
+    }
+    return callHolds;
+  }
+
+  /**
+   * The declaration of {@code method} when this unit declares it with a body, else null: what the
+   * analysis of a body may read of another method without depending on which other files are
+   * compiled with it.
+   */
+  TreePath declarationWithBody(ExecutableElement method) {
+    TreePath declaration = keys.declaration(method);
+    return declaration != null
+            && declaration.getCompilationUnit() == unit
+            && declaration.getLeaf() instanceof MethodTree tree
+            && tree.getBody() != null
+        ? declaration
+        : null;
   }
 
   /**

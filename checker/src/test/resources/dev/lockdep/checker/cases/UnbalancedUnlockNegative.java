@@ -7,13 +7,16 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
+import java.util.concurrent.atomic.AtomicInteger;
 
 class UnbalancedUnlockNegative {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition ready = lock.newCondition();
   private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
   private final StampedLock stamped = new StampedLock();
+  private final AtomicInteger attempts = new AtomicInteger();
   private int count;
+  private boolean open = true;
 
   void tryFinally() {
     lock.lock();
@@ -264,6 +267,226 @@ class UnbalancedUnlockNegative {
         lock.lock();
       }
     }
+  }
+
+  // ---- calls before the acquisition inside `try`: they do not throw
+
+  Lock getLock() {
+    return lock;
+  }
+
+  boolean isOpen() {
+    return open;
+  }
+
+  /** The getter is called before lock() inside try, and again in finally. */
+  void getterBeforeLockInsideTry() {
+    try {
+      getLock().lock();
+      count++;
+    } finally {
+      getLock().unlock();
+    }
+  }
+
+  /** A call that returns the lock to take is where the code gets it, not where it fails. */
+  void lockReturnedByACall(Locks locks, int key) {
+    Lock held = null;
+    try {
+      held = locks.lockFor(key);
+      held.lock();
+      count++;
+    } finally {
+      held.unlock();
+    }
+  }
+
+  /** One-statement getters of this file and the JDK's accessors before the acquisition. */
+  void accessorsBeforeLockInsideTry() {
+    try {
+      boolean wasOpen = isOpen();
+      long started = System.nanoTime();
+      attempts.incrementAndGet();
+      lock.lock();
+      count += wasOpen ? (int) started : 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A call that may throw, with the release guarded by a flag set once the lock is held. */
+  void guardedByFlag() {
+    boolean locked = false;
+    try {
+      mayFail();
+      lock.lock();
+      locked = true;
+      count++;
+    } finally {
+      if (locked) {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** ... guarded by the JDK's "do I hold it" query. */
+  void guardedByHeldQuery() {
+    try {
+      mayFail();
+      lock.lock();
+      count++;
+    } finally {
+      if (lock.isHeldByCurrentThread()) {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** ... guarded by the local that names the lock once it was looked up. */
+  void guardedByNullCheck(Locks locks, int key) {
+    Lock held = null;
+    try {
+      mayFail();
+      held = locks.lockFor(key);
+      held.lock();
+      count++;
+    } finally {
+      if (held != null) {
+        held.unlock();
+      }
+    }
+  }
+
+  // ---- holds that outlive the method that took them
+
+  /** A lock service: two operations of one object. */
+  void acquire() {
+    lock.lock();
+  }
+
+  void release() {
+    lock.unlock();
+  }
+
+  /** Takes the lock itself, then has acquire() take it and ends that hold. */
+  void ownHoldThenService() {
+    lock.lock();
+    try {
+      count++;
+    } finally {
+      lock.unlock();
+    }
+    acquire();
+    try {
+      count++;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The hold acquire() left in the last pass of a loop, ended after it. */
+  void serviceInALoop(int n) {
+    lock.lock();
+    lock.unlock();
+    for (int i = 0; i < n; i++) {
+      acquire();
+      lock.unlock();
+    }
+    while (count < n) {
+      count++;
+      acquire();
+    }
+    lock.unlock();
+  }
+
+  /** The service's hold, then one of its own on top, then both ended. */
+  void serviceHoldUnderOwn() {
+    acquire();
+    lock.lock();
+    count++;
+    lock.unlock();
+    lock.unlock();
+  }
+
+  /** release() ends the hold acquire() left, under one the method takes and ends itself. */
+  void serviceAroundOwnHold() {
+    acquire();
+    lock.lock();
+    try {
+      count++;
+    } finally {
+      lock.unlock();
+    }
+    release();
+  }
+
+  /** release() ends the method's own hold. */
+  void serviceReleaseEndsOwnHold() {
+    lock.lock();
+    count++;
+    release();
+  }
+
+  /** A method of this file that returns with the lock held. */
+  Lock lockedLock() {
+    lock.lock();
+    return lock;
+  }
+
+  void releasesWhatACallReturnedHeld() {
+    lock.lock();
+    lock.unlock();
+    Lock held = lockedLock();
+    count += held == lock ? 1 : 0;
+    lock.unlock();
+  }
+
+  /** The write lock the caller took (see acquireWrite) is downgraded here: read taken, write ended. */
+  void acquireWrite() {
+    rw.writeLock().lock();
+  }
+
+  void downgrade() {
+    rw.readLock().lock();
+    rw.writeLock().unlock();
+    try {
+      count++;
+    } finally {
+      rw.readLock().unlock();
+    }
+  }
+
+  /** Hand over hand: the next node's lock is taken, the caller's hold of the previous one ended. */
+  void handOver(Node from, Node to) {
+    to.lock.lock();
+    from.lock.unlock();
+    count++;
+  }
+
+  /** A service in the same file whose operations the analysis does not see (an interface). */
+  void throughAnApi(Service service) {
+    service.lock().lock();
+    service.lock().unlock();
+    service.acquire();
+    try {
+      count++;
+    } finally {
+      service.lock().unlock();
+    }
+  }
+
+  static final class Node {
+    final ReentrantLock lock = new ReentrantLock();
+  }
+
+  interface Locks {
+    Lock lockFor(int key);
+  }
+
+  interface Service {
+    Lock lock();
+
+    void acquire();
   }
 
   private void mayFail() {

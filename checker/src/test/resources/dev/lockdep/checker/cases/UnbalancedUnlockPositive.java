@@ -1,5 +1,7 @@
 package cases;
 
+import java.util.Objects;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
@@ -8,7 +10,9 @@ class UnbalancedUnlockPositive {
   private final ReentrantLock lock = new ReentrantLock();
   private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
   private final StampedLock stamped = new StampedLock();
+  private final Listener listener = () -> {};
   private int count;
+  private boolean open = true;
 
   void doubleUnlock() {
     lock.lock();
@@ -93,5 +97,124 @@ class UnbalancedUnlockPositive {
       // BUG: Diagnostic contains: bad unlock balance detected
       lock.unlock();
     }
+  }
+
+  // ---- calls before the acquisition inside `try` that may throw: the finally block then
+  // releases a lock that was never taken, and its IllegalMonitorStateException hides theirs
+
+  private void checkOpen() {
+    if (!open) {
+      throw new IllegalStateException("closed");
+    }
+  }
+
+  void checkBeforeLockInsideTry() {
+    try {
+      checkOpen();
+      lock.lock();
+      count++;
+    } finally {
+      // BUG: Diagnostic contains: bad unlock balance detected
+      lock.unlock();
+    }
+  }
+
+  void requireNonNullBeforeLockInsideTry(Object value) {
+    try {
+      Objects.requireNonNull(value);
+      lock.lock();
+      count++;
+    } finally {
+      // BUG: Diagnostic contains: bad unlock balance detected
+      lock.unlock();
+    }
+  }
+
+  /** A lock getter of this file that checks first: judged by its body, not by what it returns. */
+  Lock checkedLock() {
+    checkOpen();
+    return lock;
+  }
+
+  void checkingGetterBeforeLockInsideTry() {
+    try {
+      checkedLock().lock();
+      count++;
+    } finally {
+      // BUG: Diagnostic contains: bad unlock balance detected
+      checkedLock().unlock();
+    }
+  }
+
+  // ---- calls that cannot have taken the lock leave a double unlock visible
+
+  private void log() {
+    count--;
+  }
+
+  void doubleUnlockAroundACallOfThisFile() {
+    lock.lock();
+    try {
+      count++;
+      lock.unlock();
+      log();
+    } finally {
+      // BUG: Diagnostic contains: bad unlock balance detected
+      lock.unlock();
+    }
+  }
+
+  void doubleUnlockAroundAJdkCall() {
+    lock.lock();
+    lock.unlock();
+    System.out.println(count);
+    // BUG: Diagnostic contains: bad unlock balance detected
+    lock.unlock();
+  }
+
+  /** The listener is another object: what it may leave held is its own, not this.lock. */
+  void doubleUnlockAroundAnotherObjectsCall() {
+    lock.lock();
+    lock.unlock();
+    listener.changed();
+    // BUG: Diagnostic contains: bad unlock balance detected
+    lock.unlock();
+  }
+
+  /**
+   * Ends its own hold and then, by intent, its caller's: this reads as a double unlock, and says
+   * so with @Releases("lock") to be accepted.
+   */
+  void endsTheCallersHoldAfterItsOwn() {
+    lock.lock();
+    try {
+      count++;
+    } finally {
+      lock.unlock();
+    }
+    // BUG: Diagnostic contains: bad unlock balance detected
+    lock.unlock();
+  }
+
+  // ---- a release in a method of this file that ends its caller's hold
+
+  void release() {
+    lock.unlock();
+  }
+
+  /** The caller has ended its own hold: release() has nothing left to release. */
+  void serviceReleaseAfterOwnHoldEnded() {
+    lock.lock();
+    try {
+      count++;
+    } finally {
+      lock.unlock();
+    }
+    // BUG: Diagnostic contains: is released by `release()` here on a path that does not hold it
+    release();
+  }
+
+  interface Listener {
+    void changed();
   }
 }
