@@ -53,19 +53,24 @@ class FactsFilesTest {
    * summaries go through javac's file manager, which this test JVM's --add-exports opens.
    */
   static List<String> compile(List<Path> sources, Path out, Path library, boolean processing) throws IOException {
+    String testPath = System.getProperty("java.class.path");
+    return compile(
+        sources, out, List.of("-classpath", library + File.pathSeparator + out + File.pathSeparator + testPath), processing);
+  }
+
+  /** As {@link #compile(List, Path, Path, boolean)}, with {@code paths} the options that say where libraries are. */
+  static List<String> compile(List<Path> sources, Path out, List<String> paths, boolean processing) throws IOException {
     Files.createDirectories(out);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    String testPath = System.getProperty("java.class.path");
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null)) {
-      List<String> options =
-          new ArrayList<>(
-              List.of(
-                  "-XDcompilePolicy=simple",
-                  "-classpath", library + File.pathSeparator + out + File.pathSeparator + testPath,
-                  "-processorpath", testPath,
-                  "-d", out.toString(),
-                  "-Xplugin:" + LockdepCheck.NAME));
+      List<String> options = new ArrayList<>(paths);
+      options.addAll(
+          List.of(
+              "-XDcompilePolicy=simple",
+              "-processorpath", System.getProperty("java.class.path"),
+              "-d", out.toString(),
+              "-Xplugin:" + LockdepCheck.NAME));
       if (!processing) {
         options.add("-proc:none");
       }
