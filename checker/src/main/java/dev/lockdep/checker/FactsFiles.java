@@ -26,7 +26,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
@@ -62,13 +64,13 @@ final class FactsFiles {
 
     /**
      * The jars and directories of the class path and module path that hold classes of {@code
-     * packageName}, among them the one the top-level class {@code simpleName} (empty: none known)
-     * is loaded from, in their order on the path.
+     * packageName} not compiled here, in their order on the path: at least the one the top-level
+     * class {@code simpleName} is loaded from, or with an empty name, those of the package.
      */
     List<Path> holders(String packageName, String simpleName) throws IOException;
   }
 
-  /** A top-level class the compilation reaches; an empty simple name where only the package is known. */
+  /** A top-level class the compilation reaches; an empty simple name for its package as a whole. */
   record TopLevelClass(String packageName, String simpleName) {}
 
   /** A package in one jar or directory. */
@@ -88,50 +90,76 @@ final class FactsFiles {
 
   /**
    * Through an annotation processor's Filer, which finds one class at a time: on the class path,
-   * or for a class of a named module not compiled here, in its module on the module path.
+   * or for a class of a named module, in its module on the module path.
    */
   static FactsFiles through(ProcessingEnvironment environment) {
-    Filer filer = environment.getFiler();
-    Elements elements = environment.getElementUtils();
-    Trees trees = Trees.instance(environment);
-    return new FactsFiles(
-        new Resources() {
-          @Override
-          public FileObject inClassOutput(String name) throws IOException {
-            return filer.getResource(StandardLocation.CLASS_OUTPUT, "", name);
-          }
+    return new FactsFiles(new FilerResources(environment));
+  }
 
-          @Override
-          public FileObject createInClassOutput(String name) throws IOException {
-            return filer.createResource(StandardLocation.CLASS_OUTPUT, "", name);
-          }
+  /** What the Filer can tell: where the class file of a class javac knows is. */
+  private static final class FilerResources implements Resources {
+    private final Filer filer;
+    private final Elements elements;
+    private final Trees trees;
 
-          @Override
-          public List<Path> holders(String packageName, String simpleName) {
-            if (simpleName.isEmpty()) {
-              return List.of();
-            }
-            String classFile = simpleName + ".class";
-            try {
-              return holder(filer.getResource(StandardLocation.CLASS_PATH, packageName, classFile), packageName);
-            } catch (IOException | IllegalArgumentException e) {
-              // Not on the class path: compiled here, in a module, or nowhere.
-            }
-            TypeElement type = elements.getTypeElement(packageName.isEmpty() ? simpleName : packageName + "." + simpleName);
-            ModuleElement module = type == null ? null : elements.getModuleOf(type);
-            if (module == null || module.isUnnamed() || trees.getPath(type) != null) {
-              return List.of();
-            }
-            try {
-              return holder(
-                  filer.getResource(StandardLocation.MODULE_PATH, module.getQualifiedName() + "/" + packageName, classFile),
-                  packageName);
-            } catch (IOException | IllegalArgumentException e) {
-              // A system module's, or no class file javac can name.
-              return List.of();
-            }
-          }
-        });
+    FilerResources(ProcessingEnvironment environment) {
+      this.filer = environment.getFiler();
+      this.elements = environment.getElementUtils();
+      this.trees = Trees.instance(environment);
+    }
+
+    @Override
+    public FileObject inClassOutput(String name) throws IOException {
+      return filer.getResource(StandardLocation.CLASS_OUTPUT, "", name);
+    }
+
+    @Override
+    public FileObject createInClassOutput(String name) throws IOException {
+      return filer.createResource(StandardLocation.CLASS_OUTPUT, "", name);
+    }
+
+    /**
+     * Where the class file of {@code simpleName} is; for the package as a whole (no simple name),
+     * where those of its classes that are not compiled here are.
+     */
+    @Override
+    public List<Path> holders(String packageName, String simpleName) {
+      if (!simpleName.isEmpty()) {
+        return holder(elements.getTypeElement(packageName.isEmpty() ? simpleName : packageName + "." + simpleName));
+      }
+      PackageElement element = elements.getPackageElement(packageName);
+      if (element == null) {
+        return List.of();
+      }
+      Set<Path> found = new LinkedHashSet<>();
+      for (Element member : element.getEnclosedElements()) {
+        if (member instanceof TypeElement type) {
+          found.addAll(holder(type));
+        }
+      }
+      return List.copyOf(found);
+    }
+
+    private List<Path> holder(TypeElement type) {
+      if (type == null || trees.getPath(type) != null) {
+        // Compiled here, or nowhere.
+        return List.of();
+      }
+      String packageName = elements.getPackageOf(type).getQualifiedName().toString();
+      String classFile = type.getSimpleName() + ".class";
+      ModuleElement module = elements.getModuleOf(type);
+      try {
+        if (module == null || module.isUnnamed()) {
+          return FactsFiles.holder(filer.getResource(StandardLocation.CLASS_PATH, packageName, classFile), packageName);
+        }
+        return FactsFiles.holder(
+            filer.getResource(StandardLocation.MODULE_PATH, module.getQualifiedName() + "/" + packageName, classFile),
+            packageName);
+      } catch (IOException | IllegalArgumentException e) {
+        // A class of the JDK or of a system module, or no class file javac can name.
+        return List.of();
+      }
+    }
   }
 
   /**
@@ -227,7 +255,7 @@ final class FactsFiles {
     Reached reached = new Reached();
     for (ProgramUnit unit : current) {
       currentFiles.add(unit.file());
-      reached.unit(unit);
+      reached.current(unit);
     }
     Map<String, ProgramUnit> found = new TreeMap<>();
     Optional<Path> output = classOutput();
@@ -245,6 +273,11 @@ final class FactsFiles {
       Set<Held> read = new HashSet<>();
       while (!reached.isEmpty()) {
         TopLevelClass type = reached.next();
+        if (isKnown(type, currentFiles, found)) {
+          // Compiled here, or read with its package from where its class is: asking javac where
+          // it is would cost a lookup (and maybe loading the class) to find nothing new.
+          continue;
+        }
         for (Path holder : holders(type)) {
           if (!output.map(holder::equals).orElse(false) && read.add(new Held(holder, type.packageName()))) {
             for (SummariesFile file : containers.read(holder, type.packageName())) {
@@ -255,6 +288,15 @@ final class FactsFiles {
       }
     }
     return new ArrayList<>(found.values());
+  }
+
+  /** Whether the unit named after {@code type} ({@code com/acme/Pool.java}) is current or read. */
+  private static boolean isKnown(TopLevelClass type, Set<String> currentFiles, Map<String, ProgramUnit> found) {
+    if (type.simpleName().isEmpty()) {
+      return false;
+    }
+    String file = (type.packageName().isEmpty() ? "" : type.packageName().replace('.', '/') + "/") + type.simpleName() + ".java";
+    return currentFiles.contains(file) || found.containsKey(file);
   }
 
   private static void add(List<ProgramUnit> units, Set<String> currentFiles, Map<String, ProgramUnit> found, Reached reached) {
@@ -268,8 +310,9 @@ final class FactsFiles {
   private List<Path> holders(TopLevelClass type) {
     try {
       return resources.holders(type.packageName(), type.simpleName());
-    } catch (IOException | IllegalArgumentException e) {
-      // javac cannot list or find it: no summaries from there.
+    } catch (IOException | RuntimeException e) {
+      // javac cannot list or find it, or not complete a class file of it: no summaries from
+      // there, and javac reports a broken class file itself where the compilation uses it.
       return List.of();
     }
   }
@@ -351,13 +394,16 @@ final class FactsFiles {
     private final Set<TopLevelClass> seen = new HashSet<>();
 
     /**
-     * The unit's own class (named after its file) and the class of every method it calls,
-     * overrides or passes as a callback.
+     * A current unit's own package, whose other classes may be in a jar or directory too (a split
+     * package: tests beside the main classes), and what {@link #unit} reaches.
      */
+    void current(ProgramUnit unit) {
+      add(new TopLevelClass(unit.packageName(), ""));
+      unit(unit);
+    }
+
+    /** The class of every method the unit calls, overrides or passes as a callback. */
     void unit(ProgramUnit unit) {
-      String file = unit.file().substring(unit.file().lastIndexOf('/') + 1);
-      String suffix = ".java";
-      add(new TopLevelClass(unit.packageName(), file.endsWith(suffix) ? file.substring(0, file.length() - suffix.length()) : ""));
       for (MethodSummary method : unit.methods()) {
         method.overrides().forEach(this::method);
         for (MethodSummary.CallSite call : method.calls()) {

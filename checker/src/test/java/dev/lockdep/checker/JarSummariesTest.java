@@ -158,6 +158,51 @@ class JarSummariesTest {
         found::toString);
   }
 
+  /**
+   * Test sources share a package with the main classes in a jar, and call an interface of a third
+   * library that a main class implements: nothing names that class, but its package is the
+   * compilation's own, so it is read and the call dispatches to it.
+   */
+  @ParameterizedTest(name = "processing: {0}")
+  @ValueSource(booleans = {true, false})
+  void theMainClassesOfAPackageTheTestsShareAreRead(boolean processing) throws Exception {
+    Path listener =
+        Files.writeString(
+            Files.createDirectories(dir.resolve("api/q")).resolve("Listener.java"),
+            "package q;\npublic interface Listener { void onEvent(); }\n");
+    Path api = dir.resolve("api-classes");
+    assertEquals(List.of(), compile(List.of(listener), api));
+    Path impl =
+        Files.writeString(
+            Files.createDirectories(dir.resolve("main/p")).resolve("Impl.java"),
+            "package p;\npublic class Impl implements q.Listener {\n"
+                + "  public void onEvent() { synchronized (Impl.class) { } }\n}\n");
+    Path main = dir.resolve("main-classes");
+    assertEquals(List.of(), compile(List.of(impl), main, api));
+    Path fire =
+        Files.writeString(
+            Files.createDirectories(dir.resolve("test/p")).resolve("Fire.java"),
+            """
+            package p;
+
+            class Fire {
+              final Object lock = new Object();
+
+              void fire(q.Listener listener) {
+                synchronized (lock) { listener.onEvent(); }
+              }
+
+              void back() {
+                synchronized (Impl.class) { synchronized (lock) { } }
+              }
+            }
+            """);
+    Path jars = jar(dir.resolve("main.jar"), main, api);
+    List<String> found = compileApplication(List.of(fire), jars, processing);
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("[LockOrderInversion]"), found::toString);
+  }
+
   /** A jar built by an earlier version: one file per package, {@code META-INF/lockdep/<package>.summaries}. */
   @Test
   void aJarOfTheEarlierLayoutIsRead() throws Exception {
