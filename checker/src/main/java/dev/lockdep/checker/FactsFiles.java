@@ -177,7 +177,8 @@ final class FactsFiles {
 
           @Override
           public FileObject createInClassOutput(String name) throws IOException {
-            return files.getFileForOutput(StandardLocation.CLASS_OUTPUT, "", name, null);
+            // The file manager makes no difference between a file to look at and one to write.
+            return inClassOutput(name);
           }
 
           @Override
