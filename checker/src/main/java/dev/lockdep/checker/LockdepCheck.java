@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Plugin;
 import java.util.Arrays;
+import javax.tools.JavaFileManager;
 
 /**
  * The javac plugin {@code -Xplugin:LockdepCheck}: lockdep's lock validator over every compilation
@@ -34,5 +35,14 @@ public final class LockdepCheck implements Plugin {
       // plain compile error instead.
       session.rejectConfiguration("invalid " + NAME + " option: " + e.getMessage());
     }
+  }
+
+  /**
+   * For a caller that made the file manager of {@code task} itself (the command-line runner): the
+   * summaries files are read and written through it, so that the compilation needs no annotation
+   * processing and sees every jar and directory of its class path.
+   */
+  public static void useFileManager(JavacTask task, JavaFileManager files) {
+    LockdepSession.attach(task).useFactsFiles(FactsFiles.through(files));
   }
 }

@@ -34,7 +34,7 @@ public final class LockdepFactsProcessor extends AbstractProcessor {
     }
     LockdepSession session = LockdepSession.of(task);
     if (session != null) {
-      session.useFactsFiles(FactsFiles.through(environment.getFiler()));
+      session.useFactsFiles(FactsFiles.through(environment));
     }
   }
 

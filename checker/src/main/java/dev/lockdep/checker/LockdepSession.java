@@ -94,7 +94,10 @@ public final class LockdepSession implements TaskListener {
     return SESSIONS.get(task);
   }
 
-  /** Reads and writes summaries files through the compilation's Filer ({@link LockdepFactsProcessor}). */
+  /**
+   * Reads and writes summaries files through the compilation's Filer ({@link LockdepFactsProcessor})
+   * or a file manager its caller made ({@link LockdepCheck#useFileManager}).
+   */
   void useFactsFiles(FactsFiles files) {
     this.factsFiles = files;
   }
@@ -226,7 +229,7 @@ public final class LockdepSession implements TaskListener {
     }
     List<ProgramUnit> current = ordered.stream().map(UnitSummary::program).toList();
     List<ProgramUnit> classpath = readSummaries(current);
-    FutureTask<Void> writing = writeSummaries(current, classpath);
+    FutureTask<Void> writing = writeSummaries(current);
     LockdepAnalysis.Analysis analysis = null;
     Throwable failure = null;
     try {
@@ -279,11 +282,11 @@ public final class LockdepSession implements TaskListener {
    * run side by side on a second core while javac waits for this listener, touching neither its
    * file manager nor anything else of javac.
    */
-  private FutureTask<Void> writeSummaries(List<ProgramUnit> current, List<ProgramUnit> classpath) {
+  private FutureTask<Void> writeSummaries(List<ProgramUnit> current) {
     if (factsFiles == null || current.isEmpty()) {
       return null;
     }
-    FutureTask<Void> writing = new FutureTask<>(() -> factsFiles.write(current, classpath), null);
+    FutureTask<Void> writing = new FutureTask<>(() -> factsFiles.write(current), null);
     Thread writer = new Thread(writing, LockdepCheck.NAME + " summaries");
     writer.setDaemon(true);
     writer.start();

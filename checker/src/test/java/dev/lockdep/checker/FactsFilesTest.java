@@ -39,12 +39,12 @@ class FactsFilesTest {
   @TempDir Path dir;
 
   /** Compiles {@code sources} into {@code out}, with {@code out} on the class path; returns the diagnostics. */
-  private static List<String> compile(List<Path> sources, Path out) throws IOException {
+  static List<String> compile(List<Path> sources, Path out) throws IOException {
     return compile(sources, out, out);
   }
 
   /** As {@link #compile(List, Path)}, with {@code library} on the class path before {@code out}. */
-  private static List<String> compile(List<Path> sources, Path out, Path library) throws IOException {
+  static List<String> compile(List<Path> sources, Path out, Path library) throws IOException {
     return compile(sources, out, library, true);
   }
 
@@ -52,20 +52,25 @@ class FactsFilesTest {
    * As {@link #compile(List, Path)}; without {@code processing} ({@code -proc:none}) the
    * summaries go through javac's file manager, which this test JVM's --add-exports opens.
    */
-  private static List<String> compile(List<Path> sources, Path out, Path library, boolean processing) throws IOException {
+  static List<String> compile(List<Path> sources, Path out, Path library, boolean processing) throws IOException {
+    String testPath = System.getProperty("java.class.path");
+    return compile(
+        sources, out, List.of("-classpath", library + File.pathSeparator + out + File.pathSeparator + testPath), processing);
+  }
+
+  /** As {@link #compile(List, Path, Path, boolean)}, with {@code paths} the options that say where libraries are. */
+  static List<String> compile(List<Path> sources, Path out, List<String> paths, boolean processing) throws IOException {
     Files.createDirectories(out);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    String testPath = System.getProperty("java.class.path");
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null)) {
-      List<String> options =
-          new ArrayList<>(
-              List.of(
-                  "-XDcompilePolicy=simple",
-                  "-classpath", library + File.pathSeparator + out + File.pathSeparator + testPath,
-                  "-processorpath", testPath,
-                  "-d", out.toString(),
-                  "-Xplugin:" + LockdepCheck.NAME));
+      List<String> options = new ArrayList<>(paths);
+      options.addAll(
+          List.of(
+              "-XDcompilePolicy=simple",
+              "-processorpath", System.getProperty("java.class.path"),
+              "-d", out.toString(),
+              "-Xplugin:" + LockdepCheck.NAME));
       if (!processing) {
         options.add("-proc:none");
       }
@@ -87,15 +92,20 @@ class FactsFilesTest {
     }
   }
 
+  /** Every summaries file below {@code out}, by its path there. */
   private static Map<String, byte[]> summaries(Path out) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
-    Path directory = out.resolve(ProgramFormat.DIRECTORY);
-    try (Stream<Path> list = Files.list(directory)) {
-      for (Path file : list.sorted().toList()) {
-        files.put(file.getFileName().toString(), Files.readAllBytes(file));
+    try (Stream<Path> walk = Files.walk(out.resolve(ProgramFormat.DIRECTORY))) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        files.put(out.relativize(file).toString(), Files.readAllBytes(file));
       }
     }
     return files;
+  }
+
+  /** Where the summaries of the unit {@code file} ({@code pool/Use.java}) are written. */
+  static String unitEntry(String file) {
+    return SummariesLayout.unitEntry(new ProgramUnit(file, List.of()));
   }
 
   @Test
@@ -140,9 +150,9 @@ class FactsFilesTest {
     assertTrue(full.get(0).startsWith("Pool.java:20: [LockOrderInversion]"), full::toString);
     assertEquals(full, incremental);
     // The summaries of the files not recompiled stay in the class output.
-    List<ProgramUnit> pool =
-        ProgramFormat.read(Files.readAllBytes(out.resolve(ProgramFormat.resourceName("pool"))), "pool");
-    assertEquals(List.of("pool/Connection.java", "pool/Pool.java"), pool.stream().map(ProgramUnit::file).toList());
+    assertEquals(
+        List.of(unitEntry("pool/Connection.java"), unitEntry("pool/Pool.java")),
+        summaries(out).keySet().stream().filter(f -> f.startsWith(SummariesLayout.packageDirectory("pool"))).toList());
   }
 
   /**
@@ -222,11 +232,12 @@ class FactsFilesTest {
   @Test
   void aCorruptSummariesFileOnTheClassPathIsAnErrorNamingIt() throws Exception {
     Path lib = dir.resolve("lib");
-    Path corrupt = lib.resolve(ProgramFormat.resourceName("pool"));
-    Files.createDirectories(corrupt.getParent());
+    Path library = Files.writeString(dir.resolve("Lib.java"), "package pool;\npublic class Lib { public void g() { } }\n");
+    assertEquals(List.of(), compile(List.of(library), lib));
+    Path corrupt = lib.resolve(unitEntry("pool/Lib.java"));
     Files.write(corrupt, new byte[] {'L', 'K', 'D', 'S', 0, (byte) ProgramFormat.VERSION, 0, 0, 0, 0, 0});
     Path source = dir.resolve("Use.java");
-    Files.writeString(source, "package pool;\nclass Use { void f() { } }\n");
+    Files.writeString(source, "package pool;\nclass Use { void f(Lib lib) { lib.g(); } }\n");
     List<String> found = compile(List.of(source), dir.resolve("out"), lib);
     assertEquals(1, found.size(), found::toString);
     assertTrue(found.get(0).contains("[LockdepCheck] " + corrupt + ": checksum mismatch"), found::toString);
@@ -236,22 +247,26 @@ class FactsFilesTest {
   @Test
   void aSummariesFileThatCannotBeWrittenIsAnErrorNamingIt() throws Exception {
     Path out = dir.resolve("out");
-    Files.createDirectories(out.resolve(ProgramFormat.resourceName("pool")).resolve("in-the-way"));
+    Files.createDirectories(out.resolve(unitEntry("pool/Use.java")).resolve("in-the-way"));
     Path source = dir.resolve("Use.java");
     Files.writeString(source, "package pool;\nclass Use { void f() { } }\n");
     List<String> found = compile(List.of(source), out);
     assertTrue(
-        found.stream().anyMatch(d -> d.contains("[LockdepCheck] " + ProgramFormat.resourceName("pool") + ": cannot be written")),
+        found.stream().anyMatch(d -> d.contains("[LockdepCheck] " + unitEntry("pool/Use.java") + ": cannot be written")),
         found::toString);
   }
 
-  /** An earlier build's file in the class output, by an older version, is rewritten, not an error. */
+  /**
+   * An earlier build's files in the class output, by an older version (the unit's file, and a
+   * whole package's file of the earlier layout), are dropped, not an error; the unit's is rewritten.
+   */
   @Test
   void aStaleSummariesFileInTheClassOutputIsReplaced() throws Exception {
     Path out = dir.resolve("out");
-    Path stale = out.resolve(ProgramFormat.resourceName("pool"));
+    Path stale = out.resolve(unitEntry("pool/Use.java"));
     Files.createDirectories(stale.getParent());
     Files.write(stale, new byte[] {'L', 'K', 'D', 'S', 0, 1, 0, 0, 0, 0, 0});
+    Files.write(out.resolve(ProgramFormat.resourceName("pool")), new byte[] {'L', 'K', 'D', 'S', 0, 1, 0, 0, 0, 0, 0});
     Path source = dir.resolve("Use.java");
     Files.writeString(source, "package pool;\nclass Use { void f() { } }\n");
     assertEquals(List.of(), compile(List.of(source), out));

@@ -24,10 +24,15 @@ class PluginRanInThisBuildTest {
 
   @Test
   void everySourceFileHasItsSummaryInTheClassOutput() throws Exception {
-    Path summaries = CLASSES.resolve(ProgramFormat.resourceName("dev.lockdep.testdata"));
-    assertTrue(Files.isRegularFile(summaries), "no " + summaries + ": the plugin did not run in this build");
-    List<ProgramUnit> units = ProgramFormat.read(Files.readAllBytes(summaries), summaries.toString());
-    Set<String> summarised = units.stream().map(ProgramUnit::file).collect(Collectors.toCollection(TreeSet::new));
+    Path summaries = CLASSES.resolve(ProgramFormat.DIRECTORY);
+    assertTrue(Files.isDirectory(summaries), "no " + summaries + ": the plugin did not run in this build");
+    Set<String> summarised = new TreeSet<>();
+    try (Stream<Path> walk = Files.walk(summaries)) {
+      for (Path file : walk.filter(f -> f.toString().endsWith(ProgramFormat.SUFFIX)).toList()) {
+        List<ProgramUnit> units = ProgramFormat.read(Files.readAllBytes(file), file.toString());
+        units.forEach(unit -> summarised.add(unit.file()));
+      }
+    }
     assertEquals(sources(), summarised);
   }
 

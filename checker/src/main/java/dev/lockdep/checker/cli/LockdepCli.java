@@ -3,7 +3,6 @@ package dev.lockdep.checker.cli;
 import com.sun.source.util.JavacTask;
 import dev.lockdep.annotations.LockClass;
 import dev.lockdep.checker.LockdepCheck;
-import dev.lockdep.checker.LockdepFactsProcessor;
 import dev.lockdep.lockgraph.CheckKind;
 import java.io.File;
 import java.io.IOException;
@@ -88,16 +87,18 @@ public final class LockdepCli {
       // The compilation's own summaries go to a scratch class output that is deleted afterwards:
       // the runner changes nothing on disk but the report files it is asked for.
       scratch = Files.createTempDirectory("lockdep-cli");
+      // No annotation processing: the plugin reads the libraries' summaries through the file
+      // manager made here, and no processor on --classpath runs.
       List<String> options =
-          new ArrayList<>(List.of("-XDcompilePolicy=simple", "-Xmaxerrs", "10000", "-d", scratch.toString()));
+          new ArrayList<>(List.of("-XDcompilePolicy=simple", "-proc:none", "-Xmaxerrs", "10000", "-d", scratch.toString()));
       options.add("-classpath");
       options.add(classpath(invocation.classpath));
       JavacTask task =
           (JavacTask) javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
       new LockdepCheck().init(task, invocation.pluginWords.toArray(new String[0]));
-      // The only processor: it hands the plugin the Filer that reads the summaries of the
-      // libraries on --classpath, so cross-module cycles are found here as in a build.
-      task.setProcessors(List.of(new LockdepFactsProcessor()));
+      // The summaries of the jars and directories on --classpath, so cross-module cycles are
+      // found here as in a build.
+      LockdepCheck.useFileManager(task, files);
       // analyze() stops before code generation: no class file is written, even to the scratch dir.
       task.analyze();
     } catch (IOException e) {

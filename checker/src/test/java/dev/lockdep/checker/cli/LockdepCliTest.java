@@ -3,6 +3,7 @@ package dev.lockdep.checker.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lockdep.checker.TestJars;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -145,6 +146,16 @@ class LockdepCliTest {
     err.reset();
     Path without = compileLibrary(library, "without", false);
     assertEquals(0, run("--classpath", without.toString(), application), output());
+  }
+
+  /** The same library as a jar, as a build packages it: the runner reads its META-INF/lockdep/. */
+  @Test
+  void readsTheSummariesOfLibraryJarsOnTheClasspath() throws IOException {
+    Path reactor = Path.of(System.getProperty("user.dir")).resolve("../testdata/crossmodule").normalize();
+    Path classes = compileLibrary(javaFiles(reactor.resolve("library/src/main/java")), "classes", true);
+    Path jar = TestJars.jar(dir.resolve("events.jar"), classes);
+    assertEquals(1, run("--classpath", jar.toString(), reactor.resolve("application/src/main/java").toString()), output());
+    assertTrue(output().contains("Screen.java:22: error: [LockOrderInversion]"), output());
   }
 
   private Path compileLibrary(List<Path> sources, String name, boolean withPlugin) throws IOException {

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The on-disk form of method summaries, {@code META-INF/lockdep/<package>.summaries} in a
- * compilation's class output: what a later compilation composes with its own summaries. It uses
+ * The on-disk form of method summaries, files under {@code META-INF/lockdep/} in a compilation's
+ * class output (the checker lays them out): what a later compilation composes with its own. It uses
  * the primitives of {@link FactsEncoding} (header, tables, bounds-checked reading) with its own
  * magic, so neither format can be mistaken for the other.
  *
@@ -46,7 +46,7 @@ import java.util.Set;
 public final class ProgramFormat {
   public static final int VERSION = 3;
 
-  /** Where a compilation's summaries go in its class output, one file per package. */
+  /** Where a compilation's summaries go in its class output. */
   public static final String DIRECTORY = "META-INF/lockdep/";
 
   /** How the name of a summaries file ends. */
@@ -58,7 +58,7 @@ public final class ProgramFormat {
 
   private ProgramFormat() {}
 
-  /** The resource name of the summaries of {@code packageName} ({@code ""}: the unnamed package). */
+  /** A resource name for the summaries of {@code packageName} ({@code ""}: the unnamed package). */
   public static String resourceName(String packageName) {
     return DIRECTORY + (packageName.isEmpty() ? "unnamed-package" : packageName) + SUFFIX;
   }

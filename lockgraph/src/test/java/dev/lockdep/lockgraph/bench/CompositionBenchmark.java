@@ -121,7 +121,8 @@ public final class CompositionBenchmark {
     Path summaries = dir.resolve(ProgramFormat.DIRECTORY);
     Path from = Files.isDirectory(summaries) ? summaries : dir;
     List<Path> files;
-    try (Stream<Path> list = Files.list(from)) {
+    // A class output has a directory of files per package; a directory of files, the files.
+    try (Stream<Path> list = Files.walk(from, 2)) {
       files = list.filter(p -> p.getFileName().toString().endsWith(ProgramFormat.SUFFIX)).sorted().toList();
     }
     List<ProgramUnit> units = new ArrayList<>();
