@@ -1,0 +1,41 @@
+package c3p0;
+
+/** The data source: its pool manager is created on first use and reset on close. */
+abstract class AbstractPoolBackedDataSource extends PoolBackedDataSourceBase implements PooledDataSource {
+  private C3P0PooledConnectionPoolManager poolManager;
+  private boolean isClosed;
+
+  protected AbstractPoolBackedDataSource(String identityToken) {
+    setIdentityToken(identityToken);
+    C3P0Registry.register(this);
+  }
+
+  @Override
+  public PhysicalConnection getConnection() {
+    return getPoolManager().getPool().checkoutPooledConnection().getPhysicalConnection();
+  }
+
+  private synchronized C3P0PooledConnectionPoolManager getPoolManager() {
+    if (isClosed) {
+      throw new IllegalStateException("closed");
+    }
+    if (poolManager == null) {
+      poolManager = new C3P0PooledConnectionPoolManager(getConnectionCustomizer(), getIdentityToken());
+    }
+    return poolManager;
+  }
+
+  private synchronized void resetPoolManager() {
+    if (poolManager != null) {
+      poolManager.close();
+      poolManager = null;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    resetPoolManager();
+    isClosed = true;
+    C3P0Registry.markClosed(this);
+  }
+}
