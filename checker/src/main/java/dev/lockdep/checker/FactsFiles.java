@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -384,6 +385,10 @@ final class FactsFiles {
       try (OutputStream out = resource.openOutputStream()) {
         out.write(ProgramFormat.write(List.of(unit)));
       }
+      // A file of the package's old layout, written by an older LockdepCheck, would be read by
+      // later compilations beside this one: its units are rewritten here.
+      String root = path.substring(0, path.length() - name.length());
+      Files.deleteIfExists(Path.of(root, SummariesLayout.packageEntry(unit.packageName())));
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
       problems.add(name + ": cannot be written: " + e.getMessage());
     }

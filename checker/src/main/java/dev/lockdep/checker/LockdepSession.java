@@ -190,7 +190,8 @@ public final class LockdepSession implements TaskListener {
           List.of(),
           List.of(),
           List.of(),
-          List.of(new UnitSummary.InternalError(new Provenance(file, 1, 1, file, List.of()), "internal error analysing " + file + ": " + e)));
+          List.of(new UnitSummary.InternalError(new Provenance(file, 1, 1, file, List.of()), "internal error analysing " + file + ": " + e)),
+          List.of());
     }
   }
 
@@ -225,6 +226,9 @@ public final class LockdepSession implements TaskListener {
     for (UnitSummary summary : ordered) {
       for (UnitSummary.InternalError error : summary.internalErrors()) {
         print(Diagnostic.Kind.WARNING, error.at(), "[" + LockdepCheck.NAME + "] " + error.message());
+      }
+      for (UnitSummary.Note note : summary.notes()) {
+        print(Diagnostic.Kind.NOTE, note.at(), "[" + LockdepCheck.NAME + "] " + note.message());
       }
     }
     List<ProgramUnit> current = ordered.stream().map(UnitSummary::program).toList();

@@ -663,8 +663,9 @@ final class LockClassKeys {
   /** Expressions whose lock class an alias takes over: names, field accesses, getters, views. */
   private static boolean follows(Tree expression) {
     Tree e = expression;
-    while (e instanceof ParenthesizedTree p) {
-      e = p.getExpression();
+    // A cast names the same object.
+    while (e instanceof ParenthesizedTree || e instanceof TypeCastTree) {
+      e = e instanceof ParenthesizedTree p ? p.getExpression() : ((TypeCastTree) e).getExpression();
     }
     return e.getKind() == Tree.Kind.IDENTIFIER
         || e.getKind() == Tree.Kind.MEMBER_SELECT

@@ -239,6 +239,10 @@ final class MethodAnalyzer {
       run(body, entry);
     } catch (BudgetExhausted e) {
       // A method this large is left with the facts found so far rather than slowing javac down.
+      unit.note(
+          declaredAt,
+          "[analysis bound] " + method + " is past " + BUDGET + " statement visits; the locks and calls after that point"
+              + " are not analysed");
     }
   }
 

@@ -123,7 +123,7 @@ public final class UnitAnalyzer {
     findings.addAll(context.findings());
     List<UnitSummary.InternalError> errors = new ArrayList<>(misuseErrors);
     errors.addAll(internalErrors);
-    return new UnitSummary(context.file(), methods, types, findings, errors);
+    return new UnitSummary(context.file(), methods, types, findings, errors, context.notes());
   }
 
   /** Analyses one body; a failure there becomes one internal error naming it. */

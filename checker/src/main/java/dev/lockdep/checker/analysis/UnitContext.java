@@ -44,6 +44,7 @@ final class UnitContext {
   private final Models models;
   private final ContextAnnotations contexts;
   private final List<LocalFinding> findings = new ArrayList<>();
+  private final List<UnitSummary.Note> notes = new ArrayList<>();
   private final ElementLookups lookups;
   private final Name superName;
   private final ThrowingCalls throwingCalls;
@@ -248,6 +249,18 @@ final class UnitContext {
 
   void report(LocalFinding finding) {
     findings.add(finding);
+  }
+
+  /** Says that the analysis of a body left something out. */
+  void note(Provenance at, String message) {
+    UnitSummary.Note note = new UnitSummary.Note(at, message);
+    if (!notes.contains(note)) {
+      notes.add(note);
+    }
+  }
+
+  List<UnitSummary.Note> notes() {
+    return notes;
   }
 
   List<LocalFinding> findings() {

@@ -14,19 +14,22 @@ import java.util.List;
  * @param types every class and interface the unit declares, in source order
  * @param findings problems decided within the unit, in source order
  * @param internalErrors methods whose analysis failed, with the reason
+ * @param notes what the analysis of a body left out, said once each: a body past the analysis budget
  */
 public record UnitSummary(
     String file,
     List<MethodSummary> methods,
     List<TypeDecl> types,
     List<LocalFinding> findings,
-    List<InternalError> internalErrors) {
+    List<InternalError> internalErrors,
+    List<Note> notes) {
 
   public UnitSummary {
     methods = List.copyOf(methods);
     types = List.copyOf(types);
     findings = List.copyOf(findings);
     internalErrors = List.copyOf(internalErrors);
+    notes = List.copyOf(notes);
   }
 
   /**
@@ -41,4 +44,7 @@ public record UnitSummary(
   }
 
   public record InternalError(Provenance at, String message) {}
+
+  /** Something the analysis of a body left out, at the body's declaration. */
+  public record Note(Provenance at, String message) {}
 }

@@ -828,10 +828,7 @@ public final class SummaryComposer {
     int n = candidates.length;
     for (Context on = context; on != null; on = on.parent) {
       String receiver = on.frame.receiver;
-      if (receiver == null
-          || instance.length() <= receiver.length()
-          || instance.charAt(receiver.length()) != '.'
-          || !instance.startsWith(receiver)) {
+      if (receiver == null || !isFieldPath(instance, receiver)) {
         continue;
       }
       String running = on.frame.thisType != null ? on.frame.thisType : ClassHierarchy.owner(on.body.id.text);
@@ -1208,7 +1205,7 @@ public final class SummaryComposer {
         if (j < memo.targets && id != live[i].callee && onChain(context, id)) {
           continue;
         }
-        if (j < memo.targets && memo.guessed && classOnChain(context, callee, memo.thisTypes[j])) {
+        if (j < memo.targets && memo.guessed && classOnChain(context, callee, memo.thisTypes[j], memo.receiver)) {
           continue;
         }
         Frame calleeFrame = memo.frames[j];
@@ -1301,24 +1298,34 @@ public final class SummaryComposer {
   }
 
   /**
-   * Whether an object of the class {@code body} runs for ({@code thisType}, else the class that
-   * declares it) already runs a body on {@code context}'s chain. A call on an object of unknown
-   * type does not run another method of a class already working below it: that is a wrapper
-   * calling its delegate, which is an object of another class unless the program wraps a wrapper
-   * in one of its own kind, and class-hierarchy analysis cannot tell which.
+   * Whether the call's receiver, an object of unknown type reached through the fields of an
+   * object running a body on {@code context}'s chain, would be of that object's class ({@code
+   * thisType} of {@code body}, else the class that declares it). A call on such a receiver does not
+   * run a method of that class: it is a wrapper calling its delegate, which is an object of another
+   * class unless the program wraps a wrapper in one of its own kind, and class-hierarchy analysis
+   * cannot tell which.
    */
-  private static boolean classOnChain(Context context, Body body, String thisType) {
+  private static boolean classOnChain(Context context, Body body, String thisType, String receiver) {
     String type = thisType != null ? thisType : ClassHierarchy.owner(body.id.text);
-    if (type == null) {
+    if (type == null || receiver == null) {
       return false;
     }
     for (Context on = context; on != null; on = on.parent) {
+      String holder = on.frame.receiver;
+      if (holder == null || !isFieldPath(receiver, holder)) {
+        continue;
+      }
       String running = on.frame.thisType != null ? on.frame.thisType : ClassHierarchy.owner(on.body.id.text);
       if (type.equals(running)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code instance} names an object reached through the fields of {@code holder}. */
+  private static boolean isFieldPath(String instance, String holder) {
+    return instance.length() > holder.length() && instance.charAt(holder.length()) == '.' && instance.startsWith(holder);
   }
 
   /** Whether a root of {@code body} is composed with {@code thisType}, or its facts do not depend on it. */
@@ -1558,8 +1565,9 @@ public final class SummaryComposer {
         lockClass = null;
       }
       String type = argument.exact() ? argument.type() : frame.runtimeType(argument.instance());
-      if (lockClass != null || callbacks.length > 0 || type != null) {
-        Binding binding = new Binding(lockClass, frame.mapInstance(argument.instance()), type, callbacks);
+      String instance = frame.mapInstance(argument.instance());
+      if (lockClass != null || callbacks.length > 0 || type != null || instance != null) {
+        Binding binding = new Binding(lockClass, instance, type, callbacks);
         // Sorted by name, a later binding of one name replacing the earlier.
         int at = 0;
         while (at < n && names[at].compareTo(parameter) < 0) {
