@@ -278,4 +278,21 @@ class GraphChecksTest {
     assertTrue(f.headline().startsWith(
         "[InconsistentLockState] inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage: "));
   }
+
+  @Test
+  void aReentryProvenToBeTheSameObjectIsReportedAsSuchThoughAnotherCallerMayPassAnother() {
+    LockClass permit = LockClass.of("Gate.permit").nonReentrant();
+    Provenance again = at("Gate.java", 6);
+    UnitFacts u = UnitFacts.builder("Gate.java")
+        // from one caller, another Gate's permit may be held; from another, this very one
+        .acquire(List.of(new HeldLock(permit, ReadMode.EXCLUSIVE, false, "other", at("Gate.java", 4))),
+            new HeldLock(permit, ReadMode.EXCLUSIVE, false, "this.permit", again), IrqState.PROCESS)
+        .acquire(List.of(new HeldLock(permit, ReadMode.EXCLUSIVE, false, "this.permit", at("Gate.java", 5))),
+            new HeldLock(permit, ReadMode.EXCLUSIVE, false, "this.permit", again), IrqState.PROCESS)
+        .build();
+    List<Finding> f = LockGraph.of(u).check();
+    assertEquals(List.of(CheckKind.RecursiveLocking), kinds(f));
+    assertTrue(f.get(0).summary().contains("which is not reentrant, while holding it"), f.get(0).summary());
+    assertTrue(f.get(0).hint().contains("the same Gate.permit object"), f.get(0).hint());
+  }
 }
