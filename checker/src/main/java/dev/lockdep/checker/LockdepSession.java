@@ -24,6 +24,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ExecutionException;
@@ -213,13 +214,14 @@ public final class LockdepSession implements TaskListener {
 
   /** The whole compilation has been analysed: run the lock graph over it and report. */
   private void report() {
+    // Mandatory warnings, which -nowarn and -Xlint:none do not silence: a finding is never optional.
     Diagnostic.Kind kind =
-        options.severity() == LockdepOptions.Severity.WARN ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR;
+        options.severity() == LockdepOptions.Severity.WARN ? Diagnostic.Kind.MANDATORY_WARNING : Diagnostic.Kind.ERROR;
     List<UnitSummary> ordered = new ArrayList<>(summaries);
     ordered.sort(Comparator.comparing(UnitSummary::file));
     for (UnitSummary summary : ordered) {
       for (UnitSummary.InternalError error : summary.internalErrors()) {
-        print(Diagnostic.Kind.WARNING, error.at(), "[" + LockdepCheck.NAME + "] " + error.message());
+        print(Diagnostic.Kind.MANDATORY_WARNING, error.at(), "[" + LockdepCheck.NAME + "] " + error.message());
       }
     }
     List<ProgramUnit> current = ordered.stream().map(UnitSummary::program).toList();
@@ -236,11 +238,12 @@ public final class LockdepSession implements TaskListener {
     if (failure != null) {
       if (!ordered.isEmpty()) {
         UnitSummary first = ordered.get(0);
-        print(Diagnostic.Kind.WARNING, new Provenance(first.file(), 1, 1, "", List.of()),
+        print(Diagnostic.Kind.MANDATORY_WARNING, new Provenance(first.file(), 1, 1, "", List.of()),
             "[" + LockdepCheck.NAME + "] internal error checking the lock graph: " + failure);
       }
       return;
     }
+    checkWarningLimit(reports.size());
     for (LockdepReport report : reports) {
       print(kind, report.position(), report.message());
       for (SiteNote note : SiteNotes.of(report)) {
@@ -248,6 +251,30 @@ public final class LockdepSession implements TaskListener {
       }
     }
     writeReportFiles(ordered, reports);
+  }
+
+  /**
+   * Findings reported as warnings must all be shown, and javac drops every warning beyond
+   * {@code -Xmaxwarns}. Where javac's count is known, findings that do not fit are an error that
+   * says so; where it is not, a note gives their number, so a reader can tell a cut list.
+   */
+  private void checkWarningLimit(int findings) {
+    if (options.severity() != LockdepOptions.Severity.WARN || findings == 0) {
+      return;
+    }
+    CompilationUnitTree first = units.values().iterator().next();
+    OptionalInt remaining = WarningLimit.remaining(task);
+    if (remaining.isEmpty()) {
+      reporter.print(Diagnostic.Kind.NOTE, first, 1, 1,
+          "[" + LockdepCheck.NAME + "] " + findings + " finding(s) reported as warnings (Severity=WARN); javac shows at"
+              + " most -Xmaxwarns warnings (" + WarningLimit.JAVAC_DEFAULT + " unless set): if fewer are listed, raise"
+              + " -Xmaxwarns");
+    } else if (remaining.getAsInt() < findings) {
+      reporter.error(first, first,
+          "[" + LockdepCheck.NAME + "] " + findings + " finding(s) at Severity=WARN, but javac shows only "
+              + remaining.getAsInt() + " more warning(s) (-Xmaxwarns): raise -Xmaxwarns by at least "
+              + (findings - remaining.getAsInt()) + ", or use Severity=ERROR");
+    }
   }
 
   /**

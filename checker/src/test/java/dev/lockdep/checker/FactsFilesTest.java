@@ -73,7 +73,7 @@ class FactsFilesTest {
     }
     List<String> result = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-      if (d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING) {
+      if (d.getKind() != Diagnostic.Kind.NOTE && d.getKind() != Diagnostic.Kind.OTHER) {
         String name = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName().toString();
         result.add(name + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
       }

@@ -43,6 +43,9 @@ public final class LockdepCli {
           + "  PATH: .java files or directories searched for them\n"
           + "  exit: 0 no findings, 1 findings, 2 usage error or sources that do not compile";
 
+  /** javac's -Xmaxerrs and -Xmaxwarns: every finding is printed, as errors or as warnings. */
+  private static final String UNLIMITED = String.valueOf(Integer.MAX_VALUE);
+
   private LockdepCli() {}
 
   public static void main(String[] args) {
@@ -89,7 +92,9 @@ public final class LockdepCli {
       // the runner changes nothing on disk but the report files it is asked for.
       scratch = Files.createTempDirectory("lockdep-cli");
       List<String> options =
-          new ArrayList<>(List.of("-XDcompilePolicy=simple", "-Xmaxerrs", "10000", "-d", scratch.toString()));
+          new ArrayList<>(
+              List.of(
+                  "-XDcompilePolicy=simple", "-Xmaxerrs", UNLIMITED, "-Xmaxwarns", UNLIMITED, "-d", scratch.toString()));
       options.add("-classpath");
       options.add(classpath(invocation.classpath));
       JavacTask task =
@@ -169,7 +174,7 @@ public final class LockdepCli {
    * brackets, as Error Prone's do (the notes at a finding's other sites do not).
    */
   private static Optional<CheckKind> findingCheck(Diagnostic<? extends JavaFileObject> d) {
-    if (d.getKind() != Diagnostic.Kind.ERROR && d.getKind() != Diagnostic.Kind.WARNING) {
+    if (d.getKind() == Diagnostic.Kind.NOTE || d.getKind() == Diagnostic.Kind.OTHER) {
       return Optional.empty();
     }
     String message = d.getMessage(Locale.ROOT);
