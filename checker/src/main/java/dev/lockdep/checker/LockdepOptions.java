@@ -28,13 +28,14 @@ public final class LockdepOptions {
   }
 
   /** Option names, in the order the error message lists them. */
-  enum Name {
+  public enum Name {
     Severity,
     Models,
     Sarif,
     Graph,
     PrimeFenceReclaim,
-    Disable
+    Disable,
+    ShowSkippedModels
   }
 
   private final Severity severity;
@@ -43,6 +44,7 @@ public final class LockdepOptions {
   private final Optional<Path> graph;
   private final boolean primeFenceReclaim;
   private final Set<CheckKind> disabled;
+  private final boolean showSkippedModels;
 
   private LockdepOptions(Map<Name, String> values) throws InvalidOptionException {
     severity = parseSeverity(values.getOrDefault(Name.Severity, "ERROR"));
@@ -55,6 +57,7 @@ public final class LockdepOptions {
     }
     primeFenceReclaim = parseBoolean(Name.PrimeFenceReclaim, values.getOrDefault(Name.PrimeFenceReclaim, "true"));
     disabled = parseChecks(values.get(Name.Disable));
+    showSkippedModels = parseBoolean(Name.ShowSkippedModels, values.getOrDefault(Name.ShowSkippedModels, "false"));
   }
 
   /** The defaults: every check on, as errors, with the fence/reclaim prime. */
@@ -187,6 +190,11 @@ public final class LockdepOptions {
 
   public boolean primeFenceReclaim() {
     return primeFenceReclaim;
+  }
+
+  /** Whether the models lines skipped for a type not on the class path are listed, not only counted. */
+  public boolean showSkippedModels() {
+    return showSkippedModels;
   }
 
   public boolean enabled(CheckKind check) {

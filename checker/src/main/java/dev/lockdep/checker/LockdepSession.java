@@ -60,6 +60,7 @@ public final class LockdepSession implements TaskListener {
   private String configurationError;
   private boolean configurationErrorReported;
   private boolean reported;
+  private boolean warningsUnlimited;
   /** Annotations models files give library members; resolved when the first unit is analysed. */
   private Models models;
   /**
@@ -109,6 +110,14 @@ public final class LockdepSession implements TaskListener {
 
   void configure(LockdepOptions options) {
     this.options = options;
+  }
+
+  /**
+   * The compilation shows every warning ({@code -Xmaxwarns} set to no limit by whoever runs it):
+   * findings at {@code Severity=WARN} need no count of their own.
+   */
+  public void showsEveryWarning() {
+    warningsUnlimited = true;
   }
 
   /** Reports {@code message} as an error on the first compilation unit and analyses nothing. */
@@ -202,14 +211,22 @@ public final class LockdepSession implements TaskListener {
         models =
             Models.resolve(
                 Models.read(options.models(), LockdepCheck.class.getClassLoader()), task.getElements(), task.getTypes());
+        CompilationUnitTree first = firstUnit();
+        models.skippedNote(options.showSkippedModels())
+            .ifPresent(note -> reporter.print(Diagnostic.Kind.NOTE, first, 1, 1, "[" + LockdepCheck.NAME + "] " + note));
       } catch (ModelsException e) {
         models = Models.NONE;
         reported = true;
-        CompilationUnitTree first = units.get(Collections.min(units.keySet()));
+        CompilationUnitTree first = firstUnit();
         reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + e.getMessage());
       }
     }
     return models;
+  }
+
+  /** The unit that errors without a source position go to: the first by name, whatever the order of the sources. */
+  private CompilationUnitTree firstUnit() {
+    return units.get(Collections.min(units.keySet()));
   }
 
   /** The whole compilation has been analysed: run the lock graph over it and report. */
@@ -259,10 +276,10 @@ public final class LockdepSession implements TaskListener {
    * says so; where it is not, a note gives their number, so a reader can tell a cut list.
    */
   private void checkWarningLimit(int findings) {
-    if (options.severity() != LockdepOptions.Severity.WARN || findings == 0) {
+    if (options.severity() != LockdepOptions.Severity.WARN || findings == 0 || warningsUnlimited) {
       return;
     }
-    CompilationUnitTree first = units.values().iterator().next();
+    CompilationUnitTree first = firstUnit();
     OptionalInt remaining = WarningLimit.remaining(task);
     if (remaining.isEmpty()) {
       reporter.print(Diagnostic.Kind.NOTE, first, 1, 1,
@@ -329,7 +346,7 @@ public final class LockdepSession implements TaskListener {
         Thread.currentThread().interrupt();
       }
     }
-    CompilationUnitTree first = units.values().iterator().next();
+    CompilationUnitTree first = firstUnit();
     for (String problem : factsFiles.problems()) {
       reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + problem);
     }
@@ -338,7 +355,7 @@ public final class LockdepSession implements TaskListener {
   /** The Sarif= and Graph= files; one that cannot be written is an error naming it. */
   private void writeReportFiles(List<UnitSummary> ordered, List<LockdepReport> reports) {
     for (String problem : ReportFiles.write(options, reports, () -> LockdepAnalysis.graph(ordered))) {
-      CompilationUnitTree first = units.values().iterator().next();
+      CompilationUnitTree first = firstUnit();
       reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + problem);
     }
   }

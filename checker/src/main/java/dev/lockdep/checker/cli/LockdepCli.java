@@ -3,7 +3,10 @@ package dev.lockdep.checker.cli;
 import com.sun.source.util.JavacTask;
 import dev.lockdep.annotations.LockClass;
 import dev.lockdep.checker.LockdepCheck;
+import dev.lockdep.checker.InvalidOptionException;
 import dev.lockdep.checker.LockdepFactsProcessor;
+import dev.lockdep.checker.LockdepOptions;
+import dev.lockdep.checker.LockdepSession;
 import dev.lockdep.lockgraph.CheckKind;
 import java.io.File;
 import java.io.IOException;
@@ -39,8 +42,10 @@ public final class LockdepCli {
 
   private static final String USAGE_TEXT =
       "usage: java -jar lockdep-checker-cli.jar [--classpath CP] [--models FILE[,FILE]]"
-          + " [--sarif FILE] [--graph FILE.dot|FILE.mmd] PATH...\n"
+          + " [--sarif FILE] [--graph FILE.dot|FILE.mmd] [--severity ERROR|WARN] [--disable CHECK[,CHECK]]"
+          + " [--prime-fence-reclaim true|false] [--show-skipped-models true|false] PATH...\n"
           + "  PATH: .java files or directories searched for them\n"
+          + "  every option of the javac plugin, Name=value, is --name value here (SomeName: --some-name)\n"
           + "  exit: 0 no findings, 1 findings, 2 usage error or sources that do not compile";
 
   /** javac's -Xmaxerrs and -Xmaxwarns: every finding is printed, as errors or as warnings. */
@@ -76,6 +81,9 @@ public final class LockdepCli {
       err.println("lockdep: no .java files under " + invocation.paths);
       return USAGE;
     }
+    for (String entry : missing(invocation.classpath)) {
+      err.println("lockdep: warning: class path entry " + entry + " does not exist");
+    }
     return compile(invocation, sources, out, err);
   }
 
@@ -100,6 +108,7 @@ public final class LockdepCli {
       JavacTask task =
           (JavacTask) javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
       new LockdepCheck().init(task, invocation.pluginWords.toArray(new String[0]));
+      LockdepSession.attach(task).showsEveryWarning();
       // The only processor: it hands the plugin the Filer that reads the summaries of the
       // libraries on --classpath, so cross-module cycles are found here as in a build.
       task.setProcessors(List.of(new LockdepFactsProcessor()));
@@ -152,6 +161,19 @@ public final class LockdepCli {
     String counts =
         perCheck.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     return String.format("lockdep: %d finding(s) in %d file(s)%s", findings, files, counts.isEmpty() ? "" : ": " + counts);
+  }
+
+  /** The entries of {@code classpath} that name nothing: a misspelt jar would hide a library's summaries. */
+  static List<String> missing(String classpath) {
+    List<String> missing = new ArrayList<>();
+    if (classpath != null) {
+      for (String entry : classpath.split(File.pathSeparator)) {
+        if (!entry.isEmpty() && !Files.exists(Path.of(entry))) {
+          missing.add(entry);
+        }
+      }
+    }
+    return missing;
   }
 
   private static String classpath(String given) {
@@ -231,28 +253,43 @@ public final class LockdepCli {
           case "-cp":
             inv.classpath = value(args, ++i, arg);
             break;
-          case "--models":
-            inv.pluginWords.add("Models=" + value(args, ++i, arg));
-            break;
-          case "--sarif":
-            inv.sarif = Optional.of(value(args, ++i, arg));
-            inv.pluginWords.add("Sarif=" + inv.sarif.get());
-            break;
-          case "--graph":
-            inv.graph = Optional.of(value(args, ++i, arg));
-            inv.pluginWords.add("Graph=" + inv.graph.get());
-            break;
           default:
             if (arg.startsWith("-")) {
-              throw new IllegalArgumentException("unknown option " + arg);
+              LockdepOptions.Name option = option(arg);
+              inv.pluginWords.add(option + "=" + value(args, ++i, arg));
+            } else {
+              inv.paths.add(Path.of(arg));
             }
-            inv.paths.add(Path.of(arg));
         }
       }
       if (inv.paths.isEmpty() && !inv.help) {
         throw new IllegalArgumentException("no PATH given");
       }
+      LockdepOptions options;
+      try {
+        options = LockdepOptions.parse(inv.pluginWords);
+      } catch (InvalidOptionException e) {
+        // The message names the plugin's option (Severity=x), which the usage maps to its flag.
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+      inv.sarif = options.sarif().map(Path::toString);
+      inv.graph = options.graph().map(Path::toString);
       return inv;
+    }
+
+    /** The plugin option a flag names: {@code --prime-fence-reclaim} is {@code PrimeFenceReclaim}. */
+    private static LockdepOptions.Name option(String flag) {
+      for (LockdepOptions.Name name : LockdepOptions.Name.values()) {
+        if (flag.equals(flag(name))) {
+          return name;
+        }
+      }
+      throw new IllegalArgumentException("unknown option " + flag);
+    }
+
+    /** {@code PrimeFenceReclaim} as a flag: {@code --prime-fence-reclaim}. */
+    static String flag(LockdepOptions.Name name) {
+      return "--" + name.name().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -50,28 +50,28 @@ final class ErrorProneFrontEnd {
     }
     Trees trees = Trees.instance(task);
     LockdepOptions options;
-    try {
-      options = LockdepFlags.options(state);
-    } catch (InvalidOptionException e) {
-      // Once per compilation, on the first unit matched: a misspelt flag must fail the build
-      // rather than silently check with defaults.
-      if (REJECTED_FLAGS.put(task, Boolean.TRUE) == null) {
-        state.reportMatch(
-            checker.buildDescription(unit).setMessage("invalid -XepOpt:Lockdep option: " + e.getMessage()).build());
-      }
-      return Description.NO_MATCH;
-    }
     Models models;
     try {
-      models = models(task, options);
-    } catch (ModelsException e) {
+      options = LockdepFlags.options(state);
+      models = models(task, state, options);
+    } catch (InvalidOptionException | ModelsException e) {
+      // Once per compilation: a misspelt flag must fail the build rather than silently check
+      // with defaults, and it is an error about the flag, not a finding of this check.
       if (REJECTED_FLAGS.put(task, Boolean.TRUE) == null) {
-        state.reportMatch(checker.buildDescription(unit).setMessage(e.getMessage()).build());
+        CompilerMessages.error(state.context, e instanceof InvalidOptionException ? "invalid -XepOpt:Lockdep option: " + e.getMessage() : e.getMessage());
       }
       return Description.NO_MATCH;
     }
     List<LockdepReport> reports = CompilationFindings.in(task, state.context, unit, options, models);
     if (reports == null) {
+      if (options.sarif().isPresent() || options.graph().isPresent()) {
+        if (REJECTED_FLAGS.put(task, Boolean.TRUE) == null) {
+          CompilerMessages.error(
+              state.context,
+              "-XepOpt:Lockdep:Sarif and Graph need the whole compilation, which Error Prone sees only under"
+                  + " -XDcompilePolicy=simple; no file is written");
+        }
+      }
       UnitSummary summary =
           SUMMARIES.computeIfAbsent(unit, u -> UnitAnalyzer.analyze(u, trees, task.getElements(), task.getTypes(), models));
       reports = LockdepAnalysis.check(List.of(summary), options);
@@ -91,7 +91,7 @@ final class ErrorProneFrontEnd {
   }
 
   /** The Models= files and the processor path's models, resolved against this compilation. */
-  private static Models models(JavacTask task, LockdepOptions options) throws ModelsException {
+  private static Models models(JavacTask task, VisitorState state, LockdepOptions options) throws ModelsException {
     synchronized (MODELS) {
       Models models = MODELS.get(task);
       if (models == null) {
@@ -99,6 +99,7 @@ final class ErrorProneFrontEnd {
             Models.resolve(
                 Models.read(options.models(), ErrorProneFrontEnd.class.getClassLoader()), task.getElements(), task.getTypes());
         MODELS.put(task, models);
+        models.skippedNote(options.showSkippedModels()).ifPresent(note -> CompilerMessages.note(state.context, note));
       }
       return models;
     }
