@@ -250,10 +250,10 @@ final class CycleCheck {
     }
     List<ScenarioRow> rows =
         List.of(
-            ScenarioRow.cpu0(Witness.lockOp(closing.fromMode(), prev.displayName())),
-            ScenarioRow.cpu1("lock(" + parent.displayName() + ");"),
-            ScenarioRow.cpu1("lock(" + prev.displayName() + ");"),
-            ScenarioRow.cpu0(Witness.lockOp(closing.toMode(), next.displayName())));
+            ScenarioRow.cpu0(ScenarioRow.acquire(closing.fromMode(), prev)),
+            ScenarioRow.cpu1(ScenarioRow.acquire(parent)),
+            ScenarioRow.cpu1(ScenarioRow.acquire(prev)),
+            ScenarioRow.cpu0(ScenarioRow.acquire(closing.toMode(), next)));
     String hint =
         fence
             ? "do not wait for a fence or future, nor allocate with reclaim, inside a signalling"

@@ -119,9 +119,10 @@ public record Finding(
           kind == CheckKind.IrqSafeToUnsafe
               ? " Possible interrupt unsafe locking scenario:\n\n"
               : " Possible unsafe locking scenario:\n\n");
-      boolean twoCpus = scenario.stream().anyMatch(r -> r.column() == ScenarioRow.Column.CPU1);
-      sb.append(twoCpus ? "       CPU0                    CPU1\n" : "       CPU0\n");
-      sb.append(twoCpus ? "       ----                    ----\n" : "       ----\n");
+      // lockdep's CPU0 and CPU1 columns, as the threads a Java program runs.
+      boolean twoThreads = scenario.stream().anyMatch(r -> r.column() == ScenarioRow.Column.CPU1);
+      sb.append(twoThreads ? "       Thread 1                Thread 2\n" : "       Thread 1\n");
+      sb.append(twoThreads ? "       --------                --------\n" : "       --------\n");
       for (ScenarioRow row : scenario) {
         sb.append(row.column() == ScenarioRow.Column.CPU0 ? "  " : "                               ")
             .append(row.text()).append('\n');

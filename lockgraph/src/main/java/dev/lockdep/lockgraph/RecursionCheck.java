@@ -79,8 +79,8 @@ final class RecursionCheck {
         List.of(link),
         List.of(),
         List.of(
-            ScenarioRow.cpu0(Witness.lockOp(r.heldMode(), name)),
-            ScenarioRow.cpu0(Witness.lockOp(r.nextMode(), name))),
+            ScenarioRow.cpu0(ScenarioRow.acquire(r.heldMode(), r.held())),
+            ScenarioRow.cpu0(ScenarioRow.acquire(r.nextMode(), r.held()))),
         notes,
         hint,
         List.of(unit));
