@@ -80,8 +80,9 @@ public final class LockdepAnalysis {
           }
         });
     LockOrders orders = LockOrders.count(findings, program);
+    FixPositions fixes = new FixPositions(programs(units));
     for (Finding finding : findings) {
-      reports.add(anchored(LockdepReport.of(finding, orders), current, anchors));
+      reports.add(anchored(LockdepReport.of(fixes.of(finding), orders), current, anchors));
     }
     if (options.enabled(CheckKind.SleepInAtomicContext)) {
       reports.addAll(AtomicSleeps.reports(composition.sleeps(), current));

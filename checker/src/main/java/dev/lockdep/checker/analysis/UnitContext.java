@@ -46,6 +46,7 @@ final class UnitContext {
   private final List<LocalFinding> findings = new ArrayList<>();
   private final ElementLookups lookups;
   private final Name superName;
+  private final MethodNames methodNames;
 
   UnitContext(
       CompilationUnitTree unit, Trees trees, Elements elements, ElementLookups lookups) {
@@ -55,6 +56,7 @@ final class UnitContext {
     this.unit = unit;
     this.positions = trees.getSourcePositions();
     this.lines = unit.getLineMap();
+    this.methodNames = new MethodNames(unit, positions);
     this.file = SourceKey.of(unit);
     this.lockTypes = lookups.lockTypes();
     this.models = lookups.models();
@@ -152,8 +154,12 @@ final class UnitContext {
     return lookups.typeName(owner) + "#<init>@" + positions.getStartPosition(unit, block);
   }
 
+  /** Where {@code tree} is, for reports: a method at its name ({@link MethodNames}). */
   Provenance provenance(Tree tree, String method) {
-    long start = positions.getStartPosition(unit, tree);
+    long start =
+        tree instanceof MethodTree declaration
+            ? methodNames.position(declaration)
+            : positions.getStartPosition(unit, tree);
     if (start < 0) {
       return new Provenance(file, 0, 0, method, List.of());
     }

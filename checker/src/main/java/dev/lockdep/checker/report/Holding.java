@@ -23,20 +23,26 @@ public record Holding(String method, String call, String callee, Provenance acqu
   }
 
   /**
-   * The holder of the lock taken at {@code heldAt} when the lock at {@code acquired} is taken.
-   * Both positions carry the calls from one outermost caller; the calls the acquisition adds to
-   * the held lock's are the ones made while it was held, the first of them by its holder.
+   * The holder of the lock taken at {@code heldAt} when the lock at {@code acquired} is taken: the
+   * method that took the held lock, and, when the acquisition is in a callee, the last call that
+   * method makes on the acquisition's call chain. A chain that does not pass through it (a lock
+   * held on entry from elsewhere) is fixed at its first call.
    */
   public static Holding of(Provenance heldAt, Provenance acquired) {
-    List<String> held = heldAt.callChain();
     List<String> calls = acquired.callChain();
-    if (calls.size() > held.size() && calls.subList(0, held.size()).equals(held)) {
-      String call = calls.get(held.size());
-      String callee = held.size() + 1 < calls.size() ? methodOf(calls.get(held.size() + 1)) : acquired.method();
-      String method = methodOf(call);
-      return new Holding(method.isEmpty() ? heldAt.method() : method, call, callee, acquired);
+    String holder = heldAt.method();
+    if (calls.isEmpty() || acquired.method().equals(holder)) {
+      return new Holding(acquired.method(), null, null, acquired);
     }
-    return new Holding(acquired.method(), null, null, acquired);
+    int at = 0;
+    for (int i = calls.size() - 1; i >= 0; i--) {
+      if (methodOf(calls.get(i)).equals(holder)) {
+        at = i;
+        break;
+      }
+    }
+    String callee = at + 1 < calls.size() ? methodOf(calls.get(at + 1)) : acquired.method();
+    return new Holding(methodOf(calls.get(at)), calls.get(at), callee, acquired);
   }
 
   /** Whether the holder reaches the lock through a call rather than taking it itself. */
