@@ -81,8 +81,12 @@ public final class LockdepAnalysis {
         });
     LockOrders orders = LockOrders.count(findings, program);
     FixPositions fixes = new FixPositions(programs(units));
+    List<Finding> placed = new ArrayList<>();
     for (Finding finding : findings) {
-      reports.add(anchored(LockdepReport.of(fixes.of(finding), orders), current, anchors));
+      placed.add(fixes.of(finding));
+    }
+    for (Finding finding : DistinctProblems.of(placed)) {
+      reports.add(anchored(LockdepReport.of(finding, orders), current, anchors));
     }
     if (options.enabled(CheckKind.SleepInAtomicContext)) {
       reports.addAll(AtomicSleeps.reports(composition.sleeps(), current));

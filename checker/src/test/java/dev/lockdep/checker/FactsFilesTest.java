@@ -197,11 +197,9 @@ class FactsFilesTest {
     assertEquals(full, incremental);
   }
 
-  /** The finding without where it is reported: its file and line, and its "at" line. */
+  /** The finding without where it is reported: its file and line, and its "at" line with the calls below it. */
   private static String withoutPosition(String diagnostic) {
-    return diagnostic.substring(diagnostic.indexOf(": ") + 2).lines()
-        .filter(line -> !line.startsWith("  at "))
-        .collect(java.util.stream.Collectors.joining("\n"));
+    return diagnostic.substring(diagnostic.indexOf(": ") + 2).replaceFirst("\n  at [^\n]*(\n +(via| ->) [^\n]*)*", "");
   }
 
   @Test

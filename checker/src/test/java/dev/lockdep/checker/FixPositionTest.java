@@ -57,7 +57,7 @@ class FixPositionTest {
     assertEquals("Pool.java", error.file(), error::toString);
     assertEquals(6, error.line(), error::toString);
     assertTrue(error.message().contains("\n  at Pool.java:6 in Pool.evict(Conn)\n"), error.message());
-    assertTrue(error.message().contains("lock(Conn.state) at Conn.java:6 in Conn.close() via Pool.java:6 in Pool.evict(Conn)"), error.message());
+    assertTrue(error.message().contains("lock(Conn.state) at Conn.java:6 in Conn.close()\n           via Pool.java:6 in Pool.evict(Conn)"), error.message());
     assertTrue(
         found.stream().anyMatch(d -> d.kind() == Diagnostic.Kind.NOTE && d.file().equals("Conn.java") && d.line() == 6
             && d.message().contains("Conn.state acquired here via Pool.java:6 in Pool.evict(Conn)")),
