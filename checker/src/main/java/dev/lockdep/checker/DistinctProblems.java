@@ -1,9 +1,9 @@
 package dev.lockdep.checker;
 
+import dev.lockdep.checker.report.CycleOrder;
 import dev.lockdep.lockgraph.ChainLink;
 import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.Finding;
-import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,13 +43,7 @@ final class DistinctProblems {
    */
   private static List<Object> key(Finding finding) {
     if (finding.kind() == CheckKind.LockOrderInversion) {
-      List<LockClass> cycle = finding.locks();
-      int least = cycle.indexOf(cycle.stream().min(Comparator.naturalOrder()).orElseThrow());
-      List<Object> key = new ArrayList<>(List.of(finding.kind()));
-      for (int i = 0; i < cycle.size(); i++) {
-        key.add(cycle.get((least + i) % cycle.size()));
-      }
-      return key;
+      return List.of(finding.kind(), CycleOrder.fromLeast(finding.locks()));
     }
     Provenance at = finding.position();
     return List.of(finding.kind(), at.file(), at.line(), at.column(), finding.summary(), finding.locks());

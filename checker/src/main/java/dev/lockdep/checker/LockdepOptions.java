@@ -35,7 +35,9 @@ public final class LockdepOptions {
     Graph,
     PrimeFenceReclaim,
     Disable,
-    ShowSkippedModels
+    ShowSkippedModels,
+    Baseline,
+    WriteBaseline
   }
 
   private final Severity severity;
@@ -45,6 +47,8 @@ public final class LockdepOptions {
   private final boolean primeFenceReclaim;
   private final Set<CheckKind> disabled;
   private final boolean showSkippedModels;
+  private final Optional<Path> baseline;
+  private final Optional<Path> writeBaseline;
 
   private LockdepOptions(Map<Name, String> values) throws InvalidOptionException {
     severity = parseSeverity(values.getOrDefault(Name.Severity, "ERROR"));
@@ -58,6 +62,8 @@ public final class LockdepOptions {
     primeFenceReclaim = parseBoolean(Name.PrimeFenceReclaim, values.getOrDefault(Name.PrimeFenceReclaim, "true"));
     disabled = parseChecks(values.get(Name.Disable));
     showSkippedModels = parseBoolean(Name.ShowSkippedModels, values.getOrDefault(Name.ShowSkippedModels, "false"));
+    baseline = Optional.ofNullable(values.get(Name.Baseline)).map(LockdepOptions::path);
+    writeBaseline = Optional.ofNullable(values.get(Name.WriteBaseline)).map(LockdepOptions::path);
   }
 
   /** The defaults: every check on, as errors, with the fence/reclaim prime. */
@@ -195,6 +201,16 @@ public final class LockdepOptions {
   /** Whether the models lines skipped for a type not on the class path are listed, not only counted. */
   public boolean showSkippedModels() {
     return showSkippedModels;
+  }
+
+  /** The baseline of known findings, reported as notes. */
+  public Optional<Path> baseline() {
+    return baseline;
+  }
+
+  /** Where to write a baseline of this compilation's findings. */
+  public Optional<Path> writeBaseline() {
+    return writeBaseline;
   }
 
   public boolean enabled(CheckKind check) {

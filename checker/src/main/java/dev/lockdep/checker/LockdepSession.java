@@ -12,6 +12,7 @@ import dev.lockdep.checker.analysis.UnitAnalyzer;
 import dev.lockdep.checker.analysis.UnitSummary;
 import dev.lockdep.checker.models.Models;
 import dev.lockdep.checker.models.ModelsException;
+import dev.lockdep.checker.report.Baseline;
 import dev.lockdep.checker.report.ReportFiles;
 import dev.lockdep.checker.report.SiteNote;
 import dev.lockdep.checker.report.SiteNotes;
@@ -260,14 +261,25 @@ public final class LockdepSession implements TaskListener {
       }
       return;
     }
-    checkWarningLimit(reports.size());
+    List<String> problems = new ArrayList<>();
+    Baseline baseline = ReportFiles.baseline(options, problems);
+    checkWarningLimit((int) reports.stream().filter(r -> !baseline.contains(r)).count());
     for (LockdepReport report : reports) {
+      if (baseline.contains(report)) {
+        print(Diagnostic.Kind.NOTE, report.position(), Baseline.note(report));
+        continue;
+      }
       print(kind, report.position(), report.message());
       for (SiteNote note : SiteNotes.of(report)) {
         print(Diagnostic.Kind.NOTE, note.at(), note.message());
       }
     }
-    writeReportFiles(ordered, reports);
+    CompilationUnitTree first = firstUnit();
+    baseline.staleNote(reports).ifPresent(note -> reporter.print(Diagnostic.Kind.NOTE, first, 1, 1, note));
+    problems.addAll(ReportFiles.write(options, reports, baseline, () -> LockdepAnalysis.graph(ordered)));
+    for (String problem : problems) {
+      reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + problem);
+    }
   }
 
   /**
@@ -348,14 +360,6 @@ public final class LockdepSession implements TaskListener {
     }
     CompilationUnitTree first = firstUnit();
     for (String problem : factsFiles.problems()) {
-      reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + problem);
-    }
-  }
-
-  /** The Sarif= and Graph= files; one that cannot be written is an error naming it. */
-  private void writeReportFiles(List<UnitSummary> ordered, List<LockdepReport> reports) {
-    for (String problem : ReportFiles.write(options, reports, () -> LockdepAnalysis.graph(ordered))) {
-      CompilationUnitTree first = firstUnit();
       reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + problem);
     }
   }

@@ -7,6 +7,7 @@ import dev.lockdep.checker.InvalidOptionException;
 import dev.lockdep.checker.LockdepFactsProcessor;
 import dev.lockdep.checker.LockdepOptions;
 import dev.lockdep.checker.LockdepSession;
+import dev.lockdep.checker.report.Baseline;
 import dev.lockdep.lockgraph.CheckKind;
 import java.io.File;
 import java.io.IOException;
@@ -43,7 +44,8 @@ public final class LockdepCli {
   private static final String USAGE_TEXT =
       "usage: java -jar lockdep-checker-cli.jar [--classpath CP] [--models FILE[,FILE]]"
           + " [--sarif FILE] [--graph FILE.dot|FILE.mmd] [--severity ERROR|WARN] [--disable CHECK[,CHECK]]"
-          + " [--prime-fence-reclaim true|false] [--show-skipped-models true|false] PATH...\n"
+          + " [--prime-fence-reclaim true|false] [--show-skipped-models true|false] [--baseline FILE]"
+          + " [--write-baseline FILE] PATH...\n"
           + "  PATH: .java files or directories searched for them\n"
           + "  every option of the javac plugin, Name=value, is --name value here (SomeName: --some-name)\n"
           + "  exit: 0 no findings, 1 findings, 2 usage error or sources that do not compile";
@@ -124,8 +126,12 @@ public final class LockdepCli {
     deleteRecursively(scratch);
     Map<CheckKind, Integer> perCheck = new EnumMap<>(CheckKind.class);
     int otherErrors = 0;
+    int known = 0;
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       out.println(format(d));
+      if (d.getMessage(Locale.ROOT).startsWith(Baseline.KNOWN)) {
+        known++;
+      }
       Optional<CheckKind> check = findingCheck(d);
       if (check.isPresent()) {
         perCheck.merge(check.get(), 1, Integer::sum);
@@ -138,9 +144,15 @@ public final class LockdepCli {
           + " and the output files writable%n", otherErrors);
       return USAGE;
     }
-    out.println(summary(perCheck, sources.size()));
+    out.println(summary(perCheck, sources.size()) + (known == 0 ? "" : "; " + known + " known, in the baseline"));
     invocation.sarif.ifPresent(file -> out.println("lockdep: SARIF written to " + file));
     invocation.graph.ifPresent(file -> out.println("lockdep: lock graph written to " + file));
+    if (invocation.writeBaseline.isPresent()) {
+      // Adopting the checker: every finding is now known, and the next run with --baseline passes.
+      out.println("lockdep: baseline of the findings written to " + invocation.writeBaseline.get()
+          + "; run with --baseline " + invocation.writeBaseline.get() + " to report only new ones");
+      return OK;
+    }
     return perCheck.isEmpty() ? OK : FINDINGS;
   }
 
@@ -237,6 +249,7 @@ public final class LockdepCli {
     final List<String> pluginWords = new ArrayList<>();
     Optional<String> sarif = Optional.empty();
     Optional<String> graph = Optional.empty();
+    Optional<String> writeBaseline = Optional.empty();
     String classpath;
     boolean help;
 
@@ -274,6 +287,7 @@ public final class LockdepCli {
       }
       inv.sarif = options.sarif().map(Path::toString);
       inv.graph = options.graph().map(Path::toString);
+      inv.writeBaseline = options.writeBaseline().map(Path::toString);
       return inv;
     }
 

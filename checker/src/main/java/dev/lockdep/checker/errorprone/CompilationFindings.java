@@ -17,6 +17,7 @@ import dev.lockdep.checker.analysis.ElementLookups;
 import dev.lockdep.checker.analysis.UnitAnalyzer;
 import dev.lockdep.checker.analysis.UnitSummary;
 import dev.lockdep.checker.models.Models;
+import dev.lockdep.checker.report.Baseline;
 import dev.lockdep.checker.report.ReportFiles;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,13 +52,13 @@ final class CompilationFindings {
 
   /** The findings positioned in {@code unit}, or null when the compilation is not all attributed. */
   static List<LockdepReport> in(
-      JavacTask task, Context context, CompilationUnitTree unit, LockdepOptions options, Models models) {
+      JavacTask task, Context context, CompilationUnitTree unit, LockdepOptions options, Models models, Baseline baseline) {
     Map<String, List<LockdepReport>> byFile;
     synchronized (BY_TASK) {
       byFile = BY_TASK.get(task);
       if (byFile == null) {
         try {
-          byFile = whole(task, context, options, models);
+          byFile = whole(task, context, options, models, baseline);
         } catch (RuntimeException | StackOverflowError e) {
           // Unit by unit still works; an Error Prone check must not fail the compilation.
           byFile = null;
@@ -72,7 +73,7 @@ final class CompilationFindings {
   }
 
   private static Map<String, List<LockdepReport>> whole(
-      JavacTask task, Context context, LockdepOptions options, Models models) {
+      JavacTask task, Context context, LockdepOptions options, Models models, Baseline baseline) {
     Trees trees = Trees.instance(task);
     Set<CompilationUnitTree> units = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ClassSymbol type : Symtab.instance(context).getAllClasses()) {
@@ -101,7 +102,7 @@ final class CompilationFindings {
     }
     List<LockdepReport> reports = LockdepAnalysis.check(summaries, options);
     // The whole compilation is known here, as the plugin knows it when it reports: its files.
-    for (String problem : ReportFiles.write(options, reports, () -> LockdepAnalysis.graph(summaries))) {
+    for (String problem : ReportFiles.write(options, reports, baseline, () -> LockdepAnalysis.graph(summaries))) {
       CompilerMessages.error(context, problem);
     }
     Map<String, List<LockdepReport>> byFile = new TreeMap<>();

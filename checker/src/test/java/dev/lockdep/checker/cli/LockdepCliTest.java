@@ -214,4 +214,29 @@ class LockdepCliTest {
     assertEquals(2, run("--models", missing.toString(), file.toString()), output());
     assertTrue(output().contains("models file " + missing + " does not exist"), output());
   }
+
+  /** Adopting the checker: --write-baseline records today's findings, --baseline reports only new ones. */
+  @Test
+  void aWrittenBaselineMakesTheNextRunPassUntilANewFinding() throws IOException {
+    Path src = Files.createDirectories(dir.resolve("src"));
+    Files.writeString(src.resolve("C.java"),
+        "class C {\n  static final Object A = new Object(), B = new Object();\n"
+            + "  void ab() { synchronized (A) { synchronized (B) { } } }\n"
+            + "  void ba() { synchronized (B) { synchronized (A) { } } }\n}\n");
+    Path baseline = dir.resolve("lockdep-baseline.txt");
+    assertEquals(0, run("--write-baseline", baseline.toString(), src.toString()), output());
+    assertTrue(output().contains("baseline of the findings written to " + baseline), output());
+    out.reset();
+    err.reset();
+    assertEquals(0, run("--baseline", baseline.toString(), src.toString()), output());
+    assertTrue(output().contains("lockdep: 0 finding(s) in 1 file(s); 1 known, in the baseline"), output());
+    Files.writeString(src.resolve("D.java"),
+        "class D {\n  static final Object X = new Object(), Y = new Object();\n"
+            + "  void xy() { synchronized (X) { synchronized (Y) { } } }\n"
+            + "  void yx() { synchronized (Y) { synchronized (X) { } } }\n}\n");
+    out.reset();
+    err.reset();
+    assertEquals(1, run("--baseline", baseline.toString(), src.toString()), output());
+    assertTrue(output().contains("lockdep: 1 finding(s) in 2 file(s): 1 LockOrderInversion; 1 known, in the baseline"), output());
+  }
 }

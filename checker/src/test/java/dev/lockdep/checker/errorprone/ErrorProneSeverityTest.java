@@ -89,6 +89,21 @@ class ErrorProneSeverityTest {
     assertTrue(Files.readString(graph).contains("flowchart LR"), graph.toString());
   }
 
+  @Test
+  void aBaselineMakesKnownFindingsNotes() throws IOException {
+    Path baseline = dir.resolve("lockdep-baseline.txt");
+    assertEquals(
+        List.of(Diagnostic.Kind.ERROR),
+        inversions("-Xep:LockOrderInversion:ERROR -XepOpt:Lockdep:WriteBaseline=" + baseline));
+    assertEquals(List.of(), inversions("-Xep:LockOrderInversion:ERROR -XepOpt:Lockdep:Baseline=" + baseline));
+    assertTrue(
+        ErrorProneRun.diagnostics(
+                List.of(dir.resolve("p/Both.java")), dir.resolve("out"), "-Xep:LockOrderInversion:ERROR -XepOpt:Lockdep:Baseline=" + baseline)
+            .stream()
+            .anyMatch(d -> d.getKind() == Diagnostic.Kind.NOTE
+                && d.getMessage(Locale.ROOT).startsWith("[LockdepCheck] known finding, in the baseline: LockOrderInversion")));
+  }
+
   private Diagnostic<? extends JavaFileObject> onlyError(String xep) throws IOException {
     Path source = dir.resolve("p/Both.java");
     Files.createDirectories(source.getParent());

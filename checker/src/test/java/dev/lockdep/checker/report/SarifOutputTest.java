@@ -130,7 +130,7 @@ class SarifOutputTest {
         }
       }
       assertEquals(expectedSites, flowSites);
-      assertFalse(result.getAsJsonObject("partialFingerprints").get("lockdepFinding/v1").getAsString().isBlank());
+      assertFalse(result.getAsJsonObject("partialFingerprints").get("lockdepFinding/v2").getAsString().isBlank());
     }
   }
 
