@@ -8,10 +8,17 @@ import dev.lockdep.annotations.Releases;
 class Tree {
   private final Object lock = new Object();
 
-  void link(Tree parent, @Nested(1) Tree child) {
+  void link(Tree parent, Tree child) {
     Object outer = parent.lock;
     @Nested(1) Object inner = child.lock;
     synchronized (outer) {
+      synchronized (inner) {}
+    }
+  }
+
+  void adopt(Tree child) {
+    @Nested(1) Object inner = child.lock;
+    synchronized (lock) {
       synchronized (inner) {}
     }
   }

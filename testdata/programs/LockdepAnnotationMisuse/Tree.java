@@ -14,6 +14,13 @@ class Tree {
     }
   }
 
+  /** @Nested names the lock the variable is: child.lock is another object and keeps subclass 0. */
+  void adopt(@Nested(1) Tree child) {
+    synchronized (lock) {
+      synchronized (child.lock) {}
+    }
+  }
+
   /** There is no field named mutex. */
   @Acquires("mutex")
   void enter() {}

@@ -4,7 +4,7 @@ package dev.lockdep.checker;
 public final class InvalidOptionException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  InvalidOptionException(String message) {
+  public InvalidOptionException(String message) {
     super(message);
   }
 }

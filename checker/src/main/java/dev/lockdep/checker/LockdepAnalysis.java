@@ -2,6 +2,7 @@ package dev.lockdep.checker;
 
 import dev.lockdep.checker.analysis.LocalFinding;
 import dev.lockdep.checker.analysis.UnitSummary;
+import dev.lockdep.checker.report.LockOrders;
 import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.CheckOptions;
 import dev.lockdep.lockgraph.Finding;
@@ -83,15 +84,24 @@ public final class LockdepAnalysis {
     }
     CheckOptions checkOptions =
         CheckOptions.defaults().withPrimeFenceReclaim(options.primeFenceReclaim()).withCurrentUnits(current);
+    List<Finding> findings = new ArrayList<>();
     runs.forEach(
         (facts, checks) -> {
           for (Finding finding : LockGraph.merge(facts).check(checkOptions)) {
-            CheckKind check = finding.kind();
-            if (checks.contains(check)) {
-              reports.add(anchored(LockdepReport.of(finding), current, anchors));
+            if (checks.contains(finding.kind())) {
+              findings.add(finding);
             }
           }
         });
+    LockOrders orders = LockOrders.count(findings, program);
+    FixPositions fixes = new FixPositions(programs(units));
+    List<Finding> placed = new ArrayList<>();
+    for (Finding finding : findings) {
+      placed.add(fixes.of(finding));
+    }
+    for (Finding finding : DistinctProblems.of(placed)) {
+      reports.add(anchored(LockdepReport.of(finding, orders), current, anchors));
+    }
     if (options.enabled(CheckKind.SleepInAtomicContext)) {
       reports.addAll(AtomicSleeps.reports(composition.sleeps(), current));
     }

@@ -28,13 +28,16 @@ public final class LockdepOptions {
   }
 
   /** Option names, in the order the error message lists them. */
-  enum Name {
+  public enum Name {
     Severity,
     Models,
     Sarif,
     Graph,
     PrimeFenceReclaim,
-    Disable
+    Disable,
+    ShowSkippedModels,
+    Baseline,
+    WriteBaseline
   }
 
   private final Severity severity;
@@ -43,6 +46,9 @@ public final class LockdepOptions {
   private final Optional<Path> graph;
   private final boolean primeFenceReclaim;
   private final Set<CheckKind> disabled;
+  private final boolean showSkippedModels;
+  private final Optional<Path> baseline;
+  private final Optional<Path> writeBaseline;
 
   private LockdepOptions(Map<Name, String> values) throws InvalidOptionException {
     severity = parseSeverity(values.getOrDefault(Name.Severity, "ERROR"));
@@ -55,6 +61,9 @@ public final class LockdepOptions {
     }
     primeFenceReclaim = parseBoolean(Name.PrimeFenceReclaim, values.getOrDefault(Name.PrimeFenceReclaim, "true"));
     disabled = parseChecks(values.get(Name.Disable));
+    showSkippedModels = parseBoolean(Name.ShowSkippedModels, values.getOrDefault(Name.ShowSkippedModels, "false"));
+    baseline = Optional.ofNullable(values.get(Name.Baseline)).map(LockdepOptions::path);
+    writeBaseline = Optional.ofNullable(values.get(Name.WriteBaseline)).map(LockdepOptions::path);
   }
 
   /** The defaults: every check on, as errors, with the fence/reclaim prime. */
@@ -187,6 +196,21 @@ public final class LockdepOptions {
 
   public boolean primeFenceReclaim() {
     return primeFenceReclaim;
+  }
+
+  /** Whether the models lines skipped for a type not on the class path are listed, not only counted. */
+  public boolean showSkippedModels() {
+    return showSkippedModels;
+  }
+
+  /** The baseline of known findings, reported as notes. */
+  public Optional<Path> baseline() {
+    return baseline;
+  }
+
+  /** Where to write a baseline of this compilation's findings. */
+  public Optional<Path> writeBaseline() {
+    return writeBaseline;
   }
 
   public boolean enabled(CheckKind check) {

@@ -1,6 +1,7 @@
 package dev.lockdep.checker;
 
 import dev.lockdep.checker.report.FixHint;
+import dev.lockdep.checker.report.LockOrders;
 import dev.lockdep.lockgraph.ChainLink;
 import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.Finding;
@@ -57,8 +58,11 @@ public record LockdepReport(
     this(check, position, title, summary, details, List.of(), List.of(), "");
   }
 
-  /** A lock graph finding, its details being lockdep's splat without the banner. */
-  public static LockdepReport of(Finding finding) {
+  /**
+   * A lock graph finding, its details being lockdep's splat without the banner, its hint fitted
+   * to where the program takes each order ({@code orders}).
+   */
+  public static LockdepReport of(Finding finding, LockOrders orders) {
     List<String> lines = finding.render().lines().toList();
     // render() opens with a banner repeating the title and summary; the first line already says both.
     int start = 0;
@@ -73,10 +77,11 @@ public record LockdepReport(
     while (!details.isEmpty() && details.get(details.size() - 1).isBlank()) {
       details.remove(details.size() - 1);
     }
-    String hint = FixHint.of(finding);
+    String hint = FixHint.of(finding, orders);
     int last = details.size() - 1;
     if (last >= 0 && details.get(last).startsWith(HINT)) {
-      details.set(last, HINT + hint);
+      details.remove(last);
+      details.addAll((HINT + hint).lines().toList());
     }
     return new LockdepReport(
         finding.kind(),

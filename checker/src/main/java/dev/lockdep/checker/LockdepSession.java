@@ -12,6 +12,7 @@ import dev.lockdep.checker.analysis.UnitAnalyzer;
 import dev.lockdep.checker.analysis.UnitSummary;
 import dev.lockdep.checker.models.Models;
 import dev.lockdep.checker.models.ModelsException;
+import dev.lockdep.checker.report.Baseline;
 import dev.lockdep.checker.report.ReportFiles;
 import dev.lockdep.checker.report.SiteNote;
 import dev.lockdep.checker.report.SiteNotes;
@@ -25,6 +26,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ExecutionException;
@@ -60,6 +62,7 @@ public final class LockdepSession implements TaskListener {
   private String configurationError;
   private boolean configurationErrorReported;
   private boolean reported;
+  private boolean warningsUnlimited;
   /** Annotations models files give library members; resolved when the first unit is analysed. */
   private Models models;
   /**
@@ -112,6 +115,14 @@ public final class LockdepSession implements TaskListener {
 
   void configure(LockdepOptions options) {
     this.options = options;
+  }
+
+  /**
+   * The compilation shows every warning ({@code -Xmaxwarns} set to no limit by whoever runs it):
+   * findings at {@code Severity=WARN} need no count of their own.
+   */
+  public void showsEveryWarning() {
+    warningsUnlimited = true;
   }
 
   /** Reports {@code message} as an error on the first compilation unit and analyses nothing. */
@@ -207,25 +218,34 @@ public final class LockdepSession implements TaskListener {
         models =
             Models.resolve(
                 Models.read(options.models(), LockdepCheck.class.getClassLoader()), task.getElements(), task.getTypes());
+        CompilationUnitTree first = firstUnit();
+        models.skippedNote(options.showSkippedModels())
+            .ifPresent(note -> reporter.print(Diagnostic.Kind.NOTE, first, 1, 1, "[" + LockdepCheck.NAME + "] " + note));
       } catch (ModelsException e) {
         models = Models.NONE;
         reported = true;
-        CompilationUnitTree first = units.get(Collections.min(units.keySet()));
+        CompilationUnitTree first = firstUnit();
         reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + e.getMessage());
       }
     }
     return models;
   }
 
+  /** The unit that errors without a source position go to: the first by name, whatever the order of the sources. */
+  private CompilationUnitTree firstUnit() {
+    return units.get(Collections.min(units.keySet()));
+  }
+
   /** The whole compilation has been analysed: run the lock graph over it and report. */
   private void report() {
+    // Mandatory warnings, which -nowarn and -Xlint:none do not silence: a finding is never optional.
     Diagnostic.Kind kind =
-        options.severity() == LockdepOptions.Severity.WARN ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR;
+        options.severity() == LockdepOptions.Severity.WARN ? Diagnostic.Kind.MANDATORY_WARNING : Diagnostic.Kind.ERROR;
     List<UnitSummary> ordered = new ArrayList<>(summaries);
     ordered.sort(Comparator.comparing(UnitSummary::file));
     for (UnitSummary summary : ordered) {
       for (UnitSummary.InternalError error : summary.internalErrors()) {
-        print(Diagnostic.Kind.WARNING, error.at(), "[" + LockdepCheck.NAME + "] " + error.message());
+        print(Diagnostic.Kind.MANDATORY_WARNING, error.at(), "[" + LockdepCheck.NAME + "] " + error.message());
       }
       for (UnitSummary.Note note : summary.notes()) {
         print(Diagnostic.Kind.NOTE, note.at(), "[" + LockdepCheck.NAME + "] " + note.message());
@@ -245,7 +265,7 @@ public final class LockdepSession implements TaskListener {
     if (failure != null) {
       if (!ordered.isEmpty()) {
         UnitSummary first = ordered.get(0);
-        print(Diagnostic.Kind.WARNING, new Provenance(first.file(), 1, 1, "", List.of()),
+        print(Diagnostic.Kind.MANDATORY_WARNING, new Provenance(first.file(), 1, 1, "", List.of()),
             "[" + LockdepCheck.NAME + "] internal error checking the lock graph: " + failure);
       }
       return;
@@ -259,13 +279,49 @@ public final class LockdepSession implements TaskListener {
           Diagnostic.Kind.NOTE, at,
           "[" + LockdepCheck.NAME + "] " + limit.message() + (here ? "" : " (" + limit.at() + ")"));
     }
+    List<String> problems = new ArrayList<>();
+    Baseline baseline = ReportFiles.baseline(options, problems);
+    checkWarningLimit((int) reports.stream().filter(r -> !baseline.contains(r)).count());
     for (LockdepReport report : reports) {
+      if (baseline.contains(report)) {
+        print(Diagnostic.Kind.NOTE, report.position(), Baseline.note(report));
+        continue;
+      }
       print(kind, report.position(), report.message());
       for (SiteNote note : SiteNotes.of(report)) {
         print(Diagnostic.Kind.NOTE, note.at(), note.message());
       }
     }
-    writeReportFiles(ordered, reports);
+    CompilationUnitTree first = firstUnit();
+    baseline.staleNote(reports).ifPresent(note -> reporter.print(Diagnostic.Kind.NOTE, first, 1, 1, note));
+    problems.addAll(ReportFiles.write(options, reports, baseline, () -> LockdepAnalysis.graph(ordered)));
+    for (String problem : problems) {
+      reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + problem);
+    }
+  }
+
+  /**
+   * Findings reported as warnings must all be shown, and javac drops every warning beyond
+   * {@code -Xmaxwarns}. Where javac's count is known, findings that do not fit are an error that
+   * says so; where it is not, a note gives their number, so a reader can tell a cut list.
+   */
+  private void checkWarningLimit(int findings) {
+    if (options.severity() != LockdepOptions.Severity.WARN || findings == 0 || warningsUnlimited) {
+      return;
+    }
+    CompilationUnitTree first = firstUnit();
+    OptionalInt remaining = WarningLimit.remaining(task);
+    if (remaining.isEmpty()) {
+      reporter.print(Diagnostic.Kind.NOTE, first, 1, 1,
+          "[" + LockdepCheck.NAME + "] " + findings + " finding(s) reported as warnings (Severity=WARN); javac shows at"
+              + " most -Xmaxwarns warnings (" + WarningLimit.JAVAC_DEFAULT + " unless set): if fewer are listed, raise"
+              + " -Xmaxwarns");
+    } else if (remaining.getAsInt() < findings) {
+      reporter.error(first, first,
+          "[" + LockdepCheck.NAME + "] " + findings + " finding(s) at Severity=WARN, but javac shows only "
+              + remaining.getAsInt() + " more warning(s) (-Xmaxwarns): raise -Xmaxwarns by at least "
+              + (findings - remaining.getAsInt()) + ", or use Severity=ERROR");
+    }
   }
 
   /**
@@ -320,16 +376,8 @@ public final class LockdepSession implements TaskListener {
         Thread.currentThread().interrupt();
       }
     }
-    CompilationUnitTree first = units.values().iterator().next();
+    CompilationUnitTree first = firstUnit();
     for (String problem : factsFiles.problems()) {
-      reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + problem);
-    }
-  }
-
-  /** The Sarif= and Graph= files; one that cannot be written is an error naming it. */
-  private void writeReportFiles(List<UnitSummary> ordered, List<LockdepReport> reports) {
-    for (String problem : ReportFiles.write(options, reports, () -> LockdepAnalysis.graph(ordered))) {
-      CompilationUnitTree first = units.values().iterator().next();
       reporter.error(first, first, "[" + LockdepCheck.NAME + "] " + problem);
     }
   }

@@ -21,7 +21,8 @@ class ContextsTest {
     assertEquals(1, found.size(), found::toString);
     String message = found.get(0).message();
     assertTrue(message.contains("Possible interrupt unsafe locking scenario"), message);
-    assertTrue(message.contains("<Interrupt>"), message);
+    assertTrue(message.contains("<Interrupt: an @IrqContext handler runs>"), message);
+    assertTrue(message.contains("disable interrupts (@IrqsDisabled);"), message);
     assertTrue(message.contains("Uart.portLock {IN-HARDIRQ-W} state was registered at"), message);
     assertTrue(message.contains("Uart.bufferLock {HARDIRQ-ON-W} state was registered at"), message);
   }

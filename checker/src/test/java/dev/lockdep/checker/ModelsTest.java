@@ -105,9 +105,6 @@ class ModelsTest {
         List.of("Cache.java:1: error: [LockdepCheck] " + file + ":3: expected a member and at least one annotation, e.g. com.acme.Pool#allocate(int) @Reclaim"),
         compile("\n# fine\nlib.Pool#allocate(int)\n"));
     assertEquals(
-        List.of("Cache.java:1: error: [LockdepCheck] " + file + ":1: unknown type lib.Pools"),
-        compile("lib.Pools#allocate(int) @Reclaim\n"));
-    assertEquals(
         List.of("Cache.java:1: error: [LockdepCheck] " + file + ":1: attribute value of @GfpFlags must be a dev.lockdep.annotations.Gfp"),
         compile("lib.Pool#allocate(int) @GfpFlags(\"NOFS\")\n"));
   }
@@ -118,7 +115,7 @@ class ModelsTest {
     List<PluginCompiler.Diag> found =
         PluginCompiler.compile(Map.of("app/Cache.java", "package app; class Cache { }"), "Models=" + missing);
     assertEquals(1, found.size(), found::toString);
-    assertTrue(found.get(0).message().startsWith("[LockdepCheck] cannot read models file " + missing), found::toString);
+    assertEquals("[LockdepCheck] models file " + missing + " does not exist", found.get(0).message());
   }
 
   @Test
@@ -145,5 +142,26 @@ class ModelsTest {
 
   private static List<String> errors(List<PluginCompiler.Diag> found) {
     return found.stream().filter(d -> d.kind() == Diagnostic.Kind.ERROR).map(PluginCompiler.Diag::firstLine).toList();
+  }
+
+  /**
+   * One models file serves a build of several modules: a line whose type this compilation does
+   * not have is skipped with a note counting such lines, listed with ShowSkippedModels=true; a
+   * member a present type lacks stays an error.
+   */
+  @Test
+  void aLineForATypeNotOnTheClassPathIsSkippedWithANote() throws IOException {
+    Path file = dir.resolve("models.txt");
+    Files.writeString(file, "other.Module#run() @Reclaim\nlib.Pool#allocate(int) @Reclaim\n");
+    Map<String, String> sources = new java.util.HashMap<>(LIBRARY);
+    sources.put("app/Cache.java", CACHE);
+    List<PluginCompiler.Diag> counted = PluginCompiler.compile(sources, "Models=" + file);
+    assertTrue(counted.stream().anyMatch(d -> d.kind() == Diagnostic.Kind.NOTE && d.message().equals(
+        "[LockdepCheck] 1 models line(s) skipped: their types are not on this compilation's class path"
+            + " (ShowSkippedModels=true lists them)")), counted::toString);
+    assertTrue(errors(counted).stream().noneMatch(e -> e.contains("[LockdepCheck]")), counted::toString);
+
+    List<PluginCompiler.Diag> listed = PluginCompiler.compile(sources, "Models=" + file, "ShowSkippedModels=true");
+    assertTrue(listed.stream().anyMatch(d -> d.message().endsWith(file + ":1: other.Module")), listed::toString);
   }
 }

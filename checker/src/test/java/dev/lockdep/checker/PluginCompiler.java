@@ -28,7 +28,12 @@ final class PluginCompiler {
   record Diag(Diagnostic.Kind kind, String file, long line, String message) {
     /** {@code Foo.java:12: error: <first line>}, the form expected-diagnostics files use. */
     String firstLine() {
-      String kindName = kind == Diagnostic.Kind.ERROR ? "error" : kind == Diagnostic.Kind.WARNING ? "warning" : "note";
+      String kindName =
+          switch (kind) {
+            case ERROR -> "error";
+            case WARNING, MANDATORY_WARNING -> "warning";
+            default -> "note";
+          };
       return file + ":" + line + ": " + kindName + ": " + message.lines().findFirst().orElse("");
     }
 

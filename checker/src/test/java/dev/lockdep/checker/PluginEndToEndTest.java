@@ -109,7 +109,7 @@ class PluginEndToEndTest {
   }
 
   /** The checker with its runtime dependencies, and nothing of Error Prone. */
-  private static String processorPath() throws URISyntaxException, ClassNotFoundException {
+  static String processorPath() throws URISyntaxException, ClassNotFoundException {
     List<String> entries = new ArrayList<>();
     for (String type : List.of(
         "dev.lockdep.checker.LockdepCheck",

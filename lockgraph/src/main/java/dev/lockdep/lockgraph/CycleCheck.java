@@ -250,10 +250,10 @@ final class CycleCheck {
     }
     List<ScenarioRow> rows =
         List.of(
-            ScenarioRow.cpu0(Witness.lockOp(closing.fromMode(), prev.displayName())),
-            ScenarioRow.cpu1("lock(" + parent.displayName() + ");"),
-            ScenarioRow.cpu1("lock(" + prev.displayName() + ");"),
-            ScenarioRow.cpu0(Witness.lockOp(closing.toMode(), next.displayName())));
+            ScenarioRow.cpu0(ScenarioRow.acquire(closing.fromMode(), prev)),
+            ScenarioRow.cpu1(ScenarioRow.acquire(parent)),
+            ScenarioRow.cpu1(ScenarioRow.acquire(prev)),
+            ScenarioRow.cpu0(ScenarioRow.acquire(closing.toMode(), next)));
     String hint =
         fence
             ? "do not wait for a fence or future, nor allocate with reclaim, inside a signalling"
@@ -261,8 +261,10 @@ final class CycleCheck {
             : reclaim
                 ? "allocate before taking the lock, or keep the allocation from reclaiming"
                     + " (@GfpFlags(NOFS))"
-                : "take these locks in one global order; if a nesting is deliberate and ordered,"
-                    + " mark the inner acquisition with @Nested";
+                : oneKey(locks)
+                    ? "nest " + next.name() + " in one subclass order: the outer acquisition with the lower"
+                        + " subclass, the inner one marked with @Nested(n) of a higher one"
+                    : "take these locks in one global order";
     return new Finding(
         CheckKind.LockOrderInversion,
         "possible circular locking dependency detected",
@@ -275,6 +277,14 @@ final class CycleCheck {
         notes,
         hint,
         Witness.units(chain, List.of()));
+  }
+
+  /**
+   * Whether every lock of the cycle is one lock class at several subclasses: only then can
+   * {@code @Nested} order it; a subclass never orders two classes.
+   */
+  private static boolean oneKey(List<LockClass> locks) {
+    return locks.stream().allMatch(c -> c.key().equals(locks.get(0).key()));
   }
 
   private static int find(int[] uf, int x) {

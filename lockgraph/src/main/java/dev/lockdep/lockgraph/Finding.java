@@ -36,6 +36,9 @@ public record Finding(
     List<String> units)
     implements Comparable<Finding> {
 
+  /** Where the calls below a chain's acquisition start: under its {@code lock(}. */
+  private static final String CALL_INDENT = "         ";
+
   private static final Comparator<Finding> ORDER =
       Comparator.comparing(Finding::position)
           .thenComparing(Finding::kind)
@@ -83,7 +86,7 @@ public record Finding(
       sb.append(title).append('\n');
     }
     sb.append(summary).append('\n');
-    sb.append("at ").append(position).append(chainSuffix(position)).append("\n\n");
+    sb.append("at ").append(position).append(via(position, "  ")).append("\n\n");
     if (!chain.isEmpty()) {
       sb.append(
           kind == CheckKind.LockOrderInversion
@@ -96,16 +99,16 @@ public record Finding(
             .append(d.from().displayName()).append(" -(").append(d.type()).append(")-> ")
             .append(d.to().displayName()).append(":\n");
         sb.append("       ").append(acquire(d.fromMode())).append(d.from().displayName())
-            .append(") at ").append(d.heldAt()).append(chainSuffix(d.heldAt())).append('\n');
+            .append(") at ").append(d.heldAt()).append(via(d.heldAt(), CALL_INDENT)).append('\n');
         sb.append("       ").append(acquire(d.toMode())).append(d.to().displayName())
-            .append(") at ").append(d.at()).append(chainSuffix(d.at())).append('\n');
+            .append(") at ").append(d.at()).append(via(d.at(), CALL_INDENT)).append('\n');
       }
       sb.append('\n');
     }
     for (UsageLink u : usages) {
       sb.append(u.usage().lockClass().displayName()).append(" {")
           .append(u.usage().bit().label()).append("} state was registered at: ")
-          .append(u.usage().at()).append(chainSuffix(u.usage().at())).append('\n');
+          .append(u.usage().at()).append(via(u.usage().at(), "  ")).append('\n');
     }
     if (!usages.isEmpty()) {
       sb.append('\n');
@@ -119,9 +122,10 @@ public record Finding(
           kind == CheckKind.IrqSafeToUnsafe
               ? " Possible interrupt unsafe locking scenario:\n\n"
               : " Possible unsafe locking scenario:\n\n");
-      boolean twoCpus = scenario.stream().anyMatch(r -> r.column() == ScenarioRow.Column.CPU1);
-      sb.append(twoCpus ? "       CPU0                    CPU1\n" : "       CPU0\n");
-      sb.append(twoCpus ? "       ----                    ----\n" : "       ----\n");
+      // lockdep's CPU0 and CPU1 columns, as the threads a Java program runs.
+      boolean twoThreads = scenario.stream().anyMatch(r -> r.column() == ScenarioRow.Column.CPU1);
+      sb.append(twoThreads ? "       Thread 1                Thread 2\n" : "       Thread 1\n");
+      sb.append(twoThreads ? "       --------                --------\n" : "       --------\n");
       for (ScenarioRow row : scenario) {
         sb.append(row.column() == ScenarioRow.Column.CPU0 ? "  " : "                               ")
             .append(row.text()).append('\n');
@@ -136,7 +140,14 @@ public record Finding(
     return mode.isReader() ? "rlock(" : "lock(";
   }
 
-  private static String chainSuffix(Provenance p) {
-    return p.callChain().isEmpty() ? "" : " via " + String.join(" -> ", p.callChain());
-  }
-}
+  /**
+   * The calls that led to a fact, one per line below it, outermost first: {@code via A} then
+   * {@code -> B} under it. A chain of eight calls on the fact's own line could not be read.
+   */
+  public static String via(Provenance p, String indent) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < p.callChain().size(); i++) {
+      sb.append('\n').append(indent).append(i == 0 ? "via " : " -> ").append(p.callChain().get(i));
+    }
+    return sb.toString();
+  }}

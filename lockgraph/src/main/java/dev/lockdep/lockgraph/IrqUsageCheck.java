@@ -100,9 +100,9 @@ final class IrqUsageCheck {
             List.of(),
             List.of(old, now),
             List.of(
-                ScenarioRow.cpu0("lock(" + name + ");"),
-                ScenarioRow.cpu0("<Interrupt>"),
-                ScenarioRow.cpu0("  lock(" + name + ");")),
+                ScenarioRow.cpu0(ScenarioRow.acquire(w.lockClass(c))),
+                ScenarioRow.cpu0(ScenarioRow.INTERRUPT),
+                ScenarioRow.cpu0("  " + ScenarioRow.acquire(w.lockClass(c)))),
             List.of(name + " usage " + UsageBits.usageString(g.usage[c])),
             "disable " + irq + "s around every process-context acquisition of " + name + " ("
                 + irqsDisabled(safe.state()) + "), or do not take it in interrupt context",
@@ -274,12 +274,12 @@ final class IrqUsageCheck {
             chain,
             usages,
             List.of(
-                ScenarioRow.cpu0("lock(" + unsafeName + ");"),
-                ScenarioRow.cpu1("local_irq_disable();"),
-                ScenarioRow.cpu1("lock(" + safeName + ");"),
-                ScenarioRow.cpu1("lock(" + middle.displayName() + ");"),
-                ScenarioRow.cpu0("<Interrupt>"),
-                ScenarioRow.cpu0("  lock(" + safeName + ");")),
+                ScenarioRow.cpu0(ScenarioRow.acquire(w.lockClass(b))),
+                ScenarioRow.cpu1(ScenarioRow.IRQS_OFF),
+                ScenarioRow.cpu1(ScenarioRow.acquire(w.lockClass(a))),
+                ScenarioRow.cpu1(ScenarioRow.acquire(middle)),
+                ScenarioRow.cpu0(ScenarioRow.INTERRUPT),
+                ScenarioRow.cpu0("  " + ScenarioRow.acquire(w.lockClass(a)))),
             notes,
             "disable " + irq + "s around every acquisition of " + unsafeName + " ("
                 + irqsDisabled(safeBit.state()) + "), or do not acquire it while " + safeName

@@ -23,7 +23,7 @@ final class RecursionCheck {
         Key key = new Key(r.held(), r.at().file(), r.at().line(), r.at().column());
         RecursionFact known = least.get(key);
         // Units come sorted by name, so on a tie the first unit is kept.
-        if (known == null || RecursionFact.ORDER.compare(r, known) < 0) {
+        if (known == null || RecursionFact.REPORTED.compare(r, known) < 0) {
           least.put(key, r);
           unitOf.put(key, u.name());
         }
@@ -43,7 +43,9 @@ final class RecursionCheck {
       case SAME_INSTANCE -> {
         summary = "re-acquiring " + name + ", which is not reentrant, while holding it:"
             + " self-deadlock";
-        hint = "do not re-acquire the lock, or use a reentrant lock";
+        hint = "both acquisitions take the same " + name + " object, and it is not reentrant: do not take it"
+            + " again while holding it (split the method into a part that takes the lock and a part that"
+            + " expects it held), or use a reentrant lock";
         notes = List.of();
       }
       case READ_TO_WRITE -> {
@@ -54,8 +56,13 @@ final class RecursionCheck {
       }
       default -> {
         summary = "acquiring " + name + " while already holding another lock of the same class";
-        hint = "if the nesting is deliberate and ordered, give the inner acquisition its own"
-            + " subclass with @Nested(1); otherwise split the class with @LockClass";
+        hint = (r.held().reentrant()
+                ? ""
+                : "if both acquisitions can take the same " + name + " object, it is not reentrant:"
+                    + " do not take it again while holding it; ")
+            + "if they take two objects, nested deliberately in one order (by id, parent before"
+            + " child), give the inner acquisition its own subclass with @Nested(1); if the two are"
+            + " different kinds of lock, split the class with @LockClass";
         notes = List.of(" May be due to missing lock nesting notation");
       }
     }
@@ -72,8 +79,8 @@ final class RecursionCheck {
         List.of(link),
         List.of(),
         List.of(
-            ScenarioRow.cpu0(Witness.lockOp(r.heldMode(), name)),
-            ScenarioRow.cpu0(Witness.lockOp(r.nextMode(), name))),
+            ScenarioRow.cpu0(ScenarioRow.acquire(r.heldMode(), r.held())),
+            ScenarioRow.cpu0(ScenarioRow.acquire(r.nextMode(), r.held()))),
         notes,
         hint,
         List.of(unit));

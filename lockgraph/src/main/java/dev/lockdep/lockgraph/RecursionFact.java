@@ -36,6 +36,14 @@ public record RecursionFact(
           .thenComparing(RecursionFact::nextMode)
           .thenComparing(RecursionFact::heldAt);
 
+  /**
+   * Of the refusals of one acquisition, the one kept and reported: a proven one (the same object,
+   * a read lock upgraded) before two objects of one class, which the same acquisition reached
+   * from another caller may be; its hint would offer {@code @Nested} for a self-deadlock.
+   */
+  static final Comparator<RecursionFact> REPORTED =
+      Comparator.comparing((RecursionFact r) -> r.kind() == Kind.SAME_CLASS).thenComparing(ORDER);
+
   public RecursionFact {
     Objects.requireNonNull(held);
     Objects.requireNonNull(heldMode);

@@ -292,7 +292,7 @@ public final class UnitFacts {
     }
 
     private static RecursionFact least(RecursionFact a, RecursionFact b) {
-      return RecursionFact.ORDER.compare(a, b) <= 0 ? a : b;
+      return RecursionFact.REPORTED.compare(a, b) <= 0 ? a : b;
     }
   }
 

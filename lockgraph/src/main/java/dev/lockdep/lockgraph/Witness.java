@@ -71,8 +71,4 @@ final class Witness {
     units.remove("");
     return new ArrayList<>(units);
   }
-
-  static String lockOp(ReadMode mode, String name) {
-    return (mode.isReader() ? "rlock(" : "lock(") + name + ");";
-  }
 }

@@ -46,30 +46,31 @@ class GraphChecksTest {
     // closing dependency: the greatest provenance, B -> A at line 3
     assertEquals(3, x.position().line());
     assertEquals(List.of(
-        new ScenarioRow(Column.CPU0, "lock(B);"),
-        new ScenarioRow(Column.CPU1, "lock(A);"),
-        new ScenarioRow(Column.CPU1, "lock(B);"),
-        new ScenarioRow(Column.CPU0, "lock(A);")), x.scenario());
+        new ScenarioRow(Column.CPU0, "acquire B;"),
+        new ScenarioRow(Column.CPU1, "acquire A;"),
+        new ScenarioRow(Column.CPU1, "acquire B;"),
+        new ScenarioRow(Column.CPU0, "acquire A;")), x.scenario());
     assertEquals(2, x.chain().size());
     assertEquals(B, x.chain().get(1).dependency().from());
     assertEquals(List.of("U.java"), x.units());
     assertTrue(x.render().contains("*** DEADLOCK ***"));
+    assertTrue(x.render().contains("       Thread 1                Thread 2\n"), "threads, not CPUs: " + x.render());
   }
 
   @Test
   void longerCycleSaysChainExists() {
     Finding x = LockGraph.of(orders("U.java", A, B, B, C, C, A)).check().get(0);
     assertTrue(x.notes().contains("Chain exists of:\n  A --> B --> C"), () -> x.notes().toString());
-    assertEquals("lock(B);", x.scenario().get(1).text());
+    assertEquals("acquire B;", x.scenario().get(1).text());
   }
 
   @Test
-  void readerRowsSayRlock() {
+  void readerRowsSayForReading() {
     LockGraph g = LockGraph.merge(List.of(
         edge("U.java", 1, A, ReadMode.SHARED, B, ReadMode.EXCLUSIVE),
         edge("V.java", 2, B, ReadMode.EXCLUSIVE, A, ReadMode.SHARED)));
     Finding x = g.check().get(0);
-    assertEquals("rlock(A);", x.scenario().get(3).text());
+    assertEquals("acquire A for reading;", x.scenario().get(3).text());
     assertEquals(List.of("U.java", "V.java"), x.units());
   }
 
@@ -272,10 +273,37 @@ class GraphChecksTest {
     assertEquals("inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage.", f.title());
     assertEquals(2, f.position().line());
     assertEquals(List.of(
-        new ScenarioRow(Column.CPU0, "lock(A);"),
-        new ScenarioRow(Column.CPU0, "<Interrupt>"),
-        new ScenarioRow(Column.CPU0, "  lock(A);")), f.scenario());
+        new ScenarioRow(Column.CPU0, "acquire A;"),
+        new ScenarioRow(Column.CPU0, "<Interrupt: an @IrqContext handler runs>"),
+        new ScenarioRow(Column.CPU0, "  acquire A;")), f.scenario());
     assertTrue(f.headline().startsWith(
         "[InconsistentLockState] inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage: "));
+  }
+
+  @Test
+  void aReentryProvenToBeTheSameObjectIsReportedAsSuchThoughAnotherCallerMayPassAnother() {
+    LockClass permit = LockClass.of("Gate.permit").nonReentrant();
+    Provenance again = at("Gate.java", 6);
+    UnitFacts u = UnitFacts.builder("Gate.java")
+        // from one caller, another Gate's permit may be held; from another, this very one
+        .acquire(List.of(new HeldLock(permit, ReadMode.EXCLUSIVE, false, "other", at("Gate.java", 4))),
+            new HeldLock(permit, ReadMode.EXCLUSIVE, false, "this.permit", again), IrqState.PROCESS)
+        .acquire(List.of(new HeldLock(permit, ReadMode.EXCLUSIVE, false, "this.permit", at("Gate.java", 5))),
+            new HeldLock(permit, ReadMode.EXCLUSIVE, false, "this.permit", again), IrqState.PROCESS)
+        .build();
+    List<Finding> f = LockGraph.of(u).check();
+    assertEquals(List.of(CheckKind.RecursiveLocking), kinds(f));
+    assertTrue(f.get(0).summary().contains("which is not reentrant, while holding it"), f.get(0).summary());
+    assertTrue(f.get(0).hint().contains("the same Gate.permit object"), f.get(0).hint());
+  }
+
+  /** The pseudo-locks' rows say what Java code does: allocate, wait for a future, complete one. */
+  @Test
+  void pseudoLockRowsSayTheAllocationOrWaitTheyStandFor() {
+    assertEquals("allocate, which may enter reclaim (fs_reclaim);", ScenarioRow.acquire(LockClass.FS_RECLAIM));
+    assertEquals("wait for a future or fence (dma_fence_map);", ScenarioRow.acquire(LockClass.DMA_FENCE_MAP));
+    assertEquals(
+        "run code that completes a future or fence (dma_fence_map);",
+        ScenarioRow.acquire(ReadMode.SHARED, LockClass.DMA_FENCE_MAP));
   }
 }

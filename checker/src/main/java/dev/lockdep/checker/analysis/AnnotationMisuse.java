@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -27,9 +28,11 @@ final class AnnotationMisuse {
   private final UnitContext context;
   /** The misuses found, in the order the declarations were checked. */
   private final List<LocalFinding> findings = new ArrayList<>();
+  private final NestedVariableUse nestedUse;
 
   AnnotationMisuse(UnitContext context) {
     this.context = context;
+    this.nestedUse = new NestedVariableUse(context);
   }
 
   List<LocalFinding> findings() {
@@ -41,6 +44,7 @@ final class AnnotationMisuse {
     Element element = context.trees().getElement(path);
     if (element != null) {
       checkNested(path, element, node.getModifiers());
+      checkNestedReach(path, element, node.getModifiers());
       if (element.asType().getKind().isPrimitive()) {
         for (String annotation : List.of(LockAnnotations.LOCK_CLASS, LockAnnotations.NESTED)) {
           misuse(
@@ -87,6 +91,34 @@ final class AnnotationMisuse {
               + (LockClass.MAX_SUBCLASSES - 1) + " (lockdep's MAX_LOCKDEP_SUBCLASSES is "
               + LockClass.MAX_SUBCLASSES + ")");
     }
+  }
+
+  /**
+   * {@code @Nested} on a parameter or local that is never locked itself, only the locks reached
+   * through it: it would nest nothing.
+   */
+  private void checkNestedReach(TreePath path, Element element, ModifiersTree modifiers) {
+    Integer subclass = LockClassKeys.writtenNested(element);
+    // An out-of-range subclass is an error of its own; a field is itself a lock.
+    if (subclass == null
+        || subclass != LockClassKeys.validSubclass(subclass)
+        || element.getKind() == ElementKind.FIELD
+        || !(element instanceof VariableElement variable)) {
+      return;
+    }
+    nestedUse.onlyLockedThrough(path, variable).ifPresent(
+        through -> {
+          String name = element.getSimpleName().toString();
+          misuse(
+              path,
+              modifiers,
+              LockAnnotations.NESTED,
+              element,
+              "@Nested(" + subclass + ") on `" + name + "` has no effect: `" + name + "` is never locked itself, and `"
+                  + through.getLeaf() + "`, locked at line " + context.provenance(through.getLeaf(), "").line()
+                  + ", is another object that keeps its own subclass; declare it as a variable,"
+                  + " `@Nested(" + subclass + ") var lock = " + through.getLeaf() + ";`, and lock that");
+        });
   }
 
   private void checkGuards(

@@ -50,6 +50,7 @@ final class UnitContext {
   private final ThrowingCalls throwingCalls;
   /** Made when a body that takes a lock first checks its releases. */
   private CallHolds callHolds;
+  private final MethodNames methodNames;
 
   UnitContext(
       CompilationUnitTree unit, Trees trees, Elements elements, ElementLookups lookups) {
@@ -59,6 +60,7 @@ final class UnitContext {
     this.unit = unit;
     this.positions = trees.getSourcePositions();
     this.lines = unit.getLineMap();
+    this.methodNames = new MethodNames(unit, positions);
     this.file = SourceKey.of(unit);
     this.lockTypes = lookups.lockTypes();
     this.models = lookups.models();
@@ -191,8 +193,12 @@ final class UnitContext {
     return lookups.typeName(owner) + "#<init>@" + positions.getStartPosition(unit, block);
   }
 
+  /** Where {@code tree} is, for reports: a method at its name ({@link MethodNames}). */
   Provenance provenance(Tree tree, String method) {
-    long start = positions.getStartPosition(unit, tree);
+    long start =
+        tree instanceof MethodTree declaration
+            ? methodNames.position(declaration)
+            : positions.getStartPosition(unit, tree);
     if (start < 0) {
       return new Provenance(file, 0, 0, method, List.of());
     }

@@ -3,6 +3,11 @@ package dev.lockdep.checker.cli;
 import com.sun.source.util.JavacTask;
 import dev.lockdep.annotations.LockClass;
 import dev.lockdep.checker.LockdepCheck;
+import dev.lockdep.checker.InvalidOptionException;
+import dev.lockdep.checker.LockdepFactsProcessor;
+import dev.lockdep.checker.LockdepOptions;
+import dev.lockdep.checker.LockdepSession;
+import dev.lockdep.checker.report.Baseline;
 import dev.lockdep.lockgraph.CheckKind;
 import java.io.File;
 import java.io.IOException;
@@ -38,9 +43,15 @@ public final class LockdepCli {
 
   private static final String USAGE_TEXT =
       "usage: java -jar lockdep-checker-cli.jar [--classpath CP] [--models FILE[,FILE]]"
-          + " [--sarif FILE] [--graph FILE.dot|FILE.mmd] PATH...\n"
+          + " [--sarif FILE] [--graph FILE.dot|FILE.mmd] [--severity ERROR|WARN] [--disable CHECK[,CHECK]]"
+          + " [--prime-fence-reclaim true|false] [--show-skipped-models true|false] [--baseline FILE]"
+          + " [--write-baseline FILE] PATH...\n"
           + "  PATH: .java files or directories searched for them\n"
+          + "  every option of the javac plugin, Name=value, is --name value here (SomeName: --some-name)\n"
           + "  exit: 0 no findings, 1 findings, 2 usage error or sources that do not compile";
+
+  /** javac's -Xmaxerrs and -Xmaxwarns: every finding is printed, as errors or as warnings. */
+  private static final String UNLIMITED = String.valueOf(Integer.MAX_VALUE);
 
   private LockdepCli() {}
 
@@ -72,6 +83,9 @@ public final class LockdepCli {
       err.println("lockdep: no .java files under " + invocation.paths);
       return USAGE;
     }
+    for (String entry : missing(invocation.classpath)) {
+      err.println("lockdep: warning: class path entry " + entry + " does not exist");
+    }
     return compile(invocation, sources, out, err);
   }
 
@@ -90,7 +104,10 @@ public final class LockdepCli {
       // No annotation processing: the plugin reads the libraries' summaries through the file
       // manager made here, and no processor on --classpath runs.
       List<String> options =
-          new ArrayList<>(List.of("-XDcompilePolicy=simple", "-proc:none", "-Xmaxerrs", "10000", "-d", scratch.toString()));
+          new ArrayList<>(
+              List.of(
+                  "-XDcompilePolicy=simple", "-proc:none", "-Xmaxerrs", UNLIMITED, "-Xmaxwarns", UNLIMITED, "-d",
+                  scratch.toString()));
       options.add("-classpath");
       options.add(classpath(invocation.classpath));
       JavacTask task =
@@ -99,6 +116,7 @@ public final class LockdepCli {
       // The summaries of the jars and directories on --classpath, so cross-module cycles are
       // found here as in a build.
       LockdepCheck.useFileManager(task, files);
+      LockdepSession.attach(task).showsEveryWarning();
       // analyze() stops before code generation: no class file is written, even to the scratch dir.
       task.analyze();
     } catch (IOException e) {
@@ -111,8 +129,12 @@ public final class LockdepCli {
     deleteRecursively(scratch);
     Map<CheckKind, Integer> perCheck = new EnumMap<>(CheckKind.class);
     int otherErrors = 0;
+    int known = 0;
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       out.println(format(d));
+      if (d.getMessage(Locale.ROOT).startsWith(Baseline.KNOWN)) {
+        known++;
+      }
       Optional<CheckKind> check = findingCheck(d);
       if (check.isPresent()) {
         perCheck.merge(check.get(), 1, Integer::sum);
@@ -125,9 +147,15 @@ public final class LockdepCli {
           + " and the output files writable%n", otherErrors);
       return USAGE;
     }
-    out.println(summary(perCheck, sources.size()));
+    out.println(summary(perCheck, sources.size()) + (known == 0 ? "" : "; " + known + " known, in the baseline"));
     invocation.sarif.ifPresent(file -> out.println("lockdep: SARIF written to " + file));
     invocation.graph.ifPresent(file -> out.println("lockdep: lock graph written to " + file));
+    if (invocation.writeBaseline.isPresent()) {
+      // Adopting the checker: every finding is now known, and the next run with --baseline passes.
+      out.println("lockdep: baseline of the findings written to " + invocation.writeBaseline.get()
+          + "; run with --baseline " + invocation.writeBaseline.get() + " to report only new ones");
+      return OK;
+    }
     return perCheck.isEmpty() ? OK : FINDINGS;
   }
 
@@ -150,6 +178,19 @@ public final class LockdepCli {
     return String.format("lockdep: %d finding(s) in %d file(s)%s", findings, files, counts.isEmpty() ? "" : ": " + counts);
   }
 
+  /** The entries of {@code classpath} that name nothing: a misspelt jar would hide a library's summaries. */
+  static List<String> missing(String classpath) {
+    List<String> missing = new ArrayList<>();
+    if (classpath != null) {
+      for (String entry : classpath.split(File.pathSeparator)) {
+        if (!entry.isEmpty() && !Files.exists(Path.of(entry))) {
+          missing.add(entry);
+        }
+      }
+    }
+    return missing;
+  }
+
   private static String classpath(String given) {
     // The annotations travel with the runner (inside the cli jar), so sources that use them compile
     // without a classpath.
@@ -170,7 +211,7 @@ public final class LockdepCli {
    * brackets, as Error Prone's do (the notes at a finding's other sites do not).
    */
   private static Optional<CheckKind> findingCheck(Diagnostic<? extends JavaFileObject> d) {
-    if (d.getKind() != Diagnostic.Kind.ERROR && d.getKind() != Diagnostic.Kind.WARNING) {
+    if (d.getKind() == Diagnostic.Kind.NOTE || d.getKind() == Diagnostic.Kind.OTHER) {
       return Optional.empty();
     }
     String message = d.getMessage(Locale.ROOT);
@@ -211,6 +252,7 @@ public final class LockdepCli {
     final List<String> pluginWords = new ArrayList<>();
     Optional<String> sarif = Optional.empty();
     Optional<String> graph = Optional.empty();
+    Optional<String> writeBaseline = Optional.empty();
     String classpath;
     boolean help;
 
@@ -227,28 +269,44 @@ public final class LockdepCli {
           case "-cp":
             inv.classpath = value(args, ++i, arg);
             break;
-          case "--models":
-            inv.pluginWords.add("Models=" + value(args, ++i, arg));
-            break;
-          case "--sarif":
-            inv.sarif = Optional.of(value(args, ++i, arg));
-            inv.pluginWords.add("Sarif=" + inv.sarif.get());
-            break;
-          case "--graph":
-            inv.graph = Optional.of(value(args, ++i, arg));
-            inv.pluginWords.add("Graph=" + inv.graph.get());
-            break;
           default:
             if (arg.startsWith("-")) {
-              throw new IllegalArgumentException("unknown option " + arg);
+              LockdepOptions.Name option = option(arg);
+              inv.pluginWords.add(option + "=" + value(args, ++i, arg));
+            } else {
+              inv.paths.add(Path.of(arg));
             }
-            inv.paths.add(Path.of(arg));
         }
       }
       if (inv.paths.isEmpty() && !inv.help) {
         throw new IllegalArgumentException("no PATH given");
       }
+      LockdepOptions options;
+      try {
+        options = LockdepOptions.parse(inv.pluginWords);
+      } catch (InvalidOptionException e) {
+        // The message names the plugin's option (Severity=x), which the usage maps to its flag.
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+      inv.sarif = options.sarif().map(Path::toString);
+      inv.graph = options.graph().map(Path::toString);
+      inv.writeBaseline = options.writeBaseline().map(Path::toString);
       return inv;
+    }
+
+    /** The plugin option a flag names: {@code --prime-fence-reclaim} is {@code PrimeFenceReclaim}. */
+    private static LockdepOptions.Name option(String flag) {
+      for (LockdepOptions.Name name : LockdepOptions.Name.values()) {
+        if (flag.equals(flag(name))) {
+          return name;
+        }
+      }
+      throw new IllegalArgumentException("unknown option " + flag);
+    }
+
+    /** {@code PrimeFenceReclaim} as a flag: {@code --prime-fence-reclaim}. */
+    static String flag(LockdepOptions.Name name) {
+      return "--" + name.name().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     private static String value(String[] args, int i, String option) {

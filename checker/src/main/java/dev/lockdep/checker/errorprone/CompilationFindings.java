@@ -17,6 +17,8 @@ import dev.lockdep.checker.analysis.ElementLookups;
 import dev.lockdep.checker.analysis.UnitAnalyzer;
 import dev.lockdep.checker.analysis.UnitSummary;
 import dev.lockdep.checker.models.Models;
+import dev.lockdep.checker.report.Baseline;
+import dev.lockdep.checker.report.ReportFiles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -37,6 +39,9 @@ import javax.tools.JavaFileObject;
  * {@code -XDcompilePolicy=simple} javac attributes every class before it analyses any, so all
  * units can be summarised then. Under another policy some units are not attributed yet: the
  * compilation is then checked unit by unit, as far as each unit's own calls go.
+ *
+ * <p>The {@code Sarif=} and {@code Graph=} files are written when the whole compilation's
+ * findings are known, as the javac plugin writes them.
  */
 final class CompilationFindings {
   /** Weak keys: the findings hold no trees and live as long as the compilation. */
@@ -47,13 +52,13 @@ final class CompilationFindings {
 
   /** The findings positioned in {@code unit}, or null when the compilation is not all attributed. */
   static List<LockdepReport> in(
-      JavacTask task, Context context, CompilationUnitTree unit, LockdepOptions options, Models models) {
+      JavacTask task, Context context, CompilationUnitTree unit, LockdepOptions options, Models models, Baseline baseline) {
     Map<String, List<LockdepReport>> byFile;
     synchronized (BY_TASK) {
       byFile = BY_TASK.get(task);
       if (byFile == null) {
         try {
-          byFile = whole(task, context, options, models);
+          byFile = whole(task, context, options, models, baseline);
         } catch (RuntimeException | StackOverflowError e) {
           // Unit by unit still works; an Error Prone check must not fail the compilation.
           byFile = null;
@@ -68,7 +73,7 @@ final class CompilationFindings {
   }
 
   private static Map<String, List<LockdepReport>> whole(
-      JavacTask task, Context context, LockdepOptions options, Models models) {
+      JavacTask task, Context context, LockdepOptions options, Models models, Baseline baseline) {
     Trees trees = Trees.instance(task);
     Set<CompilationUnitTree> units = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ClassSymbol type : Symtab.instance(context).getAllClasses()) {
@@ -95,8 +100,13 @@ final class CompilationFindings {
     for (CompilationUnitTree unit : ordered) {
       summaries.add(UnitAnalyzer.analyze(unit, trees, task.getElements(), lookups));
     }
+    List<LockdepReport> reports = LockdepAnalysis.check(summaries, options);
+    // The whole compilation is known here, as the plugin knows it when it reports: its files.
+    for (String problem : ReportFiles.write(options, reports, baseline, () -> LockdepAnalysis.graph(summaries))) {
+      CompilerMessages.error(context, problem);
+    }
     Map<String, List<LockdepReport>> byFile = new TreeMap<>();
-    for (LockdepReport report : LockdepAnalysis.check(summaries, options)) {
+    for (LockdepReport report : reports) {
       byFile.computeIfAbsent(report.position().file(), f -> new ArrayList<>()).add(report);
     }
     return byFile;

@@ -20,7 +20,7 @@ import dev.lockdep.lockgraph.CheckKind;
     severity = ERROR,
     tags = CONCURRENCY,
     linkType = CUSTOM,
-    link = "https://github.com/lockdep/lockdep-check/blob/main/docs/checks/LockOrderInversion.md")
+    link = "docs/checks/LockOrderInversion.md")
 public final class LockOrderInversion extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 

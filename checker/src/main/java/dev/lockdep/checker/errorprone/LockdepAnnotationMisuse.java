@@ -20,7 +20,7 @@ import dev.lockdep.lockgraph.CheckKind;
     severity = ERROR,
     tags = CONCURRENCY,
     linkType = CUSTOM,
-    link = "https://github.com/lockdep/lockdep-check/blob/main/docs/checks/LockdepAnnotationMisuse.md")
+    link = "docs/checks/LockdepAnnotationMisuse.md")
 public final class LockdepAnnotationMisuse extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 

@@ -23,6 +23,14 @@ final class LockdepFlags {
             words.add(name.substring(NAMESPACE.length()) + "=" + value);
           }
         });
-    return LockdepOptions.parse(words);
+    LockdepOptions options = LockdepOptions.parse(words);
+    if (words.stream().anyMatch(w -> w.startsWith(LockdepOptions.Name.Severity + "="))) {
+      // A warning of Error Prone's is an ordinary one, which -nowarn and -Xmaxwarns drop: the
+      // plugin's Severity=WARN keeps findings (configuration.md), Error Prone's own flag is the way here.
+      throw new InvalidOptionException(
+          "Severity is the javac plugin's option; under Error Prone each check's severity is Error Prone's own:"
+              + " -Xep:LockOrderInversion:WARN (and the other checks' names), or -Xplugin:LockdepCheck with Severity=WARN");
+    }
+    return options;
   }
 }

@@ -20,7 +20,7 @@ import dev.lockdep.lockgraph.CheckKind;
     severity = ERROR,
     tags = CONCURRENCY,
     linkType = CUSTOM,
-    link = "https://github.com/lockdep/lockdep-check/blob/main/docs/checks/RecursiveLocking.md")
+    link = "docs/checks/RecursiveLocking.md")
 public final class RecursiveLocking extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 

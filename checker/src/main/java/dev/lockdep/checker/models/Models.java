@@ -49,14 +49,38 @@ public final class Models {
   private static final String ASYNC = "Async";
 
   /** No models. */
-  public static final Models NONE = new Models(Map.of(), Set.of());
+  public static final Models NONE = new Models(Map.of(), Set.of(), List.of());
 
   private final Map<Element, List<AnnotationMirror>> annotations;
   private final Set<ExecutableElement> async;
+  private final List<String> skipped;
 
-  private Models(Map<Element, List<AnnotationMirror>> annotations, Set<ExecutableElement> async) {
+  private Models(Map<Element, List<AnnotationMirror>> annotations, Set<ExecutableElement> async, List<String> skipped) {
     this.annotations = annotations;
     this.async = async;
+    this.skipped = List.copyOf(skipped);
+  }
+
+  /**
+   * The lines skipped because their type is not on this compilation's class path, each as
+   * {@code file:line: com.acme.Pool}. One models file serves every module of a build, and a module
+   * that does not use a library has nothing for the library's lines to annotate; a type that is
+   * there but lacks the member stays an error.
+   */
+  public List<String> skipped() {
+    return skipped;
+  }
+
+  /**
+   * The note that says how many lines were skipped, and which when {@code list}; empty when none
+   * were. Without it, a misspelt type would look like a type of another module.
+   */
+  public Optional<String> skippedNote(boolean list) {
+    if (skipped.isEmpty()) {
+      return Optional.empty();
+    }
+    String count = skipped.size() + " models line(s) skipped: their types are not on this compilation's class path";
+    return Optional.of(list ? count + ":\n  " + String.join("\n  ", skipped) : count + " (ShowSkippedModels=true lists them)");
   }
 
   /**
@@ -66,11 +90,15 @@ public final class Models {
   public static List<ModelLine> read(List<Path> files, ClassLoader loader) throws ModelsException {
     List<ModelLine> lines = new ArrayList<>();
     for (Path file : files) {
+      if (!Files.exists(file)) {
+        throw new ModelsException("models file " + file + " does not exist");
+      }
       String content;
       try {
         content = Files.readString(file, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new ModelsException("cannot read models file " + file + ": " + e.getMessage(), e);
+        // NoSuchFileException and friends carry only the path as their message.
+        throw new ModelsException("cannot read models file " + file + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
       }
       lines.addAll(ModelsParser.parse(file.toString(), content));
     }
@@ -95,7 +123,12 @@ public final class Models {
     }
     Map<Element, List<AnnotationMirror>> annotations = new HashMap<>();
     Set<ExecutableElement> async = new HashSet<>();
+    List<String> skipped = new ArrayList<>();
     for (ModelLine line : lines) {
+      if (elements.getTypeElement(line.type()) == null) {
+        skipped.add(line.where() + ": " + line.type());
+        continue;
+      }
       Element member = member(line, elements, types);
       if (line.annotation().equals(ASYNC)) {
         if (!(member instanceof ExecutableElement method) || !line.attributes().isEmpty()) {
@@ -111,7 +144,7 @@ public final class Models {
       checkTarget(line, type, member);
       annotations.computeIfAbsent(member, m -> new ArrayList<>()).add(mirror(line, type, elements));
     }
-    return new Models(annotations, async);
+    return new Models(annotations, async, skipped);
   }
 
   /** The annotation named {@code qualifiedName} the models give {@code element}, if any. */
@@ -131,9 +164,6 @@ public final class Models {
 
   private static Element member(ModelLine line, Elements elements, Types types) throws ModelsException {
     TypeElement type = elements.getTypeElement(line.type());
-    if (type == null) {
-      throw new ModelsException(line.where() + ": unknown type " + line.type());
-    }
     if (line.member() == null) {
       return type;
     }

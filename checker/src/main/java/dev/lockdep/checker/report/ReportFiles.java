@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Writes the files the {@code Sarif=} and {@code Graph=} options ask for. */
+/** Writes the files the {@code Sarif=}, {@code Graph=} and {@code WriteBaseline=} options ask for, and reads {@code Baseline=}. */
 public final class ReportFiles {
   private ReportFiles() {}
 
@@ -20,11 +20,30 @@ public final class ReportFiles {
    * a graph is asked for). Returns one message per file that could not be written, naming it;
    * nothing here throws, so a bad path never crashes javac.
    */
-  public static List<String> write(LockdepOptions options, List<LockdepReport> reports, Supplier<LockGraph> graph) {
+  public static List<String> write(
+      LockdepOptions options, List<LockdepReport> reports, Baseline baseline, Supplier<LockGraph> graph) {
     List<String> problems = new ArrayList<>();
-    options.sarif().ifPresent(file -> write(file, "SARIF", () -> SarifWriter.write(reports, options.severity()), problems));
+    options.sarif().ifPresent(
+        file -> write(file, "SARIF", () -> SarifWriter.write(reports, options.severity(), baseline), problems));
     options.graph().ifPresent(file -> write(file, "graph", () -> render(file, LockGraphView.of(graph.get(), reports)), problems));
+    options.writeBaseline().ifPresent(file -> write(file, "baseline", () -> Baseline.write(reports), problems));
     return problems;
+  }
+
+  /**
+   * The baseline {@code options} name, or {@link Baseline#NONE}; one that cannot be read is added
+   * to {@code problems} and none is used, so that every finding fails the build rather than none.
+   */
+  public static Baseline baseline(LockdepOptions options, List<String> problems) {
+    if (options.baseline().isEmpty()) {
+      return Baseline.NONE;
+    }
+    try {
+      return Baseline.read(options.baseline().get());
+    } catch (IOException e) {
+      problems.add(e.getMessage());
+      return Baseline.NONE;
+    }
   }
 
   /** DOT or Mermaid, by the file's extension (the options accept no other). */

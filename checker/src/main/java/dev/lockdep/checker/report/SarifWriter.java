@@ -30,7 +30,12 @@ public final class SarifWriter {
 
   private SarifWriter() {}
 
-  public static String write(List<LockdepReport> reports, LockdepOptions.Severity severity) {
+  /**
+   * The SARIF of {@code reports}. With a baseline, each result has a {@code baselineState}: known
+   * findings are {@code unchanged} (and of level {@code note}, as they are reported), the others
+   * {@code new}.
+   */
+  public static String write(List<LockdepReport> reports, LockdepOptions.Severity severity, Baseline baseline) {
     JsonWriter json = new JsonWriter().beginObject();
     json.member("$schema", SCHEMA).member("version", "2.1.0");
     json.name("runs").beginArray().beginObject();
@@ -41,7 +46,7 @@ public final class SarifWriter {
     json.endObject().endObject();
     json.name("results").beginArray();
     for (LockdepReport report : reports) {
-      result(json, report, severity);
+      result(json, report, severity, baseline);
     }
     json.endArray();
     json.member("columnKind", "utf16CodeUnits");
@@ -69,11 +74,15 @@ public final class SarifWriter {
     json.endObject().endObject();
   }
 
-  private static void result(JsonWriter json, LockdepReport report, LockdepOptions.Severity severity) {
+  private static void result(JsonWriter json, LockdepReport report, LockdepOptions.Severity severity, Baseline baseline) {
+    boolean known = baseline.contains(report);
     json.beginObject();
     json.member("ruleId", report.check().name());
     json.member("ruleIndex", report.check().ordinal());
-    json.member("level", severity == LockdepOptions.Severity.WARN ? "warning" : "error");
+    json.member("level", known ? "note" : severity == LockdepOptions.Severity.WARN ? "warning" : "error");
+    if (baseline != Baseline.NONE) {
+      json.member("baselineState", known ? "unchanged" : "new");
+    }
     text(json, "message", report.body());
     json.name("locations").beginArray();
     location(json, report.position(), -1, null);
@@ -97,7 +106,7 @@ public final class SarifWriter {
     if (!chain.isEmpty()) {
       codeFlow(json, report);
     }
-    json.name("partialFingerprints").beginObject().member("lockdepFinding/v1", fingerprint(report)).endObject();
+    json.name("partialFingerprints").beginObject().member("lockdepFinding/v2", fingerprint(report)).endObject();
     if (!report.hint().isEmpty()) {
       json.name("properties").beginObject().member("hint", report.hint()).endObject();
     }
@@ -195,14 +204,14 @@ public final class SarifWriter {
   }
 
   /**
-   * Stable across edits that move lines: the check, the file and method of the finding and its
-   * summary (which names lock classes, no line), so code scanning keeps one alert while the problem
-   * exists.
+   * Stable across edits that move lines: the finding's baseline key (its check and lock classes,
+   * and where it is for a finding that is not a cycle; no line), so code scanning keeps one alert
+   * while the problem exists, as a baseline keeps it known.
    */
   private static String fingerprint(LockdepReport report) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] digest = sha.digest((report.check() + "\n" + report.position().file() + "\n" + report.position().method() + "\n" + report.summary()).getBytes(StandardCharsets.UTF_8));
+      byte[] digest = sha.digest(Baseline.key(report).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);

@@ -1,6 +1,7 @@
 package dev.lockdep.checker.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lockdep.checker.TestJars;
@@ -178,5 +179,75 @@ class LockdepCliTest {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
     }
+  }
+
+  /** The runner takes every option of the plugin, as a flag: PrimeFenceReclaim is --prime-fence-reclaim. */
+  @Test
+  void everyPluginOptionIsAFlag() throws IOException {
+    Path file = Files.writeString(dir.resolve("A.java"), "class A {}\n");
+    for (dev.lockdep.checker.LockdepOptions.Name name : dev.lockdep.checker.LockdepOptions.Name.values()) {
+      String flag = LockdepCli.Invocation.flag(name);
+      out.reset();
+      err.reset();
+      run(flag, "", file.toString());
+      assertFalse(output().contains("unknown option"), flag + ": " + output());
+    }
+  }
+
+  @Test
+  void severityWarnPrintsEveryFindingAsAWarning() throws IOException {
+    // More than javac's default -Xmaxwarns of 100.
+    StringBuilder source = new StringBuilder("class Many {\n");
+    for (int i = 0; i < 101; i++) {
+      source.append("  static final Object a").append(i).append(" = new Object(), b").append(i).append(" = new Object();\n")
+          .append("  void f").append(i).append("() { synchronized (a").append(i).append(") { synchronized (b").append(i).append(") { } } }\n")
+          .append("  void g").append(i).append("() { synchronized (b").append(i).append(") { synchronized (a").append(i).append(") { } } }\n");
+    }
+    Path file = Files.writeString(dir.resolve("Many.java"), source.append("}\n").toString());
+    assertEquals(1, run("--severity", "WARN", "--disable", "RecursiveLocking", file.toString()), output());
+    assertEquals(101, output().lines().filter(l -> l.contains(": warning: [LockOrderInversion]")).count(), output());
+    assertTrue(output().contains("lockdep: 101 finding(s) in 1 file(s): 101 LockOrderInversion"), output());
+    assertFalse(output().contains("reported as warnings"), "no limit to count against: " + output());
+  }
+
+  @Test
+  void aClassPathEntryThatDoesNotExistIsAWarning() throws IOException {
+    Path file = Files.writeString(dir.resolve("A.java"), "class A {}\n");
+    Path missing = dir.resolve("lib/absent.jar");
+    assertEquals(0, run("--classpath", missing.toString(), file.toString()), output());
+    assertTrue(output().contains("lockdep: warning: class path entry " + missing + " does not exist"), output());
+  }
+
+  @Test
+  void aMissingModelsFileIsSaidToNotExist() throws IOException {
+    Path file = Files.writeString(dir.resolve("A.java"), "class A {}\n");
+    Path missing = dir.resolve("models.txt");
+    assertEquals(2, run("--models", missing.toString(), file.toString()), output());
+    assertTrue(output().contains("models file " + missing + " does not exist"), output());
+  }
+
+  /** Adopting the checker: --write-baseline records today's findings, --baseline reports only new ones. */
+  @Test
+  void aWrittenBaselineMakesTheNextRunPassUntilANewFinding() throws IOException {
+    Path src = Files.createDirectories(dir.resolve("src"));
+    Files.writeString(src.resolve("C.java"),
+        "class C {\n  static final Object A = new Object(), B = new Object();\n"
+            + "  void ab() { synchronized (A) { synchronized (B) { } } }\n"
+            + "  void ba() { synchronized (B) { synchronized (A) { } } }\n}\n");
+    Path baseline = dir.resolve("lockdep-baseline.txt");
+    assertEquals(0, run("--write-baseline", baseline.toString(), src.toString()), output());
+    assertTrue(output().contains("baseline of the findings written to " + baseline), output());
+    out.reset();
+    err.reset();
+    assertEquals(0, run("--baseline", baseline.toString(), src.toString()), output());
+    assertTrue(output().contains("lockdep: 0 finding(s) in 1 file(s); 1 known, in the baseline"), output());
+    Files.writeString(src.resolve("D.java"),
+        "class D {\n  static final Object X = new Object(), Y = new Object();\n"
+            + "  void xy() { synchronized (X) { synchronized (Y) { } } }\n"
+            + "  void yx() { synchronized (Y) { synchronized (X) { } } }\n}\n");
+    out.reset();
+    err.reset();
+    assertEquals(1, run("--baseline", baseline.toString(), src.toString()), output());
+    assertTrue(output().contains("lockdep: 1 finding(s) in 2 file(s): 1 LockOrderInversion; 1 known, in the baseline"), output());
   }
 }

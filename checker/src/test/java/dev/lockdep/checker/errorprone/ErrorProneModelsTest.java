@@ -16,6 +16,11 @@ class ErrorProneModelsTest {
   @TempDir Path dir;
 
   private List<String> compile(String models) throws IOException {
+    return compile(models, "LockOrderInversion");
+  }
+
+  /** The first lines of the diagnostics that start with {@code [prefix]}. */
+  private List<String> compile(String models, String prefix) throws IOException {
     Path pool = dir.resolve("src/lib/Pool.java");
     Path cache = dir.resolve("src/app/Cache.java");
     Files.createDirectories(pool.getParent());
@@ -36,7 +41,7 @@ class ErrorProneModelsTest {
     Files.writeString(file, models);
     return ErrorProneRun.diagnostics(
             List.of(pool, cache), dir.resolve("out"), "-Xep:LockOrderInversion:ERROR -XepOpt:Lockdep:Models=" + file,
-            "LockOrderInversion")
+            prefix)
         .stream()
         .map(d -> d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
         .toList();
@@ -50,9 +55,11 @@ class ErrorProneModelsTest {
     assertTrue(found.get(0).contains("allocation under a reclaim-tainted lock"), found::toString);
   }
 
+  /** Once, as an error about the models file, not as a check's finding. */
   @Test
   void aBadLineIsReportedOnce() throws IOException {
-    List<String> found = compile("lib.Pool#allocate(long) @Reclaim\n");
-    assertEquals(List.of("[LockOrderInversion] " + dir.resolve("models.txt") + ":1: unknown method lib.Pool#allocate(long)"), found);
+    List<String> found = compile("lib.Pool#allocate(long) @Reclaim\n", "LockdepCheck");
+    assertEquals(List.of("[LockdepCheck] " + dir.resolve("models.txt") + ":1: unknown method lib.Pool#allocate(long)"), found);
+    assertEquals(List.of(), compile("lib.Pool#allocate(long) @Reclaim\n"));
   }
 }

@@ -2,6 +2,7 @@ package dev.lockdep.checker.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,5 +53,40 @@ class MavenDocsTest {
   private static List<String> all(String element, String xml) {
     Matcher m = Pattern.compile("<" + element + ">([^<]*)</" + element + ">").matcher(xml);
     return m.results().map(r -> r.group(1).trim()).toList();
+  }
+
+  /** The artifacts are not on Maven Central: the pages that show how to depend on them say how to get them. */
+  @Test
+  void thePagesWithDependencySnippetsSayToInstallTheArtifactsFirst() throws IOException {
+    for (String page : List.of("README.md", "docs/integration/maven.md", "docs/integration/gradle.md")) {
+      String text = Files.readString(ROOT.resolve(page));
+      assertTrue(text.contains("mvn -B install") || text.contains("`mvn install`"), page);
+    }
+  }
+
+  /** Maven passes an {@code <arg>} to javac as one argument, quotes included: no page may show one quoted. */
+  @Test
+  void noPageQuotesThePluginArgumentForMavenOrGradle() throws IOException {
+    for (Path page : pages()) {
+      String text = Files.readString(page);
+      assertFalse(text.contains("<arg>-Xplugin:\""), page.toString());
+      assertFalse(Pattern.compile("-Xplugin:\"[^\n]*\"` \\(in Maven, one `<arg>`\\)").matcher(text).find(), page.toString());
+      assertFalse(text.contains("\"-Xplugin:\\\""), page.toString());
+    }
+  }
+
+  /** Error Prone alone sees the whole compilation under -XDcompilePolicy=simple, as the Maven page and the tests say. */
+  @Test
+  void theGradlePageDoesNotSayErrorProneSeesOneFile() throws IOException {
+    String gradle = Files.readString(ROOT.resolve("docs/integration/gradle.md"));
+    assertFalse(gradle.contains("each check sees one file"), gradle);
+  }
+
+  private static List<Path> pages() throws IOException {
+    try (var walk = Files.walk(ROOT.resolve("docs"))) {
+      List<Path> pages = new java.util.ArrayList<>(walk.filter(p -> p.toString().endsWith(".md")).toList());
+      pages.add(ROOT.resolve("README.md"));
+      return pages;
+    }
   }
 }

@@ -31,4 +31,19 @@ class LockdepAnnotationMisuseNegative {
     @Acquires("LockdepAnnotationMisuseNegative.this")
     void enterOuter() {}
   }
+
+  /** The documented form: the variable is the lock. */
+  void link(LockdepAnnotationMisuseNegative parent, @Nested(1) LockdepAnnotationMisuseNegative child) {
+    synchronized (parent) {
+      synchronized (child) {}
+    }
+  }
+
+  /** A lock reached through an object, nested through a variable of its own. */
+  void adopt(LockdepAnnotationMisuseNegative other) {
+    @Nested(1) Object inner = other.child;
+    synchronized (child) {
+      synchronized (inner) {}
+    }
+  }
 }

@@ -31,4 +31,11 @@ class LockdepAnnotationMisusePositive {
     // BUG: Diagnostic contains: @Nested(9) on `parent`
     @Nested(9) Object parent = child;
   }
+
+  // BUG: Diagnostic contains: @Nested(1) on `other` has no effect: `other` is never locked itself, and `other.child`
+  void adopt(@Nested(1) LockdepAnnotationMisusePositive other) {
+    synchronized (child) {
+      synchronized (other.child) {}
+    }
+  }
 }

@@ -127,15 +127,18 @@ class RecursiveLockingPositive {
   }
 
   static final class Registry {
-    // BUG: Diagnostic contains: acquiring Registry while already holding another lock of the same class
     synchronized void add() {}
   }
 
-  /** Two lookups are two objects of one class, nested without a subclass. */
+  /**
+   * Two lookups are two objects of one class, nested without a subclass: reported at the call
+   * made while holding the first, where the fix goes, not in the callee that holds nothing.
+   */
   void twoLookups(java.util.Map<String, Registry> registries) {
     Registry first = registries.get("first");
     Registry second = registries.get("second");
     synchronized (first) {
+      // BUG: Diagnostic contains: acquiring Registry while already holding another lock of the same class
       second.add();
     }
   }
