@@ -218,7 +218,7 @@ class WholeProgramTest {
     List<String> found = findings(sources("p/Chain.java", chain(40)));
     assertEquals(
         List.of(
-            "Chain.java:45: error: [LockOrderInversion] possible circular locking dependency detected: acquiring Chain.b"
+            "Chain.java:5: error: [LockOrderInversion] possible circular locking dependency detected: acquiring Chain.b"
                 + " while holding Chain.a closes the cycle Chain.b -> Chain.a -> Chain.b"),
         found);
   }
