@@ -15,6 +15,16 @@ import org.junit.jupiter.api.Test;
  * must stay silent, or the smallest deadlock that must be reported.
  */
 class ProgramModelTest {
+  /** A logger that formats its message under its appender's lock. */
+  private static final String LOGGER =
+      """
+      package p;
+      class Logger {
+        final Object appender = new Object();
+        void info(Object message) { synchronized (appender) { message.toString(); } }
+      }
+      """;
+
   private static void assertCycle(List<String> found, String... classes) {
     assertEquals(1, found.size(), found::toString);
     String finding = found.get(0);
@@ -150,7 +160,10 @@ class ProgramModelTest {
     assertEquals(List.of(), findings(sources("p/Coordinator.java", coordinator)));
   }
 
-  /** The same inner thread taking the outer monitor after another lock closes a real cycle. */
+  /**
+   * The same inner thread taking the outer monitor after another lock closes a real cycle. A
+   * guard: naming the outer object must not lose the cycle the class names alone found before.
+   */
   @Test
   void anOuterMonitorTakenInAnInnerClassClosesACycle() {
     String coordinator =
@@ -302,14 +315,6 @@ class ProgramModelTest {
   /** {@code Object.toString()} of an object passed in runs the program's toString of its class. */
   @Test
   void aJdkMethodRunsTheProgramsOverrideWhenTheObjectFlowsThere() {
-    String logger =
-        """
-        package p;
-        class Logger {
-          final Object appender = new Object();
-          void info(Object message) { synchronized (appender) { message.toString(); } }
-        }
-        """;
     String order =
         """
         package p;
@@ -320,20 +325,15 @@ class ProgramModelTest {
           void trace() { log.info(this); }
         }
         """;
-    assertCycle(findings(sources("p/Logger.java", logger, "p/Order.java", order)), "Order", "Logger.appender");
+    assertCycle(findings(sources("p/Logger.java", LOGGER, "p/Order.java", order)), "Order", "Logger.appender");
   }
 
-  /** A JDK method called on an object nothing is known of runs none of the program's overrides. */
+  /**
+   * A JDK method called on an object nothing is known of runs none of the program's overrides. A
+   * guard: dispatching JDK methods by type must not fall back to every override.
+   */
   @Test
   void aJdkMethodOnAnUnknownObjectRunsNoOverride() {
-    String logger =
-        """
-        package p;
-        class Logger {
-          final Object appender = new Object();
-          void info(Object message) { synchronized (appender) { message.toString(); } }
-        }
-        """;
     String order =
         """
         package p;
@@ -342,6 +342,6 @@ class ProgramModelTest {
           public synchronized String toString() { synchronized (log.appender) { return "order"; } }
         }
         """;
-    assertEquals(List.of(), findings(sources("p/Logger.java", logger, "p/Order.java", order)));
+    assertEquals(List.of(), findings(sources("p/Logger.java", LOGGER, "p/Order.java", order)));
   }
 }
