@@ -66,6 +66,7 @@ final class LockClassKeys {
    */
   private final Name classKeyword;
   private final Name thisKeyword;
+  private final Name superKeyword;
 
   LockClassKeys(Trees trees, ElementLookups lookups, LockTypes lockTypes, Models models) {
     this.trees = trees;
@@ -75,6 +76,7 @@ final class LockClassKeys {
     this.constructedFields = new ConstructedFields(trees);
     this.classKeyword = lookups.name("class");
     this.thisKeyword = lookups.name("this");
+    this.superKeyword = lookups.name("super");
   }
 
   /** Where {@code element} is declared in this compilation, or null. */
@@ -262,7 +264,7 @@ final class LockClassKeys {
       // The monitor of a Class object, whatever @LockClass says about the instances of that type.
       return new Key(qualified + ".class", simpleName(type) + ".class", true, null, qualified + ".class", ReadMode.EXCLUSIVE);
     }
-    if (name.equals(thisKeyword)) {
+    if (name.equals(thisKeyword) || name.equals(superKeyword)) {
       return typeKey(path, thisInstance(path));
     }
     Element element = trees.getElement(path);
@@ -278,7 +280,8 @@ final class LockClassKeys {
     if (name.equals(classKeyword) && leaf instanceof MemberSelectTree select) {
       return qualifiedName(trees.getTypeMirror(child(path, select.getExpression()))) + ".class";
     }
-    if (name.equals(thisKeyword)) {
+    if (name.equals(thisKeyword) || name.equals(superKeyword)) {
+      // super names this object too, seen as its superclass.
       return thisInstance(path);
     }
     return trees.getElement(path) instanceof VariableElement variable

@@ -177,6 +177,8 @@ public final class SummaryComposer {
   private final TypeHierarchy types = new TypeHierarchy();
   /** Per lock field's class key, the class of the lock objects constructors store there ({@link #findStoredLocks}). */
   private final Map<String, LockClass> stored = new HashMap<>();
+  /** The concrete types whose objects' monitors some body takes as {@code this} ({@link #monitoredSubtypes}). */
+  private final Set<String> monitored = new HashSet<>();
   /** Per virtually called id, every body some type selects for it ({@link #targets}). */
   private final Map<String, Body[]> virtualTargets = new HashMap<>();
   /** Per bound reached, the bodies that met it, by name, with their declarations. */
@@ -582,6 +584,12 @@ public final class SummaryComposer {
   private void findThisSensitive() {
     List<Body> unmarked = new ArrayList<>();
     for (Body body : bodies) {
+      String owner = ClassHierarchy.owner(body.id.text);
+      if (owner != null && locksThis(body.summary)) {
+        for (String type : typesSelecting(body, owner)) {
+          monitored.add(type);
+        }
+      }
       if (body.producer) {
         if (usesThisType(body.summary)) {
           body.thisSensitive = true;
@@ -627,6 +635,34 @@ public final class SummaryComposer {
       }
     }
     return false;
+  }
+
+  /** Whether a body takes the monitor of its own object. */
+  private static boolean locksThis(MethodSummary summary) {
+    for (MethodSummary.Acquisition acquisition : summary.acquisitions()) {
+      if (typedThis(acquisition.next())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The concrete subtypes of {@code type} whose objects' monitors the program takes as {@code this}
+   * somewhere: the types a monitor of an object of unknown type may be told apart by. A monitor of
+   * a type no method of which locks its own object is one class, the static type: giving it each
+   * concrete type would only repeat each of its findings per type.
+   */
+  private String[] monitoredSubtypes(String type) {
+    String[] all = types.concreteSubtypes(type);
+    String[] kept = new String[all.length];
+    int n = 0;
+    for (String candidate : all) {
+      if (monitored.contains(candidate)) {
+        kept[n++] = candidate;
+      }
+    }
+    return n == all.length ? all : Arrays.copyOf(kept, n);
   }
 
   private static boolean typedThis(HeldLock lock) {
@@ -991,7 +1027,8 @@ public final class SummaryComposer {
         }
       }
       if (group[p] == p) {
-        String[] concrete = delegateTypes(context, locks[p].instance(), unwrapped(types.concreteSubtypes(lockClass.key()), lockClass.key()));
+        String[] concrete =
+            delegateTypes(context, locks[p].instance(), unwrapped(monitoredSubtypes(lockClass.key()), lockClass.key()));
         candidates[p] = concrete.length == 0 ? new String[] {lockClass.key()} : concrete;
         combinations = Math.min(Long.MAX_VALUE / 1024, combinations * candidates[p].length);
       } else {
