@@ -136,6 +136,32 @@ class ProgramModelTest {
         findings(sources("p/Session.java", session, "p/Statement.java", statement)), "Session", "Session.tableLock");
   }
 
+  /**
+   * An object of unknown type locked, then called on a synchronized method of its class: one
+   * object has one runtime type, whichever static type each place names it by.
+   */
+  @Test
+  void anObjectOfUnknownTypeHasOneTypeWhereverItIsNamed() {
+    String pool =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        import java.util.Map;
+        interface Pooled { int state(); }
+        class Plain implements Pooled { public synchronized int state() { return 0; } }
+        class Soft extends Plain { }
+        class Pool {
+          List<Pooled> scan(Map<String, Pooled> all) {
+            List<Pooled> out = new ArrayList<>();
+            all.values().forEach(p -> { synchronized (p) { if (p.state() == 1) { out.add(p); } } });
+            return out;
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Pool.java", pool)));
+  }
+
   // ---------------------------------------------------------------- one object, one instance name
 
   /** An inner thread holding {@code Outer.this} calls an outer synchronized method: a re-entry. */

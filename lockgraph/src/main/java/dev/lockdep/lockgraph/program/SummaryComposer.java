@@ -826,6 +826,21 @@ public final class SummaryComposer {
     return mapped == null ? held : mapped;
   }
 
+  /** The types in both {@code a} and {@code b}, in {@code a}'s order. */
+  private static String[] common(String[] a, String[] b) {
+    String[] both = new String[Math.min(a.length, b.length)];
+    int n = 0;
+    for (String type : a) {
+      for (String other : b) {
+        if (type.equals(other)) {
+          both[n++] = type;
+          break;
+        }
+      }
+    }
+    return Arrays.copyOf(both, n);
+  }
+
   /**
    * The runtime type of the object named {@code instance} (in the root's terms) as a context on
    * the chain knows it: the receiver of a call that ran a body of a known type, an argument of a
@@ -1010,29 +1025,41 @@ public final class SummaryComposer {
               Arrays.asList(Arrays.copyOf(locks, n)), locks[n], irq, context.suppressed, context.anchor));
       return;
     }
-    // Per position, its group: the first position of the same static type, itself for the others.
+    // Per position, its group: the first position of the same static type or the same object,
+    // itself for the others. One object has one type, whatever type each place names it by.
     int[] group = new int[n + 1];
     String[][] candidates = new String[n + 1][];
-    long combinations = 1;
     for (int p = 0; p <= n; p++) {
       group[p] = p;
       LockClass lockClass = locks[p].lockClass();
       if (!lockClass.typed()) {
         continue;
       }
+      String instance = locks[p].instance();
       for (int q = 0; q < p; q++) {
-        if (candidates[q] != null && group[q] == q && lockClass.key().equals(locks[q].lockClass().key())) {
+        if (candidates[q] != null && group[q] == q
+            && (lockClass.key().equals(locks[q].lockClass().key()) || (instance != null && instance.equals(locks[q].instance())))) {
           group[p] = q;
           break;
         }
       }
+      String[] own =
+          delegateTypes(context, instance, unwrapped(monitoredSubtypes(lockClass.key()), lockClass.key()));
+      own = own.length == 0 ? new String[] {lockClass.key()} : own;
       if (group[p] == p) {
-        String[] concrete =
-            delegateTypes(context, locks[p].instance(), unwrapped(monitoredSubtypes(lockClass.key()), lockClass.key()));
-        candidates[p] = concrete.length == 0 ? new String[] {lockClass.key()} : concrete;
-        combinations = Math.min(Long.MAX_VALUE / 1024, combinations * candidates[p].length);
+        candidates[p] = own;
       } else {
-        candidates[p] = candidates[group[p]];
+        candidates[p] = own;
+        String[] narrowed = common(candidates[group[p]], own);
+        if (narrowed.length > 0) {
+          candidates[group[p]] = narrowed;
+        }
+      }
+    }
+    long combinations = 1;
+    for (int p = 0; p <= n; p++) {
+      if (candidates[p] != null && group[p] == p) {
+        combinations = Math.min(Long.MAX_VALUE / 1024, combinations * candidates[p].length);
       }
     }
     if (combinations > MAX_COMBINATIONS) {
@@ -1045,7 +1072,7 @@ public final class SummaryComposer {
         HeldLock lock = locks[p];
         LockClass lockClass = lock.lockClass();
         if (lockClass.typed()) {
-          String type = candidates[p][choice[group[p]]];
+          String type = candidates[group[p]][choice[group[p]]];
           lock = new HeldLock(
               lockClass.ofType(type, types.simpleName(type)), lock.read(), lock.trylock(), lock.instance(), lock.acquiredAt());
         }
