@@ -19,6 +19,7 @@ import dev.lockdep.checker.analysis.UnitSummary;
 import dev.lockdep.checker.models.Models;
 import dev.lockdep.checker.report.Baseline;
 import dev.lockdep.checker.report.ReportFiles;
+import dev.lockdep.lockgraph.program.SummaryComposer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -100,7 +101,17 @@ final class CompilationFindings {
     for (CompilationUnitTree unit : ordered) {
       summaries.add(UnitAnalyzer.analyze(unit, trees, task.getElements(), lookups));
     }
-    List<LockdepReport> reports = LockdepAnalysis.check(summaries, options);
+    LockdepAnalysis.Analysis analysis = LockdepAnalysis.analyze(summaries, List.of(), options);
+    List<LockdepReport> reports = analysis.reports();
+    // Nothing left out without a word: the bounds the front end and composition reached.
+    for (UnitSummary summary : summaries) {
+      for (UnitSummary.Note note : summary.notes()) {
+        CompilerMessages.note(context, note.message() + " (" + note.at() + ")");
+      }
+    }
+    for (SummaryComposer.Limit limit : analysis.limits()) {
+      CompilerMessages.note(context, limit.message() + " (" + limit.at() + ")");
+    }
     // The whole compilation is known here, as the plugin knows it when it reports: its files.
     for (String problem : ReportFiles.write(options, reports, baseline, () -> LockdepAnalysis.graph(summaries))) {
       CompilerMessages.error(context, problem);
