@@ -180,8 +180,14 @@ final class LockClassKeys {
 
   /** The name composition knows {@code type} by, when the program (not the JDK) declares it; else null. */
   String programTypeName(TypeMirror type) {
+    TypeElement element = programType(type);
+    return element == null ? null : lookups.typeName(element);
+  }
+
+  /** The class or interface of {@code type} when the program declares it, not the JDK; else null. */
+  private TypeElement programType(TypeMirror type) {
     TypeElement element = lookups.typeElement(type);
-    return element == null || ElementLookups.ofJdk(element) ? null : lookups.typeName(element);
+    return element == null || ElementLookups.ofJdk(element) ? null : element;
   }
 
   /** {@link #programTypeName} of a class. */
@@ -479,8 +485,7 @@ final class LockClassKeys {
 
   private Key fieldKey(VariableElement field, String receiver) {
     TypeMirror fieldType = field.asType();
-    TypeElement valueType = lookups.typeElement(fieldType);
-    if (valueType != null && !ElementLookups.ofJdk(valueType)) {
+    if (programType(fieldType) != null) {
       // A field holding a program object: its lock is that object's monitor, whichever field names it.
       TreePath created = createdIn(field);
       String instance = fieldInstance(field, receiver);
@@ -680,8 +685,8 @@ final class LockClassKeys {
   }
 
   private Key typeKey(TypeMirror type, String instance) {
-    TypeElement element = lookups.typeElement(type);
-    if (element != null && !ElementLookups.ofJdk(element)) {
+    TypeElement element = programType(type);
+    if (element != null) {
       // The monitor of a program object: its class is the object's runtime type, of which the
       // static type is all the body knows; composition knows more.
       Key monitor =

@@ -179,6 +179,8 @@ public final class SummaryComposer {
   private final Map<String, LockClass> stored = new HashMap<>();
   /** The concrete types whose objects' monitors some body takes as {@code this} ({@link #monitoredSubtypes}). */
   private final Set<String> monitored = new HashSet<>();
+  /** Per static type, {@link #monitorTypes}. */
+  private final Map<String, String[]> monitorTypes = new HashMap<>();
   /** Per virtually called id, every body some type selects for it ({@link #targets}). */
   private final Map<String, Body[]> virtualTargets = new HashMap<>();
   /** Per bound reached, the bodies that met it, by name, with their declarations. */
@@ -614,10 +616,8 @@ public final class SummaryComposer {
   }
 
   private static boolean usesThisType(MethodSummary summary) {
-    for (MethodSummary.Acquisition acquisition : summary.acquisitions()) {
-      if (typedThis(acquisition.next())) {
-        return true;
-      }
+    if (locksThis(summary)) {
+      return true;
     }
     for (MethodSummary.CallSite call : summary.calls()) {
       if (call.virtual() && "this".equals(call.receiver())) {
@@ -663,6 +663,20 @@ public final class SummaryComposer {
       }
     }
     return n == all.length ? all : Arrays.copyOf(kept, n);
+  }
+
+  /**
+   * The types a monitor of an object of static type {@code type} and unknown runtime type may be
+   * told apart by: its {@link #monitoredSubtypes} that do not {@link TypeHierarchy#wraps wrap} one,
+   * computed once per type.
+   */
+  private String[] monitorTypes(String type) {
+    String[] known = monitorTypes.get(type);
+    if (known == null) {
+      known = unwrapped(monitoredSubtypes(type), type);
+      monitorTypes.put(type, known);
+    }
+    return known;
   }
 
   private static boolean typedThis(HeldLock lock) {
@@ -882,7 +896,7 @@ public final class SummaryComposer {
       if (receiver == null || !isFieldPath(instance, receiver)) {
         continue;
       }
-      String running = on.frame.thisType != null ? on.frame.thisType : ClassHierarchy.owner(on.body.id.text);
+      String running = runningType(on);
       for (int i = 0; i < n; i++) {
         if (kept[i].equals(running)) {
           if (kept == candidates) {
@@ -901,7 +915,6 @@ public final class SummaryComposer {
     return left;
   }
 
-  /** Says once per body and bound that the walk reached a bound there. */
   /** Notes that {@code body} met {@code bound}; each bound reached is said once, naming its bodies. */
   private void limit(String bound, Body body) {
     limits.computeIfAbsent(bound, b -> new TreeMap<>())
@@ -1043,8 +1056,7 @@ public final class SummaryComposer {
           break;
         }
       }
-      String[] own =
-          delegateTypes(context, instance, unwrapped(monitoredSubtypes(lockClass.key()), lockClass.key()));
+      String[] own = delegateTypes(context, instance, monitorTypes(lockClass.key()));
       own = own.length == 0 ? new String[] {lockClass.key()} : own;
       if (group[p] == p) {
         candidates[p] = own;
@@ -1379,12 +1391,16 @@ public final class SummaryComposer {
       if (holder == null || !isFieldPath(receiver, holder)) {
         continue;
       }
-      String running = on.frame.thisType != null ? on.frame.thisType : ClassHierarchy.owner(on.body.id.text);
-      if (type.equals(running)) {
+      if (type.equals(runningType(on))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The class of the object {@code context}'s body runs on: its frame's type of {@code this}, else the body's class. */
+  private static String runningType(Context context) {
+    return context.frame.thisType != null ? context.frame.thisType : ClassHierarchy.owner(context.body.id.text);
   }
 
   /** Whether {@code instance} names an object reached through the fields of {@code holder}. */
