@@ -1,0 +1,4 @@
+package io.pravega.segmentstore.server.tables;
+
+/** A cache entry was evicted concurrently and cannot store any more. */
+class CacheEntryEvictedException extends RuntimeException {}

@@ -1,0 +1,4 @@
+package io.pravega.segmentstore.server.tables;
+
+/** Only essential cache entries may be inserted now. */
+class CacheDisabledException extends RuntimeException {}
