@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * RabbitMQ Java client pull request #785: a recovered queue's new name is propagated to the
- * bindings and consumers before the queues' map is locked.
+ * RabbitMQ Java client pull request #785 (https://github.com/rabbitmq/rabbitmq-java-client/pull/785):
+ * a recovered queue's new name is propagated to the bindings and consumers before the queues' map
+ * is locked.
  */
 public class AutorecoveringConnection {
   private final Map<String, RecordedQueue> recordedQueues =

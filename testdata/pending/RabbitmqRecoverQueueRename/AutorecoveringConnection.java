@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * RabbitMQ Java client 5.14 before pull request #785: the topology a connection recovers, kept
- * in synchronized collections that are also locked around compound updates.
+ * RabbitMQ Java client 5.14, before pull request #785
+ * (https://github.com/rabbitmq/rabbitmq-java-client/pull/785): the topology a connection recovers,
+ * kept in synchronized collections that are also locked around compound updates.
  */
 public class AutorecoveringConnection {
   private final Map<String, RecordedQueue> recordedQueues =

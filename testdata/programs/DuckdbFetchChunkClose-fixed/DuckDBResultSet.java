@@ -7,8 +7,9 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * duckdb-java #242's fix: fetching the next chunk takes the connection's lock first, as the
- * connection's close does before closing its statements' result sets.
+ * duckdb-java pull request #242, the fix of https://github.com/duckdb/duckdb-java/issues/241:
+ * fetching the next chunk takes the connection's lock first, as the connection's close does before
+ * closing its statements' result sets.
  */
 public class DuckDBResultSet {
   private final DuckDBConnection conn;

@@ -7,8 +7,8 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * duckdb-java before #242: fetching the next chunk takes the result set's lock, then its
- * connection's.
+ * duckdb-java 1.3.0, before pull request #242 (https://github.com/duckdb/duckdb-java/issues/241):
+ * fetching the next chunk takes the result set's lock, then its connection's.
  */
 public class DuckDBResultSet {
   private final DuckDBConnection conn;

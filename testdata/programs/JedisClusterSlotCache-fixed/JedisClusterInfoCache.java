@@ -8,8 +8,9 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Jedis pull request #755 (2.6.1): the slot cache guarded by its read-write lock alone, the
- * {@code synchronized} on four of its methods removed.
+ * Jedis pull request #755 (2.6.1), the fix of https://github.com/redis/jedis/issues/771: the slot
+ * cache guarded by its read-write lock alone, the {@code synchronized} on four of its methods
+ * removed.
  */
 public class JedisClusterInfoCache {
   private Map<String, JedisPool> nodes = new HashMap<String, JedisPool>();

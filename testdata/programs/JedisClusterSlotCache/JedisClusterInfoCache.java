@@ -8,8 +8,8 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Jedis 2.6.0: the slot cache guarded by a read-write lock, with some methods also
- * {@code synchronized}.
+ * Jedis 2.6.0 (https://github.com/redis/jedis/issues/771 and #776): the slot cache guarded by a
+ * read-write lock, with some methods also {@code synchronized}.
  */
 public class JedisClusterInfoCache {
   private Map<String, JedisPool> nodes = new HashMap<String, JedisPool>();

@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Pravega pull request #5841: an entry's generation and highest offset are volatile, read without
- * its monitor, and a failed update returns false so that its caller evicts the entry after the
- * entry's monitor is released.
+ * Pravega pull request #5841, the fix of https://github.com/pravega/pravega/issues/5840: an entry's
+ * generation and highest offset are volatile, read without its monitor, and a failed update returns
+ * false so that its caller evicts the entry after the entry's monitor is released.
  */
 class SegmentKeyCache {
   private static final int HASH_GROUP_COUNT = 1024;

@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Pravega 0.9.0's key cache of a table segment: a tail section (offsets not yet indexed) and cache
- * entries whose data is in the process-wide cache storage, each entry with a monitor of its own.
+ * Pravega 0.9.0's key cache of a table segment (https://github.com/pravega/pravega/issues/5840): a
+ * tail section (offsets not yet indexed) and cache entries whose data is in the process-wide cache
+ * storage, each entry with a monitor of its own.
  */
 class SegmentKeyCache {
   private static final int HASH_GROUP_COUNT = 1024;
