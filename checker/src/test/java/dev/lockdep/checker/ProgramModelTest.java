@@ -370,4 +370,240 @@ class ProgramModelTest {
         """;
     assertEquals(List.of(), findings(sources("p/Logger.java", LOGGER, "p/Order.java", order)));
   }
+
+  /**
+   * A parameter declared as an interface but passed an object of a narrower program type runs only
+   * what that type's subtypes select: the remote implementation, which takes the locks the other
+   * way, is never what a local session passes.
+   */
+  @Test
+  void aCallOnAParameterRunsWhatTheArgumentsStaticTypeSelects() {
+    String provider =
+        """
+        package p;
+        interface Provider { int mode(); }
+        class LocalSession implements Provider {
+          public int mode() { return 0; }
+        }
+        class RemoteSession implements Provider {
+          final Object transfer = new Object();
+          public int mode() { synchronized (transfer) { } return 1; }
+          void send() { synchronized (transfer) { synchronized (Values.class) { } } }
+        }
+        class Values {
+          static int cast(Provider provider) { return provider.mode(); }
+          static void convert(LocalSession session) { synchronized (Values.class) { cast(session); } }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Provider.java", provider)));
+  }
+
+  /** A guard: the same parameter passed as the interface still runs every implementation. */
+  @Test
+  void aCallOnAParameterOfUnknownRuntimeTypeRunsEveryImplementation() {
+    String provider =
+        """
+        package p;
+        interface Provider { int mode(); }
+        class RemoteSession implements Provider {
+          final Object transfer = new Object();
+          public int mode() { synchronized (transfer) { } return 1; }
+          void send() { synchronized (transfer) { synchronized (Values.class) { } } }
+        }
+        class Values {
+          static int cast(Provider provider) { return provider.mode(); }
+          static void convert(Provider provider) { synchronized (Values.class) { cast(provider); } }
+        }
+        """;
+    assertCycle(findings(sources("p/Provider.java", provider)), "RemoteSession.transfer", "Values.class");
+  }
+
+  /**
+   * A field that is not final (set again by a setter, cleared on close) names one object for every
+   * read of it in one body, and through a getter that checks it before returning it: the database
+   * a command locks and the one its session returns next are one monitor, re-entered.
+   */
+  @Test
+  void aFieldReadTwiceInOneActivityIsOneObject() {
+    String session =
+        """
+        package p;
+        class Session {
+          private Database database;
+          Session(Database database) { this.database = database; }
+          Database getDatabase() {
+            if (database == null) { throw new IllegalStateException("closed"); }
+            return database;
+          }
+          void close() { database = null; }
+        }
+        """;
+    String command =
+        """
+        package p;
+        class Database {
+          synchronized void addSetting(String name) { }
+        }
+        class Command {
+          protected Session session;
+          Command(Session session) { this.session = session; }
+          void setSession(Session session) { this.session = session; }
+          Database getDatabase() { return session.getDatabase(); }
+          void update() {
+            Database database = getDatabase();
+            synchronized (database) { session.getDatabase().addSetting("x"); }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Session.java", session, "p/Command.java", command)));
+  }
+
+  /** A guard: a field the body assigns between two reads names two objects, nested: lockdep's AA. */
+  @Test
+  void aFieldTheBodyAssignsIsNotOneObject() {
+    String cursor =
+        """
+        package p;
+        class Node {
+          Node next;
+        }
+        class Cursor {
+          private Node current;
+          void advance() {
+            synchronized (current) {
+              current = current.next;
+              synchronized (current) { }
+            }
+          }
+        }
+        """;
+    List<String> found = findings(sources("p/Cursor.java", cursor));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("[RecursiveLocking]"), found.get(0));
+  }
+
+  /**
+   * A field initialised by a factory call ({@code Collections.synchronizedMap(new ...)}) is its own
+   * object and lock class, as one initialised with {@code new} is: two such maps nested in opposite
+   * orders are a cycle, not one class {@code Map} nested in itself.
+   */
+  @Test
+  void fieldsMadeByAFactoryCallAreLocksOfTheirOwn() {
+    String registry =
+        """
+        package p;
+        import java.util.*;
+        class Registry {
+          private final Map<String, String> queues = Collections.synchronizedMap(new LinkedHashMap<>());
+          private final Map<String, String> consumers = Collections.synchronizedMap(new LinkedHashMap<>());
+          void rename() { synchronized (queues) { synchronized (consumers) { } } }
+          void exclude() { synchronized (consumers) { synchronized (queues) { } } }
+        }
+        """;
+    assertCycle(findings(sources("p/Registry.java", registry)), "Registry.queues", "Registry.consumers");
+  }
+
+  /**
+   * A field a constructor set from its argument holds the object the creator passed: a worker that
+   * wraps the request it was given and runs it at once runs that request, not every request class
+   * of the program (here a connection's, whose lock is taken the other way around).
+   */
+  @Test
+  void aFieldSetFromAConstructorArgumentIsTheArgumentsObject() {
+    String service =
+        """
+        package p;
+        abstract class Work { abstract void doWork(); }
+        class Service {
+          void schedule(Work work) {
+            Scheduled scheduled = new Scheduled(work);
+            scheduled.run();
+          }
+          static class Scheduled {
+            private final Work work;
+            Scheduled(Work work) { this.work = work; }
+            void run() { work.doWork(); }
+          }
+        }
+        class IoWork extends Work {
+          final Object connection = new Object();
+          final Cleaner cleaner;
+          IoWork(Cleaner cleaner) { this.cleaner = cleaner; }
+          void doWork() { synchronized (connection) { cleaner.add(); } }
+        }
+        class Cleaner {
+          final Service service = new Service();
+          synchronized void add() { }
+          synchronized void clean() {
+            service.schedule(new Work() { void doWork() { } });
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Service.java", service)));
+  }
+
+  /**
+   * Synchronized views of narrower kinds ({@code ListColl}, {@code SetColl}) wrap an object of the
+   * wider kind ({@code Coll}) too: a call on a {@code Coll} of unknown type does not guess it is
+   * one, so one view's mutex is not taken inside another's through a filtered view.
+   */
+  @Test
+  void aWrapperOfANarrowerKindIsNotGuessedForTheWiderKind() {
+    String views =
+        """
+        package p;
+        interface Coll { int size(); }
+        interface ListColl extends Coll { }
+        interface SetColl extends Coll { }
+        abstract class SyncObject {
+          final Object mutex = new Object();
+        }
+        class SyncList extends SyncObject implements ListColl {
+          final ListColl delegate;
+          SyncList(ListColl delegate) { this.delegate = delegate; }
+          public int size() { synchronized (mutex) { return delegate.size(); } }
+        }
+        class SyncSet extends SyncObject implements SetColl {
+          final SetColl delegate;
+          SyncSet(SetColl delegate) { this.delegate = delegate; }
+          public int size() { synchronized (mutex) { return delegate.size(); } }
+        }
+        class FilteredList implements ListColl {
+          final Coll unfiltered;
+          FilteredList(Coll unfiltered) { this.unfiltered = unfiltered; }
+          public int size() { return unfiltered.size(); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Coll.java", views)));
+  }
+
+  /**
+   * An inherited method run on a receiver of a narrower static type keeps that bound for its
+   * {@code this}: {@code this.checkOpen()} in it runs only what the receiver's subtypes select,
+   * even when that is more than one class.
+   */
+  @Test
+  void anInheritedBodyRunsThisCallsOfTheReceiversStaticType() {
+    String connections =
+        """
+        package p;
+        class Delegating {
+          void checkOpen() { }
+          boolean getAutoCommit() { checkOpen(); return true; }
+        }
+        class Pooled extends Delegating {
+          final Object poolLock = new Object();
+        }
+        class PooledManaged extends Pooled { }
+        class Managed extends Delegating {
+          final Object txLock = new Object();
+          void checkOpen() { synchronized (txLock) { } }
+          void enlist(Pooled pooled) { synchronized (txLock) { synchronized (pooled.poolLock) { } } }
+        }
+        class Factory {
+          void activate(Pooled connection) { synchronized (connection.poolLock) { connection.getAutoCommit(); } }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Delegating.java", connections)));
+  }
 }

@@ -6,12 +6,14 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
@@ -55,7 +57,7 @@ final class LockClassKeys {
   /** Annotations models files give library members. */
   private final Models models;
   private final LockTypes lockTypes;
-  private final ConstructedFields constructedFields;
+  private final FieldAssignments fieldAssignments;
   /** The declaration of each field and method looked up, or empty when it has none in this compilation. */
   private final Map<Element, Optional<TreePath>> declarations = new HashMap<>();
   /** The instance each local of the unit is, asked at every use: javac copies a name to print it. */
@@ -73,7 +75,7 @@ final class LockClassKeys {
     this.lookups = lookups;
     this.models = models;
     this.lockTypes = lockTypes;
-    this.constructedFields = new ConstructedFields(trees);
+    this.fieldAssignments = new FieldAssignments(trees);
     this.classKeyword = lookups.name("class");
     this.thisKeyword = lookups.name("this");
     this.superKeyword = lookups.name("super");
@@ -174,6 +176,23 @@ final class LockClassKeys {
         && scope.effectivelyFinal(local)) {
       TreePath init = scope.initializer(local);
       return init != null && init.getLeaf().getKind() == Tree.Kind.NEW_CLASS ? init : null;
+    }
+    return null;
+  }
+
+  /**
+   * The name of the object the {@code new} expression at {@code path} creates, when it initialises
+   * an effectively final local: that local, which later calls name as their receiver; else null.
+   */
+  String createdInstance(TreePath path, LocalScope scope) {
+    TreePath parent = path.getParentPath();
+    if (parent != null
+        && parent.getLeaf() instanceof VariableTree declaration
+        && declaration.getInitializer() == path.getLeaf()
+        && trees.getElement(parent) instanceof VariableElement local
+        && local.getKind() != ElementKind.FIELD
+        && scope.effectivelyFinal(local)) {
+      return localInstance(local, path);
     }
     return null;
   }
@@ -395,7 +414,7 @@ final class LockClassKeys {
 
   private Key variableKey(TreePath path, VariableElement variable, LocalScope scope, int depth) {
     if (variable.getKind() == ElementKind.FIELD) {
-      return lockClassOf(variable, fieldReceiverInstance(path, variable, scope, depth), depth);
+      return lockClassOf(variable, fieldReceiverInstance(path, variable, scope, depth), path, depth);
     }
     Integer subclass = nested(variable);
     Optional<AnnotationMirror> lockClass = LockAnnotations.find(variable, LockAnnotations.LOCK_CLASS);
@@ -421,8 +440,8 @@ final class LockClassKeys {
 
   private String variableInstance(TreePath path, VariableElement variable, LocalScope scope, int depth) {
     if (variable.getKind() == ElementKind.FIELD) {
-      // A field assigned after construction is no one object, whatever it was initialised with.
-      if (!oneObject(variable)) {
+      // A field the reading body assigns is no one object, whatever it was initialised with.
+      if (!namesOneObject(variable, path)) {
         return null;
       }
       String receiver = fieldReceiverInstance(path, variable, scope, depth);
@@ -431,8 +450,8 @@ final class LockClassKeys {
               ? fieldInitializer(variable, depth)
               : null;
       return init != null
-          ? initialisedInstance(variable, receiver, instance(init, LocalScope.NONE, depth + 1))
-          : fieldInstance(variable, receiver);
+          ? initialisedInstance(variable, receiver, instance(init, LocalScope.NONE, depth + 1), path)
+          : fieldInstance(variable, receiver, path);
     }
     if (!scope.effectivelyFinal(variable)) {
       return null;
@@ -480,15 +499,25 @@ final class LockClassKeys {
    */
   private boolean oneObject(VariableElement field) {
     return field.getModifiers().contains(Modifier.FINAL)
-        || constructedFields.constructionOnly(field, declaration(field));
+        || fieldAssignments.constructionOnly(field, declaration(field));
   }
 
-  private Key fieldKey(VariableElement field, String receiver) {
+  /**
+   * Whether a read of {@code field} at {@code use} names the object every other read of it on the
+   * same receiver in the same body names: it is {@link #oneObject}, or the body does not assign it
+   * ({@link FieldAssignments#assignedInBody}). A field named without a read ({@code use} null: a
+   * lock an annotation names) is the object it holds.
+   */
+  private boolean namesOneObject(VariableElement field, TreePath use) {
+    return oneObject(field) || use == null || !fieldAssignments.assignedInBody(field, use);
+  }
+
+  private Key fieldKey(VariableElement field, String receiver, TreePath use) {
     TypeMirror fieldType = field.asType();
     if (programType(fieldType) != null) {
       // A field holding a program object: its lock is that object's monitor, whichever field names it.
       TreePath created = createdIn(field);
-      String instance = fieldInstance(field, receiver);
+      String instance = fieldInstance(field, receiver, use);
       return created != null ? createdKey(created, instance) : typeKey(fieldType, instance);
     }
     TypeElement ownerType = (TypeElement) field.getEnclosingElement();
@@ -499,7 +528,7 @@ final class LockClassKeys {
     TypeMirror type = field.asType();
     return new Key(
         owner + "." + fieldName, ownerSimple + "." + fieldName, defaultReentrant(type), null,
-        fieldInstance(field, receiver), viewMode(type));
+        fieldInstance(field, receiver, use), viewMode(type));
   }
 
   /** The {@code new} expression a field that is one object is declared with, or null. */
@@ -515,9 +544,9 @@ final class LockClassKeys {
     return child(fieldPath, declaration.getInitializer());
   }
 
-  /** The object a field that is {@link #oneObject one object} is, read through {@code receiver}; null for any other field. */
-  private String fieldInstance(VariableElement field, String receiver) {
-    if (!oneObject(field)) {
+  /** The object {@code field} read through {@code receiver} at {@code use} is, when it {@link #namesOneObject names one}; else null. */
+  private String fieldInstance(VariableElement field, String receiver, TreePath use) {
+    if (!namesOneObject(field, use)) {
       return null;
     }
     String fieldName = field.getSimpleName().toString();
@@ -532,20 +561,20 @@ final class LockClassKeys {
    * callee, seen from a caller whose receiver is {@code receiver}.
    */
   LockRef resolveField(VariableElement field, String receiver, int defaultSubclass, String text) {
-    return ref(lockClassOf(field, receiver, 0), defaultSubclass, text);
+    return ref(lockClassOf(field, receiver, null, 0), defaultSubclass, text);
   }
 
-  private Key lockClassOf(VariableElement field, String receiver, int depth) {
+  private Key lockClassOf(VariableElement field, String receiver, TreePath use, int depth) {
     Optional<AnnotationMirror> lockClass = LockAnnotations.find(field, LockAnnotations.LOCK_CLASS, models);
     Integer subclass = nested(field);
     TreePath init = lockClass.isPresent() ? null : fieldInitializer(field, depth);
     if (init != null) {
       Key initialised = key(init, LocalScope.NONE, depth + 1);
       return initialised
-          .withInstance(initialisedInstance(field, receiver, initialised.instance()))
+          .withInstance(initialisedInstance(field, receiver, initialised.instance(), use))
           .withSubclass(subclass != null ? subclass : initialised.subclass());
     }
-    return annotatedOr(lockClass.orElse(null), field.asType(), fieldKey(field, receiver)).withSubclass(subclass);
+    return annotatedOr(lockClass.orElse(null), field.asType(), fieldKey(field, receiver, use)).withSubclass(subclass);
   }
 
   /**
@@ -568,12 +597,23 @@ final class LockClassKeys {
     }
     TreePath initPath = child(fieldPath, init);
     TreePath viewed = receiver(initPath);
-    return viewed != null && viewed.getLeaf().getKind() == Tree.Kind.NEW_CLASS ? null : initPath;
+    if (viewed != null && viewed.getLeaf().getKind() == Tree.Kind.NEW_CLASS) {
+      return null;
+    }
+    // Only a call that returns a lock the program names (a view, a getter, an annotated method)
+    // hands its lock on; any other (a factory: Collections.synchronizedMap(new HashMap<>())) makes
+    // a new object, the field's own, not one class with every result of that call's type.
+    return trees.getElement(initPath) instanceof ExecutableElement method
+            && (isView(initPath, method, viewed)
+                || LockAnnotations.find(method, LockAnnotations.LOCK_CLASS, models).isPresent()
+                || getterReturn(method) != null)
+        ? initPath
+        : null;
   }
 
   /** The object a field initialised from the lock {@code initialised} is, read through {@code receiver}. */
-  private String initialisedInstance(VariableElement field, String receiver, String initialised) {
-    if (!oneObject(field)) {
+  private String initialisedInstance(VariableElement field, String receiver, String initialised, TreePath use) {
+    if (!namesOneObject(field, use)) {
       return null;
     }
     return field.getModifiers().contains(Modifier.STATIC) ? initialised : LockRef.rebase(initialised, receiver);
@@ -654,18 +694,40 @@ final class LockClassKeys {
     };
   }
 
-  /** The field expression a one-statement getter returns, if {@code method} is one in this compilation. */
+  /**
+   * The field expression a getter returns, if {@code method} is one in this compilation: its body
+   * is {@code return field;}, after any guards that only throw ({@code if (field == null) throw
+   * ...;}), which return nothing else.
+   */
   private TreePath getterReturn(ExecutableElement method) {
     TreePath methodPath = declaration(method);
     if (methodPath == null || !(methodPath.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
       return null;
     }
     List<? extends StatementTree> statements = tree.getBody().getStatements();
-    if (statements.size() != 1 || !(statements.get(0) instanceof ReturnTree ret) || ret.getExpression() == null) {
+    int last = statements.size() - 1;
+    if (last < 0 || !(statements.get(last) instanceof ReturnTree ret) || ret.getExpression() == null) {
       return null;
+    }
+    for (int i = 0; i < last; i++) {
+      if (!isThrowingGuard(statements.get(i))) {
+        return null;
+      }
     }
     TreePath returned = child(child(child(methodPath, tree.getBody()), ret), ret.getExpression());
     return follows(ret.getExpression()) ? returned : null;
+  }
+
+  /** Whether {@code statement} is {@code if (condition) throw ...;}, with no else. */
+  private static boolean isThrowingGuard(StatementTree statement) {
+    if (!(statement instanceof IfTree guard) || guard.getElseStatement() != null) {
+      return false;
+    }
+    StatementTree then = guard.getThenStatement();
+    if (then instanceof BlockTree block && block.getStatements().size() == 1) {
+      then = block.getStatements().get(0);
+    }
+    return then instanceof ThrowTree;
   }
 
   /** Expressions whose lock class an alias takes over: names, field accesses, getters, views. */
@@ -737,9 +799,10 @@ final class LockClassKeys {
   }
 
   /**
-   * The lock fields {@code constructor} sets from its parameters, {@code this.lock = lock} at the
-   * top level of its body, for fields of a lock type or {@code Object} that are one object and name
-   * no class of their own ({@link MethodSummary.Store}).
+   * The fields {@code constructor} sets from its parameters, {@code this.field = parameter} at the
+   * top level of its body, for fields that are one object: lock fields (of a lock type or {@code
+   * Object}) that name no class of their own, and fields of any other object type
+   * ({@link MethodSummary.Store}).
    */
   List<MethodSummary.Store> stores(ExecutableElement constructor, TreePath body) {
     List<MethodSummary.Store> stores = new ArrayList<>();
@@ -757,9 +820,19 @@ final class LockClassKeys {
         continue;
       }
       int position = constructor.getParameters().indexOf(parameter);
-      if (position >= 0 && holdsLockObject(field) && oneObject(field)
-          && LockAnnotations.find(field, LockAnnotations.LOCK_CLASS, models).isEmpty()) {
-        stores.add(new MethodSummary.Store(lockClassOf(field, "this", 0).key(), position));
+      if (position < 0 || !oneObject(field) || !(field.asType() instanceof DeclaredType)) {
+        continue;
+      }
+      if (holdsLockObject(field)) {
+        if (LockAnnotations.find(field, LockAnnotations.LOCK_CLASS, models).isEmpty()) {
+          stores.add(new MethodSummary.Store(lockClassOf(field, "this", null, 0).key(), position));
+        }
+      } else {
+        // Any other object: the field is the creator's argument, whose type and callbacks the
+        // methods called on the new object see.
+        stores.add(
+            new MethodSummary.Store(
+                qualifiedName((TypeElement) field.getEnclosingElement()) + "." + field.getSimpleName(), position));
       }
     }
     return stores;

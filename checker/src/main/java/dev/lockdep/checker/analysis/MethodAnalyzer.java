@@ -7,7 +7,6 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -37,7 +36,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.Provenance;
@@ -757,11 +755,13 @@ final class MethodAnalyzer {
       scan(node.getArguments(), null);
       mayThrow(states);
       if (unit.trees().getElement(currentPath()) instanceof ExecutableElement constructor) {
-        // The new object is no instance the caller can name yet; its runtime type is known.
+        // The new object is the local it initialises, if any, which the calls made on it later
+        // name as their receiver (composition binds what its constructor stores); its runtime
+        // type is known.
         String created = unit.keys().programTypeName(unit.trees().getTypeMirror(currentPath()));
         recordCall(
-            currentPath(), constructor, unit.callee(constructor), null, created, created != null, false,
-            node.getArguments(), unit.provenance(node, method));
+            currentPath(), constructor, unit.callee(constructor), unit.keys().createdInstance(currentPath(), scope),
+            created, created != null, false, node.getArguments(), unit.provenance(node, method));
       }
       return null;
     }
@@ -1110,37 +1110,16 @@ final class MethodAnalyzer {
    */
   private static Set<Element> reassignedLocals(UnitContext unit, TreePath root) {
     Set<Element> assigned = new HashSet<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitAssignment(AssignmentTree node, Void unused) {
-        note(node.getVariable());
-        return super.visitAssignment(node, null);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
-        note(node.getVariable());
-        return super.visitCompoundAssignment(node, null);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree node, Void unused) {
-        switch (node.getKind()) {
-          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> note(node.getExpression());
-          default -> { }
-        }
-        return super.visitUnary(node, null);
-      }
-
-      private void note(ExpressionTree variable) {
-        if (variable instanceof IdentifierTree) {
-          Element element = unit.trees().getElement(new TreePath(root, variable));
-          if (element != null) {
-            assigned.add(element);
+    AssignmentTargets.scan(
+        root.getLeaf(),
+        variable -> {
+          if (variable instanceof IdentifierTree) {
+            Element element = unit.trees().getElement(new TreePath(root, variable));
+            if (element != null) {
+              assigned.add(element);
+            }
           }
-        }
-      }
-    }.scan(root.getLeaf(), null);
+        });
     return assigned;
   }
 

@@ -8,26 +8,32 @@ import java.util.Objects;
  *
  * <p>{@code lockClass}: the class of the argument, or null; {@code instance}: the argument's
  * instance name in the outermost caller's terms, or null; {@code type}: the argument's runtime
- * type when the walk knows it, else null; {@code callbacks}: the callbacks it carries.
+ * type when the walk knows it, else null; {@code bound}: when its runtime type is not known, the
+ * narrowest static type the caller knows it by, where that is narrower than the callee's own (a
+ * {@code SessionLocal} passed as a {@code CastDataProvider}), else null; {@code callbacks}: the
+ * callbacks it carries.
  */
 final class Binding {
   final LockClass lockClass;
   final String instance;
   final String type;
+  final String bound;
   final Bound[] callbacks;
   final int hash;
 
-  Binding(LockClass lockClass, String instance, String type, Bound[] callbacks) {
+  Binding(LockClass lockClass, String instance, String type, String bound, Bound[] callbacks) {
     this.lockClass = lockClass;
     this.instance = instance;
     this.type = type;
+    this.bound = bound;
     this.callbacks = callbacks;
     int h = lockClass == null ? 0 : lockClass.hashCode();
     h = 31 * h + (instance == null ? 0 : instance.hashCode());
     h = 31 * h + (type == null ? 0 : type.hashCode());
-    for (Bound bound : callbacks) {
-      h = 31 * h + bound.callback.target().hashCode();
-      h = 31 * h + bound.frame.hash;
+    h = 31 * h + (bound == null ? 0 : bound.hashCode());
+    for (Bound carried : callbacks) {
+      h = 31 * h + carried.callback.target().hashCode();
+      h = 31 * h + carried.frame.hash;
     }
     this.hash = h;
   }
@@ -37,6 +43,7 @@ final class Binding {
         || !sameClass(lockClass, other.lockClass)
         || !Objects.equals(instance, other.instance)
         || !Objects.equals(type, other.type)
+        || !Objects.equals(bound, other.bound)
         || callbacks.length != other.callbacks.length) {
       return false;
     }

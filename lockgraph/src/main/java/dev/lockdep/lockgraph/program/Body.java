@@ -4,7 +4,9 @@ import static dev.lockdep.lockgraph.program.SummaryComposer.usedParameters;
 
 import dev.lockdep.lockgraph.HeldLock;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,6 +46,10 @@ final class Body {
   List<MethodSummary.CallSite> effectCalls = List.of();
   /** The positions of its parameters a caller's binding can matter to, in order; computed on first use. */
   private int[] usedPositions;
+  /** Per parameter, by position, the static type the body calls it as or passes it on as; computed on first use. */
+  private String[] parameterTypes;
+  /** Per instance name, the constructor call that created the object it names in this body; computed on first use. */
+  private Map<String, MethodSummary.CallSite> creations;
   /** {@link #capturedNames}, computed on first use. */
   private String[] capturedNames;
   /** Its root context, computed on first use: the state, held stack and its key. */
@@ -99,6 +105,48 @@ final class Body {
   /** What the creator of an object names what {@link #capturedNames} names in the object's methods. */
   static String inCreator(String captured) {
     return captured.startsWith("this.val$") ? "local:" + captured.substring("this.val$".length()) : "this";
+  }
+
+  /** The constructor call that created, in this body, the object it names {@code instance}; else null. */
+  MethodSummary.CallSite creation(String instance) {
+    if (creations == null) {
+      creations = Map.of();
+      for (MethodSummary.CallSite call : summary.calls()) {
+        if (call.receiver() != null && call.callee().contains("#<init>(")) {
+          if (creations.isEmpty()) {
+            creations = new HashMap<>();
+          }
+          creations.putIfAbsent(call.receiver(), call);
+        }
+      }
+    }
+    return creations.get(instance);
+  }
+
+  /**
+   * The static type the body names its parameter {@code name} by where it calls a method on it or
+   * passes it on (the receiver's or the argument's type), or null when it does neither.
+   */
+  String parameterType(String name) {
+    List<String> parameters = summary.parameters();
+    if (parameterTypes == null) {
+      parameterTypes = new String[parameters.size()];
+      for (MethodSummary.CallSite call : summary.calls()) {
+        typeOf(call.receiver(), call.receiverType(), parameters);
+        for (MethodSummary.Argument argument : call.arguments()) {
+          typeOf(argument.instance(), argument.type(), parameters);
+        }
+      }
+    }
+    int at = parameters.indexOf(name);
+    return at < 0 ? null : parameterTypes[at];
+  }
+
+  private void typeOf(String instance, String type, List<String> parameters) {
+    int at = instance == null || type == null ? -1 : parameters.indexOf(instance);
+    if (at >= 0 && parameterTypes[at] == null) {
+      parameterTypes[at] = type;
+    }
   }
 
   /** Whether the body acquires, holds or passes on its parameter {@code name}, beyond calling it. */

@@ -16,6 +16,8 @@ final class CallMemo {
   Body[] bodies = NO_BODIES;
   Frame[] frames;
   String[] thisTypes;
+  /** Per body whose {@code this} has no known runtime type, a static type narrower than its class that it has, else null. */
+  String[] thisBounds;
   int size;
   /**
    * How many of the first bodies are the call's own targets, of which an override already on the
@@ -37,14 +39,20 @@ final class CallMemo {
   private HeldKey to;
 
   void add(Body body, Frame frame, String thisType) {
+    add(body, frame, thisType, null);
+  }
+
+  void add(Body body, Frame frame, String thisType, String thisBound) {
     if (size == bodies.length) {
       bodies = Arrays.copyOf(bodies, Math.max(2, 2 * size));
       frames = frames == null ? new Frame[bodies.length] : Arrays.copyOf(frames, bodies.length);
       thisTypes = thisTypes == null ? new String[bodies.length] : Arrays.copyOf(thisTypes, bodies.length);
+      thisBounds = thisBounds == null ? new String[bodies.length] : Arrays.copyOf(thisBounds, bodies.length);
     }
     bodies[size] = body;
     frames[size] = frame;
     thisTypes[size] = thisType;
+    thisBounds[size] = thisBound;
     size++;
   }
 

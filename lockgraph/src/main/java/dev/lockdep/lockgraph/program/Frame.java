@@ -21,7 +21,9 @@ import java.util.Objects;
  * <p>{@code owner}: the body whose locals are named; {@code identity}: the outermost body
  * itself, whose names stay as they are; {@code receiver}: what {@code this} is, or null when
  * unknown; {@code thisType}: the runtime type of {@code this} when the walk knows it, else null;
- * {@code names} and {@code bindings}: the parameters bound by the call, by name.
+ * {@code names} and {@code bindings}: what the call binds, by name: the parameters ({@code
+ * local:p}), the fields of an object its creator set in its constructor ({@code this.field}), and
+ * {@code this} itself where only a bound of its type is known.
  */
 final class Frame {
   final String owner;
@@ -66,7 +68,7 @@ final class Frame {
     this.localNames = local;
     boolean only = true;
     for (Binding binding : bindings) {
-      only &= binding.lockClass == null && binding.type == null && binding.callbacks.length == 0;
+      only &= binding.lockClass == null && binding.type == null && binding.bound == null && binding.callbacks.length == 0;
     }
     this.namesOnly = only;
   }
@@ -197,6 +199,19 @@ final class Frame {
   }
 
   /**
+   * The narrowest type this frame knows the object the body names {@code instance} by: its runtime
+   * type, else the static type its caller passed it as when narrower ({@link Binding#bound}); else null.
+   */
+  String knownBound(String instance) {
+    String type = runtimeType(instance);
+    if (type != null || instance == null || identity || names.length == 0) {
+      return type;
+    }
+    Binding binding = local(instance);
+    return binding == null ? null : binding.bound;
+  }
+
+  /**
    * An instance name in the outermost caller's terms; null when it has none there. The body's
    * own locals, and a receiver or parameter whose object the caller cannot name, get names of
    * the body's own: distinct from every name of the caller, equal to each other within the body,
@@ -303,6 +318,10 @@ final class Frame {
         add(String.valueOf(binding.instance));
         add(":");
         add(String.valueOf(binding.type));
+        if (binding.bound != null) {
+          add("<");
+          add(binding.bound);
+        }
         for (Bound bound : binding.callbacks) {
           add("[");
           add(bound.callback.target());
@@ -356,6 +375,10 @@ final class Frame {
       parts.add(String.valueOf(binding.instance));
       parts.add(":");
       parts.add(String.valueOf(binding.type));
+      if (binding.bound != null) {
+        parts.add("<");
+        parts.add(binding.bound);
+      }
       for (Bound bound : binding.callbacks) {
         parts.add("[");
         parts.add(bound.callback.target());

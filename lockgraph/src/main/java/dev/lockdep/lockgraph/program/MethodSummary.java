@@ -63,10 +63,12 @@ public record MethodSummary(
   }
 
   /**
-   * A constructor's {@code this.field = parameter}: the lock object the field holds is the one its
-   * creator passed, of the class the argument has there.
+   * A constructor's {@code this.field = parameter}: the object the field holds is the one its
+   * creator passed. For a lock field, of the class the argument has there; for any field, the
+   * argument's object in the methods called on the new object by its creator.
    *
-   * @param lockClass the class key the field's own acquisitions name it by ({@code pkg.Owner.field})
+   * @param lockClass the field's key, {@code pkg.Owner.field}: for a lock field, the class key its
+   *     own acquisitions name it by
    * @param parameter the position of the parameter
    */
   public record Store(String lockClass, int parameter) {

@@ -419,7 +419,7 @@ public final class SummaryComposer {
           LockClass lockClass = argument == null ? null : argument.lockClass();
           if (lockClass == null
               || (!lockClass.typed() && ClassHierarchy.ofJdk(lockClass.key()))
-              || body.summary.parameters().contains(argument.instance())) {
+              || (argument.instance() != null && body.summary.parameters().contains(argument.instance()))) {
             mixed.add(store.lockClass());
             continue;
           }
@@ -1286,7 +1286,7 @@ public final class SummaryComposer {
         }
         Frame calleeFrame = memo.frames[j];
         if (calleeFrame == null) {
-          calleeFrame = frame(callee, memo.receiver, memo.thisTypes[j], call, frame);
+          calleeFrame = frame(caller, callee, memo.receiver, memo.thisTypes[j], memo.thisBounds[j], call, frame);
           memo.frames[j] = calleeFrame;
         }
         if (held == null) {
@@ -1518,7 +1518,13 @@ public final class SummaryComposer {
       }
       return;
     }
+    // A receiver the caller passed as a narrower type than the callee names it by runs only what
+    // that type's subtypes select.
     String staticType = call.receiverType();
+    String bound = frame.knownBound(call.receiver());
+    if (bound != null && !bound.equals(staticType) && types.isSubtype(bound, staticType)) {
+      staticType = bound;
+    }
     boolean known = types.knows(staticType);
     boolean hierarchy = call.virtual() && (known || !ClassHierarchy.ofJdk(callee));
     memo.guessed = hierarchy && (!known || types.concreteSubtypes(staticType).length > 1);
@@ -1542,13 +1548,14 @@ public final class SummaryComposer {
       if (memo.guessed && known) {
         selecting = unwrapped(selecting, staticType);
       }
-      // Where the receiver is a guess, one context stands for every type that runs the body.
+      // Where the receiver is a guess, one context stands for every type that runs the body; an
+      // inherited body run for a narrower static type knows its `this` is of that type.
       if (selecting.length == 1 || (body.thisSensitive && selecting.length > 1 && !memo.guessed)) {
         for (String type : selecting) {
           memo.add(body, null, type);
         }
       } else {
-        memo.add(body, null, null);
+        memo.add(body, null, null, base.equals(owner) ? null : base);
       }
     }
   }
@@ -1594,7 +1601,7 @@ public final class SummaryComposer {
     Binding[] bindings = new Binding[names.length];
     for (int i = 0; i < names.length; i++) {
       String inCreator = Body.inCreator(names[i]);
-      bindings[i] = new Binding(null, creator.mapInstance(inCreator), creator.runtimeType(inCreator), NO_BOUNDS);
+      bindings[i] = new Binding(null, creator.mapInstance(inCreator), creator.runtimeType(inCreator), null, NO_BOUNDS);
     }
     return frame(body.id.text, receiver, thisType, names, bindings);
   }
@@ -1618,13 +1625,19 @@ public final class SummaryComposer {
   }
 
   /**
-   * The frame of {@code target}, as the call made in {@code frame} binds its parameters: {@code
-   * frame} with the bindings of the parameters {@code target} uses as locks or callbacks.
+   * The frame of {@code target}, as the call made in {@code frame} of {@code caller} binds its
+   * parameters: {@code frame} with the bindings of the parameters {@code target} uses as locks or
+   * callbacks, of {@code this} to {@code thisBound} when the object's runtime type is not known but
+   * its static type is narrower than {@code target}'s class, and, for a call on an object {@code
+   * caller} created, of the fields its constructor set from its arguments.
    */
-  private Frame frame(Body target, String receiver, String thisType, MethodSummary.CallSite call, Frame frame) {
-    String[] names = NO_NAMES;
-    Binding[] values = NO_BINDINGS;
-    int n = 0;
+  private Frame frame(
+      Body caller, Body target, String receiver, String thisType, String thisBound, MethodSummary.CallSite call,
+      Frame frame) {
+    Bindings bindings = new Bindings();
+    if (thisBound != null) {
+      bindings.put("this", new Binding(null, null, null, thisBound, NO_BOUNDS));
+    }
     List<MethodSummary.Argument> arguments = call.arguments();
     List<String> parameters = target.summary.parameters();
     for (int i : target.usedPositions()) {
@@ -1632,47 +1645,98 @@ public final class SummaryComposer {
         break;
       }
       String parameter = parameters.get(i);
-      MethodSummary.Argument argument = arguments.get(i);
-      Bound[] callbacks = callbacks(argument, frame);
-      // The class an argument has matters where the callee locks it or passes it on; a parameter
-      // only called on keeps its instance, and a frame that differs in nothing else is shared.
-      // A class that is still only a static type says little the callee's own does not.
-      LockClass lockClass =
-          argument.lockClass() == null || !target.locks(parameter)
-              ? null
-              : frame.lockClass(argument.lockClass(), argument.instance(), types);
-      if (lockClass != null && lockClass.typed()) {
-        lockClass = null;
+      bindings.put(parameter, binding(arguments.get(i), frame, target.locks(parameter), target.parameterType(parameter)));
+    }
+    MethodSummary.CallSite creation = call.receiver() == null ? null : caller.creation(call.receiver());
+    BodyId constructor = creation == null ? null : ids.get(creation.callee());
+    if (constructor != null && constructor.first != null) {
+      // A field the constructor set from an argument is that argument's object, as the creator
+      // knows it: its type, its name, the callbacks it carries.
+      List<MethodSummary.Argument> passed = creation.arguments();
+      for (MethodSummary.Store store : constructor.first.summary.stores()) {
+        if (store.parameter() < passed.size()) {
+          bindings.put(
+              "this." + store.lockClass().substring(store.lockClass().lastIndexOf('.') + 1), binding(passed.get(store.parameter()), frame, false, null));
+        }
       }
-      String type = argument.exact() ? argument.type() : frame.runtimeType(argument.instance());
-      String instance = frame.mapInstance(argument.instance());
-      if (lockClass != null || callbacks.length > 0 || type != null || instance != null) {
-        Binding binding = new Binding(lockClass, instance, type, callbacks);
-        // Sorted by name, a later binding of one name replacing the earlier.
-        int at = 0;
-        while (at < n && names[at].compareTo(parameter) < 0) {
-          at++;
-        }
-        if (at < n && names[at].equals(parameter)) {
-          values[at] = binding;
-          continue;
-        }
-        if (n == names.length) {
-          names = Arrays.copyOf(names, Math.max(2, 2 * n));
-          values = Arrays.copyOf(values, names.length);
-        }
-        System.arraycopy(names, at, names, at + 1, n - at);
-        System.arraycopy(values, at, values, at + 1, n - at);
-        names[at] = parameter;
+    }
+    return bindings.frame(this, target.id.text, receiver, thisType);
+  }
+
+  /**
+   * What {@code argument}, passed in {@code frame}, binds: its lock class where the callee locks
+   * it ({@code locked}), its instance, its runtime type or a bound narrower than {@code own}, its
+   * callbacks; null when it binds nothing.
+   */
+  private Binding binding(MethodSummary.Argument argument, Frame frame, boolean locked, String own) {
+    Bound[] callbacks = callbacks(argument, frame);
+    // The class an argument has matters where the callee locks it or passes it on; a parameter
+    // only called on keeps its instance, and a frame that differs in nothing else is shared.
+    // A class that is still only a static type says little the callee's own does not.
+    LockClass lockClass =
+        argument.lockClass() == null || !locked ? null : frame.lockClass(argument.lockClass(), argument.instance(), types);
+    if (lockClass != null && lockClass.typed()) {
+      lockClass = null;
+    }
+    String type = argument.exact() ? argument.type() : frame.runtimeType(argument.instance());
+    String bound = type == null ? bound(argument, frame, own) : null;
+    String instance = frame.mapInstance(argument.instance());
+    return lockClass != null || callbacks.length > 0 || type != null || bound != null || instance != null
+        ? new Binding(lockClass, instance, type, bound, callbacks)
+        : null;
+  }
+
+  /** A frame's bindings as they are collected: sorted by name, a later binding of one name replacing the earlier. */
+  private static final class Bindings {
+    private String[] names = NO_NAMES;
+    private Binding[] values = NO_BINDINGS;
+    private int n;
+
+    void put(String name, Binding binding) {
+      if (binding == null) {
+        return;
+      }
+      int at = 0;
+      while (at < n && names[at].compareTo(name) < 0) {
+        at++;
+      }
+      if (at < n && names[at].equals(name)) {
         values[at] = binding;
-        n++;
+        return;
       }
+      if (n == names.length) {
+        names = Arrays.copyOf(names, Math.max(2, 2 * n));
+        values = Arrays.copyOf(values, names.length);
+      }
+      System.arraycopy(names, at, names, at + 1, n - at);
+      System.arraycopy(values, at, values, at + 1, n - at);
+      names[at] = name;
+      values[at] = binding;
+      n++;
     }
-    if (n < names.length) {
-      names = Arrays.copyOf(names, n);
-      values = Arrays.copyOf(values, n);
+
+    Frame frame(SummaryComposer composer, String owner, String receiver, String thisType) {
+      return composer.frame(
+          owner, receiver, thisType, n < names.length ? Arrays.copyOf(names, n) : names,
+          n < values.length ? Arrays.copyOf(values, n) : values);
     }
-    return frame(target.id.text, receiver, thisType, names, values);
+  }
+
+  /**
+   * The narrowest static type the caller knows {@code argument} by, where it is a program type
+   * narrower than {@code own}, the type the callee calls the parameter as; else null, so that
+   * frames that differ in nothing the callee's dispatch can use stay one.
+   */
+  private String bound(MethodSummary.Argument argument, Frame frame, String own) {
+    if (own == null) {
+      return null;
+    }
+    String bound = frame.knownBound(argument.instance());
+    String named = argument.type();
+    if (bound == null || (named != null && types.isSubtype(named, bound))) {
+      bound = named;
+    }
+    return bound != null && !bound.equals(own) && types.knows(bound) && types.isSubtype(bound, own) ? bound : null;
   }
 
   /** The frame of a callee, not the outermost body, with these parts; one object per distinct frame. */

@@ -35,8 +35,8 @@ final class TypeHierarchy {
    * one that declares it overrides it.
    */
   private final Map<String, Map<String, Body>> declared = new HashMap<>();
-  /** Per type, the classes that wrap an object of it ({@link #wraps}). */
-  private final Map<String, Set<String>> wrappers = new HashMap<>();
+  /** Per wrapper class, the types of the objects it wraps ({@link #wraps}). */
+  private final Map<String, Set<String>> wrapped = new HashMap<>();
 
   /** Adds the types of a unit; the first declaration of a name wins, as for bodies. */
   void add(Collection<TypeDecl> declarations) {
@@ -110,7 +110,7 @@ final class TypeHierarchy {
 
   /** Notes that {@code wrapper}, a subtype of {@code type}, calls a method of {@code type} on a field of its own. */
   void addWrapper(String wrapper, String type) {
-    wrappers.computeIfAbsent(type, k -> new HashSet<>(2)).add(wrapper);
+    wrapped.computeIfAbsent(wrapper, k -> new HashSet<>(2)).add(type);
   }
 
   /**
@@ -120,11 +120,22 @@ final class TypeHierarchy {
    * type is one: a wrapper only passes the call on to an object the analysis would not know either,
    * and guessing wrappers inside wrappers makes up orders between their locks that no program
    * builds. Where the walk knows an object is a wrapper (it was created, or passed in, as one), its
-   * methods run as any other.
+   * methods run as any other. A wrapper of a narrower kind is one too: a synchronized {@code
+   * ListMultimap} view wraps a {@code Multimap} as much as a {@code ListMultimap}.
    */
-  boolean wraps(String type, String wrapped) {
-    Set<String> of = wrappers.get(wrapped);
-    return of != null && of.contains(type);
+  boolean wraps(String type, String kind) {
+    if (wrapped.isEmpty()) {
+      return false;
+    }
+    // A subclass of a wrapper that inherits its forwarding methods is one too.
+    for (String up : lookupOrder(type)) {
+      for (String delegate : wrapped.getOrDefault(up, Set.of())) {
+        if (isSubtype(delegate, kind)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether {@code sub} is {@code type} or one of its subtypes, as far as the program declares them. */

@@ -24,19 +24,61 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /**
- * The private fields that are one object for the life of their object although not {@code final}:
- * assigned only while it is constructed, in its class's constructors, instance initializers and
- * field initializers. Such a field names one object as a {@code final} one does (a lock field
- * created in the constructor, say). Only a private field can be decided: every assignment to it is
- * in its top-level class, scanned once per compilation unit.
+ * Where fields are assigned, for how long a field names one object.
+ *
+ * <p>{@link #constructionOnly}: the private fields that are one object for the life of their
+ * object although not {@code final}, assigned only while it is constructed, in its class's
+ * constructors, instance initializers and field initializers. Such a field is one object as a
+ * {@code final} one is (a lock field created in the constructor, say), which decides its lock
+ * class. Only a private field can be decided: every assignment to it is in its top-level class,
+ * scanned once per compilation unit.
+ *
+ * <p>{@link #assignedInBody}: whether the body that reads a field assigns it. Any other field read
+ * twice on one receiver in one body names one object, as an access path does in Infer's lock
+ * analyses: an object replaced by another thread between two reads in one activity is no pattern a
+ * lock order is built on, while a back-pointer or a closable resource nulled in {@code close()} is
+ * one object for every activity that finds it set.
  */
-final class ConstructedFields {
+final class FieldAssignments {
   private final Trees trees;
   /** Per compilation unit, the private fields assigned outside construction. */
   private final Map<CompilationUnitTree, Set<Element>> assignedLater = new HashMap<>();
+  /** Per body (method, lambda, initializer block), the fields it assigns. */
+  private final Map<Tree, Set<Element>> assignedByBody = new HashMap<>();
 
-  ConstructedFields(Trees trees) {
+  FieldAssignments(Trees trees) {
     this.trees = trees;
+  }
+
+  /** Whether the body enclosing {@code use} (a method, lambda or initializer block) assigns {@code field}. */
+  boolean assignedInBody(VariableElement field, TreePath use) {
+    for (TreePath p = use; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree
+          || (leaf instanceof BlockTree && p.getParentPath() != null && p.getParentPath().getLeaf() instanceof ClassTree)) {
+        TreePath body = p;
+        return assignedByBody.computeIfAbsent(leaf, b -> assigned(body)).contains(field);
+      }
+      if (leaf instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The fields assigned in the tree at {@code body}, lambdas and nested classes included. */
+  private Set<Element> assigned(TreePath body) {
+    Set<Element> fields = new HashSet<>();
+    AssignmentTargets.scan(
+        body.getLeaf(),
+        variable -> {
+          // A target resolves by its tree alone, so it is looked up under the body's path.
+          Element assigned = trees.getElement(new TreePath(body, variable));
+          if (assigned != null && assigned.getKind() == ElementKind.FIELD) {
+            fields.add(assigned);
+          }
+        });
+    return fields;
   }
 
   /** Whether {@code field}, declared at {@code declaration}, is assigned only while its object is constructed. */
