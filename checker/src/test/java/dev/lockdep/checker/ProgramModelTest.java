@@ -606,4 +606,32 @@ class ProgramModelTest {
         """;
     assertEquals(List.of(), findings(sources("p/Delegating.java", connections)));
   }
+
+  /**
+   * A hold count compared with 0 is a "does this thread hold it" query: the write lock is taken
+   * only where the read lock is not held, so no path upgrades a read hold to a write.
+   */
+  @Test
+  void aHoldCountTestKeepsOnlyThePathsItAllows() {
+    String cache =
+        """
+        package p;
+        import java.util.concurrent.locks.ReentrantReadWriteLock;
+        class Cache {
+          private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+          void refresh() {
+            rw.readLock().lock();
+            try {
+              if (rw.getReadHoldCount() == 0) {
+                rw.writeLock().lock();
+                rw.writeLock().unlock();
+              }
+            } finally {
+              rw.readLock().unlock();
+            }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Cache.java", cache)));
+  }
 }

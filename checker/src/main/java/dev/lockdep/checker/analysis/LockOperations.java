@@ -109,6 +109,32 @@ final class LockOperations {
   }
 
   /**
+   * The lock a call counts the holds of, if it is one of the JDK's hold counts, {@code
+   * ReentrantLock.getHoldCount()}, {@code ReentrantReadWriteLock.getReadHoldCount()} (its read
+   * lock) or {@code getWriteHoldCount()} (its write lock): compared with 0, a "does this thread
+   * hold it" query.
+   */
+  Optional<LockRef> holdCount(TreePath call, LocalScope scope, int subclass) {
+    if (!(call.getLeaf() instanceof MethodInvocationTree)
+        || !(trees.getElement(call) instanceof ExecutableElement method)
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return Optional.empty();
+    }
+    TreePath receiver = LockClassKeys.receiver(call);
+    if (receiver == null) {
+      return Optional.empty();
+    }
+    ReadMode mode =
+        switch (owner.getQualifiedName() + "#" + method.getSimpleName()) {
+          case "java.util.concurrent.locks.ReentrantLock#getHoldCount",
+              "java.util.concurrent.locks.ReentrantReadWriteLock#getWriteHoldCount" -> ReadMode.EXCLUSIVE;
+          case "java.util.concurrent.locks.ReentrantReadWriteLock#getReadHoldCount" -> ReadMode.SHARED;
+          default -> null;
+        };
+    return mode == null ? Optional.empty() : Optional.of(keys.resolve(receiver, scope, subclass).withMode(mode));
+  }
+
+  /**
    * A method of {@code java.util.concurrent.locks} whose call takes nothing: {@code readLock()},
    * {@code newCondition()}, {@code isHeldByCurrentThread()}. They throw only when misused, so
    * they are not where a {@code try} body is left: the read-to-write upgrade

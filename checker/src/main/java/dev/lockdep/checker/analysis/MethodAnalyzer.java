@@ -652,9 +652,14 @@ final class MethodAnalyzer {
       }
       case IDENTIFIER:
         return byFact(path, in);
+      case GREATER_THAN:
+        return byHoldCount(path, (BinaryTree) tree, in, true);
       case EQUAL_TO:
       case NOT_EQUAL_TO: {
         BinaryTree test = (BinaryTree) tree;
+        if (countedLock(path, test).isPresent()) {
+          return byHoldCount(path, test, in, tree.getKind() == Tree.Kind.NOT_EQUAL_TO);
+        }
         TreePath tested = nullTested(path, test);
         if (tested == null) {
           return Branches.both(eval(path, in));
@@ -711,6 +716,28 @@ final class MethodAnalyzer {
    * Splits the paths by whether they hold {@code lock}: where the object is known, a "do I hold
    * it" query is answered by the path itself.
    */
+  /**
+   * A hold count compared with 0 ({@code rw.getReadHoldCount() > 0}, {@code l.getHoldCount() == 0}):
+   * the paths that hold the counted lock where {@code heldWhenTrue} says the test is true, the
+   * others where it is false; any other comparison splits nothing.
+   */
+  private Branches byHoldCount(TreePath path, BinaryTree test, FlowStates in, boolean heldWhenTrue) {
+    Optional<LockRef> counted = countedLock(path, test);
+    if (counted.isEmpty()) {
+      return Branches.both(eval(path, in));
+    }
+    Branches held = heldOrNot(eval(path, in), counted.get());
+    return heldWhenTrue ? held : new Branches(held.whenFalse(), held.whenTrue());
+  }
+
+  /** The lock whose hold count {@code test} compares with the literal 0 on its right. */
+  private Optional<LockRef> countedLock(TreePath path, BinaryTree test) {
+    if (!(test.getRightOperand() instanceof LiteralTree zero) || !Integer.valueOf(0).equals(zero.getValue())) {
+      return Optional.empty();
+    }
+    return unit.operations().holdCount(child(path, test.getLeftOperand()), scope, methodSubclass);
+  }
+
   private static Branches heldOrNot(FlowStates in, LockRef lock) {
     List<HeldLocks> held = new ArrayList<>();
     List<HeldLocks> notHeld = new ArrayList<>();
