@@ -292,13 +292,27 @@ final class FactsFiles {
     return new ArrayList<>(found.values());
   }
 
-  /** Whether the unit named after {@code type} ({@code com/acme/Pool.java}) is current or read. */
-  private static boolean isKnown(TopLevelClass type, Set<String> currentFiles, Map<String, ProgramUnit> found) {
+  /**
+   * Whether the unit named after {@code type} ({@code com/acme/Pool.java}) is current or read. A
+   * local or anonymous class ({@code Pool$1}) is in the unit of its top-level class: javac, asked
+   * for it by name, finds no class compiled here and looks for it in every module of the JDK.
+   */
+  static boolean isKnown(TopLevelClass type, Set<String> currentFiles, Map<String, ProgramUnit> found) {
     if (type.simpleName().isEmpty()) {
       return false;
     }
-    String file = (type.packageName().isEmpty() ? "" : type.packageName().replace('.', '/') + "/") + type.simpleName() + ".java";
+    String file = (type.packageName().isEmpty() ? "" : type.packageName().replace('.', '/') + "/") + sourceName(type.simpleName()) + ".java";
     return currentFiles.contains(file) || found.containsKey(file);
+  }
+
+  /** The top-level class a class is compiled with: the part of a local or anonymous class's binary name before its first {@code $}. */
+  private static String sourceName(String simpleName) {
+    for (int dollar = simpleName.indexOf('$'); dollar >= 0; dollar = simpleName.indexOf('$', dollar + 1)) {
+      if (dollar + 1 < simpleName.length() && simpleName.charAt(dollar + 1) >= '0' && simpleName.charAt(dollar + 1) <= '9') {
+        return simpleName.substring(0, simpleName.indexOf('$'));
+      }
+    }
+    return simpleName;
   }
 
   private static void add(List<ProgramUnit> units, Set<String> currentFiles, Map<String, ProgramUnit> found, Reached reached) {

@@ -7,6 +7,7 @@ import dev.lockdep.lockgraph.Finding;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.program.MethodSummary;
 import dev.lockdep.lockgraph.program.ProgramUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +21,14 @@ import java.util.Map;
  */
 final class FixPositions {
   private final Collection<ProgramUnit> current;
-  /** The current units' call sites by the text a call chain names them with; built on first use. */
-  private Map<String, Provenance> calls;
+  /** The current units' call sites by the file they are in; built on first use. */
+  private Map<String, List<Provenance>> callsByFile;
+  /**
+   * The call sites of each file a finding asked about, by the text a call chain names them with:
+   * findings name few files, and the texts of every call site of a compilation cost more to build
+   * than everything else this class does.
+   */
+  private final Map<String, Map<String, Provenance>> callsByText = new HashMap<>();
 
   FixPositions(Collection<ProgramUnit> current) {
     this.current = current;
@@ -38,7 +45,7 @@ final class FixPositions {
     if (!holding.throughCall()) {
       return finding;
     }
-    Provenance call = calls().get(closing.heldAt().file() + "\n" + holding.call());
+    Provenance call = calls(closing.heldAt().file()).get(holding.call());
     if (call == null) {
       return finding;
     }
@@ -48,18 +55,26 @@ final class FixPositions {
         finding.units());
   }
 
-  private Map<String, Provenance> calls() {
-    if (calls == null) {
-      calls = new HashMap<>();
+  private Map<String, Provenance> calls(String file) {
+    if (callsByFile == null) {
+      callsByFile = new HashMap<>();
       for (ProgramUnit unit : current) {
         for (MethodSummary method : unit.methods()) {
           for (MethodSummary.CallSite call : method.calls()) {
-            // Two calls on one line of one method are one link of a chain: the first is taken.
-            calls.merge(call.at().file() + "\n" + call.at(), call.at(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            callsByFile.computeIfAbsent(call.at().file(), f -> new ArrayList<>()).add(call.at());
           }
         }
       }
     }
-    return calls;
+    return callsByText.computeIfAbsent(file, f -> byText(callsByFile.getOrDefault(f, List.of())));
+  }
+
+  private static Map<String, Provenance> byText(List<Provenance> calls) {
+    Map<String, Provenance> byText = new HashMap<>();
+    for (Provenance call : calls) {
+      // Two calls on one line of one method are one link of a chain: the first is taken.
+      byText.merge(call.toString(), call, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+    }
+    return byText;
   }
 }

@@ -2,6 +2,8 @@ package dev.lockdep.checker;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 
 /**
  * The name a compilation unit goes by in facts and reports: its path below the source root
@@ -18,6 +20,20 @@ public final class SourceKey {
     ExpressionTree packageName = unit.getPackageName();
     return packageName == null
         ? fileName
-        : packageName.toString().replace('.', '/') + "/" + fileName;
+        : appendPath(new StringBuilder(), packageName).append('/').append(fileName).toString();
+  }
+
+  /**
+   * The package name as a path, {@code com/acme}: what {@code packageName.toString()} gives with
+   * its dots replaced, without javac's tree printer, whose output is the same for a name.
+   */
+  private static StringBuilder appendPath(StringBuilder path, ExpressionTree name) {
+    if (name instanceof MemberSelectTree select) {
+      return appendPath(path, select.getExpression()).append('/').append(select.getIdentifier());
+    }
+    if (name instanceof IdentifierTree identifier) {
+      return path.append(identifier.getName());
+    }
+    return path.append(name.toString().replace('.', '/'));
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -295,5 +296,19 @@ class FactsFilesTest {
     assertEquals(null, FactsFiles.packageOf("javax.swing.JFrame#m()"));
     assertEquals(null, FactsFiles.packageOf("jdk.internal.Unsafe#m()"));
     assertEquals(null, FactsFiles.packageOf("lambda@com/acme/Pool.java:120"));
+  }
+
+  @Test
+  void aLocalOrAnonymousClassIsKnownWithTheUnitOfItsTopLevelClass() {
+    Set<String> current = Set.of("com/acme/Pool.java");
+    Map<String, ProgramUnit> read = Map.of("com/acme/Lib.java", new ProgramUnit("com/acme/Lib.java", List.of()));
+    assertTrue(FactsFiles.isKnown(FactsFiles.classOf("com.acme.Pool$1#run()"), current, read));
+    assertTrue(FactsFiles.isKnown(FactsFiles.classOf("com.acme.Pool$Queue$2#run()"), current, read));
+    assertTrue(FactsFiles.isKnown(FactsFiles.classOf("com.acme.Lib$1$1#run()"), current, read));
+    assertTrue(FactsFiles.isKnown(FactsFiles.classOf("com.acme.Pool.Inner#run()"), current, read));
+    // A top-level class with a $ in its name and no digit after it is its own unit.
+    assertFalse(FactsFiles.isKnown(FactsFiles.classOf("com.acme.Pool$Queue#run()"), current, read));
+    assertFalse(FactsFiles.isKnown(FactsFiles.classOf("com.acme.Other$1#run()"), current, read));
+    assertFalse(FactsFiles.isKnown(FactsFiles.classOf("com.acme.Pool$#run()"), current, read));
   }
 }

@@ -39,13 +39,7 @@ public record Finding(
   /** Where the calls below a chain's acquisition start: under its {@code lock(}. */
   private static final String CALL_INDENT = "         ";
 
-  private static final Comparator<Finding> ORDER =
-      Comparator.comparing(Finding::position)
-          .thenComparing(Finding::kind)
-          .thenComparing(Finding::title)
-          .thenComparing(Finding::summary)
-          .thenComparing(f -> f.locks().toString())
-          .thenComparing(f -> f.render());
+  private static final Comparator<Finding> ORDER = Finding::compareFindings;
 
   public Finding {
     Objects.requireNonNull(kind);
@@ -150,4 +144,23 @@ public record Finding(
       sb.append('\n').append(indent).append(i == 0 ? "via " : " -> ").append(p.callChain().get(i));
     }
     return sb.toString();
-  }}
+  }
+  /** By position, kind, title, summary, the locks' text, then the whole rendering. */
+  // One method, not a chain of key extractors: see DependencyEdge#compareFacts.
+  private static int compareFindings(Finding a, Finding b) {
+    int c = a.position.compareTo(b.position);
+    if (c == 0) {
+      c = a.kind.compareTo(b.kind);
+    }
+    if (c == 0) {
+      c = a.title.compareTo(b.title);
+    }
+    if (c == 0) {
+      c = a.summary.compareTo(b.summary);
+    }
+    if (c == 0) {
+      c = a.locks.toString().compareTo(b.locks.toString());
+    }
+    return c != 0 ? c : a.render().compareTo(b.render());
+  }
+}

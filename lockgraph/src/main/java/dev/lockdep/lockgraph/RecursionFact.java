@@ -28,13 +28,7 @@ public record RecursionFact(
     READ_TO_WRITE
   }
 
-  static final Comparator<RecursionFact> ORDER =
-      Comparator.comparing(RecursionFact::held)
-          .thenComparing(RecursionFact::at)
-          .thenComparing(RecursionFact::kind)
-          .thenComparing(RecursionFact::heldMode)
-          .thenComparing(RecursionFact::nextMode)
-          .thenComparing(RecursionFact::heldAt);
+  static final Comparator<RecursionFact> ORDER = RecursionFact::compareFacts;
 
   /**
    * Of the refusals of one acquisition, the one kept and reported: a proven one (the same object,
@@ -42,7 +36,10 @@ public record RecursionFact(
    * from another caller may be; its hint would offer {@code @Nested} for a self-deadlock.
    */
   static final Comparator<RecursionFact> REPORTED =
-      Comparator.comparing((RecursionFact r) -> r.kind() == Kind.SAME_CLASS).thenComparing(ORDER);
+      (a, b) -> {
+        int c = Boolean.compare(a.kind == Kind.SAME_CLASS, b.kind == Kind.SAME_CLASS);
+        return c != 0 ? c : compareFacts(a, b);
+      };
 
   public RecursionFact {
     Objects.requireNonNull(held);
@@ -51,5 +48,24 @@ public record RecursionFact(
     Objects.requireNonNull(kind);
     Objects.requireNonNull(heldAt);
     Objects.requireNonNull(at);
+  }
+
+  /** By held, at, kind, heldMode, nextMode, then heldAt. */
+  // One method, not a chain of key extractors: see DependencyEdge#compareFacts.
+  private static int compareFacts(RecursionFact a, RecursionFact b) {
+    int c = a.held.compareTo(b.held);
+    if (c == 0) {
+      c = a.at.compareTo(b.at);
+    }
+    if (c == 0) {
+      c = a.kind.compareTo(b.kind);
+    }
+    if (c == 0) {
+      c = a.heldMode.compareTo(b.heldMode);
+    }
+    if (c == 0) {
+      c = a.nextMode.compareTo(b.nextMode);
+    }
+    return c != 0 ? c : a.heldAt.compareTo(b.heldAt);
   }
 }

@@ -175,7 +175,13 @@ public final class UnitFacts {
 
     Builder addUsage(UsageFact u) {
       register(u.lockClass());
-      usages.merge(new UsageKey(u.lockClass(), u.bit()), u, Builder::least);
+      UsageKey key = new UsageKey(u.lockClass(), u.bit());
+      UsageFact known = usages.putIfAbsent(key, u);
+      // Most usages repeat one already marked at the same acquisition, which keeps its place
+      // with no comparison; else the least provenance is kept, as for every fact.
+      if (known != null && known.at() != u.at() && least(known, u) != known) {
+        usages.put(key, u);
+      }
       return this;
     }
 
@@ -275,7 +281,11 @@ public final class UnitFacts {
 
     /** Keeps one description per class identity, independent of the order of calls. */
     private void register(LockClass c) {
-      classes.merge(c, c, (a, b) -> LockClass.DESCRIPTION_ORDER.compare(a, b) <= 0 ? a : b);
+      LockClass known = classes.putIfAbsent(c, c);
+      // The same object again, the usual case, needs no comparison.
+      if (known != null && known != c && LockClass.DESCRIPTION_ORDER.compare(known, c) > 0) {
+        classes.put(c, c);
+      }
     }
 
     private static <T> List<T> sorted(List<T> list, Comparator<? super T> order) {

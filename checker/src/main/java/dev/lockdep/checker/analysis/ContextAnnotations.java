@@ -5,6 +5,7 @@ import dev.lockdep.lockgraph.IrqKind;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.program.BodyContext;
 import dev.lockdep.lockgraph.program.Gfp;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,10 @@ final class ContextAnnotations {
   static final String GFP_FLAGS = LockAnnotations.PACKAGE + "GfpFlags";
   static final String FENCE_SIGNALLING = LockAnnotations.PACKAGE + "FenceSignalling";
   static final String FENCE_WAIT = LockAnnotations.PACKAGE + "FenceWait";
+
+  /** The annotations {@link #body} looks for. */
+  private static final Set<String> BODY_ANNOTATIONS =
+      Set.of(IRQ_CONTEXT, IRQS_DISABLED, GFP_FLAGS, RECLAIM, SHRINKER, FENCE_SIGNALLING);
 
   /** Library methods that wait for another thread to complete something: fence waits unannotated. */
   private static final Set<String> BUILT_IN_WAITS =
@@ -63,6 +68,12 @@ final class ContextAnnotations {
   /** The context of {@code method}'s body, declared at {@code declaredAt}. */
   BodyContext body(ExecutableElement method, Provenance declaredAt) {
     List<ExecutableElement> declared = operations.withOverridden(method);
+    boolean exported = !method.getModifiers().contains(Modifier.PRIVATE);
+    if (!anyBodyAnnotation(declared)) {
+      // Most bodies: what the lookups below find where nothing is annotated, without asking
+      // each method and type about each annotation in turn.
+      return new BodyContext(null, null, Gfp.KERNEL, false, false, false, exported, declaredAt);
+    }
     return new BodyContext(
         irqLevel(declared, IRQ_CONTEXT),
         irqLevel(declared, IRQS_DISABLED),
@@ -70,8 +81,33 @@ final class ContextAnnotations {
         onMethod(declared, RECLAIM).isPresent(),
         onMethodOrType(declared, SHRINKER).isPresent(),
         onMethodOrType(declared, FENCE_SIGNALLING).isPresent(),
-        !method.getModifiers().contains(Modifier.PRIVATE),
+        exported,
         declaredAt);
+  }
+
+  /**
+   * Whether one of the methods and types {@link #onMethodOrType} looks at has one of the {@link
+   * #BODY_ANNOTATIONS}, written or from a model.
+   */
+  private boolean anyBodyAnnotation(List<ExecutableElement> declared) {
+    for (ExecutableElement method : declared) {
+      if (hasBodyAnnotation(method)) {
+        return true;
+      }
+      if (method.getModifiers().contains(Modifier.PRIVATE)) {
+        continue;
+      }
+      for (Element e = method.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+        if (hasBodyAnnotation(e)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean hasBodyAnnotation(Element element) {
+    return models.annotates(element) || !Collections.disjoint(lookups.writtenAnnotations(element), BODY_ANNOTATIONS);
   }
 
   /** What calling {@code callee} does to reclaim and fences. */

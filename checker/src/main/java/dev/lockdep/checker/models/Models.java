@@ -157,6 +157,11 @@ public final class Models {
     return Optional.empty();
   }
 
+  /** Whether a model gives {@code element} any annotation. */
+  public boolean annotates(Element element) {
+    return annotations.containsKey(element);
+  }
+
   /** Whether a model marks {@code method} {@code @Async}. */
   public boolean async(ExecutableElement method) {
     return async.contains(method);

@@ -11,6 +11,12 @@ import static dev.lockdep.lockgraph.program.SummaryComposer.NO_BODIES;
  */
 final class BodyId {
   final String text;
+  /**
+   * {@link ClassHierarchy#owner} and {@link ClassHierarchy#ofLocalClass} of the text, asked of
+   * every producer at every virtual call of every context: computed once.
+   */
+  final String owner;
+  final boolean ofLocalClass;
   /** The first body with the id in unit order, or null when none is analysed. */
   Body first;
   private Body[] own;
@@ -33,6 +39,8 @@ final class BodyId {
   int power;
   BodyId(String text) {
     this.text = text;
+    this.owner = ClassHierarchy.owner(text);
+    this.ofLocalClass = ClassHierarchy.ofLocalClass(text);
     this.bit = 1L << (text.hashCode() & 63);
   }
 

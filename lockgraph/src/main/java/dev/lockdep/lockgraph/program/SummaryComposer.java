@@ -333,7 +333,7 @@ public final class SummaryComposer {
    */
   private String[] rootTypes(Body body) {
     if (body.rootTypes == null) {
-      String owner = body.thisSensitive ? ClassHierarchy.owner(body.id.text) : null;
+      String owner = body.thisSensitive ? body.id.owner : null;
       String[] selecting = owner == null ? NO_NAMES : typesSelecting(body, owner);
       body.rootTypes = selecting.length == 0 ? UNKNOWN_TYPE : selecting;
     }
@@ -453,7 +453,7 @@ public final class SummaryComposer {
    */
   private void findWrappers() {
     for (Body body : bodies) {
-      String owner = ClassHierarchy.owner(body.id.text);
+      String owner = body.id.owner;
       if (owner == null) {
         continue;
       }
@@ -586,7 +586,7 @@ public final class SummaryComposer {
   private void findThisSensitive() {
     List<Body> unmarked = new ArrayList<>();
     for (Body body : bodies) {
-      String owner = ClassHierarchy.owner(body.id.text);
+      String owner = body.id.owner;
       if (owner != null && locksThis(body.summary)) {
         for (String type : typesSelecting(body, owner)) {
           monitored.add(type);
@@ -1382,7 +1382,7 @@ public final class SummaryComposer {
    * cannot tell which.
    */
   private static boolean classOnChain(Context context, Body body, String thisType, String receiver) {
-    String type = thisType != null ? thisType : ClassHierarchy.owner(body.id.text);
+    String type = thisType != null ? thisType : body.id.owner;
     if (type == null || receiver == null) {
       return false;
     }
@@ -1400,7 +1400,7 @@ public final class SummaryComposer {
 
   /** The class of the object {@code context}'s body runs on: its frame's type of {@code this}, else the body's class. */
   private static String runningType(Context context) {
-    return context.frame.thisType != null ? context.frame.thisType : ClassHierarchy.owner(context.body.id.text);
+    return context.frame.thisType != null ? context.frame.thisType : context.body.id.owner;
   }
 
   /** Whether {@code instance} names an object reached through the fields of {@code holder}. */
@@ -1529,9 +1529,9 @@ public final class SummaryComposer {
     boolean hierarchy = call.virtual() && (known || !ClassHierarchy.ofJdk(callee));
     memo.guessed = hierarchy && (!known || types.concreteSubtypes(staticType).length > 1);
     for (Body body : live.producers) {
-      String owner = ClassHierarchy.owner(body.id.text);
+      String owner = body.id.owner;
       boolean runs = body.id == live.callee;
-      if (!runs && hierarchy && owner != null && !ClassHierarchy.ofLocalClass(body.id.text)) {
+      if (!runs && hierarchy && owner != null && !body.id.ofLocalClass) {
         runs = (!known || types.isSubtype(owner, staticType)) && !types.wraps(owner, staticType);
       }
       if (!runs) {
@@ -1583,7 +1583,7 @@ public final class SummaryComposer {
     // A method reference on an object of unknown type runs what any type selects for it.
     Body[] bodies = selected != null ? new Body[] {selected} : callback.functional() ? everySelected(target, own) : own;
     for (Body body : bodies) {
-      if (body.producer && (body.id == id || !ClassHierarchy.ofLocalClass(body.id.text))) {
+      if (body.producer && (body.id == id || !body.id.ofLocalClass)) {
         into.add(body, capturingFrame(body, receiver, thisType, bound.frame), thisType);
       }
     }
