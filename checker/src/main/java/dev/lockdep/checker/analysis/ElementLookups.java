@@ -56,6 +56,8 @@ public final class ElementLookups {
   /** By identity: a type's text is asked of the very object printed before. */
   private final Map<TypeMirror, String> erasedNames = new IdentityHashMap<>();
   private final Map<String, TypeElement> jdkTypes = new HashMap<>();
+  /** Per type, whether the JDK declares it ({@link #ofJdk}). */
+  private final Map<TypeElement, Boolean> jdk = new HashMap<>();
   /** The annotations models files give library members, for every unit of the compilation. */
   private final Models models;
   /**
@@ -363,9 +365,12 @@ public final class ElementLookups {
    * collections) are used as locks everywhere: their monitors are keyed by where they are created,
    * never by their type, which would make every such lock of the program one class.
    */
-  static boolean ofJdk(TypeElement type) {
-    String name = type.getQualifiedName().toString();
-    return name.startsWith("java.") || name.startsWith("javax.");
+  boolean ofJdk(TypeElement type) {
+    // Asked for every type the front end keys; the qualified name is decoded once per type.
+    return jdk.computeIfAbsent(type, t -> {
+      String name = t.getQualifiedName().toString();
+      return name.startsWith("java.") || name.startsWith("javax.");
+    });
   }
 
   /** {@code type} as dispatch and monitor classes know it ({@link TypeDecl}). */

@@ -206,12 +206,12 @@ final class LockClassKeys {
   /** The class or interface of {@code type} when the program declares it, not the JDK; else null. */
   private TypeElement programType(TypeMirror type) {
     TypeElement element = lookups.typeElement(type);
-    return element == null || ElementLookups.ofJdk(element) ? null : element;
+    return element == null || lookups.ofJdk(element) ? null : element;
   }
 
   /** {@link #programTypeName} of a class. */
   String programTypeName(TypeElement type) {
-    return type == null || ElementLookups.ofJdk(type) ? null : lookups.typeName(type);
+    return type == null || lookups.ofJdk(type) ? null : lookups.typeName(type);
   }
 
   private static LockRef ref(Key k, int defaultSubclass, String text) {
