@@ -727,7 +727,14 @@ public final class JavacOverhead {
           case "--floor-jar" -> floorJar = args[++i];
           case "--errorprone-path" -> errorPronePath = args[++i];
           case "--nullaway-path" -> nullAwayPath = args[++i];
-          case "--modes" -> modes = selectedModes(args[++i]);
+          case "--modes" -> {
+            try {
+              modes = selectedModes(args[++i]);
+            } catch (IllegalArgumentException e) {
+              System.err.println("run.sh: " + e.getMessage());
+              System.exit(2);
+            }
+          }
           case "--out" -> out = Paths.get(args[++i]);
           case "--check" -> check = true;
           default -> names.add(args[i]);
