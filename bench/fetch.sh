@@ -9,17 +9,8 @@ set -euo pipefail
 
 BENCH="$(cd "$(dirname "$0")" && pwd)"
 WORK="$BENCH/work"
-MVN=(mvn -B -q -Dstyle.color=never)
-LOG=/dev/null
-
-# Runs Maven with its output in the project's fetch.log, shown only when it fails.
-mvn_logged() {
-  if ! "${MVN[@]}" "$@" >>"$LOG" 2>&1; then
-    sed 's/\x1b\[[0-9;]*m//g' "$LOG" | tail -30 >&2
-    return 1
-  fi
-}
-DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+# shellcheck source=maven.sh
+. "$BENCH/maven.sh"
 
 mkdir -p "$WORK"
 
@@ -77,21 +68,7 @@ fetch_one() {
     esac
   done
   if [ ${#extra[@]} -gt 0 ]; then
-    {
-      echo '<project xmlns="http://maven.apache.org/POM/4.0.0">'
-      echo '  <modelVersion>4.0.0</modelVersion>'
-      echo "  <groupId>bench.throwaway</groupId><artifactId>$a-extra</artifactId><version>0</version>"
-      echo '  <dependencies>'
-      local e eg ea ev
-      for e in "${extra[@]}"; do
-        IFS=: read -r eg ea ev <<<"$e"
-        echo "    <dependency><groupId>$eg</groupId><artifactId>$ea</artifactId><version>$ev</version></dependency>"
-      done
-      echo '  </dependencies>'
-      echo '</project>'
-    } >"$dir/extra/pom.xml"
-    (cd "$dir/extra" && mvn_logged "$DEP_PLUGIN:build-classpath" \
-      -DincludeScope=compile -Dmdep.outputFile="$dir/extra/classpath.txt")
+    throwaway_classpath "$dir/extra" "$a-extra" compile "${extra[@]}"
     classpath="${classpath:+$classpath:}$(cat "$dir/extra/classpath.txt")"
   fi
 
