@@ -371,6 +371,32 @@ class ProgramModelTest {
     assertEquals(List.of(), findings(sources("p/Logger.java", LOGGER, "p/Order.java", order)));
   }
 
+  /** A provider interface whose remote implementation takes its transfer lock, then the values' lock. */
+  private static final String PROVIDERS =
+      """
+      package p;
+      interface Provider { int mode(); }
+      class LocalSession implements Provider {
+        public int mode() { return 0; }
+      }
+      class RemoteSession implements Provider {
+        final Object transfer = new Object();
+        public int mode() { synchronized (transfer) { } return 1; }
+        void send() { synchronized (transfer) { synchronized (Values.class) { } } }
+      }
+      """;
+
+  /** Values that convert under their lock, through a provider passed as {@code parameterType}. */
+  private static String values(String parameterType) {
+    return """
+        package p;
+        class Values {
+          static int cast(Provider provider) { return provider.mode(); }
+          static void convert(%s provider) { synchronized (Values.class) { cast(provider); } }
+        }
+        """.formatted(parameterType);
+  }
+
   /**
    * A parameter declared as an interface but passed an object of a narrower program type runs only
    * what that type's subtypes select: the remote implementation, which takes the locks the other
@@ -378,44 +404,16 @@ class ProgramModelTest {
    */
   @Test
   void aCallOnAParameterRunsWhatTheArgumentsStaticTypeSelects() {
-    String provider =
-        """
-        package p;
-        interface Provider { int mode(); }
-        class LocalSession implements Provider {
-          public int mode() { return 0; }
-        }
-        class RemoteSession implements Provider {
-          final Object transfer = new Object();
-          public int mode() { synchronized (transfer) { } return 1; }
-          void send() { synchronized (transfer) { synchronized (Values.class) { } } }
-        }
-        class Values {
-          static int cast(Provider provider) { return provider.mode(); }
-          static void convert(LocalSession session) { synchronized (Values.class) { cast(session); } }
-        }
-        """;
-    assertEquals(List.of(), findings(sources("p/Provider.java", provider)));
+    assertEquals(
+        List.of(), findings(sources("p/Provider.java", PROVIDERS, "p/Values.java", values("LocalSession"))));
   }
 
   /** A guard: the same parameter passed as the interface still runs every implementation. */
   @Test
   void aCallOnAParameterOfUnknownRuntimeTypeRunsEveryImplementation() {
-    String provider =
-        """
-        package p;
-        interface Provider { int mode(); }
-        class RemoteSession implements Provider {
-          final Object transfer = new Object();
-          public int mode() { synchronized (transfer) { } return 1; }
-          void send() { synchronized (transfer) { synchronized (Values.class) { } } }
-        }
-        class Values {
-          static int cast(Provider provider) { return provider.mode(); }
-          static void convert(Provider provider) { synchronized (Values.class) { cast(provider); } }
-        }
-        """;
-    assertCycle(findings(sources("p/Provider.java", provider)), "RemoteSession.transfer", "Values.class");
+    assertCycle(
+        findings(sources("p/Provider.java", PROVIDERS, "p/Values.java", values("Provider"))),
+        "RemoteSession.transfer", "Values.class");
   }
 
   /**
