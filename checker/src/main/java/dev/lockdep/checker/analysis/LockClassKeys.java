@@ -495,7 +495,7 @@ final class LockClassKeys {
 
   /**
    * Whether a field is one object for the life of the object that has it: {@code final}, or
-   * private and assigned only while that object is constructed ({@link ConstructedFields}).
+   * private and assigned only while that object is constructed ({@link FieldAssignments#constructionOnly}).
    */
   private boolean oneObject(VariableElement field) {
     return field.getModifiers().contains(Modifier.FINAL)
