@@ -535,6 +535,14 @@ class ProgramModelTest {
           synchronized void clean() {
             service.schedule(new Work() { void doWork() { } });
           }
+          // An argument that names no object (created right there), stored by the constructor.
+          synchronized void cleanNow() {
+            Service.Scheduled scheduled = new Service.Scheduled(new Quiet());
+            scheduled.run();
+          }
+        }
+        class Quiet extends Work {
+          void doWork() { }
         }
         """;
     assertEquals(List.of(), findings(sources("p/Service.java", service)));
