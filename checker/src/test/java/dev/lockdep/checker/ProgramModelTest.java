@@ -640,4 +640,25 @@ class ProgramModelTest {
         """;
     assertEquals(List.of(), findings(sources("p/Cache.java", cache)));
   }
+
+  /**
+   * A parameter its caller passes the literal {@code null} for is no object: a call on it (behind
+   * a {@code provider != null} test) runs no implementation, here not the remote one whose locks
+   * close a cycle; passed on, it is still null.
+   */
+  @Test
+  void aCallOnAParameterPassedNullRunsNothing() {
+    String strings =
+        """
+        package p;
+        class Strings {
+          static int mode(Provider provider) { return provider != null ? provider.mode() : 0; }
+          static int relay(Provider provider) { return mode(provider); }
+          static void plain() { synchronized (Values.class) { relay(null); } }
+        }
+        """;
+    assertEquals(
+        List.of(),
+        findings(sources("p/Provider.java", PROVIDERS, "p/Values.java", values("LocalSession"), "p/Strings.java", strings)));
+  }
 }

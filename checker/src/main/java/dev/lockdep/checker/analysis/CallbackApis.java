@@ -114,6 +114,8 @@ final class CallbackApis {
       case IDENTIFIER:
       case MEMBER_SELECT:
         return reference(path, scope);
+      case NULL_LITERAL:
+        return MethodSummary.NULL_ARGUMENT;
       default:
         return MethodSummary.NO_ARGUMENT;
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * type when the walk knows it, else null; {@code bound}: when its runtime type is not known, the
  * narrowest static type the caller knows it by, where that is narrower than the callee's own (a
  * {@code SessionLocal} passed as a {@code CastDataProvider}), else null; {@code callbacks}: the
- * callbacks it carries.
+ * callbacks it carries; {@code none}: the argument is the literal {@code null}, no object.
  */
 final class Binding {
   final LockClass lockClass;
@@ -19,9 +19,15 @@ final class Binding {
   final String type;
   final String bound;
   final Bound[] callbacks;
+  final boolean none;
   final int hash;
 
   Binding(LockClass lockClass, String instance, String type, String bound, Bound[] callbacks) {
+    this(lockClass, instance, type, bound, callbacks, false);
+  }
+
+  Binding(LockClass lockClass, String instance, String type, String bound, Bound[] callbacks, boolean none) {
+    this.none = none;
     this.lockClass = lockClass;
     this.instance = instance;
     this.type = type;
@@ -31,6 +37,7 @@ final class Binding {
     h = 31 * h + (instance == null ? 0 : instance.hashCode());
     h = 31 * h + (type == null ? 0 : type.hashCode());
     h = 31 * h + (bound == null ? 0 : bound.hashCode());
+    h = 31 * h + (none ? 1 : 0);
     for (Bound carried : callbacks) {
       h = 31 * h + carried.callback.target().hashCode();
       h = 31 * h + carried.frame.hash;
@@ -44,6 +51,7 @@ final class Binding {
         || !Objects.equals(instance, other.instance)
         || !Objects.equals(type, other.type)
         || !Objects.equals(bound, other.bound)
+        || none != other.none
         || callbacks.length != other.callbacks.length) {
       return false;
     }

@@ -68,7 +68,8 @@ final class Frame {
     this.localNames = local;
     boolean only = true;
     for (Binding binding : bindings) {
-      only &= binding.lockClass == null && binding.type == null && binding.bound == null && binding.callbacks.length == 0;
+      only &= binding.lockClass == null && binding.type == null && binding.bound == null && binding.callbacks.length == 0
+          && !binding.none;
     }
     this.namesOnly = only;
   }
@@ -198,6 +199,12 @@ final class Frame {
     return binding == null ? null : binding.type;
   }
 
+  /** Whether the body's {@code instance} is a parameter its caller passed the literal {@code null} for. */
+  boolean isNull(String instance) {
+    Binding binding = identity || instance == null || names.length == 0 ? null : local(instance);
+    return binding != null && binding.none;
+  }
+
   /**
    * The narrowest type this frame knows the object the body names {@code instance} by: its runtime
    * type, else the static type its caller passed it as when narrower ({@link Binding#bound}); else null.
@@ -318,6 +325,9 @@ final class Frame {
         add(String.valueOf(binding.instance));
         add(":");
         add(String.valueOf(binding.type));
+        if (binding.none) {
+          add("<null>");
+        }
         if (binding.bound != null) {
           add("<");
           add(binding.bound);
@@ -375,6 +385,9 @@ final class Frame {
       parts.add(String.valueOf(binding.instance));
       parts.add(":");
       parts.add(String.valueOf(binding.type));
+      if (binding.none) {
+        parts.add("<null>");
+      }
       if (binding.bound != null) {
         parts.add("<");
         parts.add(binding.bound);

@@ -135,6 +135,8 @@ public record MethodSummary(
 
   /** An argument unknown to lock analysis: neither a lock nor a callback. */
   public static final Argument NO_ARGUMENT = new Argument(null, null, List.of(), null, false);
+  /** The literal {@code null}: no object, so a call the callee makes on that parameter runs nothing ({@link Argument#isNull}). */
+  public static final Argument NULL_ARGUMENT = new Argument(null, null, List.of(), null, true);
 
   /**
    * An argument of a call.
@@ -151,6 +153,14 @@ public record MethodSummary(
   public record Argument(LockClass lockClass, String instance, List<Callback> callbacks, String type, boolean exact) {
     public Argument {
       callbacks = List.copyOf(callbacks);
+    }
+
+    /**
+     * Whether this is the literal {@code null}: exactly known to be no object of any type, encoded
+     * as an exact argument without a type.
+     */
+    public boolean isNull() {
+      return exact && type == null;
     }
 
     /** An argument that carries callbacks and nothing else. */

@@ -1506,6 +1506,10 @@ public final class SummaryComposer {
    */
   private void dispatch(LiveCall live, Frame frame, CallMemo memo) {
     MethodSummary.CallSite call = live.call;
+    if (frame.isNull(call.receiver())) {
+      // A call on a parameter its caller passed null for throws before running any body.
+      return;
+    }
     String receiverType = call.exactReceiver() ? call.receiverType() : frame.runtimeType(call.receiver());
     String callee = call.callee();
     Body[] own = live.callee == null ? NO_BODIES : live.callee.ownTargets();
@@ -1669,6 +1673,10 @@ public final class SummaryComposer {
    * callbacks; null when it binds nothing.
    */
   private Binding binding(MethodSummary.Argument argument, Frame frame, boolean locked, String own) {
+    if (argument.isNull() || frame.isNull(argument.instance())) {
+      // The literal null, or a parameter bound to it passed on: no object.
+      return new Binding(null, null, null, null, NO_BOUNDS, true);
+    }
     Bound[] callbacks = callbacks(argument, frame);
     // The class an argument has matters where the callee locks it or passes it on; a parameter
     // only called on keeps its instance, and a frame that differs in nothing else is shared.
