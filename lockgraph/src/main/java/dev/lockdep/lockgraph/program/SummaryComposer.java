@@ -1659,8 +1659,8 @@ public final class SummaryComposer {
       List<MethodSummary.Argument> passed = creation.arguments();
       for (MethodSummary.Store store : constructor.first.summary.stores()) {
         if (store.parameter() < passed.size()) {
-          bindings.put(
-              "this." + store.lockClass().substring(store.lockClass().lastIndexOf('.') + 1), binding(passed.get(store.parameter()), frame, false, null));
+          String field = store.lockClass().substring(store.lockClass().lastIndexOf('.') + 1);
+          bindings.put("this." + field, binding(passed.get(store.parameter()), frame, false, null));
         }
       }
     }
