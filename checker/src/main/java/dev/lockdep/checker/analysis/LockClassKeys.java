@@ -523,12 +523,16 @@ final class LockClassKeys {
     TypeElement ownerType = (TypeElement) field.getEnclosingElement();
     String ownerSimple =
         !ownerType.getSimpleName().isEmpty() ? ownerType.getSimpleName().toString() : Names.type(ownerType);
-    String owner = qualifiedName(ownerType);
     String fieldName = field.getSimpleName().toString();
     TypeMirror type = field.asType();
     return new Key(
-        owner + "." + fieldName, ownerSimple + "." + fieldName, defaultReentrant(type), null,
+        fieldKeyText(field), ownerSimple + "." + fieldName, defaultReentrant(type), null,
         fieldInstance(field, receiver, use), viewMode(type));
+  }
+
+  /** A field's key, {@code pkg.Owner.field}: its lock class when it holds a lock object, and its {@link MethodSummary.Store}. */
+  private static String fieldKeyText(VariableElement field) {
+    return qualifiedName((TypeElement) field.getEnclosingElement()) + "." + field.getSimpleName();
   }
 
   /** The {@code new} expression a field that is one object is declared with, or null. */
@@ -830,9 +834,7 @@ final class LockClassKeys {
       } else {
         // Any other object: the field is the creator's argument, whose type and callbacks the
         // methods called on the new object see.
-        stores.add(
-            new MethodSummary.Store(
-                qualifiedName((TypeElement) field.getEnclosingElement()) + "." + field.getSimpleName(), position));
+        stores.add(new MethodSummary.Store(fieldKeyText(field), position));
       }
     }
     return stores;

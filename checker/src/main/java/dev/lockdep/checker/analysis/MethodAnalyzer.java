@@ -652,13 +652,16 @@ final class MethodAnalyzer {
       }
       case IDENTIFIER:
         return byFact(path, in);
-      case GREATER_THAN:
-        return byHoldCount(path, (BinaryTree) tree, in, true);
+      case GREATER_THAN: {
+        Optional<LockRef> counted = countedLock(path, (BinaryTree) tree);
+        return counted.isPresent() ? byHoldCount(path, counted.get(), in, true) : Branches.both(eval(path, in));
+      }
       case EQUAL_TO:
       case NOT_EQUAL_TO: {
         BinaryTree test = (BinaryTree) tree;
-        if (countedLock(path, test).isPresent()) {
-          return byHoldCount(path, test, in, tree.getKind() == Tree.Kind.NOT_EQUAL_TO);
+        Optional<LockRef> counted = countedLock(path, test);
+        if (counted.isPresent()) {
+          return byHoldCount(path, counted.get(), in, tree.getKind() == Tree.Kind.NOT_EQUAL_TO);
         }
         TreePath tested = nullTested(path, test);
         if (tested == null) {
@@ -717,16 +720,12 @@ final class MethodAnalyzer {
    * it" query is answered by the path itself.
    */
   /**
-   * A hold count compared with 0 ({@code rw.getReadHoldCount() > 0}, {@code l.getHoldCount() == 0}):
-   * the paths that hold the counted lock where {@code heldWhenTrue} says the test is true, the
-   * others where it is false; any other comparison splits nothing.
+   * A hold count of {@code counted} compared with 0 ({@code rw.getReadHoldCount() > 0}, {@code
+   * l.getHoldCount() == 0}): the paths that hold it where {@code heldWhenTrue} says the test is
+   * true, the others where it is false.
    */
-  private Branches byHoldCount(TreePath path, BinaryTree test, FlowStates in, boolean heldWhenTrue) {
-    Optional<LockRef> counted = countedLock(path, test);
-    if (counted.isEmpty()) {
-      return Branches.both(eval(path, in));
-    }
-    Branches held = heldOrNot(eval(path, in), counted.get());
+  private Branches byHoldCount(TreePath path, LockRef counted, FlowStates in, boolean heldWhenTrue) {
+    Branches held = heldOrNot(eval(path, in), counted);
     return heldWhenTrue ? held : new Branches(held.whenFalse(), held.whenTrue());
   }
 

@@ -170,7 +170,7 @@ final class Frame {
    * type), the runtime type of the object for a monitor whose type the frame knows.
    */
   LockClass lockClass(LockClass lockClass, String instance, TypeHierarchy types) {
-    Binding binding = identity || instance == null ? null : local(instance);
+    Binding binding = bindingOf(instance);
     // A monitor's typed class says more than an argument's class that is only a JDK type (an
     // erased type variable, an Object local): then the object's type decides, below.
     if (binding != null && binding.lockClass != null
@@ -195,13 +195,13 @@ final class Frame {
     if (instance.equals("this")) {
       return thisType;
     }
-    Binding binding = identity ? null : local(instance);
+    Binding binding = bindingOf(instance);
     return binding == null ? null : binding.type;
   }
 
   /** Whether the body's {@code instance} is a parameter its caller passed the literal {@code null} for. */
   boolean isNull(String instance) {
-    Binding binding = identity || instance == null || names.length == 0 ? null : local(instance);
+    Binding binding = bindingOf(instance);
     return binding != null && binding.none;
   }
 
@@ -211,11 +211,16 @@ final class Frame {
    */
   String knownBound(String instance) {
     String type = runtimeType(instance);
-    if (type != null || instance == null || identity || names.length == 0) {
+    if (type != null) {
       return type;
     }
-    Binding binding = local(instance);
+    Binding binding = bindingOf(instance);
     return binding == null ? null : binding.bound;
+  }
+
+  /** The binding of the body's {@code instance}, or null: none in the outermost body's own frame. */
+  private Binding bindingOf(String instance) {
+    return identity || instance == null ? null : local(instance);
   }
 
   /**
@@ -306,52 +311,24 @@ final class Frame {
   Frame measured() {
     if (textPower == 0) {
       textPower = 1;
-      add(owner);
-      add(identity ? "|true|" : "|false|");
-      add(String.valueOf(receiver));
-      add("|");
-      add(String.valueOf(thisType));
-      for (int i = 0; i < names.length; i++) {
-        Binding binding = bindings[i];
-        add("|");
-        add(names[i]);
-        add("=");
-        if (binding.lockClass != null) {
-          add(binding.lockClass.typed() ? "~" : "");
-          add(binding.lockClass.key());
-          add(SUBCLASSES[binding.lockClass.subclass()]);
-        }
-        add("@");
-        add(String.valueOf(binding.instance));
-        add(":");
-        add(String.valueOf(binding.type));
-        if (binding.none) {
-          add("<null>");
-        }
-        if (binding.bound != null) {
-          add("<");
-          add(binding.bound);
-        }
-        for (Bound bound : binding.callbacks) {
-          add("[");
-          add(bound.callback.target());
-          add(",");
-          add(String.valueOf(bound.callback.receiver()));
-          add(",");
-          Frame inner = bound.frame.measured();
-          textHash = textHash * inner.textPower + inner.textHash;
-          textPower *= inner.textPower;
-          add("]");
-        }
-      }
+      keyText(
+          new KeySink() {
+            @Override
+            public void add(String part) {
+              int power = powerOf31(part.length());
+              textHash = textHash * power + part.hashCode();
+              textPower *= power;
+            }
+
+            @Override
+            public void frame(Frame inner) {
+              Frame measured = inner.measured();
+              textHash = textHash * measured.textPower + measured.textHash;
+              textPower *= measured.textPower;
+            }
+          });
     }
     return this;
-  }
-
-  private void add(String part) {
-    int power = powerOf31(part.length());
-    textHash = textHash * power + part.hashCode();
-    textPower *= power;
   }
 
   /** The key text, as parts. */
@@ -366,40 +343,63 @@ final class Frame {
 
   /** Adds the parts of this frame's key text to {@code parts}. */
   void parts(List<String> parts) {
-    parts.add(owner);
-    parts.add(identity ? "|true|" : "|false|");
-    parts.add(String.valueOf(receiver));
-    parts.add("|");
-    parts.add(String.valueOf(thisType));
+    keyText(
+        new KeySink() {
+          @Override
+          public void add(String part) {
+            parts.add(part);
+          }
+
+          @Override
+          public void frame(Frame inner) {
+            inner.parts(parts);
+          }
+        });
+  }
+
+  /** Where a frame's key text goes: its parts one by one, the frame of a callback it binds whole. */
+  private interface KeySink {
+    void add(String part);
+
+    void frame(Frame inner);
+  }
+
+  /** The key text, one definition for its measure ({@link #measured}) and its parts ({@link #parts}). */
+  private void keyText(KeySink out) {
+    out.add(owner);
+    out.add(identity ? "|true|" : "|false|");
+    out.add(String.valueOf(receiver));
+    out.add("|");
+    out.add(String.valueOf(thisType));
     for (int i = 0; i < names.length; i++) {
       Binding binding = bindings[i];
-      parts.add("|");
-      parts.add(names[i]);
-      parts.add("=");
+      out.add("|");
+      out.add(names[i]);
+      out.add("=");
       if (binding.lockClass != null) {
-        parts.add(binding.lockClass.typed() ? "~" : "");
-        parts.add(binding.lockClass.key());
-        parts.add(SUBCLASSES[binding.lockClass.subclass()]);
+        out.add(binding.lockClass.typed() ? "~" : "");
+        out.add(binding.lockClass.key());
+        out.add(SUBCLASSES[binding.lockClass.subclass()]);
       }
-      parts.add("@");
-      parts.add(String.valueOf(binding.instance));
-      parts.add(":");
-      parts.add(String.valueOf(binding.type));
+      out.add("@");
+      out.add(String.valueOf(binding.instance));
+      out.add(":");
+      out.add(String.valueOf(binding.type));
       if (binding.none) {
-        parts.add("<null>");
+        out.add("<null>");
       }
       if (binding.bound != null) {
-        parts.add("<");
-        parts.add(binding.bound);
+        out.add("<");
+        out.add(binding.bound);
       }
       for (Bound bound : binding.callbacks) {
-        parts.add("[");
-        parts.add(bound.callback.target());
-        parts.add(",");
-        parts.add(String.valueOf(bound.callback.receiver()));
-        parts.add(",");
-        bound.frame.parts(parts);
-        parts.add("]");
+        out.add("[");
+        out.add(bound.callback.target());
+        out.add(",");
+        out.add(String.valueOf(bound.callback.receiver()));
+        out.add(",");
+        out.frame(bound.frame);
+        out.add("]");
       }
     }
   }

@@ -37,6 +37,8 @@ final class TypeHierarchy {
   private final Map<String, Map<String, Body>> declared = new HashMap<>();
   /** Per wrapper class, the types of the objects it wraps ({@link #wraps}). */
   private final Map<String, Set<String>> wrapped = new HashMap<>();
+  /** Per type, per kind, the answer of {@link #wraps}: asked per dispatched body, it walks both hierarchies. */
+  private final Map<String, Map<String, Boolean>> wrapsAnswers = new HashMap<>();
 
   /** Adds the types of a unit; the first declaration of a name wins, as for bodies. */
   void add(Collection<TypeDecl> declarations) {
@@ -111,6 +113,7 @@ final class TypeHierarchy {
   /** Notes that {@code wrapper}, a subtype of {@code type}, calls a method of {@code type} on a field of its own. */
   void addWrapper(String wrapper, String type) {
     wrapped.computeIfAbsent(wrapper, k -> new HashSet<>(2)).add(type);
+    wrapsAnswers.clear();
   }
 
   /**
@@ -127,6 +130,10 @@ final class TypeHierarchy {
     if (wrapped.isEmpty()) {
       return false;
     }
+    return wrapsAnswers.computeIfAbsent(type, t -> new HashMap<>()).computeIfAbsent(kind, k -> findWraps(type, k));
+  }
+
+  private boolean findWraps(String type, String kind) {
     // A subclass of a wrapper that inherits its forwarding methods is one too.
     for (String up : lookupOrder(type)) {
       for (String delegate : wrapped.getOrDefault(up, Set.of())) {
