@@ -661,4 +661,169 @@ class ProgramModelTest {
         List.of(),
         findings(sources("p/Provider.java", PROVIDERS, "p/Values.java", values("LocalSession"), "p/Strings.java", strings)));
   }
+
+  // ---------------------------------------------------------------- type flow
+
+  /** Two pools: the one a connection is given and another whose locks close a cycle with it. */
+  private static final String POOLS =
+      """
+      package p;
+      interface Pool { void give(Conn conn); }
+      class QueuePool implements Pool {
+        private final Object lock = new Object();
+        public void give(Conn conn) { synchronized (lock) { } }
+      }
+      class SoftPool implements Pool {
+        public synchronized void give(Conn conn) { conn.touch(); }
+      }
+      """;
+
+  private static String conn(String wiring) {
+    return """
+        package p;
+        class Conn {
+          private Pool pool;
+          void setPool(Pool pool) { this.pool = pool; }
+          synchronized void close() { pool.give(this); }
+          synchronized void touch() { }
+        }
+        class Source {
+          void open() { Conn conn = new Conn(); conn.setPool(%s); }
+        }
+        """.formatted(wiring);
+  }
+
+  /**
+   * A call on a field runs only the bodies of the types stored in it anywhere in the program: the
+   * connection's pool is only ever a queue pool, set through a setter, so closing it does not run
+   * the other pool's body that closes a cycle.
+   */
+  @Test
+  void aCallOnAFieldRunsOnlyTheTypesStoredInIt() {
+    assertEquals(List.of(), findings(sources("p/Pool.java", POOLS, "p/Conn.java", conn("new QueuePool()"))));
+  }
+
+  /** The guard: the pool whose locks close the cycle is stored there, and the cycle is found. */
+  @Test
+  void aTypeStoredInAFieldIsRunByCallsOnIt() {
+    assertCycle(findings(sources("p/Pool.java", POOLS, "p/Conn.java", conn("new SoftPool()"))), "Conn", "SoftPool");
+  }
+
+  /**
+   * The guard for what the flow cannot follow: a pool from a library the program has no summary
+   * of may be of any type, and every implementation runs.
+   */
+  @Test
+  void aFieldSetFromOutsideTheFlowRunsEveryImplementation() {
+    assertCycle(
+        findings(sources("p/Pool.java", POOLS, "p/Conn.java", conn("(Pool) java.util.ServiceLoader.load(Pool.class).iterator().next()"))),
+        "Conn", "SoftPool");
+  }
+
+  /**
+   * The guard for code outside the program: a parameter of a method that implements a JDK
+   * interface may be given anything by the JDK, so what the program passes does not narrow it.
+   */
+  @Test
+  void aParameterOfAMethodTheJdkMayCallIsAnyImplementation() {
+    String conn =
+        """
+        package p;
+        class Conn implements java.util.function.Consumer<Pool> {
+          private Pool pool;
+          public void accept(Pool pool) { this.pool = pool; }
+          synchronized void close() { pool.give(this); }
+          synchronized void touch() { }
+        }
+        class Source {
+          void open() { new Conn().accept(new QueuePool()); }
+        }
+        """;
+    assertCycle(findings(sources("p/Pool.java", POOLS, "p/Conn.java", conn)), "Conn", "SoftPool");
+  }
+
+  /**
+   * A collection field holds what is added to it: listeners notified under a lock run only the
+   * listener classes the program adds, not another whose lock order closes a cycle.
+   */
+  @Test
+  void aCollectionHoldsOnlyWhatIsAddedToIt() {
+    String bus =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        interface Listener { void fire(Bus bus); }
+        class Quiet implements Listener { public void fire(Bus bus) { } }
+        class Loud implements Listener { public synchronized void fire(Bus bus) { bus.count(); } }
+        class Bus {
+          private final List<Listener> listeners = new ArrayList<>();
+          void register(Listener listener) { listeners.add(listener); }
+          synchronized void publish() { for (Listener listener : listeners) { listener.fire(this); } }
+          synchronized void count() { }
+          static void wire(Bus bus) { bus.register(new Quiet()); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Bus.java", bus)));
+    assertCycle(findings(sources("p/Bus.java", bus.replace("new Quiet()", "new Loud()"))), "Bus", "Loud");
+  }
+
+  /**
+   * One object has one type in one acquisition, whichever static type each place names it by: a
+   * pooled object locked as the interface and then by an inherited synchronized method is one
+   * object of one class, not the two classes that would order the pooled objects both ways.
+   */
+  @Test
+  void oneObjectLockedUnderTwoStaticTypesHasOneType() {
+    String pooled =
+        """
+        package p;
+        interface Pooled { void invalidate(); }
+        class DefaultPooled implements Pooled { public synchronized void invalidate() { } }
+        class SoftPooled extends DefaultPooled { }
+        class Pool {
+          void destroy(Pooled outer, Pooled inner) { synchronized (outer) { synchronized (inner) { inner.invalidate(); } } }
+        }
+        """;
+    List<String> found = findings(sources("p/Pooled.java", pooled));
+    assertTrue(found.stream().noneMatch(f -> f.contains("[LockOrderInversion]")), found::toString);
+  }
+
+  /**
+   * A JDK method called on an object the program keeps in a collection runs the override of the
+   * types that flow there: a logger formats its pending messages under its appender's lock, and an
+   * inventory that logs itself is formatted by its own synchronized {@code toString()}. A message
+   * of a final library type (a {@code String}) runs none of the program's overrides: {@link
+   * #aJdkMethodRunsTheProgramsOverrideWhenTheObjectFlowsThere} stays one finding.
+   */
+  @Test
+  void aJdkMethodRunsTheOverrideOfTheTypesThatFlowToItsReceiver() {
+    String logger =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        class Logger {
+          final Object appender = new Object();
+          private final List<Object> pending = new ArrayList<>();
+          void log(Object message) { pending.add(message); }
+          void flush() { synchronized (appender) { for (Object message : pending) { message.toString(); } } }
+        }
+        """;
+    String inventory =
+        """
+        package p;
+        class Inventory {
+          private final Logger logger = new Logger();
+          synchronized void restock() { logger.flush(); }
+          void audit() { logger.log(this); }
+          @Override public synchronized String toString() { return "inventory"; }
+        }
+        """;
+    List<String> found = findings(sources("p/Logger.java", logger, "p/Inventory.java", inventory));
+    // Also lockdep's AA: restocking one inventory may format another that logged itself.
+    assertTrue(
+        found.stream().anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Logger.appender -> Inventory")),
+        found::toString);
+  }
 }

@@ -101,8 +101,39 @@ final class CallbackApis {
     return false;
   }
 
-  /** The argument at {@code path} as a lock or a callback. */
+  /**
+   * The argument at {@code path} as a lock or a callback; a value of a final library type (a
+   * {@code String}, a boxed number) is known to be exactly of that type, so a call the callee makes
+   * on it runs none of the program's bodies, whatever objects the type flow brings to the
+   * parameter from other calls.
+   */
   MethodSummary.Argument argument(TreePath path, LocalScope scope) {
+    MethodSummary.Argument argument = programArgument(path, scope);
+    String library = argument.callbacks().isEmpty() && argument.type() == null ? finalLibraryType(path) : null;
+    return library == null
+        ? argument
+        : new MethodSummary.Argument(argument.lockClass(), argument.instance(), List.of(), library, true);
+  }
+
+  /** The qualified name of the final, non-generic library class (or boxed primitive) of {@code path}'s value; else null. */
+  private String finalLibraryType(TreePath path) {
+    TypeMirror type = unit.trees().getTypeMirror(path);
+    if (type == null) {
+      return null;
+    }
+    if (type.getKind().isPrimitive()) {
+      type = unit.lookups().boxed(type);
+    }
+    return type instanceof DeclaredType declared
+            && declared.asElement() instanceof TypeElement element
+            && element.getModifiers().contains(Modifier.FINAL)
+            && element.getTypeParameters().isEmpty()
+            && unit.lookups().ofJdk(element)
+        ? element.getQualifiedName().toString()
+        : null;
+  }
+
+  private MethodSummary.Argument programArgument(TreePath path, LocalScope scope) {
     Tree leaf = path.getLeaf();
     switch (leaf.getKind()) {
       case LAMBDA_EXPRESSION:

@@ -365,6 +365,11 @@ public final class ElementLookups {
    * collections) are used as locks everywhere: their monitors are keyed by where they are created,
    * never by their type, which would make every such lock of the program one class.
    */
+  /** The boxed type of the primitive {@code type}. */
+  TypeMirror boxed(TypeMirror type) {
+    return types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType();
+  }
+
   boolean ofJdk(TypeElement type) {
     // Asked for every type the front end keys; the qualified name is decoded once per type.
     return jdk.computeIfAbsent(type, t -> {

@@ -531,7 +531,7 @@ final class LockClassKeys {
   }
 
   /** A field's key, {@code pkg.Owner.field}: its lock class when it holds a lock object, and its {@link MethodSummary.Store}. */
-  private static String fieldKeyText(VariableElement field) {
+  static String fieldKeyText(VariableElement field) {
     return qualifiedName((TypeElement) field.getEnclosingElement()) + "." + field.getSimpleName();
   }
 

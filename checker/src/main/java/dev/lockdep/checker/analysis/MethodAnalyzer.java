@@ -198,7 +198,8 @@ final class MethodAnalyzer {
         calls.toList(),
         suppressed.stream().map(CheckKind::name).collect(Collectors.toSet()),
         context,
-        identity.stores());
+        identity.stores(),
+        unit.typeFlow().body(body));
   }
 
   /**

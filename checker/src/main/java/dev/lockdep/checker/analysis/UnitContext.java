@@ -51,6 +51,7 @@ final class UnitContext {
   /** Made when a body that takes a lock first checks its releases. */
   private CallHolds callHolds;
   private final MethodNames methodNames;
+  private final TypeFlowFacts typeFlow;
 
   UnitContext(
       CompilationUnitTree unit, Trees trees, Elements elements, ElementLookups lookups) {
@@ -70,6 +71,11 @@ final class UnitContext {
     this.contexts = new ContextAnnotations(operations, models, lookups);
     this.superName = lookups.name("super");
     this.throwingCalls = new ThrowingCalls(this, elements, lockTypes);
+    this.typeFlow = new TypeFlowFacts(this);
+  }
+
+  TypeFlowFacts typeFlow() {
+    return typeFlow;
   }
 
   Trees trees() {

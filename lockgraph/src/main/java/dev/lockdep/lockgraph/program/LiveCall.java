@@ -8,13 +8,16 @@ final class LiveCall {
   final BodyId callee;
   /** The targets that are producers, in order. */
   final Body[] producers;
+  /** The types the type flow says the receiver may have ({@link TypeFlow#receiver}), null when unknown. */
+  final String[] flowed;
   /** Whether the receiver is {@code this}, and whether it names a local. */
   final boolean thisReceiver;
   final boolean localReceiver;
   private String link;
 
-  LiveCall(MethodSummary.CallSite call, Body[] targets, BodyId callee, Body[] producers) {
+  LiveCall(MethodSummary.CallSite call, Body[] targets, BodyId callee, Body[] producers, String[] flowed) {
     this.call = call;
+    this.flowed = flowed;
     this.targets = targets;
     this.callee = callee;
     this.producers = producers;

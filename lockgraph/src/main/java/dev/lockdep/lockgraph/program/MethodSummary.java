@@ -26,6 +26,7 @@ import java.util.Set;
  *     facts
  * @param context what the body's annotations say about the context it runs in
  * @param stores for a constructor, the lock fields it sets from its parameters
+ * @param flows where the body's objects go, for the program's type flow ({@link TypeFlow})
  */
 public record MethodSummary(
     String method,
@@ -36,7 +37,8 @@ public record MethodSummary(
     List<CallSite> calls,
     Set<String> suppressed,
     BodyContext context,
-    List<Store> stores) {
+    List<Store> stores,
+    List<Flow> flows) {
 
   public MethodSummary {
     Objects.requireNonNull(id);
@@ -47,6 +49,7 @@ public record MethodSummary(
     suppressed = Set.copyOf(suppressed);
     Objects.requireNonNull(context);
     stores = List.copyOf(stores);
+    flows = List.copyOf(flows);
   }
 
   /** A method that stores no lock field. */
@@ -59,7 +62,32 @@ public record MethodSummary(
       List<CallSite> calls,
       Set<String> suppressed,
       BodyContext context) {
-    this(method, id, overrides, parameters, acquisitions, calls, suppressed, context, List.of());
+    this(method, id, overrides, parameters, acquisitions, calls, suppressed, context, List.of(), List.of());
+  }
+
+  /**
+   * One edge of the program's type flow ({@link TypeFlow}): the objects the values {@code sources}
+   * name may be what {@code target} holds. Targets and sources are short texts, one kind letter, a
+   * space and what it names:
+   *
+   * <ul>
+   *   <li>targets: {@code F pkg.Owner.field} a field (any object's, and what a collection kept in
+   *       it holds); {@code R} what the body returns; {@code A callee#i} the parameter {@code i} of
+   *       the bodies a call of {@code callee} runs; {@code W source} what the collection, array or
+   *       other library object {@code source} names is given to hold; {@code U line:column callee}
+   *       the receiver of the call of {@code callee} at that position; {@code M line:column} the
+   *       object of the {@code synchronized} statement there.
+   *   <li>sources: {@code N pkg.Type} an object created there, of exactly that program type;
+   *       {@code T pkg.Type} an object of that type or a subtype ({@code this});
+   *       {@code F pkg.Owner.field}; {@code P i} the body's parameter {@code i}; {@code C callee}
+   *       what a call of {@code callee} returns; {@code ?} an object the flow cannot follow.
+   * </ul>
+   */
+  public record Flow(String target, List<String> sources) {
+    public Flow {
+      Objects.requireNonNull(target);
+      sources = List.copyOf(sources);
+    }
   }
 
   /**

@@ -24,8 +24,9 @@ import java.util.Set;
  * units       = n:var (file:str methods types){n}
  * types       = n:var (name:str simpleName:str superclass:ostr interfaces:strs concrete:u8){n}
  * methods     = n:var (method:str id:str overrides:strs parameters:strs suppressed:strs
- *                      context acquisitions calls stores){n}
+ *                      context acquisitions calls stores flows){n}
  * stores      = n:var (lockClass:str parameter:var){n}
+ * flows       = n:var (target:str sources:strs){n}
  * context     = irqContext:u8 irqsDisabled:u8 gfp:u8 flags:u8 declaredAt:prov
  *               irq levels: 0 for none, else IrqKind ordinal + 1; flags bit0 reclaim,
  *               bit1 shrinker, bit2 fenceSignalling, bit3 entry
@@ -44,7 +45,7 @@ import java.util.Set;
  * order, so equal summaries give equal bytes.
  */
 public final class ProgramFormat {
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   /** Where a compilation's summaries go in its class output. */
   public static final String DIRECTORY = "META-INF/lockdep/";
@@ -123,6 +124,12 @@ public final class ProgramFormat {
     for (int i = 0; i < stores.size(); i++) {
       out.string(stores.get(i).lockClass());
       out.varint(stores.get(i).parameter());
+    }
+    List<MethodSummary.Flow> flows = method.flows();
+    out.varint(flows.size());
+    for (int i = 0; i < flows.size(); i++) {
+      out.string(flows.get(i).target());
+      strings(out, flows.get(i).sources());
     }
   }
 
@@ -221,9 +228,15 @@ public final class ProgramFormat {
           }
           stores.add(new MethodSummary.Store(lockClass, parameter));
         }
+        int flowCount = in.count("flows of ", id, 2);
+        List<MethodSummary.Flow> flows = new ArrayList<>(flowCount);
+        for (int i = 0; i < flowCount; i++) {
+          String target = in.string();
+          flows.add(new MethodSummary.Flow(target, strings(in, "sources of a flow in ", id)));
+        }
         methods.add(
             new MethodSummary(
-                method, id, overrides, parameters, acquisitions, calls, Set.copyOf(suppressed), context, stores));
+                method, id, overrides, parameters, acquisitions, calls, Set.copyOf(suppressed), context, stores, flows));
       }
       int typeCount = in.count("types of ", file, 5);
       List<TypeDecl> types = new ArrayList<>(typeCount);

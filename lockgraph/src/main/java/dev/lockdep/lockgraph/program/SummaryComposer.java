@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -175,6 +176,8 @@ public final class SummaryComposer {
   private final List<Body> bodies;
   /** The program's types, and the bodies each declares. */
   private final TypeHierarchy types = new TypeHierarchy();
+  /** The types the program's objects may have where they are used. */
+  private TypeFlow flow;
   /** Per lock field's class key, the class of the lock objects constructors store there ({@link #findStoredLocks}). */
   private final Map<String, LockClass> stored = new HashMap<>();
   /** The concrete types whose objects' monitors some body takes as {@code this} ({@link #monitoredSubtypes}). */
@@ -257,6 +260,7 @@ public final class SummaryComposer {
     }
     composer.findWrappers();
     composer.findStoredLocks();
+    composer.flow = new TypeFlow(composer.bodies, composer::everySelected, composer.types);
     composer.findProducers();
     composer.findThisSensitive();
     for (Unit unit : byFile.values()) {
@@ -558,6 +562,12 @@ public final class SummaryComposer {
     return everySelected(call.callee(), own);
   }
 
+  /** The bodies with the id {@code callee}, and every body some type selects for it, by id. */
+  private Body[] everySelected(String callee) {
+    BodyId id = ids.get(callee);
+    return everySelected(callee, id == null ? NO_BODIES : id.ownTargets());
+  }
+
   /** {@code own}, the bodies with the id {@code callee}, and every body some type selects for it, by id. */
   private Body[] everySelected(String callee, Body[] own) {
     Body[] all = virtualTargets.get(callee);
@@ -840,6 +850,19 @@ public final class SummaryComposer {
     return mapped == null ? held : mapped;
   }
 
+  /**
+   * Whether monitors of static types {@code type} and {@code other} in one acquisition are of one
+   * kind: the same static type, or one a subtype of the other with a runtime type they may share
+   * ({@code a} and {@code b} are their candidate types).
+   */
+  private boolean sameKind(String type, String other, String[] a, String[] b) {
+    if (type.equals(other)) {
+      return true;
+    }
+    return types.knows(type) && types.knows(other) && (types.isSubtype(type, other) || types.isSubtype(other, type))
+        && common(a, b).length > 0;
+  }
+
   /** The types in both {@code a} and {@code b}, in {@code a}'s order. */
   private static String[] common(String[] a, String[] b) {
     String[] both = new String[Math.min(a.length, b.length)];
@@ -983,8 +1006,9 @@ public final class SummaryComposer {
   /**
    * Adds the acquisition of {@code next} under {@code held} to {@code into}: once, or, where a
    * monitor's object is of a type the walk does not know, once per concrete type it may have.
-   * Objects of one static type in one acquisition are given one runtime type: a program nests
-   * the objects of one collection or one role, which are of one kind, and giving each its own
+   * Objects of one static type, or of static types one of which is a subtype of the other, in
+   * one acquisition are given one runtime type: a program nests the objects of one collection or
+   * one role, which are of one kind, and giving each its own
    * type would make up orders between kinds that never meet. Lock classes leave composition with
    * their types decided.
    */
@@ -1010,6 +1034,11 @@ public final class SummaryComposer {
       HeldLock lock = locks[p];
       if (lock.lockClass().typed()) {
         known[p] = knownType(context, lock.instance());
+        if (known[p] == null) {
+          // The one type the type flow says reaches the monitor.
+          String[] flowed = flow.monitor(lock.acquiredAt(), lock.lockClass().key());
+          known[p] = flowed != null && flowed.length == 1 ? flowed[0] : null;
+        }
         typed += known[p] == null ? 1 : 0;
       }
     }
@@ -1038,8 +1067,9 @@ public final class SummaryComposer {
               Arrays.asList(Arrays.copyOf(locks, n)), locks[n], irq, context.suppressed, context.anchor));
       return;
     }
-    // Per position, its group: the first position of the same static type or the same object,
-    // itself for the others. One object has one type, whatever type each place names it by.
+    // Per position, its group: the first position of the same object or of one kind (the same
+    // static type, or a subtype or supertype of it), itself for the others. One object has one
+    // type, whatever type each place names it by.
     int[] group = new int[n + 1];
     String[][] candidates = new String[n + 1][];
     for (int p = 0; p <= n; p++) {
@@ -1049,22 +1079,23 @@ public final class SummaryComposer {
         continue;
       }
       String instance = locks[p].instance();
-      for (int q = 0; q < p; q++) {
-        if (candidates[q] != null && group[q] == q
-            && (lockClass.key().equals(locks[q].lockClass().key()) || (instance != null && instance.equals(locks[q].instance())))) {
-          group[p] = q;
-          break;
-        }
+      String[] own = monitorTypes(lockClass.key());
+      String[] flowed = flow.monitor(locks[p].acquiredAt(), lockClass.key());
+      if (flowed != null && common(own, flowed).length > 0) {
+        own = common(own, flowed);
       }
-      String[] own = delegateTypes(context, instance, monitorTypes(lockClass.key()));
+      own = delegateTypes(context, instance, own);
       own = own.length == 0 ? new String[] {lockClass.key()} : own;
-      if (group[p] == p) {
-        candidates[p] = own;
-      } else {
-        candidates[p] = own;
-        String[] narrowed = common(candidates[group[p]], own);
-        if (narrowed.length > 0) {
-          candidates[group[p]] = narrowed;
+      candidates[p] = own;
+      for (int q = 0; q < p; q++) {
+        if (candidates[q] != null && (sameKind(lockClass.key(), locks[q].lockClass().key(), candidates[group[q]], own)
+            || (instance != null && instance.equals(locks[q].instance())))) {
+          group[p] = group[q];
+          String[] narrowed = common(candidates[group[p]], own);
+          if (narrowed.length > 0) {
+            candidates[group[p]] = narrowed;
+          }
+          break;
         }
       }
     }
@@ -1450,7 +1481,7 @@ public final class SummaryComposer {
             }
           }
         }
-        live[n++] = new LiveCall(call, targets, ids.get(call.callee()), running);
+        live[n++] = new LiveCall(call, targets, ids.get(call.callee()), running, flow.receiver(body, call));
       }
     }
     return n == live.length ? live : Arrays.copyOf(live, n);
@@ -1512,6 +1543,20 @@ public final class SummaryComposer {
     }
     String receiverType = call.exactReceiver() ? call.receiverType() : frame.runtimeType(call.receiver());
     String callee = call.callee();
+    // A receiver the caller passed as a narrower type than the callee names it by runs only what
+    // that type's subtypes select; of those, only what the types that flow there select.
+    String staticType = call.receiverType();
+    String bound = frame.knownBound(call.receiver());
+    if (bound != null && !bound.equals(staticType) && types.isSubtype(bound, staticType)) {
+      staticType = bound;
+    }
+    String[] flowed = receiverType != null ? null : TypeFlow.narrowed(live.flowed, staticType, types);
+    if (flowed != null && flowed.length == 1) {
+      receiverType = flowed[0];
+    } else if (flowed != null && call.virtual()) {
+      dispatchFlowed(flowed, callee, memo);
+      return;
+    }
     Body[] own = live.callee == null ? NO_BODIES : live.callee.ownTargets();
     if (receiverType != null) {
       Body selected = call.virtual() ? types.select(receiverType, callee) : null;
@@ -1521,13 +1566,6 @@ public final class SummaryComposer {
         }
       }
       return;
-    }
-    // A receiver the caller passed as a narrower type than the callee names it by runs only what
-    // that type's subtypes select.
-    String staticType = call.receiverType();
-    String bound = frame.knownBound(call.receiver());
-    if (bound != null && !bound.equals(staticType) && types.isSubtype(bound, staticType)) {
-      staticType = bound;
     }
     boolean known = types.knows(staticType);
     boolean hierarchy = call.virtual() && (known || !ClassHierarchy.ofJdk(callee));
@@ -1552,6 +1590,12 @@ public final class SummaryComposer {
       if (memo.guessed && known) {
         selecting = unwrapped(selecting, staticType);
       }
+      if (flowed != null) {
+        selecting = common(selecting, flowed);
+        if (selecting.length == 0) {
+          continue;
+        }
+      }
       // Where the receiver is a guess, one context stands for every type that runs the body; an
       // inherited body run for a narrower static type knows its `this` is of that type.
       if (selecting.length == 1 || (body.thisSensitive && selecting.length > 1 && !memo.guessed)) {
@@ -1562,6 +1606,30 @@ public final class SummaryComposer {
         memo.add(body, null, null, base.equals(owner) ? null : base);
       }
     }
+  }
+
+  /**
+   * Adds to {@code memo} the producers the types that flow to a receiver ({@link TypeFlow}) select
+   * for {@code callee}: a body whose facts depend on the type of its {@code this} once per type
+   * that selects it, any other once.
+   */
+  private void dispatchFlowed(String[] flowed, String callee, CallMemo memo) {
+    Map<Body, List<String>> selecting = new LinkedHashMap<>();
+    for (String type : flowed) {
+      Body selected = types.select(type, callee);
+      if (selected != null && selected.producer) {
+        selecting.computeIfAbsent(selected, b -> new ArrayList<>(1)).add(type);
+      }
+    }
+    selecting.forEach((body, bodyTypes) -> {
+      if (bodyTypes.size() == 1 || body.thisSensitive) {
+        for (String type : bodyTypes) {
+          memo.add(body, null, type);
+        }
+      } else {
+        memo.add(body, null, null);
+      }
+    });
   }
 
   private void callbackEntries(Bound bound, CallMemo into) {

@@ -82,7 +82,10 @@ class ProgramFormatTest {
             List.of(),
             Set.of(),
             BodyContext.entry(at),
-            List.of(new MethodSummary.Store("p.Connection.lock", 0)));
+            List.of(new MethodSummary.Store("p.Connection.lock", 0)),
+            List.of(
+                new MethodSummary.Flow("F p.Connection.peer", List.of("N p.Connection", "P 0")),
+                new MethodSummary.Flow("U 3:5 p.Closeable#close()", List.of("F p.Connection.peer", "?"))));
     return new ProgramUnit("p/Connection.java", List.of(invalidate));
   }
 
@@ -110,9 +113,9 @@ class ProgramFormatTest {
   @Test
   void refusesOtherVersionsNamingBoth() {
     byte[] bytes = ProgramFormat.write(List.of(pool()));
-    bytes[5] = 4;
+    bytes[5] = 5;
     FactsFormatException e = assertThrows(FactsFormatException.class, () -> ProgramFormat.read(bytes, "lib.jar!META-INF/lockdep/p.summaries"));
-    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 4 is not supported (this reader reads version 3)"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 5 is not supported (this reader reads version 4)"), e.getMessage());
   }
 
   @Test

@@ -1,0 +1,458 @@
+package dev.lockdep.checker.analysis;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import dev.lockdep.lockgraph.Provenance;
+import dev.lockdep.lockgraph.program.MethodSummary;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Where a body's objects go, for the program's type flow ({@link MethodSummary.Flow}): what each
+ * field assignment, return, argument, collection insertion, call receiver and {@code synchronized}
+ * object may be, as the {@code new} expressions, fields, parameters and call results it comes
+ * from. Flow-insensitive within the body: a local is every value assigned to it.
+ */
+final class TypeFlowFacts {
+  private static final String UNKNOWN = "?";
+
+  /**
+   * The library methods that keep what they are passed: collections', maps', references' and
+   * futures' ({@code remove} or {@code contains} only look at it).
+   */
+  private static final Set<String> STORING =
+      Set.of(
+          "add", "addAll", "addFirst", "addLast", "offer", "offerFirst", "offerLast", "push", "put", "putAll",
+          "putIfAbsent", "set", "lazySet", "setPlain", "setRelease", "compareAndSet", "weakCompareAndSet", "getAndSet",
+          "replace", "replaceAll", "merge", "compute", "computeIfAbsent", "computeIfPresent", "setValue", "addElement",
+          "insertElementAt", "setElementAt", "complete", "obtrudeValue", "transfer", "tryTransfer", "exchange",
+          "putFirst", "putLast", "accept");
+
+  private final UnitContext unit;
+  /** Per local variable or parameter of the unit, the expressions assigned to it; built on first use. */
+  private Map<Element, List<TreePath>> assigned;
+  /** The flows of the unit's field initializers, found by the same walk. */
+  private final Map<String, TreeSet<String>> initializers = new LinkedHashMap<>();
+  /** Per local and the method whose parameters its sources name, its sources. */
+  private final Map<Element, Map<ExecutableElement, Set<String>>> localSources = new HashMap<>();
+
+  TypeFlowFacts(UnitContext unit) {
+    this.unit = unit;
+  }
+
+  /** The flows of the body at {@code body}: a method's block, a lambda's body or an initializer block. */
+  List<MethodSummary.Flow> body(TreePath body) {
+    ExecutableElement method =
+        body.getParentPath().getLeaf() instanceof MethodTree
+            ? (ExecutableElement) unit.trees().getElement(body.getParentPath())
+            : null;
+    Map<String, TreeSet<String>> flows = new LinkedHashMap<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        return null; // a body of its own
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        return null; // a body of its own
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void unused) {
+        TreePath target = child(getCurrentPath(), node.getVariable());
+        Element element = unit.trees().getElement(target);
+        TreePath value = child(getCurrentPath(), node.getExpression());
+        if (element instanceof VariableElement field && element.getKind() == ElementKind.FIELD
+            && mayHoldProgramObjects(field.asType())) {
+          add(flows, "F " + LockClassKeys.fieldKeyText(field), sources(value, method));
+        } else if (node.getVariable() instanceof ArrayAccessTree array) {
+          write(flows, child(target, array.getExpression()), List.of(value), method);
+        }
+        return super.visitAssignment(node, null);
+      }
+
+      @Override
+      public Void visitReturn(ReturnTree node, Void unused) {
+        if (node.getExpression() != null && isObject(child(getCurrentPath(), node.getExpression()))) {
+          add(flows, "R", sources(child(getCurrentPath(), node.getExpression()), method));
+        }
+        return super.visitReturn(node, null);
+      }
+
+      @Override
+      public Void visitSynchronized(SynchronizedTree node, Void unused) {
+        Provenance at = unit.provenance(node, "");
+        add(flows, "M " + at.line() + ":" + at.column(), sources(child(getCurrentPath(), node.getExpression()), method));
+        return super.visitSynchronized(node, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree node, Void unused) {
+        if (unit.trees().getElement(getCurrentPath()) instanceof ExecutableElement constructor) {
+          arguments(flows, getCurrentPath(), constructor, node.getArguments(), method);
+        }
+        return super.visitNewClass(node, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        TreePath path = getCurrentPath();
+        if (unit.trees().getElement(path) instanceof ExecutableElement callee) {
+          TreePath receiver = LockClassKeys.receiver(path);
+          boolean instance = !callee.getModifiers().contains(Modifier.STATIC);
+          if (ofJdk(callee)) {
+            // A collection, array or other library object is given what it is passed to hold.
+            if (instance && receiver != null && holds(receiver, callee)) {
+              List<TreePath> held = new ArrayList<>();
+              for (ExpressionTree argument : node.getArguments()) {
+                TreePath path1 = child(path, argument);
+                if (isObject(path1) && !isFunction(argument)) {
+                  held.add(path1);
+                }
+              }
+              write(flows, receiver, held, method);
+            }
+          } else {
+            arguments(flows, path, callee, node.getArguments(), method);
+          }
+          if (instance && receiver != null && overridable(callee) && !isThis(receiver) && isObject(receiver)) {
+            Provenance at = unit.provenance(node, "");
+            add(flows, "U " + at.line() + ":" + at.column() + " " + unit.signature(callee), sources(receiver, method));
+          }
+        }
+        return super.visitMethodInvocation(node, null);
+      }
+    }.scan(body, null);
+    return flows(flows);
+  }
+
+  /** The flows of the field initializers of the unit's classes. */
+  List<MethodSummary.Flow> fieldInitializers() {
+    assigned();
+    return flows(initializers);
+  }
+
+  private static List<MethodSummary.Flow> flows(Map<String, TreeSet<String>> flows) {
+    List<MethodSummary.Flow> list = new ArrayList<>(flows.size());
+    flows.forEach((target, sources) -> list.add(new MethodSummary.Flow(target, List.copyOf(sources))));
+    return list;
+  }
+
+  private static void add(Map<String, TreeSet<String>> flows, String target, Set<String> sources) {
+    if (!sources.isEmpty()) {
+      flows.computeIfAbsent(target, t -> new TreeSet<>()).addAll(sources);
+    }
+  }
+
+  /** The arguments of a call of {@code callee}, each to its parameter; a variable arity's extra ones to the last. */
+  private void arguments(
+      Map<String, TreeSet<String>> flows, TreePath call, ExecutableElement callee, List<? extends ExpressionTree> arguments,
+      ExecutableElement method) {
+    int parameters = callee.getParameters().size();
+    String signature = unit.signature(callee);
+    for (int i = 0; i < arguments.size() && parameters > 0; i++) {
+      TreePath argument = child(call, arguments.get(i));
+      if (isObject(argument)) {
+        add(flows, "A " + signature + "#" + Math.min(i, parameters - 1), sources(argument, method));
+      }
+    }
+  }
+
+  /** What {@code values} are is held by the object {@code holder} names, as its sources name it. */
+  private void write(Map<String, TreeSet<String>> flows, TreePath holder, List<TreePath> values, ExecutableElement method) {
+    if (values.isEmpty()) {
+      return;
+    }
+    Set<String> held = new TreeSet<>();
+    for (TreePath value : values) {
+      held.addAll(sources(value, method));
+    }
+    held.remove(UNKNOWN);
+    for (String source : sources(holder, method)) {
+      if (!source.equals(UNKNOWN) && source.charAt(0) != 'N') {
+        add(flows, "W " + source, held);
+      }
+    }
+  }
+
+  /** The sources of the object {@code path}'s expression is, in the terms of {@link MethodSummary.Flow}. */
+  private Set<String> sources(TreePath path, ExecutableElement method) {
+    Set<String> into = new TreeSet<>();
+    sources(path, method, into, new HashSet<>());
+    return into;
+  }
+
+  private void sources(TreePath path, ExecutableElement method, Set<String> into, Set<Element> visiting) {
+    Tree tree = path.getLeaf();
+    switch (tree.getKind()) {
+      case PARENTHESIZED -> sources(child(path, ((ParenthesizedTree) tree).getExpression()), method, into, visiting);
+      case TYPE_CAST -> sources(child(path, ((TypeCastTree) tree).getExpression()), method, into, visiting);
+      case ASSIGNMENT -> sources(child(path, ((AssignmentTree) tree).getExpression()), method, into, visiting);
+      case CONDITIONAL_EXPRESSION -> {
+        ConditionalExpressionTree conditional = (ConditionalExpressionTree) tree;
+        sources(child(path, conditional.getTrueExpression()), method, into, visiting);
+        sources(child(path, conditional.getFalseExpression()), method, into, visiting);
+      }
+      case NULL_LITERAL, STRING_LITERAL, INT_LITERAL, LONG_LITERAL, BOOLEAN_LITERAL, CHAR_LITERAL, FLOAT_LITERAL,
+          DOUBLE_LITERAL -> {}
+      case NEW_CLASS -> {
+        String type = unit.keys().programTypeName(unit.trees().getTypeMirror(path));
+        if (type != null) {
+          into.add("N " + type);
+        }
+      }
+      case NEW_ARRAY -> {
+        NewArrayTree array = (NewArrayTree) tree;
+        if (array.getInitializers() != null) {
+          for (ExpressionTree element : array.getInitializers()) {
+            sources(child(path, element), method, into, visiting);
+          }
+        }
+      }
+      case ARRAY_ACCESS -> sources(child(path, ((ArrayAccessTree) tree).getExpression()), method, into, visiting);
+      case IDENTIFIER, MEMBER_SELECT -> variable(path, method, into, visiting);
+      case METHOD_INVOCATION -> {
+        if (!(unit.trees().getElement(path) instanceof ExecutableElement callee)) {
+          into.add(UNKNOWN);
+        } else if (ofJdk(callee)) {
+          // What a library call returns is what its receiver and arguments hold: the element of a
+          // collection, the object an Optional or a reference wraps.
+          int before = into.size();
+          TreePath receiver = LockClassKeys.receiver(path);
+          if (receiver != null && !callee.getModifiers().contains(Modifier.STATIC) && isObject(receiver)) {
+            sources(receiver, method, into, visiting);
+          }
+          for (ExpressionTree argument : ((MethodInvocationTree) tree).getArguments()) {
+            if (isObject(child(path, argument))) {
+              sources(child(path, argument), method, into, visiting);
+            }
+          }
+          if (into.size() == before) {
+            into.add(UNKNOWN);
+          }
+        } else {
+          into.add("C " + unit.signature(callee));
+        }
+      }
+      default -> into.add(UNKNOWN);
+    }
+  }
+
+  /** The sources of a name: a field, the body's parameter, or every value of a local. */
+  private void variable(TreePath path, ExecutableElement method, Set<String> into, Set<Element> visiting) {
+    Element element = unit.trees().getElement(path);
+    if (element == null) {
+      into.add(UNKNOWN);
+      return;
+    }
+    Name name = path.getLeaf() instanceof IdentifierTree id ? id.getName()
+        : path.getLeaf() instanceof MemberSelectTree select ? select.getIdentifier() : null;
+    if (name != null && (name.contentEquals("this") || name.contentEquals("super"))) {
+      // The object the body runs on: of its class or a subclass.
+      String type = unit.keys().programTypeName(unit.trees().getTypeMirror(path));
+      into.add(type == null ? UNKNOWN : "T " + type);
+      return;
+    }
+    switch (element.getKind()) {
+      case FIELD -> into.add("F " + LockClassKeys.fieldKeyText((VariableElement) element));
+      case ENUM_CONSTANT -> {}
+      case PARAMETER -> {
+        int position = method == null ? -1 : method.getParameters().indexOf(element);
+        if (position < 0) {
+          // A lambda's parameter, or one of the method enclosing this body.
+          into.add(UNKNOWN);
+          return;
+        }
+        into.add("P " + position);
+        locals(element, method, into, visiting);
+      }
+      case LOCAL_VARIABLE, RESOURCE_VARIABLE -> {
+        if (!locals(element, method, into, visiting)) {
+          into.add(UNKNOWN);
+        }
+      }
+      // `this`, `super`, a caught exception, a pattern's binding.
+      default -> into.add(UNKNOWN);
+    }
+  }
+
+  /** Adds the sources of every value assigned to {@code local}; false when it has none. */
+  private boolean locals(Element local, ExecutableElement method, Set<String> into, Set<Element> visiting) {
+    List<TreePath> values = assigned().get(local);
+    if (values == null) {
+      return visiting.contains(local);
+    }
+    if (visiting.isEmpty()) {
+      // A local is asked for at each use: its sources are found once per method that asks.
+      Map<ExecutableElement, Set<String>> known = localSources.computeIfAbsent(local, l -> new HashMap<>(2));
+      Set<String> sources = known.get(method);
+      if (sources == null) {
+        sources = new TreeSet<>();
+        Set<Element> own = new HashSet<>();
+        own.add(local);
+        for (TreePath value : values) {
+          sources(value, method, sources, own);
+        }
+        known.put(method, sources);
+      }
+      into.addAll(sources);
+      return true;
+    }
+    if (visiting.add(local)) {
+      for (TreePath value : values) {
+        sources(value, method, into, visiting);
+      }
+    }
+    return true;
+  }
+
+  private Map<Element, List<TreePath>> assigned() {
+    if (assigned == null) {
+      Map<Element, List<TreePath>> found = new HashMap<>();
+      // Field initializers are resolved once every local's values are known.
+      List<Element> pending = new ArrayList<>();
+      List<TreePath> pendingValues = new ArrayList<>();
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitVariable(VariableTree node, Void unused) {
+          Element element = unit.trees().getElement(getCurrentPath());
+          if (node.getInitializer() != null && element != null) {
+            TreePath value = child(getCurrentPath(), node.getInitializer());
+            if (element.getKind() != ElementKind.FIELD) {
+              found.computeIfAbsent(element, e -> new ArrayList<>(1)).add(value);
+            } else if (mayHoldProgramObjects(element.asType())) {
+              pending.add(element);
+              pendingValues.add(value);
+            }
+          }
+          return super.visitVariable(node, null);
+        }
+
+        @Override
+        public Void visitAssignment(AssignmentTree node, Void unused) {
+          Element element = unit.trees().getElement(child(getCurrentPath(), node.getVariable()));
+          if (element != null && (element.getKind() == ElementKind.LOCAL_VARIABLE || element.getKind() == ElementKind.PARAMETER)) {
+            found.computeIfAbsent(element, e -> new ArrayList<>(1)).add(child(getCurrentPath(), node.getExpression()));
+          }
+          return super.visitAssignment(node, null);
+        }
+
+        @Override
+        public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
+          // The loop's variable is an element of what it iterates: that collection's sources.
+          Element element = unit.trees().getElement(child(getCurrentPath(), node.getVariable()));
+          if (element != null) {
+            found.computeIfAbsent(element, e -> new ArrayList<>(1)).add(child(getCurrentPath(), node.getExpression()));
+          }
+          return super.visitEnhancedForLoop(node, null);
+        }
+      }.scan(new TreePath(unit.unit()), null);
+      assigned = found;
+      for (int i = 0; i < pending.size(); i++) {
+        add(initializers, "F " + LockClassKeys.fieldKeyText((VariableElement) pending.get(i)), sources(pendingValues.get(i), null));
+      }
+    }
+    return assigned;
+  }
+
+  /**
+   * Whether a library call on {@code receiver} may give it something to hold: a method that keeps
+   * what it is passed ({@link #STORING}) of a library object that may hold the program's objects.
+   */
+  private boolean holds(TreePath receiver, ExecutableElement callee) {
+    TypeMirror type = unit.trees().getTypeMirror(receiver);
+    return STORING.contains(callee.getSimpleName().toString())
+        && unit.keys().programTypeName(type) == null
+        && mayHoldProgramObjects(type);
+  }
+
+  /** Whether an override of {@code method} may run for a call of it: what the receiver's types decide. */
+  private static boolean overridable(ExecutableElement method) {
+    return !method.getModifiers().contains(Modifier.FINAL)
+        && !method.getModifiers().contains(Modifier.PRIVATE)
+        && !(method.getEnclosingElement() instanceof TypeElement owner && owner.getModifiers().contains(Modifier.FINAL));
+  }
+
+  private boolean ofJdk(ExecutableElement method) {
+    return method.getEnclosingElement() instanceof TypeElement owner && unit.lookups().ofJdk(owner);
+  }
+
+  /**
+   * Whether {@code path}'s expression may be, or hold, an object of the program's types: a program
+   * type, a type variable, a library type the program may extend or implement ({@code Object}, a
+   * {@code Connection}, a {@code Runnable}), a generic one (a collection, an {@code Optional}) or an
+   * array of one. A {@code String}, an {@code Instant} or a boxed number, final and not generic, is
+   * not followed: it can hold nothing of the program's, and following it would join the values it
+   * meets.
+   */
+  private boolean isObject(TreePath path) {
+    return mayHoldProgramObjects(unit.trees().getTypeMirror(path));
+  }
+
+  private boolean mayHoldProgramObjects(TypeMirror type) {
+    if (type == null) {
+      return false;
+    }
+    return switch (type.getKind()) {
+      case TYPEVAR, INTERSECTION, UNION, WILDCARD -> true;
+      case ARRAY -> mayHoldProgramObjects(((javax.lang.model.type.ArrayType) type).getComponentType());
+      case DECLARED -> {
+        javax.lang.model.type.DeclaredType declared = (javax.lang.model.type.DeclaredType) type;
+        TypeElement element = (TypeElement) declared.asElement();
+        yield unit.keys().programTypeName(type) != null
+            || !element.getModifiers().contains(Modifier.FINAL)
+            || !element.getTypeParameters().isEmpty();
+      }
+      default -> false;
+    };
+  }
+
+  private static boolean isFunction(ExpressionTree argument) {
+    return argument instanceof LambdaExpressionTree || argument.getKind() == Tree.Kind.MEMBER_REFERENCE;
+  }
+
+  private boolean isThis(TreePath receiver) {
+    Tree tree = receiver.getLeaf();
+    return tree instanceof com.sun.source.tree.IdentifierTree id
+        && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
+  }
+
+  private static TreePath child(TreePath parent, Tree leaf) {
+    return new TreePath(parent, leaf);
+  }
+}

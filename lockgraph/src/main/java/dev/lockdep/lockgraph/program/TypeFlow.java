@@ -1,0 +1,375 @@
+package dev.lockdep.lockgraph.program;
+
+import dev.lockdep.lockgraph.Provenance;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The runtime types the program's objects may have where they are used: a variable-type analysis
+ * over the summaries' {@link MethodSummary.Flow}s, in the style of XTA. Types flow from {@code new}
+ * expressions through fields, parameters, returns and the collections kept in fields, parameters
+ * and returns; a collection is one value with what it holds (a {@code map.put(k, v)} flows {@code
+ * v} into the field the map is read from, a {@code map.get(k)} reads it back). It is whole-program
+ * and context-insensitive: each field, parameter and return is one node for the program.
+ *
+ * <p>What it cannot follow is unknown, and an unknown value narrows nothing: an object from a
+ * library call it has no summary of, a lambda's parameter, a parameter of a body that overrides a
+ * method outside the program (code outside may call it with anything). A use whose known types
+ * leave none of its static type's subtypes is unknown too (the object came from somewhere the flow
+ * does not see, such as reflection). A parameter no call of the program passes (an entry point's)
+ * holds nothing. The program is the compilation with the summaries on its class path, a closed
+ * world: a library compiled alone does not see the objects its users pass to methods it calls
+ * itself, and its user's build, composing the library's summaries, does.
+ */
+final class TypeFlow {
+  /** More types than this at one node are taken as unknown: the class hierarchy decides there. */
+  static final int MAX_TYPES = 64;
+
+  /** The value of an unknown use. */
+  static final String[] UNKNOWN = null;
+
+  /** {@link #UNKNOWN}, as a cached answer. */
+  private static final String[] NOT_KNOWN = {};
+
+  /** The fields' nodes, by {@code F pkg.Owner.field}. */
+  private final Map<String, Node> fields = new HashMap<>();
+  /** Per body, its parameters' nodes, and its return's. */
+  private final Map<Body, Node[]> parameters = new IdentityHashMap<>();
+  private final Map<Body, Node> returns = new IdentityHashMap<>();
+  private final List<Node> nodes = new ArrayList<>();
+  /** The types that flow, numbered in the order they are met. */
+  private final Map<String, Integer> typeIds = new HashMap<>();
+  private final List<String> typeNames = new ArrayList<>();
+  /** Per body and call ("line:column callee"), the receiver's value. */
+  private final Map<Body, Map<String, Value>> uses = new IdentityHashMap<>();
+  /** Per monitor position ("file:line:column"), the value locked there. */
+  private final Map<String, Value> monitors = new HashMap<>();
+  /** Per monitor position, {@link #monitor}'s answer. */
+  private final Map<String, String[]> monitorAnswers = new HashMap<>();
+
+  private final Function<String, Body[]> targets;
+  private final TypeHierarchy types;
+
+  /** A field, parameter or return: the types that reach it, and where it flows on. */
+  private static final class Node {
+    final BitSet types = new BitSet();
+    boolean unknown;
+    final List<Node> next = new ArrayList<>(2);
+    /** The nodes that flow into this one: a collection given to hold something is each of theirs too. */
+    final List<Node> previous = new ArrayList<>(2);
+  }
+
+  /** The sources of one flow, resolved: the nodes, the created types and whether any is unknown. */
+  private static final class Value {
+    final List<Node> nodes = new ArrayList<>(2);
+    final BitSet types = new BitSet();
+    boolean unknown;
+  }
+
+  /**
+   * @param targets the bodies a call of an id may run: its own and every override
+   */
+  TypeFlow(List<Body> bodies, Function<String, Body[]> targets, TypeHierarchy types) {
+    this.targets = targets;
+    this.types = types;
+    List<Value> writes = new ArrayList<>();
+    List<Node> written = new ArrayList<>();
+    for (Body body : bodies) {
+      MethodSummary summary = body.summary;
+      if (summary.flows().isEmpty()) {
+        continue;
+      }
+      for (MethodSummary.Flow flow : summary.flows()) {
+        String target = flow.target();
+        Value value = value(flow.sources(), body);
+        switch (target.charAt(0)) {
+          case 'F' -> into(field(target), value);
+          case 'R' -> into(returned(body), value);
+          case 'A' -> {
+            int hash = target.lastIndexOf('#');
+            String callee = target.substring(2, hash);
+            int position = Integer.parseInt(target, hash + 1, target.length(), 10);
+            for (Body called : targets.apply(callee)) {
+              Node parameter = parameter(called, position);
+              if (parameter != null) {
+                into(parameter, value);
+              }
+            }
+          }
+          case 'W' -> {
+            for (Node node : value(List.of(target.substring(2)), body).nodes) {
+              writes.add(value);
+              written.add(node);
+            }
+          }
+          case 'U' -> uses.computeIfAbsent(body, b -> new HashMap<>()).put(target.substring(2), value);
+          case 'M' -> monitors.put(monitorKey(summary, target.substring(2)), value);
+          default -> {}
+        }
+      }
+    }
+    // Parameters that code outside the program may pass anything to are unknown. One that no
+    // call of the program passes (an entry point's) holds nothing: in a closed world the objects
+    // reaching it are those some body of the program passes, and a caller outside the
+    // compilation is in the program of the build that compiles it.
+    parameters.forEach((body, nodes) -> {
+      if (overridesOutside(body)) {
+        for (Node node : nodes) {
+          if (node != null) {
+            node.unknown = true;
+          }
+        }
+      }
+    });
+    // A collection given something to hold holds it for every node its object came from.
+    Map<Node, List<Node>> feeders = new IdentityHashMap<>();
+    for (int i = 0; i < writes.size(); i++) {
+      for (Node node : feeders.computeIfAbsent(written.get(i), TypeFlow::feeding)) {
+        into(node, writes.get(i));
+      }
+    }
+    solve();
+  }
+
+  /** The types the receiver of {@code call} in {@code body} may have; {@link #UNKNOWN} when not known. */
+  String[] receiver(Body body, MethodSummary.CallSite call) {
+    Map<String, Value> own = uses.get(body);
+    Value value = own == null ? null : own.get(position(call.at()) + " " + call.callee());
+    return value == null ? UNKNOWN : types(value);
+  }
+
+  /**
+   * The types of {@code staticType} the object locked at {@code at} may have ({@link #narrowed});
+   * {@link #UNKNOWN} when not known. Asked once per held lock of every composed acquisition, so
+   * answered once per position and type.
+   */
+  String[] monitor(Provenance at, String staticType) {
+    String key = at.file() + ":" + position(at);
+    String asked = key + " " + staticType;
+    String[] answer = monitorAnswers.get(asked);
+    if (answer == null) {
+      Value value = monitors.get(key);
+      String[] narrowed = value == null ? UNKNOWN : narrowed(types(value), staticType, types);
+      answer = narrowed == UNKNOWN ? NOT_KNOWN : narrowed;
+      monitorAnswers.put(asked, answer);
+    }
+    return answer == NOT_KNOWN ? UNKNOWN : answer;
+  }
+
+  /**
+   * Of {@code flowed} (a value of {@link #receiver}), the program's types that are subtypes of
+   * {@code staticType}, or all of them when the static type is the JDK's ({@code null}: an {@code
+   * Object} whose {@code toString()} runs); {@link #UNKNOWN} when the value is unknown or leaves
+   * none.
+   */
+  static String[] narrowed(String[] flowed, String staticType, TypeHierarchy types) {
+    if (flowed == UNKNOWN || (staticType != null && !types.knows(staticType))) {
+      return UNKNOWN;
+    }
+    String[] kept = new String[flowed.length];
+    int n = 0;
+    for (String type : flowed) {
+      if (types.knows(type) && (staticType == null || types.isSubtype(type, staticType))) {
+        kept[n++] = type;
+      }
+    }
+    return n == 0 ? UNKNOWN : n == kept.length ? flowed : Arrays.copyOf(kept, n);
+  }
+
+  private static String position(Provenance at) {
+    return at.line() + ":" + at.column();
+  }
+
+  private static String monitorKey(MethodSummary summary, String position) {
+    for (MethodSummary.Acquisition acquisition : summary.acquisitions()) {
+      if (position(acquisition.at()).equals(position)) {
+        return acquisition.at().file() + ":" + position;
+      }
+    }
+    return position;
+  }
+
+  private boolean overridesOutside(Body body) {
+    for (String overridden : body.summary.overrides()) {
+      if (targets.apply(overridden).length == 0 || ClassHierarchy.ofJdk(overridden)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Node field(String name) {
+    return fields.computeIfAbsent(name, n -> newNode());
+  }
+
+  private Node returned(Body body) {
+    return returns.computeIfAbsent(body, b -> newNode());
+  }
+
+  /** The node of parameter {@code position} of {@code body}; null when it has no such parameter. */
+  private Node parameter(Body body, int position) {
+    int count = body.summary.parameters().size();
+    if (position >= count) {
+      return null;
+    }
+    Node[] own = parameters.computeIfAbsent(body, b -> new Node[count]);
+    if (own[position] == null) {
+      own[position] = newNode();
+    }
+    return own[position];
+  }
+
+  private Node newNode() {
+    Node node = new Node();
+    nodes.add(node);
+    return node;
+  }
+
+  private int typeId(String type) {
+    Integer id = typeIds.get(type);
+    if (id == null) {
+      id = typeNames.size();
+      typeIds.put(type, id);
+      typeNames.add(type);
+    }
+    return id;
+  }
+
+  /** The sources of a flow of {@code body}, resolved to nodes and created types. */
+  private Value value(List<String> sources, Body body) {
+    Value value = new Value();
+    for (String source : sources) {
+      switch (source.charAt(0)) {
+        case 'N' -> value.types.set(typeId(source.substring(2)));
+        case 'T' -> {
+          String type = source.substring(2);
+          if (types.knows(type)) {
+            for (String concrete : types.concreteSubtypes(type)) {
+              value.types.set(typeId(concrete));
+            }
+          } else {
+            value.unknown = true;
+          }
+        }
+        case 'F' -> value.nodes.add(field(source));
+        case 'P' -> {
+          Node parameter = parameter(body, Integer.parseInt(source, 2, source.length(), 10));
+          if (parameter == null) {
+            value.unknown = true;
+          } else {
+            value.nodes.add(parameter);
+          }
+        }
+        case 'C' -> {
+          String callee = source.substring(2);
+          Body[] called = targets.apply(callee);
+          // A method of a program type that nothing implements returns nothing; a library's
+          // method the program has no summary of returns what the flow cannot follow.
+          String owner = ClassHierarchy.owner(callee);
+          if (called.length == 0 && (owner == null || !types.knows(owner))) {
+            value.unknown = true;
+          }
+          for (Body target : called) {
+            value.nodes.add(returned(target));
+          }
+        }
+        default -> value.unknown = true;
+      }
+    }
+    return value;
+  }
+
+  private static void into(Node node, Value value) {
+    node.types.or(value.types);
+    node.unknown |= value.unknown;
+    for (Node from : value.nodes) {
+      if (from != node) {
+        from.next.add(node);
+        node.previous.add(from);
+      }
+    }
+  }
+
+  /** {@code node} and every node that flows into it, transitively. */
+  private static List<Node> feeding(Node node) {
+    List<Node> found = new ArrayList<>();
+    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<Node> work = new ArrayDeque<>();
+    work.add(node);
+    seen.add(node);
+    while (!work.isEmpty()) {
+      Node at = work.poll();
+      found.add(at);
+      for (Node from : at.previous) {
+        if (seen.add(from)) {
+          work.add(from);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Propagates types and unknowns along the edges until nothing changes. */
+  private void solve() {
+    ArrayDeque<Node> work = new ArrayDeque<>(nodes);
+    Set<Node> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+    queued.addAll(work);
+    BitSet before = new BitSet();
+    while (!work.isEmpty()) {
+      Node node = work.poll();
+      queued.remove(node);
+      if (!node.unknown && node.types.cardinality() > MAX_TYPES) {
+        node.unknown = true;
+        node.types.clear();
+      }
+      for (Node to : node.next) {
+        boolean changed = false;
+        if (node.unknown) {
+          if (!to.unknown) {
+            to.unknown = true;
+            to.types.clear();
+            changed = true;
+          }
+        } else if (!to.unknown) {
+          before.clear();
+          before.or(to.types);
+          to.types.or(node.types);
+          changed = !to.types.equals(before);
+        }
+        if (changed && queued.add(to)) {
+          work.add(to);
+        }
+      }
+    }
+  }
+
+  /** The names of the types {@code value} may be, in name order; {@link #UNKNOWN} when unknown. */
+  private String[] types(Value value) {
+    if (value.unknown) {
+      return UNKNOWN;
+    }
+    BitSet all = (BitSet) value.types.clone();
+    for (Node node : value.nodes) {
+      if (node.unknown) {
+        return UNKNOWN;
+      }
+      all.or(node.types);
+    }
+    String[] names = new String[all.cardinality()];
+    int n = 0;
+    for (int id = all.nextSetBit(0); id >= 0; id = all.nextSetBit(id + 1)) {
+      names[n++] = typeNames.get(id);
+    }
+    Arrays.sort(names);
+    return names;
+  }
+}
