@@ -1553,9 +1553,6 @@ public final class SummaryComposer {
     String[] flowed = receiverType != null ? null : TypeFlow.narrowed(live.flowed, staticType, types);
     if (flowed != null && flowed.length == 1) {
       receiverType = flowed[0];
-    } else if (flowed != null && call.virtual()) {
-      dispatchFlowed(flowed, callee, memo);
-      return;
     }
     Body[] own = live.callee == null ? NO_BODIES : live.callee.ownTargets();
     if (receiverType != null) {
@@ -1568,13 +1565,15 @@ public final class SummaryComposer {
       return;
     }
     boolean known = types.knows(staticType);
-    boolean hierarchy = call.virtual() && (known || !ClassHierarchy.ofJdk(callee));
+    // A JDK method on a JDK type runs the program's overrides only for the types that flow there.
+    boolean hierarchy = call.virtual() && (known || !ClassHierarchy.ofJdk(callee) || flowed != null);
     memo.guessed = hierarchy && (!known || types.concreteSubtypes(staticType).length > 1);
     for (Body body : live.producers) {
       String owner = body.id.owner;
       boolean runs = body.id == live.callee;
       if (!runs && hierarchy && owner != null && !body.id.ofLocalClass) {
-        runs = (!known || types.isSubtype(owner, staticType)) && !types.wraps(owner, staticType);
+        runs = (!known || types.isSubtype(owner, staticType)) && (staticType == null || !types.wraps(owner, staticType))
+            && (flowed == null || runsFor(flowed, owner));
       }
       if (!runs) {
         continue;
@@ -1608,28 +1607,14 @@ public final class SummaryComposer {
     }
   }
 
-  /**
-   * Adds to {@code memo} the producers the types that flow to a receiver ({@link TypeFlow}) select
-   * for {@code callee}: a body whose facts depend on the type of its {@code this} once per type
-   * that selects it, any other once.
-   */
-  private void dispatchFlowed(String[] flowed, String callee, CallMemo memo) {
-    Map<Body, List<String>> selecting = new LinkedHashMap<>();
+  /** Whether a body {@code owner} declares may run for one of {@code flowed}: one of them is {@code owner} or a subtype. */
+  private boolean runsFor(String[] flowed, String owner) {
     for (String type : flowed) {
-      Body selected = types.select(type, callee);
-      if (selected != null && selected.producer) {
-        selecting.computeIfAbsent(selected, b -> new ArrayList<>(1)).add(type);
+      if (types.isSubtype(type, owner)) {
+        return true;
       }
     }
-    selecting.forEach((body, bodyTypes) -> {
-      if (bodyTypes.size() == 1 || body.thisSensitive) {
-        for (String type : bodyTypes) {
-          memo.add(body, null, type);
-        }
-      } else {
-        memo.add(body, null, null);
-      }
-    });
+    return false;
   }
 
   private void callbackEntries(Bound bound, CallMemo into) {

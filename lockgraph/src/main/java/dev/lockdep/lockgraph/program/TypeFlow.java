@@ -66,6 +66,11 @@ final class TypeFlow {
     final List<Node> next = new ArrayList<>(2);
     /** The nodes that flow into this one: a collection given to hold something is each of theirs too. */
     final List<Node> previous = new ArrayList<>(2);
+    /** What the object this node names was given to hold, which every node it came from holds too. */
+    final BitSet written = new BitSet();
+    boolean writtenUnknown;
+    /** The nodes whose objects are given what this node holds. */
+    final List<Node> writesInto = new ArrayList<>(0);
   }
 
   /** The sources of one flow, resolved: the nodes, the created types and whether any is unknown. */
@@ -81,8 +86,6 @@ final class TypeFlow {
   TypeFlow(List<Body> bodies, Function<String, Body[]> targets, TypeHierarchy types) {
     this.targets = targets;
     this.types = types;
-    List<Value> writes = new ArrayList<>();
-    List<Node> written = new ArrayList<>();
     for (Body body : bodies) {
       MethodSummary summary = body.summary;
       if (summary.flows().isEmpty()) {
@@ -106,9 +109,12 @@ final class TypeFlow {
             }
           }
           case 'W' -> {
-            for (Node node : value(List.of(target.substring(2)), body).nodes) {
-              writes.add(value);
-              written.add(node);
+            for (Node holder : value(List.of(target.substring(2)), body).nodes) {
+              holder.written.or(value.types);
+              holder.writtenUnknown |= value.unknown;
+              for (Node from : value.nodes) {
+                from.writesInto.add(holder);
+              }
             }
           }
           case 'U' -> uses.computeIfAbsent(body, b -> new HashMap<>()).put(target.substring(2), value);
@@ -130,13 +136,6 @@ final class TypeFlow {
         }
       }
     });
-    // A collection given something to hold holds it for every node its object came from.
-    Map<Node, List<Node>> feeders = new IdentityHashMap<>();
-    for (int i = 0; i < writes.size(); i++) {
-      for (Node node : feeders.computeIfAbsent(written.get(i), TypeFlow::feeding)) {
-        into(node, writes.get(i));
-      }
-    }
     solve();
   }
 
@@ -299,57 +298,75 @@ final class TypeFlow {
     }
   }
 
-  /** {@code node} and every node that flows into it, transitively. */
-  private static List<Node> feeding(Node node) {
-    List<Node> found = new ArrayList<>();
-    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    ArrayDeque<Node> work = new ArrayDeque<>();
-    work.add(node);
-    seen.add(node);
-    while (!work.isEmpty()) {
-      Node at = work.poll();
-      found.add(at);
-      for (Node from : at.previous) {
-        if (seen.add(from)) {
-          work.add(from);
-        }
-      }
-    }
-    return found;
-  }
-
-  /** Propagates types and unknowns along the edges until nothing changes. */
+  /**
+   * Propagates types forward along the edges, and what collections are given to hold backward to
+   * every node their objects came from (a write into a node is a write into each node that flows
+   * into it), until nothing changes. Each edge is followed in both directions at most once per
+   * change at its ends, so the work is linear in the edges times the types.
+   */
   private void solve() {
     ArrayDeque<Node> work = new ArrayDeque<>(nodes);
     Set<Node> queued = Collections.newSetFromMap(new IdentityHashMap<>());
     queued.addAll(work);
-    BitSet before = new BitSet();
     while (!work.isEmpty()) {
       Node node = work.poll();
       queued.remove(node);
+      // What the object was given to hold, it holds.
+      if (node.writtenUnknown) {
+        node.unknown = true;
+      } else if (!node.unknown) {
+        node.types.or(node.written);
+      }
       if (!node.unknown && node.types.cardinality() > MAX_TYPES) {
         node.unknown = true;
+      }
+      if (node.unknown) {
         node.types.clear();
       }
       for (Node to : node.next) {
-        boolean changed = false;
-        if (node.unknown) {
-          if (!to.unknown) {
-            to.unknown = true;
-            to.types.clear();
-            changed = true;
-          }
-        } else if (!to.unknown) {
-          before.clear();
-          before.or(to.types);
-          to.types.or(node.types);
-          changed = !to.types.equals(before);
-        }
-        if (changed && queued.add(to)) {
+        if (flowTypes(node, to) && queued.add(to)) {
           work.add(to);
         }
       }
+      for (Node holder : node.writesInto) {
+        if (flowWritten(node.unknown, node.types, holder) && queued.add(holder)) {
+          work.add(holder);
+        }
+      }
+      for (Node from : node.previous) {
+        if (flowWritten(node.writtenUnknown, node.written, from) && queued.add(from)) {
+          work.add(from);
+        }
+      }
     }
+  }
+
+  /** Adds {@code from}'s types to {@code to}'s; whether {@code to} changed. */
+  private static boolean flowTypes(Node from, Node to) {
+    if (to.unknown) {
+      return false;
+    }
+    if (from.unknown) {
+      to.unknown = true;
+      return true;
+    }
+    int before = to.types.cardinality();
+    to.types.or(from.types);
+    return to.types.cardinality() != before;
+  }
+
+  /** Adds {@code types} (or unknown) to what {@code holder} was given to hold; whether it changed. */
+  private static boolean flowWritten(boolean unknown, BitSet types, Node holder) {
+    if (holder.writtenUnknown) {
+      return false;
+    }
+    if (unknown) {
+      holder.writtenUnknown = true;
+      return true;
+    }
+    int before = holder.written.cardinality();
+    holder.written.or(types);
+    return holder.written.cardinality() != before;
   }
 
   /** The names of the types {@code value} may be, in name order; {@link #UNKNOWN} when unknown. */
