@@ -826,4 +826,24 @@ class ProgramModelTest {
         found.stream().anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Logger.appender -> Inventory")),
         found::toString);
   }
+
+  /**
+   * A class implements an interface's method with one it inherits from a superclass that does not
+   * implement the interface (JLS 8.4.8): a call through the interface runs the inherited body.
+   */
+  @Test
+  void aCallThroughAnInterfaceRunsTheMethodInheritedFromASuperclassOutsideIt() {
+    String sources =
+        """
+        package p;
+        interface Pooled { void extensions(); }
+        class Base { synchronized void close() { Registry.closed(); } public synchronized void extensions() { } }
+        class Combo extends Base implements Pooled { }
+        final class Registry {
+          static synchronized void closed() { }
+          static synchronized void lookup(Pooled pooled) { pooled.extensions(); }
+        }
+        """;
+    assertCycle(findings(sources("p/Pooled.java", sources)), "Combo", "Registry.class");
+  }
 }

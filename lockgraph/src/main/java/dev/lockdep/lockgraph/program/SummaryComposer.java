@@ -16,7 +16,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -573,11 +573,17 @@ public final class SummaryComposer {
     Body[] all = virtualTargets.get(callee);
     if (all == null) {
       Collection<Body> declaring = types.declaring(callee);
-      List<Body> found = new ArrayList<>(declaring.size() + own.length);
-      found.addAll(declaring);
-      for (Body body : own) {
-        if (!declaring.contains(body)) {
-          found.add(body);
+      Set<Body> found = new LinkedHashSet<>(declaring);
+      found.addAll(Arrays.asList(own));
+      // A class may implement the callee with a method it inherits from a superclass that does
+      // not implement the callee's type: what each concrete subtype selects runs too.
+      String owner = ClassHierarchy.owner(callee);
+      if (owner != null && types.knows(owner)) {
+        for (String type : types.concreteSubtypes(owner)) {
+          Body selected = types.select(type, callee);
+          if (selected != null) {
+            found.add(selected);
+          }
         }
       }
       all = found.toArray(NO_BODIES);
@@ -1572,7 +1578,8 @@ public final class SummaryComposer {
       String owner = body.id.owner;
       boolean runs = body.id == live.callee;
       if (!runs && hierarchy && owner != null && !body.id.ofLocalClass) {
-        runs = (!known || types.isSubtype(owner, staticType)) && (staticType == null || !types.wraps(owner, staticType))
+        runs = (!known || types.isSubtype(owner, staticType) || typesSelecting(body, staticType).length > 0)
+            && (staticType == null || !types.wraps(owner, staticType))
             && (flowed == null || runsFor(flowed, owner));
       }
       if (!runs) {
@@ -1587,7 +1594,12 @@ public final class SummaryComposer {
       String base = known && !types.isSubtype(owner, staticType) ? staticType : owner;
       String[] selecting = typesSelecting(body, base);
       if (memo.guessed && known) {
-        selecting = unwrapped(selecting, staticType);
+        String[] kept = unwrapped(selecting, staticType);
+        if (kept == selecting && selecting.length > 0 && types.wraps(selecting[0], staticType)) {
+          // Only wrappers run it (a wrapper inheriting the body): wrappers are not guessed.
+          continue;
+        }
+        selecting = kept;
       }
       if (flowed != null) {
         selecting = common(selecting, flowed);

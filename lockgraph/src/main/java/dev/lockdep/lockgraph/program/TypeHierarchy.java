@@ -161,11 +161,16 @@ final class TypeHierarchy {
    */
   Body select(String type, String callee) {
     Map<String, Body> byOwner = declared.get(callee);
-    if (byOwner == null) {
-      return null;
-    }
+    int hash = callee.indexOf('#');
+    String method = hash <= 0 ? null : callee.substring(hash);
     for (String up : lookupOrder(type)) {
-      Body body = byOwner.get(up);
+      Body body = byOwner == null ? null : byOwner.get(up);
+      if (body == null && method != null) {
+        // A class implements an interface's method with the method of the same signature it
+        // inherits from a superclass that does not implement the interface (JLS 8.4.8).
+        Map<String, Body> own = declared.get(up + method);
+        body = own == null ? null : own.get(up);
+      }
       if (body != null) {
         return body;
       }
