@@ -846,4 +846,30 @@ class ProgramModelTest {
         """;
     assertCycle(findings(sources("p/Pooled.java", sources)), "Combo", "Registry.class");
   }
+
+  /**
+   * A {@code ConcurrentHashMap}'s bin lock is held while {@code computeIfAbsent} runs its function:
+   * a function taking a lock that another thread holds while it clears the map closes a cycle.
+   */
+  @Test
+  void computeIfAbsentRunsItsFunctionUnderTheMapsBinLock() {
+    String cache =
+        """
+        package p;
+        import java.util.concurrent.ConcurrentHashMap;
+        import java.util.concurrent.ConcurrentMap;
+        class Cache {
+          private final Object lock = new Object();
+          private final ConcurrentMap<String, String> values = new ConcurrentHashMap<>();
+          void reset() { synchronized (lock) { values.clear(); } }
+          String get(String key) { return values.computeIfAbsent(key, this::load); }
+          private String load(String key) { synchronized (lock) { return key; } }
+        }
+        """;
+    assertCycle(findings(sources("p/Cache.java", cache)), "Cache.values", "Cache.lock");
+    // Another ConcurrentMap locks nothing.
+    assertEquals(
+        List.of(),
+        findings(sources("p/Cache.java", cache.replace("new ConcurrentHashMap<>()", "new java.util.concurrent.ConcurrentSkipListMap<>()"))));
+  }
 }

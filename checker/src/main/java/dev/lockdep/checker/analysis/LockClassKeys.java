@@ -181,6 +181,21 @@ final class LockClassKeys {
   }
 
   /**
+   * The {@code new} expression that created the object {@code path}'s expression is, as {@link
+   * #created} finds it, or the initializer of the field it reads when that field is one object.
+   */
+  TreePath createdOrInField(TreePath path, LocalScope scope) {
+    TreePath created = created(path, scope);
+    if (created != null) {
+      return created;
+    }
+    TreePath expression = withoutParenthesesAndCasts(path);
+    return trees.getElement(expression) instanceof VariableElement field && field.getKind() == ElementKind.FIELD
+        ? createdIn(field)
+        : null;
+  }
+
+  /**
    * The name of the object the {@code new} expression at {@code path} creates, when it initialises
    * an effectively final local: that local, which later calls name as their receiver; else null.
    */

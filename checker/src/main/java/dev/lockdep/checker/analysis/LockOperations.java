@@ -12,6 +12,7 @@ import dev.lockdep.lockgraph.ReadMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -52,6 +53,49 @@ final class LockOperations {
   }
 
   /** What the call at {@code path}, of {@code method}, does to held locks, if anything. */
+  /**
+   * The methods of {@code ConcurrentHashMap} that lock a bin of the map: those that run their
+   * function argument while they hold it, and those that only take it.
+   */
+  private static final Set<String> BIN_LOCKING =
+      Set.of(
+          "compute", "computeIfAbsent", "computeIfPresent", "merge", "put", "putIfAbsent", "remove", "replace",
+          "clear", "putAll", "replaceAll");
+
+  private static final String CONCURRENT_HASH_MAP = "java.util.concurrent.ConcurrentHashMap";
+
+  /**
+   * The lock of the bins of a {@code ConcurrentHashMap} a call of {@code method} takes, one
+   * non-reentrant lock class named after the map (its field, or where it is created): the JDK's
+   * own lock, which {@code computeIfAbsent} and its kind hold while they run the function they are
+   * given, so a lock the function takes is ordered after the map's, and the same map's bin taken
+   * again from the function is lockdep's AA (the JDK's "Recursive update"). Empty for any other
+   * call, and for a map not known to be a {@code ConcurrentHashMap} (another {@code
+   * ConcurrentMap} locks nothing).
+   */
+  Optional<LockRef> mapBins(TreePath path, ExecutableElement method, LocalScope scope, int defaultSubclass) {
+    TreePath receiver = LockClassKeys.receiver(path);
+    if (receiver == null || !BIN_LOCKING.contains(method.getSimpleName().toString()) || !isConcurrentHashMap(receiver, scope)) {
+      return Optional.empty();
+    }
+    LockRef map = keys.resolve(receiver, scope, defaultSubclass);
+    return Optional.of(new LockRef(map.lockClass().nonReentrant(), ReadMode.EXCLUSIVE, map.instance(), map.text()));
+  }
+
+  private boolean isConcurrentHashMap(TreePath receiver, LocalScope scope) {
+    TreePath created = keys.createdOrInField(receiver, scope);
+    TypeMirror type = trees.getTypeMirror(created != null ? created : receiver);
+    for (TypeElement t = lookups.typeElement(type); t != null; ) {
+      if (t.getQualifiedName().contentEquals(CONCURRENT_HASH_MAP)) {
+        return true;
+      }
+      t = t.getSuperclass() instanceof javax.lang.model.type.DeclaredType superclass
+          ? (TypeElement) superclass.asElement()
+          : null;
+    }
+    return false;
+  }
+
   Optional<LockOperation> classify(TreePath path, ExecutableElement method, LocalScope scope, int defaultSubclass) {
     MethodInvocationTree invocation = (MethodInvocationTree) path.getLeaf();
     TreePath receiver = LockClassKeys.receiver(path);

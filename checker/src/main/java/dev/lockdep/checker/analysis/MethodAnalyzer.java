@@ -860,7 +860,15 @@ final class MethodAnalyzer {
         if (!handlers.isEmpty() && unit.throwingCalls().mayThrow(path, callee, facts)) {
           mayThrow(states);
         }
+        // A ConcurrentHashMap's bin lock is held across the call: the function it runs runs under it.
+        Optional<LockRef> bins = unit.operations().mapBins(path, callee, scope, methodSubclass);
+        if (bins.isPresent()) {
+          states = acquire(states, bins.get(), false, at);
+        }
         String receiver = recordCall(path, callee, facts, at);
+        if (bins.isPresent()) {
+          states = release(states, bins.get(), false, at);
+        }
         if (!followsCalls) {
           if (!releasesToCheck && !acquiredHere.isEmpty() && unit.callHolds().mayRelease(callee)) {
             releasesToCheck = true;
