@@ -115,22 +115,10 @@ final class CallbackApis {
         : new MethodSummary.Argument(argument.lockClass(), argument.instance(), List.of(), library, true);
   }
 
-  /** The qualified name of the final, non-generic library class (or boxed primitive) of {@code path}'s value; else null. */
+  /** The qualified name of the final library class of {@code path}'s value ({@link ElementLookups#isFinalLibraryValue}); else null. */
   private String finalLibraryType(TreePath path) {
-    TypeMirror type = unit.trees().getTypeMirror(path);
-    if (type == null) {
-      return null;
-    }
-    if (type.getKind().isPrimitive()) {
-      type = unit.lookups().boxed(type);
-    }
-    return type instanceof DeclaredType declared
-            && declared.asElement() instanceof TypeElement element
-            && element.getModifiers().contains(Modifier.FINAL)
-            && element.getTypeParameters().isEmpty()
-            && unit.lookups().ofJdk(element)
-        ? element.getQualifiedName().toString()
-        : null;
+    TypeElement type = unit.lookups().valueClass(unit.trees().getTypeMirror(path));
+    return type != null && unit.lookups().isFinalLibraryValue(type) ? type.getQualifiedName().toString() : null;
   }
 
   private MethodSummary.Argument programArgument(TreePath path, LocalScope scope) {

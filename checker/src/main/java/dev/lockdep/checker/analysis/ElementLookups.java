@@ -28,6 +28,7 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -365,17 +366,29 @@ public final class ElementLookups {
    * collections) are used as locks everywhere: their monitors are keyed by where they are created,
    * never by their type, which would make every such lock of the program one class.
    */
-  /** The boxed type of the primitive {@code type}. */
-  TypeMirror boxed(TypeMirror type) {
-    return types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType();
-  }
-
   boolean ofJdk(TypeElement type) {
     // Asked for every type the front end keys; the qualified name is decoded once per type.
     return jdk.computeIfAbsent(type, t -> {
       String name = t.getQualifiedName().toString();
       return name.startsWith("java.") || name.startsWith("javax.");
     });
+  }
+
+  /**
+   * Whether {@code type} is a final, non-generic class of the JDK (a {@code String}, a boxed
+   * number, an {@code Instant}): a value of it is exactly of it, and holds no object of the
+   * program's.
+   */
+  boolean isFinalLibraryValue(TypeElement type) {
+    return type.getModifiers().contains(Modifier.FINAL) && type.getTypeParameters().isEmpty() && ofJdk(type);
+  }
+
+  /** The class of the values of {@code type}, boxed for a primitive; null for any other type. */
+  TypeElement valueClass(TypeMirror type) {
+    if (type != null && type.getKind().isPrimitive()) {
+      type = types.boxedClass((PrimitiveType) type).asType();
+    }
+    return type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element ? element : null;
   }
 
   /** {@code type} as dispatch and monitor classes know it ({@link TypeDecl}). */

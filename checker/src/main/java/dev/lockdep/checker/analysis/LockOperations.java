@@ -62,8 +62,6 @@ final class LockOperations {
           "compute", "computeIfAbsent", "computeIfPresent", "merge", "put", "putIfAbsent", "remove", "replace",
           "clear", "putAll", "replaceAll");
 
-  private static final String CONCURRENT_HASH_MAP = "java.util.concurrent.ConcurrentHashMap";
-
   /**
    * The lock of the bins of a {@code ConcurrentHashMap} a call of {@code method} takes, one
    * non-reentrant lock class named after the map (its field, or where it is created): the JDK's
@@ -84,16 +82,7 @@ final class LockOperations {
 
   private boolean isConcurrentHashMap(TreePath receiver, LocalScope scope) {
     TreePath created = keys.createdOrInField(receiver, scope);
-    TypeMirror type = trees.getTypeMirror(created != null ? created : receiver);
-    for (TypeElement t = lookups.typeElement(type); t != null; ) {
-      if (t.getQualifiedName().contentEquals(CONCURRENT_HASH_MAP)) {
-        return true;
-      }
-      t = t.getSuperclass() instanceof javax.lang.model.type.DeclaredType superclass
-          ? (TypeElement) superclass.asElement()
-          : null;
-    }
-    return false;
+    return lockTypes.isConcurrentHashMap(trees.getTypeMirror(created != null ? created : receiver));
   }
 
   Optional<LockOperation> classify(TreePath path, ExecutableElement method, LocalScope scope, int defaultSubclass) {

@@ -14,7 +14,7 @@ import javax.lang.model.util.Types;
  */
 final class LockTypes {
   /** How many JDK types there are, each answered at its index in {@link #subtypes}. */
-  private static final int SUPERTYPES = 6;
+  private static final int SUPERTYPES = 7;
 
   private final Types types;
   /** For each class asked about, whether it is a subtype of each JDK type; null where not asked yet. */
@@ -25,6 +25,7 @@ final class LockTypes {
   private final Supertype semaphore;
   private final Supertype condition;
   private final Supertype readLockView;
+  private final Supertype concurrentHashMap;
 
   LockTypes(ElementLookups lookups, Types types) {
     this.types = types;
@@ -34,6 +35,7 @@ final class LockTypes {
     this.semaphore = new Supertype(lookups, "java.util.concurrent.Semaphore", 3);
     this.condition = new Supertype(lookups, "java.util.concurrent.locks.Condition", 4);
     this.readLockView = new Supertype(lookups, "java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock", 5);
+    this.concurrentHashMap = new Supertype(lookups, "java.util.concurrent.ConcurrentHashMap", 6);
   }
 
   /** One of the JDK types, erased, and its index in the answers of {@link #subtypes}. */
@@ -84,6 +86,11 @@ final class LockTypes {
   /** {@code ReentrantReadWriteLock.ReadLock}: a read view whatever expression it came from. */
   boolean isReadLockView(TypeMirror type) {
     return readLockView.of(type);
+  }
+
+  /** {@code ConcurrentHashMap}, whose bins are locks of the JDK's own ({@link LockOperations#mapBins}). */
+  boolean isConcurrentHashMap(TypeMirror type) {
+    return concurrentHashMap.of(type);
   }
 
   Types types() {

@@ -1,5 +1,7 @@
 package dev.lockdep.checker.analysis;
 
+import static dev.lockdep.checker.analysis.LockClassKeys.child;
+
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
@@ -38,7 +40,8 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -280,9 +283,8 @@ final class TypeFlowFacts {
       into.add(UNKNOWN);
       return;
     }
-    Name name = path.getLeaf() instanceof IdentifierTree id ? id.getName()
-        : path.getLeaf() instanceof MemberSelectTree select ? select.getIdentifier() : null;
-    if (name != null && (name.contentEquals("this") || name.contentEquals("super"))) {
+    Name name = path.getLeaf() instanceof MemberSelectTree select ? select.getIdentifier() : null;
+    if (isThis(path) || (name != null && isThisOrSuper(name))) {
       // The object the body runs on: of its class or a subclass.
       String type = unit.keys().programTypeName(unit.trees().getTypeMirror(path));
       into.add(type == null ? UNKNOWN : "T " + type);
@@ -430,14 +432,8 @@ final class TypeFlowFacts {
     }
     return switch (type.getKind()) {
       case TYPEVAR, INTERSECTION, UNION, WILDCARD -> true;
-      case ARRAY -> mayHoldProgramObjects(((javax.lang.model.type.ArrayType) type).getComponentType());
-      case DECLARED -> {
-        javax.lang.model.type.DeclaredType declared = (javax.lang.model.type.DeclaredType) type;
-        TypeElement element = (TypeElement) declared.asElement();
-        yield unit.keys().programTypeName(type) != null
-            || !element.getModifiers().contains(Modifier.FINAL)
-            || !element.getTypeParameters().isEmpty();
-      }
+      case ARRAY -> mayHoldProgramObjects(((ArrayType) type).getComponentType());
+      case DECLARED -> !unit.lookups().isFinalLibraryValue((TypeElement) ((DeclaredType) type).asElement());
       default -> false;
     };
   }
@@ -446,13 +442,12 @@ final class TypeFlowFacts {
     return argument instanceof LambdaExpressionTree || argument.getKind() == Tree.Kind.MEMBER_REFERENCE;
   }
 
-  private boolean isThis(TreePath receiver) {
-    Tree tree = receiver.getLeaf();
-    return tree instanceof com.sun.source.tree.IdentifierTree id
-        && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
+  /** Whether {@code path} is {@code this} or {@code super}: the object the body runs on. */
+  private static boolean isThis(TreePath path) {
+    return path.getLeaf() instanceof IdentifierTree id && isThisOrSuper(id.getName());
   }
 
-  private static TreePath child(TreePath parent, Tree leaf) {
-    return new TreePath(parent, leaf);
+  private static boolean isThisOrSuper(Name name) {
+    return name.contentEquals("this") || name.contentEquals("super");
   }
 }

@@ -124,7 +124,7 @@ public final class UnitAnalyzer {
       if (!initializers.isEmpty() && !methods.isEmpty()) {
         // Field initializers run in no body of their own: the unit's first body carries their
         // flows, which are the program's, whatever body says them.
-        methods.set(0, withFlows(methods.get(0), initializers));
+        methods.set(0, methods.get(0).withMoreFlows(initializers));
       }
     } catch (RuntimeException | StackOverflowError e) {
       internalErrors.add(
@@ -137,14 +137,6 @@ public final class UnitAnalyzer {
     List<UnitSummary.InternalError> errors = new ArrayList<>(misuseErrors);
     errors.addAll(internalErrors);
     return new UnitSummary(context.file(), methods, types, findings, errors, context.notes());
-  }
-
-  private static MethodSummary withFlows(MethodSummary body, List<MethodSummary.Flow> more) {
-    List<MethodSummary.Flow> flows = new ArrayList<>(body.flows());
-    flows.addAll(more);
-    return new MethodSummary(
-        body.method(), body.id(), body.overrides(), body.parameters(), body.acquisitions(), body.calls(), body.suppressed(),
-        body.context(), body.stores(), flows);
   }
 
   /** Analyses one body; a failure there becomes one internal error naming it. */

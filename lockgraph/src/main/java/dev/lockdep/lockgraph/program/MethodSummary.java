@@ -3,6 +3,7 @@ package dev.lockdep.lockgraph.program;
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -63,6 +64,13 @@ public record MethodSummary(
       Set<String> suppressed,
       BodyContext context) {
     this(method, id, overrides, parameters, acquisitions, calls, suppressed, context, List.of(), List.of());
+  }
+
+  /** This summary with {@code more} flows after its own. */
+  public MethodSummary withMoreFlows(List<Flow> more) {
+    List<Flow> all = new ArrayList<>(flows);
+    all.addAll(more);
+    return new MethodSummary(method, id, overrides, parameters, acquisitions, calls, suppressed, context, stores, all);
   }
 
   /**

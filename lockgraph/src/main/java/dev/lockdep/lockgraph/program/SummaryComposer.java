@@ -1036,14 +1036,15 @@ public final class SummaryComposer {
     locks[n] = next;
     typed = 0;
     String[] known = new String[n + 1];
+    // Per position, the types the type flow says reach the monitor, where the chain knows none.
+    String[][] flowed = new String[n + 1][];
     for (int p = 0; p <= n; p++) {
       HeldLock lock = locks[p];
       if (lock.lockClass().typed()) {
         known[p] = knownType(context, lock.instance());
         if (known[p] == null) {
-          // The one type the type flow says reaches the monitor.
-          String[] flowed = flow.monitor(lock.acquiredAt(), lock.lockClass().key());
-          known[p] = flowed != null && flowed.length == 1 ? flowed[0] : null;
+          flowed[p] = flow.monitor(lock.acquiredAt(), lock.lockClass().key());
+          known[p] = flowed[p] != null && flowed[p].length == 1 ? flowed[p][0] : null;
         }
         typed += known[p] == null ? 1 : 0;
       }
@@ -1086,9 +1087,9 @@ public final class SummaryComposer {
       }
       String instance = locks[p].instance();
       String[] own = monitorTypes(lockClass.key());
-      String[] flowed = flow.monitor(locks[p].acquiredAt(), lockClass.key());
-      if (flowed != null && common(own, flowed).length > 0) {
-        own = common(own, flowed);
+      String[] reaching = flowed[p] == null ? NO_NAMES : common(own, flowed[p]);
+      if (reaching.length > 0) {
+        own = reaching;
       }
       own = delegateTypes(context, instance, own);
       own = own.length == 0 ? new String[] {lockClass.key()} : own;
