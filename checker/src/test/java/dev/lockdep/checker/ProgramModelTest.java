@@ -872,4 +872,50 @@ class ProgramModelTest {
         List.of(),
         findings(sources("p/Cache.java", cache.replace("new ConcurrentHashMap<>()", "new java.util.concurrent.ConcurrentSkipListMap<>()"))));
   }
+
+  /**
+   * A container of statistics that is itself a statistic resets its elements under its own monitor.
+   * The elements it is given are counters, copied out of their set with {@code toArray(array)}:
+   * the flow follows the copy, so the element is a counter, not another container, and nesting
+   * the two monitors is an order between two kinds, not lockdep's AA.
+   */
+  @Test
+  void anArrayFilledByToArrayHoldsWhatTheCollectionHolds() {
+    String sources =
+        """
+        package p;
+        import java.util.Set;
+        import java.util.concurrent.CopyOnWriteArraySet;
+        interface Resettable { void reset(); }
+        class Statistic implements Resettable { public synchronized void reset() { } }
+        class Counter extends Statistic { }
+        class Statistics extends Statistic {
+          private final Set<Statistic> set = new CopyOnWriteArraySet<>();
+          Statistics() { set.add(new Counter()); }
+          Statistic[] all() { Statistic[] answer = new Statistic[set.size()]; set.toArray(answer); return answer; }
+          @Override public synchronized void reset() { for (Statistic s : all()) { ((Resettable) s).reset(); } }
+        }
+        """;
+    List<String> found = findings(sources("p/Statistic.java", sources));
+    assertEquals(List.of(), found.stream().filter(f -> f.contains("[RecursiveLocking]")).toList(), found::toString);
+    // The element is a counter: a counter that resets its container under its own monitor closes
+    // a cycle between the two kinds.
+    // Of two kinds of element, neither is the container's own: still no AA. An element of unknown
+    // type is taken to be of its holder's type only where the flow lets it be.
+    List<String> twoKinds =
+        findings(sources("p/Statistic.java", sources.replace("set.add(new Counter());", "set.add(new Counter()); set.add(new Timer());")
+            .replace("class Counter extends Statistic { }", "class Counter extends Statistic { }\nclass Timer extends Statistic { }")));
+    assertEquals(List.of(), twoKinds.stream().filter(f -> f.contains("[RecursiveLocking]")).toList(), twoKinds::toString);
+    List<String> locked =
+        findings(sources("p/Statistic.java", sources.replace("set.add(new Counter());", "set.add(new Counter()); set.add(new Timer());")
+            .replace("class Counter extends Statistic { }", "class Counter extends Statistic { }\nclass Timer extends Statistic { }")
+            .replace("((Resettable) s).reset();", "synchronized (s) { s.hashCode(); }")));
+    assertEquals(List.of(), locked.stream().filter(f -> f.contains("[RecursiveLocking]")).toList(), locked::toString);
+    List<String> cycle =
+        findings(sources("p/Statistic.java", sources.replace("class Counter extends Statistic { }",
+            "class Counter extends Statistic { synchronized void resetAll(Statistics owner) { owner.reset(); } }")));
+    assertTrue(
+        cycle.stream().anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Statistics -> Counter -> Statistics")),
+        cycle::toString);
+  }
 }

@@ -52,7 +52,9 @@ final class LockOperations {
     this.wait = elements.getName("wait");
   }
 
-  /** What the call at {@code path}, of {@code method}, does to held locks, if anything. */
+  /** A read-write lock's write lock, whose own queries ask about its lock's write hold. */
+  private static final String WRITE_LOCK = "java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock";
+
   /**
    * The methods of {@code ConcurrentHashMap} that lock a bin of the map: those that run their
    * function argument while they hold it, and those that only take it.
@@ -85,6 +87,7 @@ final class LockOperations {
     return lockTypes.isConcurrentHashMap(trees.getTypeMirror(created != null ? created : receiver));
   }
 
+  /** What the call at {@code path}, of {@code method}, does to held locks, if anything. */
   Optional<LockOperation> classify(TreePath path, ExecutableElement method, LocalScope scope, int defaultSubclass) {
     MethodInvocationTree invocation = (MethodInvocationTree) path.getLeaf();
     TreePath receiver = LockClassKeys.receiver(path);
@@ -117,7 +120,8 @@ final class LockOperations {
 
   /**
    * The lock a call asks about, if it is one of the JDK's "does this thread hold it" queries:
-   * {@code ReentrantLock.isHeldByCurrentThread()},
+   * {@code ReentrantLock.isHeldByCurrentThread()}, the same of a read-write lock's write lock
+   * ({@code rw.writeLock().isHeldByCurrentThread()}),
    * {@code ReentrantReadWriteLock.isWriteLockedByCurrentThread()}, {@code Thread.holdsLock(x)}.
    */
   Optional<LockRef> heldQuery(TreePath call, LocalScope scope, int subclass) {
@@ -129,7 +133,8 @@ final class LockOperations {
     String type = owner.getQualifiedName().toString();
     TreePath receiver = LockClassKeys.receiver(call);
     boolean lockQuery =
-        type.equals("java.util.concurrent.locks.ReentrantLock") && name.equals("isHeldByCurrentThread")
+        (type.equals("java.util.concurrent.locks.ReentrantLock") || type.equals(WRITE_LOCK))
+                && name.equals("isHeldByCurrentThread")
             || type.equals("java.util.concurrent.locks.ReentrantReadWriteLock") && name.equals("isWriteLockedByCurrentThread");
     if (lockQuery && receiver != null) {
       return Optional.of(keys.resolve(receiver, scope, subclass).withMode(ReadMode.EXCLUSIVE));
@@ -144,8 +149,8 @@ final class LockOperations {
   /**
    * The lock a call counts the holds of, if it is one of the JDK's hold counts, {@code
    * ReentrantLock.getHoldCount()}, {@code ReentrantReadWriteLock.getReadHoldCount()} (its read
-   * lock) or {@code getWriteHoldCount()} (its write lock): compared with 0, a "does this thread
-   * hold it" query.
+   * lock) or {@code getWriteHoldCount()} and the write lock's own {@code getHoldCount()} (its write
+   * lock): compared with 0, a "does this thread hold it" query.
    */
   Optional<LockRef> holdCount(TreePath call, LocalScope scope, int subclass) {
     if (!(call.getLeaf() instanceof MethodInvocationTree)
@@ -160,7 +165,8 @@ final class LockOperations {
     ReadMode mode =
         switch (owner.getQualifiedName() + "#" + method.getSimpleName()) {
           case "java.util.concurrent.locks.ReentrantLock#getHoldCount",
-              "java.util.concurrent.locks.ReentrantReadWriteLock#getWriteHoldCount" -> ReadMode.EXCLUSIVE;
+              "java.util.concurrent.locks.ReentrantReadWriteLock#getWriteHoldCount",
+              WRITE_LOCK + "#getHoldCount" -> ReadMode.EXCLUSIVE;
           case "java.util.concurrent.locks.ReentrantReadWriteLock#getReadHoldCount" -> ReadMode.SHARED;
           default -> null;
         };

@@ -65,6 +65,12 @@ final class TypeFlowFacts {
           "insertElementAt", "setElementAt", "complete", "obtrudeValue", "transfer", "tryTransfer", "exchange",
           "putFirst", "putLast", "accept");
 
+  /**
+   * The library methods that copy what their receiver holds into their argument: {@code
+   * c.toArray(a)} fills the array {@code a}, {@code q.drainTo(list)} moves the queue's elements.
+   */
+  private static final Set<String> COPYING_INTO = Set.of("toArray", "drainTo");
+
   private final UnitContext unit;
   /** Per local variable or parameter of the unit, the expressions assigned to it; built on first use. */
   private Map<Element, List<TreePath>> assigned;
@@ -139,6 +145,11 @@ final class TypeFlowFacts {
           TreePath receiver = LockClassKeys.receiver(path);
           boolean instance = !callee.getModifiers().contains(Modifier.STATIC);
           if (ofJdk(callee)) {
+            TreePath copy = instance && receiver != null ? copiedInto(path, callee) : null;
+            if (copy != null && unit.trees().getElement(copy) instanceof VariableElement field
+                && field.getKind() == ElementKind.FIELD && mayHoldProgramObjects(field.asType())) {
+              add(flows, "F " + LockClassKeys.fieldKeyText(field), sources(receiver, method));
+            }
             // A collection, array or other library object is given what it is passed to hold.
             if (instance && receiver != null && holds(receiver, callee)) {
               List<TreePath> held = new ArrayList<>();
@@ -375,6 +386,22 @@ final class TypeFlowFacts {
         }
 
         @Override
+        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+          // `c.toArray(a)`: the array `a` holds what `c` holds, as if `a` were assigned `c`.
+          TreePath call = getCurrentPath();
+          TreePath copy =
+              unit.trees().getElement(call) instanceof ExecutableElement callee && ofJdk(callee)
+                  && !callee.getModifiers().contains(Modifier.STATIC) ? copiedInto(call, callee) : null;
+          Element element = copy == null ? null : unit.trees().getElement(copy);
+          TreePath receiver = copy == null ? null : LockClassKeys.receiver(call);
+          if (receiver != null && element != null
+              && (element.getKind() == ElementKind.LOCAL_VARIABLE || element.getKind() == ElementKind.PARAMETER)) {
+            found.computeIfAbsent(element, e -> new ArrayList<>(1)).add(receiver);
+          }
+          return super.visitMethodInvocation(node, null);
+        }
+
+        @Override
         public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
           // The loop's variable is an element of what it iterates: that collection's sources.
           Element element = unit.trees().getElement(child(getCurrentPath(), node.getVariable()));
@@ -401,6 +428,19 @@ final class TypeFlowFacts {
     return STORING.contains(callee.getSimpleName().toString())
         && unit.keys().programTypeName(type) == null
         && mayHoldProgramObjects(type);
+  }
+
+  /**
+   * The variable a library call at {@code call} copies its receiver's contents into ({@link
+   * #COPYING_INTO}), when its one argument names one; else null.
+   */
+  private static TreePath copiedInto(TreePath call, ExecutableElement callee) {
+    List<? extends ExpressionTree> arguments = ((MethodInvocationTree) call.getLeaf()).getArguments();
+    if (arguments.size() != 1 || !COPYING_INTO.contains(callee.getSimpleName().toString())) {
+      return null;
+    }
+    ExpressionTree argument = arguments.get(0);
+    return argument instanceof IdentifierTree || argument instanceof MemberSelectTree ? child(call, argument) : null;
   }
 
   /** Whether an override of {@code method} may run for a call of it: what the receiver's types decide. */

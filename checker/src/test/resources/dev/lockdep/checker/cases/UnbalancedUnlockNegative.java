@@ -240,6 +240,22 @@ class UnbalancedUnlockNegative {
     }
   }
 
+  /** The write lock's own query, after a tryLock that may have failed: a heartbeat that skips a busy writer. */
+  void writeLockQuery() {
+    try {
+      if (rw.writeLock().tryLock()) {
+        mayFail();
+      }
+    } finally {
+      if (rw.writeLock().isHeldByCurrentThread()) {
+        rw.writeLock().unlock();
+      }
+      if (rw.writeLock().getHoldCount() > 0) {
+        count++;
+      }
+    }
+  }
+
   /** Only releases: a release helper for a hold its caller took (what @Releases says explicitly). */
   void releaseHelper() {
     if (lock.isHeldByCurrentThread()) {

@@ -869,6 +869,15 @@ public final class SummaryComposer {
         && common(a, b).length > 0;
   }
 
+  private static boolean contains(String[] types, String type) {
+    for (String candidate : types) {
+      if (candidate.equals(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The types in both {@code a} and {@code b}, in {@code a}'s order. */
   private static String[] common(String[] a, String[] b) {
     String[] both = new String[Math.min(a.length, b.length)];
@@ -1054,7 +1063,8 @@ public final class SummaryComposer {
       // static type is of that type too: one role, one kind.
       for (int q = 0; q <= n && known[p] == null && locks[p].lockClass().typed(); q++) {
         String other = known[q] != null ? known[q] : locks[q].lockClass().typed() ? null : locks[q].lockClass().key();
-        if (other != null && types.knows(other) && types.isSubtype(other, locks[p].lockClass().key())) {
+        if (other != null && types.knows(other) && types.isSubtype(other, locks[p].lockClass().key())
+            && (flowed[p] == null || contains(flowed[p], other))) {
           known[p] = other;
           typed--;
         }
@@ -1609,8 +1619,9 @@ public final class SummaryComposer {
         }
       }
       // Where the receiver is a guess, one context stands for every type that runs the body; an
-      // inherited body run for a narrower static type knows its `this` is of that type.
-      if (selecting.length == 1 || (body.thisSensitive && selecting.length > 1 && !memo.guessed)) {
+      // inherited body run for a narrower static type, or for the few types the flow brings to the
+      // receiver, knows its `this` is of each of them.
+      if (selecting.length == 1 || (body.thisSensitive && selecting.length > 1 && (!memo.guessed || flowed != null))) {
         for (String type : selecting) {
           memo.add(body, null, type);
         }
