@@ -918,4 +918,49 @@ class ProgramModelTest {
         cycle.stream().anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Statistics -> Counter -> Statistics")),
         cycle::toString);
   }
+
+  /**
+   * A method that takes the lock only when its caller asks ({@code if (needToLock)}), called with
+   * {@code false} by a caller that already holds the lock: the constant refutes the guard, so the
+   * callee's acquisition does not run there. Passed on through a parameter, the constant still
+   * decides; a caller passing {@code true}, or a value the analysis does not know, takes the lock.
+   */
+  @Test
+  void aConstantArgumentRefutesTheCalleesGuardOnItsParameter() {
+    String sources =
+        """
+        package p;
+        import java.util.concurrent.locks.ReentrantLock;
+        final class Imports {
+          static final Imports SHARED = new Imports();
+          private final ReentrantLock lock = new ReentrantLock();
+          static ReentrantLock lock() { return SHARED.lock; }
+          static void load(String name, boolean needToLock) {
+            ReentrantLock importLock = lock();
+            if (needToLock) { importLock.lock(); }
+            try { name.length(); } finally { if (needToLock) { importLock.unlock(); } }
+          }
+          static void loadVia(String name, boolean needToLock) { load(name, needToLock); }
+        }
+        class Codecs {
+          synchronized void init() { Imports.load("encodings", ARGUMENT); }
+          void reload() {
+            ReentrantLock lock = Imports.lock();
+            lock.lock();
+            try { init(); } finally { lock.unlock(); }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Imports.java", sources.replace("ARGUMENT", "false"))));
+    assertEquals(
+        List.of(),
+        findings(sources("p/Imports.java", sources.replace("Imports.load(\"encodings\", ARGUMENT)", "Imports.loadVia(\"encodings\", false)"))));
+    // Taken where the caller passes true or a value it does not know: the import lock is taken
+    // under the codecs' monitor, which a reload takes under the import lock.
+    for (String taking : List.of("true", "name()")) {
+      List<String> found =
+          findings(sources("p/Imports.java", sources.replace("ARGUMENT", taking).replace("synchronized void init()", "boolean name() { return true; }\n  synchronized void init()")));
+      assertTrue(found.stream().anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Codecs -> Imports.lock -> Codecs")), taking + ": " + found);
+    }
+  }
 }

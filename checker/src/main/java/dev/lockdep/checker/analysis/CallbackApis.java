@@ -2,6 +2,7 @@ package dev.lockdep.checker.analysis;
 
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.NewClassTree;
@@ -135,6 +136,9 @@ final class CallbackApis {
         return reference(path, scope);
       case NULL_LITERAL:
         return MethodSummary.NULL_ARGUMENT;
+      case BOOLEAN_LITERAL:
+        // A constant the callee's tests of its parameter are decided by (MethodSummary.guard).
+        return MethodSummary.Argument.ofInstance((Boolean) ((LiteralTree) leaf).getValue() ? MethodSummary.TRUE : MethodSummary.FALSE);
       default:
         return MethodSummary.NO_ARGUMENT;
     }
@@ -191,6 +195,13 @@ final class CallbackApis {
       return MethodSummary.NO_ARGUMENT;
     }
     TypeMirror type = unit.trees().getTypeMirror(path);
+    if (type != null && type.getKind() == TypeKind.BOOLEAN && leaf instanceof IdentifierTree id) {
+      // A boolean parameter passed on: whatever constant its own caller passed, the callee gets.
+      Element element = unit.trees().getElement(path);
+      return element != null && element.getKind() == ElementKind.PARAMETER && scope.effectivelyFinal(element)
+          ? MethodSummary.Argument.ofInstance("local:" + id.getName())
+          : MethodSummary.NO_ARGUMENT;
+    }
     if (type == null || type.getKind() != TypeKind.DECLARED) {
       return MethodSummary.NO_ARGUMENT;
     }

@@ -232,7 +232,7 @@ final class MethodAnalyzer {
     }
     FlowStates entry = FlowStates.of(start);
     if (monitor != null) {
-      entry = acquire(entry, monitor, false, declaredAt);
+      entry = acquire(entry, monitor, false, declaredAt, List.of());
     }
     try {
       run(body, entry);
@@ -538,7 +538,7 @@ final class MethodAnalyzer {
     FlowStates s = eval(lockPath, in);
     LockRef lock = unit.keys().resolve(lockPath, scope, methodSubclass);
     Provenance at = unit.provenance(sync, method);
-    s = acquire(s, lock, false, at);
+    s = acquire(s, lock, false, at, guards(path));
     int mark = jumps.size();
     FlowStates[] thrown = {FlowStates.UNREACHABLE};
     handlers.push(thrown);
@@ -698,9 +698,15 @@ final class MethodAnalyzer {
     if (name == null) {
       return Branches.both(in);
     }
-    return new Branches(
-        FlowStates.of(in.paths().stream().filter(p -> !Boolean.FALSE.equals(p.facts().get(name))).toList()),
-        FlowStates.of(in.paths().stream().filter(p -> !Boolean.TRUE.equals(p.facts().get(name))).toList()));
+    FlowStates whenTrue = FlowStates.of(in.paths().stream().filter(p -> !Boolean.FALSE.equals(p.facts().get(name))).toList());
+    FlowStates whenFalse = FlowStates.of(in.paths().stream().filter(p -> !Boolean.TRUE.equals(p.facts().get(name))).toList());
+    if (element.getKind() == ElementKind.PARAMETER && element.asType().getKind() == TypeKind.BOOLEAN
+        && !reassigned.contains(element)) {
+      // A boolean parameter keeps its value: a second test of it takes the branch the first did
+      // (`if (needToLock) lock(); ... if (needToLock) unlock();`).
+      return new Branches(whenTrue.map(p -> p.withFact(name, true)), whenFalse.map(p -> p.withFact(name, false)));
+    }
+    return new Branches(whenTrue, whenFalse);
   }
 
   /** The local that {@code x == null} or {@code x != null} tests, or null. */
@@ -854,6 +860,7 @@ final class MethodAnalyzer {
       }
       Optional<LockOperation> operation = unit.operations().classify(path, callee, scope, methodSubclass);
       Provenance at = unit.provenance(node, method);
+      List<String> guards = guards(path);
       if (operation.isEmpty()) {
         UnitContext.Callee facts = unit.callee(callee);
         // Outside any try or synchronized block a throw leaves the method: nothing to ask.
@@ -863,7 +870,7 @@ final class MethodAnalyzer {
         // A ConcurrentHashMap's bin lock is held across the call: the function it runs runs under it.
         Optional<LockRef> bins = unit.operations().mapBins(path, callee, scope, methodSubclass);
         if (bins.isPresent()) {
-          states = acquire(states, bins.get(), false, at);
+          states = acquire(states, bins.get(), false, at, guards);
         }
         String receiver = recordCall(path, callee, facts, at);
         if (bins.isPresent()) {
@@ -895,12 +902,12 @@ final class MethodAnalyzer {
         case ACQUIRE:
           // Not a throwing point: `try { l.lock(); ... } finally { l.unlock(); }` is balanced.
           for (LockRef lock : op.locks()) {
-            states = acquire(states, lock, false, at);
+            states = acquire(states, lock, false, at, guards);
           }
           break;
         case TRY_ACQUIRE: {
           FlowStates before = states;
-          FlowStates taken = acquire(before, op.locks().get(0), true, at);
+          FlowStates taken = acquire(before, op.locks().get(0), true, at, guards);
           lastTry = new TryOutcome(node, taken, before);
           states = taken.join(before);
           break;
@@ -912,7 +919,7 @@ final class MethodAnalyzer {
           break;
         case WAIT:
           mayThrow(states);
-          waitOn(states, op.locks().get(0), at);
+          waitOn(states, op.locks().get(0), at, guards);
           break;
       }
     }
@@ -980,19 +987,22 @@ final class MethodAnalyzer {
         calls.add(
             new MethodSummary.CallSite(
                 facts.signature(), p.held(), at, receiver, receiverType, exactReceiver, virtual, arguments, runsCallbacks,
-                effects.reclaim(), effects.gfp(), effects.fenceWait()));
+                effects.reclaim(), effects.gfp(), effects.fenceWait(), guards(path)));
       }
     }
   }
 
   // ---------------------------------------------------------------- lock operations
 
-  private FlowStates acquire(FlowStates in, LockRef lock, boolean trylock, Provenance at) {
-    return in.map(p -> acquire(p, lock, trylock, at));
+  private FlowStates acquire(FlowStates in, LockRef lock, boolean trylock, Provenance at, List<String> guards) {
+    return in.map(p -> acquire(p, lock, trylock, at, guards));
   }
 
-  /** The path after the acquisition; null when the path cannot continue (a trylock that must fail). */
-  private HeldLocks acquire(HeldLocks path, LockRef lock, boolean trylock, Provenance at) {
+  /**
+   * The path after the acquisition; null when the path cannot continue (a trylock that must fail).
+   * {@code guards}: the tests of boolean parameters it runs under ({@link ParameterGuards}).
+   */
+  private HeldLocks acquire(HeldLocks path, LockRef lock, boolean trylock, Provenance at, List<String> guards) {
     acquiredHere.add(lock);
     HeldLocks.Entry entry = new HeldLocks.Entry(lock, trylock, at, 0);
     int same = path.sameInstance(lock);
@@ -1009,7 +1019,7 @@ final class MethodAnalyzer {
       // A trylock of a non-reentrant lock its thread holds fails at once: no path goes on holding it twice.
       return null;
     }
-    acquisitions.add(new MethodSummary.Acquisition(path.held(), entry.toHeldLock(), at));
+    acquisitions.add(new MethodSummary.Acquisition(path.held(), entry.toHeldLock(), at, guards));
     return path.push(entry);
   }
 
@@ -1025,7 +1035,7 @@ final class MethodAnalyzer {
         });
   }
 
-  private void waitOn(FlowStates states, LockRef lock, Provenance at) {
+  private void waitOn(FlowStates states, LockRef lock, Provenance at, List<String> guards) {
     for (HeldLocks p : states.paths()) {
       int index = p.releasedBy(lock, true);
       if (index >= 0) {
@@ -1033,7 +1043,7 @@ final class MethodAnalyzer {
         HeldLock again = new HeldLock(waitedOn.lock().lockClass(), waitedOn.lock().mode(), false, waitedOn.lock().instance(), at);
         List<HeldLock> others = p.heldExcept(index);
         if (!others.isEmpty()) {
-          acquisitions.add(new MethodSummary.Acquisition(others, again, at));
+          acquisitions.add(new MethodSummary.Acquisition(others, again, at, guards));
         }
       }
     }
@@ -1119,6 +1129,11 @@ final class MethodAnalyzer {
   // ---------------------------------------------------------------- locals
 
   /** Names a local variable or parameter of this method; null for fields and everything else. */
+  /** The tests of the method's boolean parameters that {@code path} runs under. */
+  private List<String> guards(TreePath path) {
+    return ParameterGuards.at(path, unit.trees(), reassigned);
+  }
+
   private static String localName(Element element) {
     ElementKind kind = element.getKind();
     return kind == ElementKind.LOCAL_VARIABLE || kind == ElementKind.PARAMETER || kind == ElementKind.RESOURCE_VARIABLE

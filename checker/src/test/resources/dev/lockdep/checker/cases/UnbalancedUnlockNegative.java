@@ -256,6 +256,20 @@ class UnbalancedUnlockNegative {
     }
   }
 
+  /** Lock and unlock under two tests of one boolean parameter: the second test takes the branch the first did. */
+  void lockIfAsked(boolean needToLock) {
+    if (needToLock) {
+      lock.lock();
+    }
+    try {
+      mayFail();
+    } finally {
+      if (needToLock) {
+        lock.unlock();
+      }
+    }
+  }
+
   /** Only releases: a release helper for a hold its caller took (what @Releases says explicitly). */
   void releaseHelper() {
     if (lock.isHeldByCurrentThread()) {

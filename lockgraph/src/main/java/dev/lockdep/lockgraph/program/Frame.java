@@ -140,6 +140,21 @@ final class Frame {
     return null;
   }
 
+  /**
+   * Whether a constant the caller passed refutes one of {@code guards} ({@link
+   * MethodSummary#guard}): what they guard does not run in this frame.
+   */
+  boolean refutes(List<String> guards) {
+    for (int i = 0, n = guards.size(); i < n; i++) {
+      String guard = guards.get(i);
+      Binding binding = bindingOf(MethodSummary.guarded(guard));
+      if (binding != null && MethodSummary.refuting(guard).equals(binding.instance)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The binding of the parameter named by the first {@code length} characters of {@code instance}, or null. */
   private Binding local(String instance, int length) {
     for (int i = 0; i < names.length; i++) {

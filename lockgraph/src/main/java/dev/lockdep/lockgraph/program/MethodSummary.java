@@ -119,11 +119,44 @@ public record MethodSummary(
    * @param held the locks held, oldest first
    * @param next the lock taken, with its mode, trylock flag and instance
    * @param at the acquisition
+   * @param guards the {@link #guard guards} on the boolean parameters the path to it tested
    */
-  public record Acquisition(List<HeldLock> held, HeldLock next, Provenance at) {
+  public record Acquisition(List<HeldLock> held, HeldLock next, Provenance at, List<String> guards) {
     public Acquisition {
       held = List.copyOf(held);
+      guards = List.copyOf(guards);
     }
+
+    /** An acquisition on a path that tested no boolean parameter. */
+    public Acquisition(List<HeldLock> held, HeldLock next, Provenance at) {
+      this(held, next, at, List.of());
+    }
+  }
+
+  /** The instance name of a {@code true} argument: a constant the callee's guards are tested against. */
+  public static final String TRUE = "=true";
+
+  /** The instance name of a {@code false} argument. */
+  public static final String FALSE = "=false";
+
+  /**
+   * A guard: the path to an acquisition or call went through a test of the boolean parameter
+   * named {@code parameter} ({@code local:p}) that holds when it is {@code value}. A call passing
+   * the other constant for it ({@link #TRUE}, {@link #FALSE}) does not run what it guards: {@code
+   * load(name, false)} does not take the lock {@code load} takes under {@code if (needToLock)}.
+   */
+  public static String guard(String parameter, boolean value) {
+    return value ? parameter : "!" + parameter;
+  }
+
+  /** The parameter a {@link #guard} tests. */
+  public static String guarded(String guard) {
+    return guard.startsWith("!") ? guard.substring(1) : guard;
+  }
+
+  /** The constant argument under which {@code guard} does not hold: {@link #FALSE} for {@code p}, {@link #TRUE} for {@code !p}. */
+  public static String refuting(String guard) {
+    return guard.startsWith("!") ? TRUE : FALSE;
   }
 
   /**
@@ -147,6 +180,7 @@ public record MethodSummary(
    * @param gfp the callee's own allocation scope ({@code @GfpFlags}), {@link Gfp#KERNEL} when none
    * @param fenceWait whether the callee waits for a fence or future ({@code @FenceWait},
    *     {@code Future.get}, ...)
+   * @param guards the {@link #guard guards} on the boolean parameters the path to it tested
    */
   public record CallSite(
       String callee,
@@ -160,12 +194,14 @@ public record MethodSummary(
       boolean runsCallbacks,
       boolean reclaim,
       Gfp gfp,
-      boolean fenceWait) {
+      boolean fenceWait,
+      List<String> guards) {
     public CallSite {
       Objects.requireNonNull(callee);
       Objects.requireNonNull(gfp);
       held = List.copyOf(held);
       arguments = List.copyOf(arguments);
+      guards = List.copyOf(guards);
     }
   }
 
@@ -179,7 +215,8 @@ public record MethodSummary(
    *
    * @param lockClass the lock class the argument expression has, or null when it is not a
    *     reference that may be a lock
-   * @param instance its instance name, or null
+   * @param instance its instance name, or null; for a boolean constant, {@link #TRUE} or {@link
+   *     #FALSE}, and for a boolean parameter passed on, the parameter's name
    * @param callbacks the bodies it runs when invoked: a lambda, a method reference, the methods
    *     of an anonymous or local class instance
    * @param type the argument's static type, or its runtime type when {@code exact}; null when it
@@ -202,6 +239,11 @@ public record MethodSummary(
     /** An argument that carries callbacks and nothing else. */
     public static Argument ofCallbacks(List<Callback> callbacks) {
       return new Argument(null, null, callbacks, null, false);
+    }
+
+    /** An argument known only by its instance name: a boolean constant or parameter passed on. */
+    public static Argument ofInstance(String instance) {
+      return new Argument(null, instance, List.of(), null, false);
     }
   }
 

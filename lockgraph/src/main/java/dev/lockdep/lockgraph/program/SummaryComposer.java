@@ -1001,6 +1001,9 @@ public final class SummaryComposer {
     IrqState irq = context.state.irqOrOrderOnly();
     for (int i = 0, n = acquisitions.size(); i < n; i++) {
       MethodSummary.Acquisition acquisition = acquisitions.get(i);
+      if (!acquisition.guards().isEmpty() && frame.refutes(acquisition.guards())) {
+        continue;
+      }
       List<HeldLock> held = held(context.held, acquisition.held(), frame);
       Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
       compose(unit, held, frame.map(acquisition.next(), at, types), irq, context);
@@ -1172,6 +1175,9 @@ public final class SummaryComposer {
     Unit unit = context.unit;
     List<String> chain = context.chain();
     for (MethodSummary.CallSite call : body.effectCalls) {
+      if (!call.guards().isEmpty() && context.frame.refutes(call.guards())) {
+        continue;
+      }
       List<HeldLock> held = held(context.held, call.held(), context.frame);
       Provenance at = chain.isEmpty() ? call.at() : call.at().withCallChain(chain);
       Gfp gfp = state.gfp.within(call.gfp());
@@ -1513,6 +1519,10 @@ public final class SummaryComposer {
    */
   private CallMemo entries(LiveCall live, Frame frame) {
     MethodSummary.CallSite call = live.call;
+    if (!call.guards().isEmpty() && frame.refutes(call.guards())) {
+      // A call under a test of a parameter the caller passed the other constant for.
+      return NO_ENTRIES;
+    }
     CallMemo memo = new CallMemo();
     // Only a parameter binds callbacks, and most receivers name none.
     Binding receiver =
@@ -1877,8 +1887,8 @@ public final class SummaryComposer {
   }
 
   /**
-   * The parameters a body acquires, holds or passes on, each once, and with {@code receivers} those
-   * it calls methods on too.
+   * The parameters a body acquires, holds, passes on or tests as a {@link MethodSummary#guard
+   * guard}, each once, and with {@code receivers} those it calls methods on too.
    */
   static String[] usedParameters(MethodSummary body, boolean receivers) {
     List<String> parameters = body.parameters();
@@ -1894,6 +1904,7 @@ public final class SummaryComposer {
       for (int j = 0; j < held.size(); j++) {
         use(held.get(j).instance(), parameters, used);
       }
+      useGuards(acquisition.guards(), parameters, used);
     }
     List<MethodSummary.CallSite> calls = body.calls();
     for (int i = 0; i < calls.size(); i++) {
@@ -1905,6 +1916,7 @@ public final class SummaryComposer {
       for (int j = 0; j < arguments.size(); j++) {
         use(arguments.get(j).instance(), parameters, used);
       }
+      useGuards(call.guards(), parameters, used);
     }
     String[] names = new String[used.length];
     int n = 0;
@@ -1914,6 +1926,12 @@ public final class SummaryComposer {
       }
     }
     return n == names.length ? names : Arrays.copyOf(names, n);
+  }
+
+  private static void useGuards(List<String> guards, List<String> parameters, boolean[] used) {
+    for (int i = 0; i < guards.size(); i++) {
+      use(MethodSummary.guarded(guards.get(i)), parameters, used);
+    }
   }
 
   /** Marks the first parameter named {@code instance}, unless it is one {@code @LockClass} fixes. */

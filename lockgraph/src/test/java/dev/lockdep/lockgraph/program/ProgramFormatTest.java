@@ -57,7 +57,8 @@ class ProgramFormatTest {
                     false,
                     true,
                     Gfp.NOFS,
-                    false)),
+                    false,
+                    List.of())),
             Set.of("RecursiveLocking", "LockOrderInversion"),
             new BodyContext(IrqKind.SOFTIRQ, IrqKind.HARDIRQ, Gfp.NOWAIT, true, false, true, true, held));
     return new ProgramUnit(
@@ -78,8 +79,13 @@ class ProgramFormatTest {
             List.of("local:o"),
             List.of(
                 new MethodSummary.Acquisition(
-                    List.of(HeldLock.of(POOL, at)), new HeldLock(CONNECTION, ReadMode.SHARED, true, "local:o", at), at)),
-            List.of(),
+                    List.of(HeldLock.of(POOL, at)), new HeldLock(CONNECTION, ReadMode.SHARED, true, "local:o", at), at,
+                    List.of(MethodSummary.guard("local:force", false), MethodSummary.guard("local:locked", true)))),
+            List.of(
+                new MethodSummary.CallSite(
+                    "p.Connection#close(boolean)", List.of(), at, "local:o", "p.Connection", false, true,
+                    List.of(MethodSummary.Argument.ofInstance(MethodSummary.FALSE)), false, false, Gfp.KERNEL, false,
+                    List.of(MethodSummary.guard("local:locked", true)))),
             Set.of(),
             BodyContext.entry(at),
             List.of(new MethodSummary.Store("p.Connection.lock", 0)),
@@ -113,9 +119,9 @@ class ProgramFormatTest {
   @Test
   void refusesOtherVersionsNamingBoth() {
     byte[] bytes = ProgramFormat.write(List.of(pool()));
-    bytes[5] = 5;
+    bytes[5] = 6;
     FactsFormatException e = assertThrows(FactsFormatException.class, () -> ProgramFormat.read(bytes, "lib.jar!META-INF/lockdep/p.summaries"));
-    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 5 is not supported (this reader reads version 4)"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 6 is not supported (this reader reads version 5)"), e.getMessage());
   }
 
   @Test

@@ -1,0 +1,98 @@
+package dev.lockdep.checker.analysis;
+
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.lockdep.lockgraph.program.MethodSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * The {@link MethodSummary#guard guards} of a statement: the boolean parameters of its method
+ * that the {@code if} statements around it test, and the value each has where it runs. {@code
+ * if (needToLock) lock.lock();} takes the lock only when {@code needToLock} is true, so a caller
+ * passing {@code false} does not take it. Read from the syntax: an early {@code return} on the
+ * parameter is not a guard, and a parameter the method assigns is none.
+ */
+final class ParameterGuards {
+  private ParameterGuards() {}
+
+  /** The guards on {@code node}, sorted; empty outside any test of a parameter. */
+  static List<String> at(TreePath node, Trees trees, Set<Element> reassigned) {
+    List<String> guards = List.of();
+    TreePath child = node;
+    for (TreePath up = node.getParentPath(); up != null; child = up, up = up.getParentPath()) {
+      Tree leaf = up.getLeaf();
+      if (leaf instanceof MethodTree method) {
+        return guards.isEmpty() || !ownParameters(guards, method) ? List.of() : guards;
+      }
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+        // A lambda's or a local class's body: the tested names are its creator's, not its own.
+        return List.of();
+      }
+      if (leaf instanceof IfTree test && child.getLeaf() != test.getCondition()) {
+        guards = add(up, test.getCondition(), child.getLeaf() == test.getThenStatement(), trees, reassigned, guards);
+      }
+    }
+    return List.of();
+  }
+
+  /** {@code guards} with what {@code condition} says where it is {@code value}. */
+  private static List<String> add(
+      TreePath test, ExpressionTree condition, boolean value, Trees trees, Set<Element> reassigned, List<String> guards) {
+    switch (condition.getKind()) {
+      case PARENTHESIZED:
+        return add(test, ((ParenthesizedTree) condition).getExpression(), value, trees, reassigned, guards);
+      case LOGICAL_COMPLEMENT:
+        return add(test, ((UnaryTree) condition).getExpression(), !value, trees, reassigned, guards);
+      case CONDITIONAL_AND:
+      case CONDITIONAL_OR:
+        // Where `a && b` holds both do; where `a || b` fails both do; the other sides say nothing of each.
+        if (value == (condition.getKind() == Tree.Kind.CONDITIONAL_AND)) {
+          BinaryTree both = (BinaryTree) condition;
+          guards = add(test, both.getLeftOperand(), value, trees, reassigned, guards);
+          return add(test, both.getRightOperand(), value, trees, reassigned, guards);
+        }
+        return guards;
+      case IDENTIFIER:
+        Element element = trees.getElement(new TreePath(test, condition));
+        if (element == null || element.getKind() != ElementKind.PARAMETER
+            || element.asType().getKind() != TypeKind.BOOLEAN || reassigned.contains(element)) {
+          return guards;
+        }
+        String guard = MethodSummary.guard("local:" + element.getSimpleName(), value);
+        if (guards.contains(guard)) {
+          return guards;
+        }
+        List<String> more = new ArrayList<>(guards);
+        more.add(guard);
+        more.sort(null);
+        return more;
+      default:
+        return guards;
+    }
+  }
+
+  /** Whether every guarded parameter is one of {@code method}'s, not an enclosing method's. */
+  private static boolean ownParameters(List<String> guards, MethodTree method) {
+    for (String guard : guards) {
+      String name = MethodSummary.guarded(guard).substring("local:".length());
+      if (method.getParameters().stream().noneMatch(p -> p.getName().contentEquals(name))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
