@@ -963,4 +963,49 @@ class ProgramModelTest {
       assertTrue(found.stream().anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Codecs -> Imports.lock -> Codecs")), taking + ": " + found);
     }
   }
+
+  /**
+   * A store lets go of its caller's serialization lock while it writes, and takes it back: the
+   * file lock it takes in between is not nested under the caller's lock, and the lock taken back
+   * is the caller's own, not lockdep's AA. Without the release, the write nests the file lock
+   * under the serialization lock, against the order compaction takes them in.
+   */
+  @Test
+  void aCalleeThatReleasesItsCallersLockRunsWithoutIt() {
+    String sources =
+        """
+        package p;
+        import java.util.concurrent.locks.ReentrantLock;
+        class Store {
+          private final ReentrantLock serialization = new ReentrantLock();
+          private final Object file = new Object();
+          void commit() {
+            serialization.lock();
+            try { write(); } finally { serialization.unlock(); }
+          }
+          private void write() {
+            serialization.unlock();
+            try { synchronized (file) { file.notifyAll(); } } finally { serialization.lock(); }
+          }
+          void compact() {
+            synchronized (file) {
+              serialization.lock();
+              try { file.notifyAll(); } finally { serialization.unlock(); }
+            }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Store.java", sources)));
+    // The caller names the lock another way (a back-pointer the analysis cannot equate): a release
+    // by a thread that does not hold the lock throws, so the store releases the caller's hold.
+    String renamed =
+        sources.replace("void commit() {\n    serialization.lock();\n    try { write(); } finally { serialization.unlock(); }",
+            "void commit(Store self) {\n    self.serialization.lock();\n    try { write(); } finally { self.serialization.unlock(); }");
+    assertTrue(renamed.contains("self.serialization.lock()"), renamed);
+    assertEquals(List.of(), findings(sources("p/Store.java", renamed)));
+    assertCycle(
+        findings(sources("p/Store.java", sources.replace("serialization.unlock();\n    try { synchronized", "try { synchronized")
+            .replace("} finally { serialization.lock(); }\n  }\n  void compact", "} finally { }\n  }\n  void compact"))),
+        "Store.serialization", "Store.file");
+  }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,8 +20,12 @@ import java.util.TreeSet;
  *     {@code tryLock()} result), or {@code false} for a local known to be {@code null}
  * @param leftByCalls what a call on this path may have returned holding, as {@link CallHolds}
  *     names it: only a release can tell, so the stack and the acquisitions do not include it
+ * @param releasedCallers the holds of its callers this path has released ({@code unlock(); try {
+ *     ... } finally { lock(); }} in a method called with the lock held), with where: what the
+ *     path does next runs without them, and composition takes them off its callers' stacks
  */
-record HeldLocks(List<Entry> stack, Map<String, Boolean> facts, Set<String> leftByCalls) {
+record HeldLocks(
+    List<Entry> stack, Map<String, Boolean> facts, Set<String> leftByCalls, List<HeldLock> releasedCallers) {
 
   /**
    * One held lock.
@@ -36,21 +41,22 @@ record HeldLocks(List<Entry> stack, Map<String, Boolean> facts, Set<String> left
     }
   }
 
-  static final HeldLocks NONE = new HeldLocks(List.of(), Map.of(), Set.of());
+  static final HeldLocks NONE = new HeldLocks(List.of(), Map.of(), Set.of(), List.of());
 
   HeldLocks {
     stack = List.copyOf(stack);
     facts = Collections.unmodifiableMap(new TreeMap<>(facts));
     // Most paths never meet a call that may leave a lock held: nothing to copy.
     leftByCalls = leftByCalls.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(leftByCalls));
+    releasedCallers = List.copyOf(releasedCallers);
   }
 
   private HeldLocks withStack(List<Entry> next) {
-    return new HeldLocks(next, facts, leftByCalls);
+    return new HeldLocks(next, facts, leftByCalls, releasedCallers);
   }
 
   private HeldLocks withFacts(Map<String, Boolean> next) {
-    return new HeldLocks(stack, next, leftByCalls);
+    return new HeldLocks(stack, next, leftByCalls, releasedCallers);
   }
 
   List<HeldLock> held() {
@@ -148,7 +154,7 @@ record HeldLocks(List<Entry> stack, Map<String, Boolean> facts, Set<String> left
   }
 
   HeldLocks withoutLeftByCalls() {
-    return leftByCalls.isEmpty() ? this : new HeldLocks(stack, facts, Set.of());
+    return leftByCalls.isEmpty() ? this : new HeldLocks(stack, facts, Set.of(), releasedCallers);
   }
 
   /** This path after a call that may have returned holding {@code left}. */
@@ -158,6 +164,19 @@ record HeldLocks(List<Entry> stack, Map<String, Boolean> facts, Set<String> left
     }
     Set<String> next = new TreeSet<>(leftByCalls);
     next.addAll(left);
-    return new HeldLocks(stack, facts, next);
+    return new HeldLocks(stack, facts, next, releasedCallers);
+  }
+
+  /** This path after releasing {@code lock}, a hold its caller took, at {@code at}. */
+  HeldLocks releasingCaller(LockRef lock, Provenance at) {
+    HeldLock released = new HeldLock(lock.lockClass(), lock.mode(), false, lock.instance(), at);
+    for (HeldLock known : releasedCallers) {
+      if (known.lockClass().equals(released.lockClass()) && Objects.equals(known.instance(), released.instance())) {
+        return this;
+      }
+    }
+    List<HeldLock> next = new ArrayList<>(releasedCallers);
+    next.add(released);
+    return new HeldLocks(stack, facts, leftByCalls, next);
   }
 }

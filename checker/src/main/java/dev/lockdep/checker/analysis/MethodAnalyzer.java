@@ -987,7 +987,7 @@ final class MethodAnalyzer {
         calls.add(
             new MethodSummary.CallSite(
                 facts.signature(), p.held(), at, receiver, receiverType, exactReceiver, virtual, arguments, runsCallbacks,
-                effects.reclaim(), effects.gfp(), effects.fenceWait(), guards(path)));
+                effects.reclaim(), effects.gfp(), effects.fenceWait(), guards(path), p.releasedCallers()));
       }
     }
   }
@@ -1019,7 +1019,7 @@ final class MethodAnalyzer {
       // A trylock of a non-reentrant lock its thread holds fails at once: no path goes on holding it twice.
       return null;
     }
-    acquisitions.add(new MethodSummary.Acquisition(path.held(), entry.toHeldLock(), at, guards));
+    acquisitions.add(new MethodSummary.Acquisition(path.held(), entry.toHeldLock(), at, guards, path.releasedCallers()));
     return path.push(entry);
   }
 
@@ -1028,8 +1028,7 @@ final class MethodAnalyzer {
         p -> {
           int index = p.releasedBy(lock, anyMode);
           if (index < 0) {
-            unbalancedUnlock(p, lock, anyMode, at, null);
-            return p;
+            return unbalancedUnlock(p, lock, anyMode, at, null) ? p.releasingCaller(lock, at) : p;
           }
           return p.release(index);
         });
@@ -1043,7 +1042,7 @@ final class MethodAnalyzer {
         HeldLock again = new HeldLock(waitedOn.lock().lockClass(), waitedOn.lock().mode(), false, waitedOn.lock().instance(), at);
         List<HeldLock> others = p.heldExcept(index);
         if (!others.isEmpty()) {
-          acquisitions.add(new MethodSummary.Acquisition(others, again, at, guards));
+          acquisitions.add(new MethodSummary.Acquisition(others, again, at, guards, p.releasedCallers()));
         }
       }
     }
@@ -1055,9 +1054,13 @@ final class MethodAnalyzer {
    * itself before, so its releases pair with its own acquisitions, and no call on the path since
    * may have returned holding it.
    */
-  private void unbalancedUnlock(HeldLocks path, LockRef lock, boolean anyMode, Provenance at, Through through) {
-    if (findings.containsKey(at) || releasesCallersHold.contains(at) || CallHolds.mayHold(path.leftByCalls(), lock)) {
-      return;
+  /** Returns whether the release ends a hold of the method's caller rather than one of its own. */
+  private boolean unbalancedUnlock(HeldLocks path, LockRef lock, boolean anyMode, Provenance at, Through through) {
+    if (releasesCallersHold.contains(at)) {
+      return true;
+    }
+    if (findings.containsKey(at) || CallHolds.mayHold(path.leftByCalls(), lock)) {
+      return false;
     }
     if (!tookItself(lock, anyMode)) {
       // Releasing a lock before the body has taken it releases its caller's hold (what @Releases
@@ -1066,7 +1069,7 @@ final class MethodAnalyzer {
       // caller that looks into this body checks it at its call.
       releasesCallersHold.add(at);
       callersHoldsReleased.add(new CallHolds.CallerRelease(lock, anyMode, through == null ? at : through.releasedAt()));
-      return;
+      return true;
     }
     releasesToCheck = true;
     List<String> details = new ArrayList<>();
@@ -1099,6 +1102,7 @@ final class MethodAnalyzer {
                 + (through == null ? "" : "by `" + through.call() + "` ")
                 + "here on a path that does not hold it",
             details));
+    return false;
   }
 
   /** A release in a called method: the call as written, and where the method releases. */

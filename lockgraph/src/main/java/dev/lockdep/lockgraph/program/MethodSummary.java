@@ -120,16 +120,20 @@ public record MethodSummary(
    * @param next the lock taken, with its mode, trylock flag and instance
    * @param at the acquisition
    * @param guards the {@link #guard guards} on the boolean parameters the path to it tested
+   * @param released the locks of its callers the path to it released, each where: they are not
+   *     held when it runs, though the caller holds them across the call
    */
-  public record Acquisition(List<HeldLock> held, HeldLock next, Provenance at, List<String> guards) {
+  public record Acquisition(
+      List<HeldLock> held, HeldLock next, Provenance at, List<String> guards, List<HeldLock> released) {
     public Acquisition {
       held = List.copyOf(held);
       guards = List.copyOf(guards);
+      released = List.copyOf(released);
     }
 
-    /** An acquisition on a path that tested no boolean parameter. */
+    /** An acquisition on a path that tested no boolean parameter and released no caller's lock. */
     public Acquisition(List<HeldLock> held, HeldLock next, Provenance at) {
-      this(held, next, at, List.of());
+      this(held, next, at, List.of(), List.of());
     }
   }
 
@@ -181,6 +185,7 @@ public record MethodSummary(
    * @param fenceWait whether the callee waits for a fence or future ({@code @FenceWait},
    *     {@code Future.get}, ...)
    * @param guards the {@link #guard guards} on the boolean parameters the path to it tested
+   * @param released the locks of its callers the path to it released ({@link Acquisition#released})
    */
   public record CallSite(
       String callee,
@@ -195,13 +200,15 @@ public record MethodSummary(
       boolean reclaim,
       Gfp gfp,
       boolean fenceWait,
-      List<String> guards) {
+      List<String> guards,
+      List<HeldLock> released) {
     public CallSite {
       Objects.requireNonNull(callee);
       Objects.requireNonNull(gfp);
       held = List.copyOf(held);
       arguments = List.copyOf(arguments);
       guards = List.copyOf(guards);
+      released = List.copyOf(released);
     }
   }
 

@@ -31,11 +31,12 @@ import java.util.Set;
  *               irq levels: 0 for none, else IrqKind ordinal + 1; flags bit0 reclaim,
  *               bit1 shrinker, bit2 fenceSignalling, bit3 entry
  * strs        = n:var str{n}
- * acquisitions= n:var (held next:lock at:prov guards:strs){n}
+ * acquisitions= n:var (held next:lock at:prov guards:strs released:held){n}
  * held        = n:var lock{n}
  * lock        = cls mode:u8 trylock:u8 instance:ostr acquiredAt:prov
  * calls       = n:var (callee:str held at:prov receiver:ostr receiverType:ostr exactReceiver:u8
- *                      virtual:u8 runsCallbacks:u8 reclaim:u8 gfp:u8 fenceWait:u8 args guards:strs){n}
+ *                      virtual:u8 runsCallbacks:u8 reclaim:u8 gfp:u8 fenceWait:u8 args guards:strs
+ *                      released:held){n}
  * args        = n:var (cls:ocls instance:ostr callbacks type:ostr exact:u8){n}
  * callbacks   = n:var (target:str receiver:ostr functional:u8){n}
  * ostr        = 0 for none, else string index + 1; ocls = u8 0 for none, 1 then cls
@@ -45,7 +46,7 @@ import java.util.Set;
  * order, so equal summaries give equal bytes.
  */
 public final class ProgramFormat {
-  public static final int VERSION = 5;
+  public static final int VERSION = 6;
 
   /** Where a compilation's summaries go in its class output. */
   public static final String DIRECTORY = "META-INF/lockdep/";
@@ -114,6 +115,7 @@ public final class ProgramFormat {
       lock(out, acquisition.next());
       out.provenance(acquisition.at());
       strings(out, acquisition.guards());
+      held(out, acquisition.released());
     }
     List<MethodSummary.CallSite> calls = method.calls();
     out.varint(calls.size());
@@ -167,6 +169,7 @@ public final class ProgramFormat {
       out.bool(argument.exact());
     }
     strings(out, call.guards());
+    held(out, call.released());
   }
 
   /** Decodes {@code bytes}; {@code source} ({@code foo.jar!META-INF/lockdep/p.summaries}) names them in errors. */
@@ -189,7 +192,8 @@ public final class ProgramFormat {
         List<MethodSummary.Acquisition> acquisitions = new ArrayList<>(acquisitionCount);
         for (int i = 0; i < acquisitionCount; i++) {
           acquisitions.add(
-              new MethodSummary.Acquisition(held(in, id), lock(in), in.provenance(), strings(in, "guards in ", id)));
+              new MethodSummary.Acquisition(
+                  held(in, id), lock(in), in.provenance(), strings(in, "guards in ", id), held(in, id)));
         }
         int callCount = in.count("calls of ", id, 10);
         List<MethodSummary.CallSite> calls = new ArrayList<>(callCount);
@@ -219,7 +223,7 @@ public final class ProgramFormat {
           }
           calls.add(new MethodSummary.CallSite(
                   callee, held, at, receiver, receiverType, exactReceiver, virtual, arguments, runsCallbacks, reclaim,
-                  gfp, fenceWait, strings(in, "guards in ", id)));
+                  gfp, fenceWait, strings(in, "guards in ", id), held(in, id)));
         }
         int storeCount = in.count("stores of ", id, 2);
         List<MethodSummary.Store> stores = new ArrayList<>(storeCount);

@@ -1004,10 +1004,55 @@ public final class SummaryComposer {
       if (!acquisition.guards().isEmpty() && frame.refutes(acquisition.guards())) {
         continue;
       }
-      List<HeldLock> held = held(context.held, acquisition.held(), frame);
+      List<HeldLock> held = held(withoutReleased(context.held, acquisition.released(), frame), acquisition.held(), frame);
       Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
       compose(unit, held, frame.map(acquisition.next(), at, types), irq, context);
     }
+  }
+
+  /**
+   * {@code held}, a caller's stack, without the locks a callee {@code released} (as {@code frame}
+   * maps them): for each, the topmost entry of its class and object, else the topmost of its
+   * class. A body that lets go of its caller's hold for a while ({@code unlock(); try { ... }
+   * finally { lock(); }}) runs what follows without it. A release by a thread that does not hold
+   * the lock throws, so the lock released is one the callers hold, however they name it.
+   */
+  private List<HeldLock> withoutReleased(List<HeldLock> held, List<HeldLock> released, Frame frame) {
+    if (released.isEmpty() || held.isEmpty()) {
+      return held;
+    }
+    List<HeldLock> left = new ArrayList<>(held);
+    for (int r = 0; r < released.size(); r++) {
+      HeldLock lock = frame.map(released.get(r), released.get(r).acquiredAt(), types);
+      int match = -1;
+      for (int i = left.size() - 1; i >= 0; i--) {
+        HeldLock entry = left.get(i);
+        if (!entry.lockClass().equals(lock.lockClass())) {
+          continue;
+        }
+        if (Objects.equals(entry.instance(), lock.instance())) {
+          match = i;
+          break;
+        }
+        if (match < 0) {
+          // The topmost of its class, unless the same object is further down.
+          match = i;
+        }
+      }
+      if (match >= 0) {
+        left.remove(match);
+      }
+    }
+    return left.size() == held.size() ? held : left;
+  }
+
+  /** The key of the held stack {@code held}. */
+  private HeldKey heldKey(List<HeldLock> held) {
+    HeldKey key = noLocks;
+    for (int i = 0; i < held.size(); i++) {
+      key = extend(key, lockText(held.get(i)));
+    }
+    return key;
   }
 
   /** A new list of {@code held} and then {@code own} as {@code frame} maps them. */
@@ -1178,7 +1223,7 @@ public final class SummaryComposer {
       if (!call.guards().isEmpty() && context.frame.refutes(call.guards())) {
         continue;
       }
-      List<HeldLock> held = held(context.held, call.held(), context.frame);
+      List<HeldLock> held = held(withoutReleased(context.held, call.released(), context.frame), call.held(), context.frame);
       Provenance at = chain.isEmpty() ? call.at() : call.at().withCallChain(chain);
       Gfp gfp = state.gfp.within(call.gfp());
       if (call.reclaim() && gfp.allowsFsReclaim() && !state.memalloc) {
@@ -1347,14 +1392,16 @@ public final class SummaryComposer {
           if (memo.held == null) {
             mapHeld(memo, call, frame);
           }
+          List<HeldLock> callers = withoutReleased(context.held, call.released(), frame);
+          HeldKey callersKey = callers == context.held ? context.heldKey : heldKey(callers);
           if (memo.held.isEmpty()) {
-            held = context.held;
-            heldKey = context.heldKey;
+            held = callers;
+            heldKey = callersKey;
           } else {
-            held = new ArrayList<>(heldSize + memo.held.size());
-            held.addAll(context.held);
+            held = new ArrayList<>(callers.size() + memo.held.size());
+            held.addAll(callers);
             held.addAll(memo.held);
-            heldKey = memo.extend(context.heldKey, this);
+            heldKey = memo.extend(callersKey, this);
           }
           anchor = context.anchor == null && caller.currentUnit != null ? call.at() : context.anchor;
           reclaims = call.reclaim() && state.gfp.within(call.gfp()).allowsFsReclaim() && !state.memalloc;
@@ -1887,8 +1934,8 @@ public final class SummaryComposer {
   }
 
   /**
-   * The parameters a body acquires, holds, passes on or tests as a {@link MethodSummary#guard
-   * guard}, each once, and with {@code receivers} those it calls methods on too.
+   * The parameters a body acquires, holds, releases for its caller, passes on or tests as a {@link
+   * MethodSummary#guard guard}, each once, and with {@code receivers} those it calls methods on too.
    */
   static String[] usedParameters(MethodSummary body, boolean receivers) {
     List<String> parameters = body.parameters();
@@ -1905,6 +1952,7 @@ public final class SummaryComposer {
         use(held.get(j).instance(), parameters, used);
       }
       useGuards(acquisition.guards(), parameters, used);
+      useReleased(acquisition.released(), parameters, used);
     }
     List<MethodSummary.CallSite> calls = body.calls();
     for (int i = 0; i < calls.size(); i++) {
@@ -1917,6 +1965,7 @@ public final class SummaryComposer {
         use(arguments.get(j).instance(), parameters, used);
       }
       useGuards(call.guards(), parameters, used);
+      useReleased(call.released(), parameters, used);
     }
     String[] names = new String[used.length];
     int n = 0;
@@ -1931,6 +1980,12 @@ public final class SummaryComposer {
   private static void useGuards(List<String> guards, List<String> parameters, boolean[] used) {
     for (int i = 0; i < guards.size(); i++) {
       use(MethodSummary.guarded(guards.get(i)), parameters, used);
+    }
+  }
+
+  private static void useReleased(List<HeldLock> released, List<String> parameters, boolean[] used) {
+    for (int i = 0; i < released.size(); i++) {
+      use(released.get(i).instance(), parameters, used);
     }
   }
 

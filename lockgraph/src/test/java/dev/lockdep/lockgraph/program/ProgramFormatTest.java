@@ -58,6 +58,7 @@ class ProgramFormatTest {
                     true,
                     Gfp.NOFS,
                     false,
+                    List.of(),
                     List.of())),
             Set.of("RecursiveLocking", "LockOrderInversion"),
             new BodyContext(IrqKind.SOFTIRQ, IrqKind.HARDIRQ, Gfp.NOWAIT, true, false, true, true, held));
@@ -80,12 +81,13 @@ class ProgramFormatTest {
             List.of(
                 new MethodSummary.Acquisition(
                     List.of(HeldLock.of(POOL, at)), new HeldLock(CONNECTION, ReadMode.SHARED, true, "local:o", at), at,
-                    List.of(MethodSummary.guard("local:force", false), MethodSummary.guard("local:locked", true)))),
+                    List.of(MethodSummary.guard("local:force", false), MethodSummary.guard("local:locked", true)),
+                    List.of(HeldLock.of(POOL, at)))),
             List.of(
                 new MethodSummary.CallSite(
                     "p.Connection#close(boolean)", List.of(), at, "local:o", "p.Connection", false, true,
                     List.of(MethodSummary.Argument.ofInstance(MethodSummary.FALSE)), false, false, Gfp.KERNEL, false,
-                    List.of(MethodSummary.guard("local:locked", true)))),
+                    List.of(MethodSummary.guard("local:locked", true)), List.of())),
             Set.of(),
             BodyContext.entry(at),
             List.of(new MethodSummary.Store("p.Connection.lock", 0)),
@@ -119,9 +121,9 @@ class ProgramFormatTest {
   @Test
   void refusesOtherVersionsNamingBoth() {
     byte[] bytes = ProgramFormat.write(List.of(pool()));
-    bytes[5] = 6;
+    bytes[5] = 7;
     FactsFormatException e = assertThrows(FactsFormatException.class, () -> ProgramFormat.read(bytes, "lib.jar!META-INF/lockdep/p.summaries"));
-    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 6 is not supported (this reader reads version 5)"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 7 is not supported (this reader reads version 6)"), e.getMessage());
   }
 
   @Test
