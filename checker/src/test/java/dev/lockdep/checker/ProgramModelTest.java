@@ -1008,4 +1008,32 @@ class ProgramModelTest {
             .replace("} finally { serialization.lock(); }\n  }\n  void compact", "} finally { }\n  }\n  void compact"))),
         "Store.serialization", "Store.file");
   }
+
+  /**
+   * A manager runs a task of its inner class right where it creates it, holding its own monitor;
+   * the task locks {@code Manager.this}: the same manager, a re-entry. Holding another manager
+   * instead, the task's manager is the one that created it, and the nesting is lockdep's AA.
+   */
+  @Test
+  void anInnerObjectCreatedAndCalledInOneBodyHasTheCallersEnclosingInstance() {
+    String sources =
+        """
+        package p;
+        class Manager {
+          synchronized void unmark() {
+            Runnable r = new Task();
+            r.run();
+          }
+          class Task implements Runnable {
+            public void run() { synchronized (Manager.this) { Manager.this.hashCode(); } }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Manager.java", sources)));
+    String other = sources.replace("synchronized void unmark() {", "void unmark(Manager other) { synchronized (other) {")
+        .replace("    r.run();\n  }", "    r.run();\n  } }");
+    assertTrue(other.contains("synchronized (other)") && other.contains("} }"), other);
+    List<String> found = findings(sources("p/Manager.java", other));
+    assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]")), found::toString);
+  }
 }

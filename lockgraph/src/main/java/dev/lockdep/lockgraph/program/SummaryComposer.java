@@ -1767,7 +1767,8 @@ public final class SummaryComposer {
    * parameters: {@code frame} with the bindings of the parameters {@code target} uses as locks or
    * callbacks, of {@code this} to {@code thisBound} when the object's runtime type is not known but
    * its static type is narrower than {@code target}'s class, and, for a call on an object {@code
-   * caller} created, of the fields its constructor set from its arguments.
+   * caller} created, of the fields its constructor set from its arguments and of its enclosing
+   * instance and captured locals.
    */
   private Frame frame(
       Body caller, Body target, String receiver, String thisType, String thisBound, MethodSummary.CallSite call,
@@ -1796,6 +1797,14 @@ public final class SummaryComposer {
           String field = store.lockClass().substring(store.lockClass().lastIndexOf('.') + 1);
           bindings.put("this." + field, binding(passed.get(store.parameter()), frame, false, null));
         }
+      }
+    }
+    if (creation != null) {
+      // An object of an inner, local or anonymous class created here: its enclosing instance and
+      // the locals it captured are the caller's, as for a callback it is passed as.
+      for (String captured : target.capturedNames()) {
+        String inCreator = Body.inCreator(captured);
+        bindings.put(captured, new Binding(null, frame.mapInstance(inCreator), frame.runtimeType(inCreator), null, NO_BOUNDS));
       }
     }
     return bindings.frame(this, target.id.text, receiver, thisType);
