@@ -151,7 +151,7 @@ final class CallHolds {
         });
   }
 
-  private static boolean callsARelease(Tree body) {
+  static boolean callsARelease(Tree body) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override

@@ -78,6 +78,10 @@ final class MethodAnalyzer {
   private final String method;
   private final int methodSubclass;
   private final Set<Element> reassigned;
+  /** The boolean parameters whose tests are correlated ({@link ParameterGuards#correlated}); null until asked. */
+  private Set<Element> correlatedParameters;
+  /** Whether the method analysed has a boolean parameter; null until asked. */
+  private Boolean booleanParameters;
   /**
    * Whether calls are looked into for what they leave held and release ({@link CallHolds}): only
    * a release can tell, and a release is reported only in a body that takes a lock itself.
@@ -701,7 +705,7 @@ final class MethodAnalyzer {
     FlowStates whenTrue = FlowStates.of(in.paths().stream().filter(p -> !Boolean.FALSE.equals(p.facts().get(name))).toList());
     FlowStates whenFalse = FlowStates.of(in.paths().stream().filter(p -> !Boolean.TRUE.equals(p.facts().get(name))).toList());
     if (element.getKind() == ElementKind.PARAMETER && element.asType().getKind() == TypeKind.BOOLEAN
-        && !reassigned.contains(element)) {
+        && !reassigned.contains(element) && correlated(path).contains(element)) {
       // A boolean parameter keeps its value: a second test of it takes the branch the first did
       // (`if (needToLock) lock(); ... if (needToLock) unlock();`).
       return new Branches(whenTrue.map(p -> p.withFact(name, true)), whenFalse.map(p -> p.withFact(name, false)));
@@ -983,11 +987,12 @@ final class MethodAnalyzer {
       }
       boolean runsCallbacks = anyCallback && unit.callbacks().runsCallbacks(callee);
       ContextAnnotations.CallEffects effects = facts.effects();
+      List<String> guards = guards(path);
       for (HeldLocks p : states.paths()) {
         calls.add(
             new MethodSummary.CallSite(
                 facts.signature(), p.held(), at, receiver, receiverType, exactReceiver, virtual, arguments, runsCallbacks,
-                effects.reclaim(), effects.gfp(), effects.fenceWait(), guards(path), p.releasedCallers()));
+                effects.reclaim(), effects.gfp(), effects.fenceWait(), guards, p.releasedCallers()));
       }
     }
   }
@@ -1133,9 +1138,23 @@ final class MethodAnalyzer {
   // ---------------------------------------------------------------- locals
 
   /** Names a local variable or parameter of this method; null for fields and everything else. */
-  /** The tests of the method's boolean parameters that {@code path} runs under. */
+  /** {@link ParameterGuards#correlated}, found on first use: an analyzer runs one body. */
+  private Set<Element> correlated(TreePath path) {
+    if (correlatedParameters == null) {
+      correlatedParameters = ParameterGuards.correlated(path, unit.trees());
+    }
+    return correlatedParameters;
+  }
+
+  /**
+   * The tests of the method's boolean parameters that {@code path} runs under; none, without a
+   * look, in a method that has no boolean parameter (most have none).
+   */
   private List<String> guards(TreePath path) {
-    return ParameterGuards.at(path, unit.trees(), reassigned);
+    if (booleanParameters == null) {
+      booleanParameters = ParameterGuards.hasBooleanParameter(path);
+    }
+    return booleanParameters ? ParameterGuards.at(path, unit.trees(), reassigned) : List.of();
   }
 
   private static String localName(Element element) {

@@ -3,17 +3,23 @@ package dev.lockdep.checker.analysis;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -28,6 +34,20 @@ import javax.lang.model.type.TypeKind;
  */
 final class ParameterGuards {
   private ParameterGuards() {}
+
+  /** Whether the method around {@code path} (not a lambda in it) has a parameter of type {@code boolean}. */
+  static boolean hasBooleanParameter(TreePath path) {
+    for (TreePath up = path; up != null; up = up.getParentPath()) {
+      if (up.getLeaf() instanceof LambdaExpressionTree || up.getLeaf() instanceof ClassTree) {
+        return false;
+      }
+      if (up.getLeaf() instanceof MethodTree method) {
+        return method.getParameters().stream()
+            .anyMatch(p -> p.getType() instanceof PrimitiveTypeTree primitive && primitive.getPrimitiveTypeKind() == TypeKind.BOOLEAN);
+      }
+    }
+    return false;
+  }
 
   /** The guards on {@code node}, sorted; empty outside any test of a parameter. */
   static List<String> at(TreePath node, Trees trees, Set<Element> reassigned) {
@@ -83,6 +103,53 @@ final class ParameterGuards {
       default:
         return guards;
     }
+  }
+
+  /**
+   * The boolean parameters of the method around {@code path} whose tests the flow walk should
+   * correlate: those tested twice or more in a method that releases a lock ({@code if (needToLock)
+   * lock.lock(); ... if (needToLock) lock.unlock();}). Correlating every boolean parameter would
+   * keep apart paths that never need to be, at a cost in every method that tests one.
+   */
+  static Set<Element> correlated(TreePath path, Trees trees) {
+    TreePath method = path;
+    while (method != null && !(method.getLeaf() instanceof MethodTree)) {
+      method = method.getParentPath();
+    }
+    if (method == null || ((MethodTree) method.getLeaf()).getBody() == null
+        || !CallHolds.callsARelease(((MethodTree) method.getLeaf()).getBody())) {
+      return Set.of();
+    }
+    Map<Element, Integer> tests = new HashMap<>();
+    TreePath declaration = method;
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIf(IfTree node, Void unused) {
+        count(new TreePath(getCurrentPath(), node.getCondition()));
+        return super.visitIf(node, null);
+      }
+
+      private void count(TreePath condition) {
+        new TreePathScanner<Void, Void>() {
+          @Override
+          public Void visitIdentifier(IdentifierTree node, Void unused) {
+            Element element = trees.getElement(getCurrentPath());
+            if (element != null && element.getKind() == ElementKind.PARAMETER
+                && element.asType().getKind() == TypeKind.BOOLEAN) {
+              tests.merge(element, 1, Integer::sum);
+            }
+            return null;
+          }
+        }.scan(condition, null);
+      }
+    }.scan(new TreePath(declaration, ((MethodTree) declaration.getLeaf()).getBody()), null);
+    Set<Element> correlated = new HashSet<>();
+    tests.forEach((parameter, count) -> {
+      if (count > 1) {
+        correlated.add(parameter);
+      }
+    });
+    return correlated;
   }
 
   /** Whether every guarded parameter is one of {@code method}'s, not an enclosing method's. */
