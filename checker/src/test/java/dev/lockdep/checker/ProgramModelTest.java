@@ -1036,4 +1036,38 @@ class ProgramModelTest {
     List<String> found = findings(sources("p/Manager.java", other));
     assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]")), found::toString);
   }
+
+  /**
+   * A lock service of the same class: {@code lockWrite()} returns holding the write lock and
+   * {@code unlockWrite()} ends that hold. What the caller does between the two runs under the write
+   * lock, so notifying listeners there orders the write lock before the listeners' monitor,
+   * against the order a listener change takes them in. Taken in one order, nothing is reported.
+   */
+  @Test
+  void aMethodThatReturnsHoldingALockHandsTheHoldToItsCaller() {
+    String sources =
+        """
+        package p;
+        import java.util.concurrent.locks.ReentrantReadWriteLock;
+        class Cache {
+          private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+          private final Object listeners = new Object();
+          private void lockWrite() { rw.writeLock().lock(); }
+          private void unlockWrite() { rw.writeLock().unlock(); }
+          void put() {
+            lockWrite();
+            try { synchronized (listeners) { listeners.notifyAll(); } } finally { unlockWrite(); }
+          }
+          void listen() {
+            synchronized (listeners) { lockWrite(); try { listeners.notifyAll(); } finally { unlockWrite(); } }
+          }
+        }
+        """;
+    assertCycle(findings(sources("p/Cache.java", sources)), "Cache.rw", "Cache.listeners");
+    String oneOrder = sources.replace(
+        "lockWrite();\n    try { synchronized (listeners) { listeners.notifyAll(); } } finally { unlockWrite(); }",
+        "synchronized (listeners) { lockWrite(); try { listeners.notifyAll(); } finally { unlockWrite(); } }");
+    assertTrue(!oneOrder.equals(sources), oneOrder);
+    assertEquals(List.of(), findings(sources("p/Cache.java", oneOrder)));
+  }
 }

@@ -58,14 +58,25 @@ final class CallHolds {
    *
    * @param leftHeld the marks of what it may return holding
    * @param released the releases of its caller's holds that its body shows
+   * @param returnsHolding the locks its body takes and may return holding, as the caller names
+   *     them: a lock service ({@code void lockWrite() { rw.writeLock().lock(); }})
    */
-  record Effect(Set<String> leftHeld, List<CallerRelease> released) {
-    static final Effect NONE = new Effect(Set.of(), List.of());
+  record Effect(Set<String> leftHeld, List<CallerRelease> released, List<LockRef> returnsHolding) {
+    static final Effect NONE = new Effect(Set.of(), List.of(), List.of());
+
+    Effect(Set<String> leftHeld, List<CallerRelease> released) {
+      this(leftHeld, released, List.of());
+    }
   }
 
   static final String ANY = "*";
   private static final Set<String> RELEASES =
       Set.of("unlock", "unlockRead", "unlockWrite", "tryUnlockRead", "tryUnlockWrite", "release");
+  /** The JDK's lock operations that take a lock, by name. */
+  private static final Set<String> ACQUIRES =
+      Set.of(
+          "lock", "lockInterruptibly", "tryLock", "acquire", "acquireUninterruptibly", "tryAcquire", "writeLock",
+          "readLock", "tryWriteLock", "tryReadLock", "writeLockInterruptibly", "readLockInterruptibly");
   private static final String CLASS = "class:";
   private static final String OBJECT = "object:";
   /** How {@link LockClassKeys} names a local's or a parameter's object. */
@@ -85,6 +96,7 @@ final class CallHolds {
   private final Map<ExecutableElement, Effect> byBody = new HashMap<>();
   private final Set<ExecutableElement> inProgress = new HashSet<>();
   private final Map<ExecutableElement, Boolean> mayRelease = new HashMap<>();
+  private final Map<ExecutableElement, Boolean> handsOver = new HashMap<>();
 
   CallHolds(UnitContext unit, Elements elements, ThrowingCalls throwing) {
     this.unit = unit;
@@ -109,6 +121,7 @@ final class CallHolds {
     }
     Set<String> left = new TreeSet<>();
     List<CallerRelease> released = new ArrayList<>();
+    List<LockRef> returning = new ArrayList<>();
     TreePath declaration = unit.declarationWithBody(callee);
     Effect inside = declaration == null ? null : byBody(callee, declaration);
     if (inside == null) {
@@ -128,12 +141,19 @@ final class CallHolds {
       if (inside.leftHeld().isEmpty()) {
         return released.isEmpty() ? Effect.NONE : new Effect(Set.of(), released);
       }
+      for (LockRef lock : inside.returnsHolding()) {
+        // A lock of the callee's own object, or a static one, is the caller's to name; a local's is not.
+        String seen = objectFromCaller(lock.instance(), receiver);
+        if (seen != null) {
+          returning.add(new LockRef(lock.lockClass(), lock.mode(), seen, lock.text()));
+        }
+      }
     }
     for (ExpressionTree argument : arguments) {
       addLock(new TreePath(call, argument), scope, left);
     }
     addLock(call, scope, left);
-    return new Effect(left, released);
+    return new Effect(left, released, returning);
   }
 
 
@@ -151,15 +171,36 @@ final class CallHolds {
         });
   }
 
+  /**
+   * Whether {@code callee} is a method of this unit that may hand a hold to its caller or end one
+   * of its caller's: its body calls lock operations that take a lock more often, or release one
+   * more often, than the other, by name ({@code lock(); try { ... } finally { unlock(); }} is
+   * even). Only those are looked into for {@link Effect#returnsHolding} by every call.
+   */
+  boolean mayHandOver(ExecutableElement callee) {
+    return handsOver.computeIfAbsent(
+        callee,
+        m -> {
+          TreePath declaration = unit.declarationWithBody(m);
+          return declaration != null && count(((MethodTree) declaration.getLeaf()).getBody(), ACQUIRES)
+              != count(((MethodTree) declaration.getLeaf()).getBody(), RELEASES);
+        });
+  }
+
   static boolean callsARelease(Tree body) {
-    boolean[] found = {false};
+    return count(body, RELEASES) > 0;
+  }
+
+  /** How many calls in {@code body} are of a method named in {@code names}. */
+  private static int count(Tree body, Set<String> names) {
+    int[] found = {0};
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         ExpressionTree select = node.getMethodSelect();
         Name name =
             select instanceof MemberSelectTree member ? member.getIdentifier() : ((IdentifierTree) select).getName();
-        found[0] |= RELEASES.contains(name.toString());
+        found[0] += names.contains(name.toString()) ? 1 : 0;
         return super.visitMethodInvocation(node, null);
       }
     }.scan(body, null);

@@ -219,13 +219,15 @@ final class MethodAnalyzer {
       return new CallHolds.Effect(Set.of(CallHolds.ANY), List.copyOf(callersHoldsReleased));
     }
     Set<String> left = new TreeSet<>();
+    Set<LockRef> returning = new LinkedHashSet<>();
     for (HeldLocks p : exits.paths()) {
       for (HeldLocks.Entry e : p.stack()) {
         left.add(CallHolds.classMark(e.lock()));
+        returning.add(e.lock());
       }
       left.addAll(p.leftByCalls());
     }
-    return new CallHolds.Effect(left, List.copyOf(callersHoldsReleased));
+    return new CallHolds.Effect(left, List.copyOf(callersHoldsReleased), List.copyOf(returning));
   }
 
   /** Runs the body from {@code heldOnEntry} and then {@code monitor}, as far as the budget goes. */
@@ -884,6 +886,9 @@ final class MethodAnalyzer {
           if (!releasesToCheck && !acquiredHere.isEmpty() && unit.callHolds().mayRelease(callee)) {
             releasesToCheck = true;
           }
+          if (unit.callHolds().mayHandOver(callee)) {
+            states = handedOver(states, path, node, callee, facts, receiver, at);
+          }
           return;
         }
         CallHolds.Effect effect =
@@ -995,6 +1000,31 @@ final class MethodAnalyzer {
                 effects.reclaim(), effects.gfp(), effects.fenceWait(), guards, p.releasedCallers()));
       }
     }
+  }
+
+  /**
+   * The paths after a call of a lock service of this unit ({@link CallHolds#mayHandOver}): what it
+   * returns holding is held from here on, as taken at the call (its own acquisition is composed
+   * with the caller's locks at the call), and a hold of the caller's it ends is ended.
+   */
+  private FlowStates handedOver(
+      FlowStates in, TreePath path, MethodInvocationTree node, ExecutableElement callee, UnitContext.Callee facts,
+      String receiver, Provenance at) {
+    CallHolds.Effect effect = unit.callHolds().effect(path, callee, facts.isStatic(), receiver, node.getArguments(), scope);
+    FlowStates out = in;
+    for (CallHolds.CallerRelease release : effect.released()) {
+      out = out.map(p -> {
+        int index = p.releasedBy(release.lock(), release.anyMode());
+        return index < 0 ? p : p.release(index);
+      });
+    }
+    for (LockRef lock : effect.returnsHolding()) {
+      out = out.map(p -> {
+        int same = p.sameInstance(lock);
+        return same >= 0 && lock.lockClass().reentrant() ? p.reenter(same) : p.push(new HeldLocks.Entry(lock, false, at, 0));
+      });
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- lock operations

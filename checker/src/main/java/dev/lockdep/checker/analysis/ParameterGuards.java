@@ -11,6 +11,7 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
@@ -30,7 +31,8 @@ import javax.lang.model.type.TypeKind;
  * that the {@code if} statements around it test, and the value each has where it runs. {@code
  * if (needToLock) lock.lock();} takes the lock only when {@code needToLock} is true, so a caller
  * passing {@code false} does not take it. Read from the syntax: an early {@code return} on the
- * parameter is not a guard, and a parameter the method assigns is none.
+ * parameter is not a guard, and a parameter the method assigns is none. Also which boolean
+ * parameters the flow walk keeps apart on each path ({@link #correlated}).
  */
 final class ParameterGuards {
   private ParameterGuards() {}
@@ -42,8 +44,12 @@ final class ParameterGuards {
         return false;
       }
       if (up.getLeaf() instanceof MethodTree method) {
-        return method.getParameters().stream()
-            .anyMatch(p -> p.getType() instanceof PrimitiveTypeTree primitive && primitive.getPrimitiveTypeKind() == TypeKind.BOOLEAN);
+        for (VariableTree parameter : method.getParameters()) {
+          if (parameter.getType() instanceof PrimitiveTypeTree primitive && primitive.getPrimitiveTypeKind() == TypeKind.BOOLEAN) {
+            return true;
+          }
+        }
+        return false;
       }
     }
     return false;
