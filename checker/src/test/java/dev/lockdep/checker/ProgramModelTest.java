@@ -867,6 +867,11 @@ class ProgramModelTest {
         }
         """;
     assertCycle(findings(sources("p/Cache.java", cache)), "Cache.values", "Cache.lock");
+    // The map object's own monitor is not its bins: locking it around a put nests two locks.
+    String guarded = cache.replace("void reset() { synchronized (lock) { values.clear(); } }",
+        "void reset() { synchronized (lock) { values.clear(); } }\n  void register(String k) { synchronized (values) { values.put(k, k); } }");
+    assertTrue(guarded.contains("synchronized (values)"), guarded);
+    assertCycle(findings(sources("p/Cache.java", guarded)), "Cache.values bins", "Cache.lock");
     // Another ConcurrentMap locks nothing.
     assertEquals(
         List.of(),

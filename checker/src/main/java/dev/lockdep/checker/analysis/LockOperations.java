@@ -8,6 +8,8 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.lockdep.checker.models.Models;
+import dev.lockdep.lockgraph.LockClass;
+import dev.lockdep.lockgraph.PseudoLock;
 import dev.lockdep.lockgraph.ReadMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,9 @@ final class LockOperations {
     this.wait = elements.getName("wait");
   }
 
+  /** What the class of a map's bins adds to the map's: a word no Java name holds. */
+  private static final String BINS = " bins";
+
   /** A read-write lock's write lock, whose own queries ask about its lock's write hold. */
   private static final String WRITE_LOCK = "java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock";
 
@@ -66,7 +71,8 @@ final class LockOperations {
 
   /**
    * The lock of the bins of a {@code ConcurrentHashMap} a call of {@code method} takes, one
-   * non-reentrant lock class named after the map (its field, or where it is created): the JDK's
+   * non-reentrant lock class named after the map (its field, or where it is created, then {@code
+   * bins}), another than the map object's monitor: the JDK's
    * own lock, which {@code computeIfAbsent} and its kind hold while they run the function they are
    * given, so a lock the function takes is ordered after the map's, and the same map's bin taken
    * again from the function is lockdep's AA (the JDK's "Recursive update"). Empty for any other
@@ -79,7 +85,10 @@ final class LockOperations {
       return Optional.empty();
     }
     LockRef map = keys.resolve(receiver, scope, defaultSubclass);
-    return Optional.of(new LockRef(map.lockClass().nonReentrant(), ReadMode.EXCLUSIVE, map.instance(), map.text()));
+    // The bins are not the map object's own monitor, which code may lock too (`synchronized (map)`).
+    LockClass bins =
+        new LockClass(map.lockClass().key() + BINS, map.lockClass().subclass(), map.lockClass().name() + BINS, false, PseudoLock.NONE);
+    return Optional.of(new LockRef(bins, ReadMode.EXCLUSIVE, map.instance(), map.text()));
   }
 
   private boolean isConcurrentHashMap(TreePath receiver, LocalScope scope) {
