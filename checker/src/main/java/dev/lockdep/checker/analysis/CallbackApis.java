@@ -138,7 +138,8 @@ final class CallbackApis {
         return MethodSummary.NULL_ARGUMENT;
       case BOOLEAN_LITERAL:
         // A constant the callee's tests of its parameter are decided by (MethodSummary.guard).
-        return MethodSummary.Argument.ofInstance((Boolean) ((LiteralTree) leaf).getValue() ? MethodSummary.TRUE : MethodSummary.FALSE);
+        boolean value = (Boolean) ((LiteralTree) leaf).getValue();
+        return MethodSummary.Argument.ofInstance(value ? MethodSummary.TRUE : MethodSummary.FALSE);
       default:
         return MethodSummary.NO_ARGUMENT;
     }

@@ -869,6 +869,7 @@ public final class SummaryComposer {
         && common(a, b).length > 0;
   }
 
+  /** Whether {@code type} is one of {@code types}. */
   private static boolean contains(String[] types, String type) {
     for (String candidate : types) {
       if (candidate.equals(type)) {
@@ -1804,7 +1805,8 @@ public final class SummaryComposer {
       // the locals it captured are the caller's, as for a callback it is passed as.
       for (String captured : target.capturedNames()) {
         String inCreator = Body.inCreator(captured);
-        bindings.put(captured, new Binding(null, frame.mapInstance(inCreator), frame.runtimeType(inCreator), null, NO_BOUNDS));
+        bindings.put(
+            captured, new Binding(null, frame.mapInstance(inCreator), frame.runtimeType(inCreator), null, NO_BOUNDS));
       }
     }
     return bindings.frame(this, target.id.text, receiver, thisType);
