@@ -903,6 +903,14 @@ class ProgramModelTest {
         """;
     List<String> found = findings(sources("p/Statistic.java", sources));
     assertEquals(List.of(), found.stream().filter(f -> f.contains("[RecursiveLocking]")).toList(), found::toString);
+    // The same with the statistics drained out of a queue into a list.
+    String drained = sources.replace("import java.util.Set;", "import java.util.ArrayList;\nimport java.util.List;\nimport java.util.concurrent.LinkedBlockingQueue;")
+        .replace("private final Set<Statistic> set = new CopyOnWriteArraySet<>();", "private final LinkedBlockingQueue<Statistic> set = new LinkedBlockingQueue<>();")
+        .replace("Statistic[] all() { Statistic[] answer = new Statistic[set.size()]; set.toArray(answer); return answer; }",
+            "List<Statistic> all() { List<Statistic> answer = new ArrayList<>(); set.drainTo(answer); return answer; }");
+    assertTrue(drained.contains("set.drainTo(answer)"), drained);
+    List<String> fromQueue = findings(sources("p/Statistic.java", drained));
+    assertEquals(List.of(), fromQueue.stream().filter(f -> f.contains("[RecursiveLocking]")).toList(), fromQueue::toString);
     // The element is a counter: a counter that resets its container under its own monitor closes
     // a cycle between the two kinds.
     // Of two kinds of element, neither is the container's own: still no AA. An element of unknown
