@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Name;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -95,8 +94,7 @@ final class CallHolds {
   /** What calling each method of the unit does, seen from inside it. */
   private final Map<ExecutableElement, Effect> byBody = new HashMap<>();
   private final Set<ExecutableElement> inProgress = new HashSet<>();
-  private final Map<ExecutableElement, Boolean> mayRelease = new HashMap<>();
-  private final Map<ExecutableElement, Boolean> handsOver = new HashMap<>();
+  private final Map<ExecutableElement, LockCalls> lockCalls = new HashMap<>();
 
   CallHolds(UnitContext unit, Elements elements, ThrowingCalls throwing) {
     this.unit = unit;
@@ -158,53 +156,56 @@ final class CallHolds {
 
 
   /**
-   * Whether {@code callee} is a method of this unit that calls a release ({@code unlock},
-   * {@code unlockRead}, {@code unlockWrite}, {@code tryUnlockRead}, {@code tryUnlockWrite},
-   * {@code release}): by name alone, to tell cheaply which calls are worth looking into.
+   * How many lock operations that take a lock, and that release one, a body calls, by name alone
+   * ({@code unlock}, {@code unlockRead}, {@code unlockWrite}, {@code tryUnlockRead}, {@code
+   * tryUnlockWrite}, {@code release}; {@code lock}, {@code tryLock}, {@code acquire}, ...): what
+   * tells cheaply which calls are worth looking into.
    */
+  record LockCalls(int takes, int releases) {
+    static final LockCalls NONE = new LockCalls(0, 0);
+
+    static LockCalls of(Tree body) {
+      int[] found = {0, 0};
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+          ExpressionTree select = node.getMethodSelect();
+          String name =
+              (select instanceof MemberSelectTree member ? member.getIdentifier() : ((IdentifierTree) select).getName())
+                  .toString();
+          found[0] += ACQUIRES.contains(name) ? 1 : 0;
+          found[1] += RELEASES.contains(name) ? 1 : 0;
+          return super.visitMethodInvocation(node, null);
+        }
+      }.scan(body, null);
+      return new LockCalls(found[0], found[1]);
+    }
+  }
+
+  /** Whether {@code callee} is a method of this unit that calls a release. */
   boolean mayRelease(ExecutableElement callee) {
-    return mayRelease.computeIfAbsent(
-        callee,
-        m -> {
-          TreePath declaration = unit.declarationWithBody(m);
-          return declaration != null && callsARelease(((MethodTree) declaration.getLeaf()).getBody());
-        });
+    return lockCalls(callee).releases() > 0;
   }
 
   /**
    * Whether {@code callee} is a method of this unit that may hand a hold to its caller or end one
    * of its caller's: its body calls lock operations that take a lock more often, or release one
-   * more often, than the other, by name ({@code lock(); try { ... } finally { unlock(); }} is
-   * even). Only those are looked into for {@link Effect#returnsHolding} by every call.
+   * more often, than the other ({@code lock(); try { ... } finally { unlock(); }} is even). Only
+   * those are looked into for {@link Effect#returnsHolding} by every call.
    */
   boolean mayHandOver(ExecutableElement callee) {
-    return handsOver.computeIfAbsent(
+    LockCalls calls = lockCalls(callee);
+    return calls.takes() != calls.releases();
+  }
+
+  /** {@link LockCalls} of {@code callee}'s body in this unit, counted once per method; none without one. */
+  private LockCalls lockCalls(ExecutableElement callee) {
+    return lockCalls.computeIfAbsent(
         callee,
         m -> {
           TreePath declaration = unit.declarationWithBody(m);
-          return declaration != null && count(((MethodTree) declaration.getLeaf()).getBody(), ACQUIRES)
-              != count(((MethodTree) declaration.getLeaf()).getBody(), RELEASES);
+          return declaration == null ? LockCalls.NONE : LockCalls.of(((MethodTree) declaration.getLeaf()).getBody());
         });
-  }
-
-  static boolean callsARelease(Tree body) {
-    return count(body, RELEASES) > 0;
-  }
-
-  /** How many calls in {@code body} are of a method named in {@code names}. */
-  private static int count(Tree body, Set<String> names) {
-    int[] found = {0};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        ExpressionTree select = node.getMethodSelect();
-        Name name =
-            select instanceof MemberSelectTree member ? member.getIdentifier() : ((IdentifierTree) select).getName();
-        found[0] += names.contains(name.toString()) ? 1 : 0;
-        return super.visitMethodInvocation(node, null);
-      }
-    }.scan(body, null);
-    return found[0];
   }
 
   /** Whether a path whose calls left {@code marks} held may hold {@code lock} through them. */

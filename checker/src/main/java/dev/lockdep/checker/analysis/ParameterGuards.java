@@ -123,7 +123,7 @@ final class ParameterGuards {
       method = method.getParentPath();
     }
     if (method == null || ((MethodTree) method.getLeaf()).getBody() == null
-        || !CallHolds.callsARelease(((MethodTree) method.getLeaf()).getBody())) {
+        || CallHolds.LockCalls.of(((MethodTree) method.getLeaf()).getBody()).releases() == 0) {
       return Set.of();
     }
     Map<Element, Integer> tests = new HashMap<>();

@@ -145,7 +145,7 @@ final class TypeFlowFacts {
           TreePath receiver = LockClassKeys.receiver(path);
           boolean instance = !callee.getModifiers().contains(Modifier.STATIC);
           if (ofJdk(callee)) {
-            TreePath copy = instance && receiver != null ? copiedInto(path, callee) : null;
+            TreePath copy = instance && receiver != null ? copiedInto(path) : null;
             if (copy != null && unit.trees().getElement(copy) instanceof VariableElement field
                 && field.getKind() == ElementKind.FIELD && mayHoldProgramObjects(field.asType())) {
               add(flows, "F " + LockClassKeys.fieldKeyText(field), sources(receiver, method));
@@ -389,9 +389,12 @@ final class TypeFlowFacts {
         public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
           // `c.toArray(a)`: the array `a` holds what `c` holds, as if `a` were assigned `c`.
           TreePath call = getCurrentPath();
-          TreePath copy =
-              unit.trees().getElement(call) instanceof ExecutableElement callee && ofJdk(callee)
-                  && !callee.getModifiers().contains(Modifier.STATIC) ? copiedInto(call, callee) : null;
+          // Most calls are no copy: the name is read before the call is resolved.
+          TreePath copy = copiedInto(call);
+          if (copy != null && !(unit.trees().getElement(call) instanceof ExecutableElement callee && ofJdk(callee)
+              && !callee.getModifiers().contains(Modifier.STATIC))) {
+            copy = null;
+          }
           Element element = copy == null ? null : unit.trees().getElement(copy);
           TreePath receiver = copy == null ? null : LockClassKeys.receiver(call);
           if (receiver != null && element != null
@@ -431,12 +434,16 @@ final class TypeFlowFacts {
   }
 
   /**
-   * The variable a library call at {@code call} copies its receiver's contents into ({@link
-   * #COPYING_INTO}), when its one argument names one; else null.
+   * The variable a call at {@code call} named like a library copy ({@link #COPYING_INTO}) copies
+   * its receiver's contents into, when its one argument names one; else null. By name alone: the
+   * caller asks whether the method is the library's.
    */
-  private static TreePath copiedInto(TreePath call, ExecutableElement callee) {
-    List<? extends ExpressionTree> arguments = ((MethodInvocationTree) call.getLeaf()).getArguments();
-    if (arguments.size() != 1 || !COPYING_INTO.contains(callee.getSimpleName().toString())) {
+  private static TreePath copiedInto(TreePath call) {
+    MethodInvocationTree invocation = (MethodInvocationTree) call.getLeaf();
+    List<? extends ExpressionTree> arguments = invocation.getArguments();
+    ExpressionTree select = invocation.getMethodSelect();
+    if (arguments.size() != 1 || !(select instanceof MemberSelectTree member)
+        || !COPYING_INTO.contains(member.getIdentifier().toString())) {
       return null;
     }
     ExpressionTree argument = arguments.get(0);

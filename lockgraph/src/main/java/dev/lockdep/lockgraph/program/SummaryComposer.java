@@ -1002,7 +1002,7 @@ public final class SummaryComposer {
     IrqState irq = context.state.irqOrOrderOnly();
     for (int i = 0, n = acquisitions.size(); i < n; i++) {
       MethodSummary.Acquisition acquisition = acquisitions.get(i);
-      if (!acquisition.guards().isEmpty() && frame.refutes(acquisition.guards())) {
+      if (frame.refutes(acquisition.guards())) {
         continue;
       }
       List<HeldLock> held = held(withoutReleased(context.held, acquisition.released(), frame), acquisition.held(), frame);
@@ -1221,7 +1221,7 @@ public final class SummaryComposer {
     Unit unit = context.unit;
     List<String> chain = context.chain();
     for (MethodSummary.CallSite call : body.effectCalls) {
-      if (!call.guards().isEmpty() && context.frame.refutes(call.guards())) {
+      if (context.frame.refutes(call.guards())) {
         continue;
       }
       List<HeldLock> held = held(withoutReleased(context.held, call.released(), context.frame), call.held(), context.frame);
@@ -1567,7 +1567,7 @@ public final class SummaryComposer {
    */
   private CallMemo entries(LiveCall live, Frame frame) {
     MethodSummary.CallSite call = live.call;
-    if (!call.guards().isEmpty() && frame.refutes(call.guards())) {
+    if (frame.refutes(call.guards())) {
       // A call under a test of a parameter the caller passed the other constant for.
       return NO_ENTRIES;
     }
