@@ -78,8 +78,6 @@ final class CallHolds {
           "readLock", "tryWriteLock", "tryReadLock", "writeLockInterruptibly", "readLockInterruptibly");
   private static final String CLASS = "class:";
   private static final String OBJECT = "object:";
-  /** How {@link LockClassKeys} names a local's or a parameter's object. */
-  private static final String LOCAL = "local:";
   /**
    * How many methods of the unit are looked into inside one another. A chain of calls deeper than
    * this, or a recursion, is judged at its next call as a method whose body the unit does not
@@ -246,7 +244,7 @@ final class CallHolds {
       return mark;
     }
     String instance = mark.substring(OBJECT.length());
-    if (instance.startsWith(LOCAL)) {
+    if (instance.startsWith(LockClassKeys.LOCAL)) {
       return null;
     }
     String seen = objectFromCaller(instance, receiver);
@@ -255,7 +253,7 @@ final class CallHolds {
 
   /** An object the callee names, as the caller names it: the callee's {@code this} is {@code receiver}. */
   private static String objectFromCaller(String instance, String receiver) {
-    if (instance == null || instance.startsWith(LOCAL)) {
+    if (instance == null || instance.startsWith(LockClassKeys.LOCAL)) {
       return null;
     }
     return reaches("this", instance) ? LockRef.rebase(instance, receiver) : instance;

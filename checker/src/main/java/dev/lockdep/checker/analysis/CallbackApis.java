@@ -200,7 +200,7 @@ final class CallbackApis {
       // A boolean parameter passed on: whatever constant its own caller passed, the callee gets.
       Element element = unit.trees().getElement(path);
       return element != null && element.getKind() == ElementKind.PARAMETER && scope.effectivelyFinal(element)
-          ? MethodSummary.Argument.ofInstance("local:" + id.getName())
+          ? MethodSummary.Argument.ofInstance(LockClassKeys.localName(id.getName()))
           : MethodSummary.NO_ARGUMENT;
     }
     if (type == null || type.getKind() != TypeKind.DECLARED) {

@@ -49,8 +49,15 @@ import javax.lang.model.type.TypeMirror;
  * field or a read-write view take the class of what they were initialised from.
  */
 final class LockClassKeys {
+  /** What starts the name of a local's or a parameter's object: {@code local:name}. */
+  static final String LOCAL = "local:";
   /** How many getters and aliases are followed: enough for real code, bounded for cycles. */
   private static final int MAX_DEPTH = 4;
+
+  /** The name of the object of the local or parameter named {@code name}. */
+  static String localName(CharSequence name) {
+    return LOCAL + name;
+  }
 
   private final Trees trees;
   private final ElementLookups lookups;
@@ -502,7 +509,7 @@ final class LockClassKeys {
     }
     String known = localInstances.get(local);
     if (known == null) {
-      known = "local:" + local.getSimpleName();
+      known = localName(local.getSimpleName());
       localInstances.put(local, known);
     }
     return known;

@@ -800,7 +800,7 @@ final class MethodAnalyzer {
         String created = unit.keys().programTypeName(unit.trees().getTypeMirror(currentPath()));
         recordCall(
             currentPath(), constructor, unit.callee(constructor), unit.keys().createdInstance(currentPath(), scope),
-            created, created != null, false, node.getArguments(), unit.provenance(node, method));
+            created, created != null, false, node.getArguments(), unit.provenance(node, method), guards(currentPath()));
       }
       return null;
     }
@@ -878,7 +878,7 @@ final class MethodAnalyzer {
         if (bins.isPresent()) {
           states = acquire(states, bins.get(), false, at, guards);
         }
-        String receiver = recordCall(path, callee, facts, at);
+        String receiver = recordCall(path, callee, facts, at, guards);
         if (bins.isPresent()) {
           states = release(states, bins.get(), false, at);
         }
@@ -934,7 +934,8 @@ final class MethodAnalyzer {
     }
 
     /** Records the call and returns the object it runs on, as {@link LockClassKeys#instance} names it. */
-    private String recordCall(TreePath path, ExecutableElement callee, UnitContext.Callee facts, Provenance at) {
+    private String recordCall(
+        TreePath path, ExecutableElement callee, UnitContext.Callee facts, Provenance at, List<String> guards) {
       String receiver = null;
       String receiverType = null;
       boolean exact = false;
@@ -962,11 +963,14 @@ final class MethodAnalyzer {
       }
       recordCall(
           path, callee, facts, receiver, receiverType, exact, virtual, ((MethodInvocationTree) path.getLeaf()).getArguments(),
-          at);
+          at, guards);
       return receiver;
     }
 
-    /** A call at {@code path} (an invocation or a {@code new}) with its arguments {@code args}. */
+    /**
+     * A call at {@code path} (an invocation or a {@code new}) with its arguments {@code args}, under
+     * the tests of boolean parameters {@code guards}.
+     */
     private void recordCall(
         TreePath path,
         ExecutableElement callee,
@@ -976,7 +980,8 @@ final class MethodAnalyzer {
         boolean exactReceiver,
         boolean virtual,
         List<? extends ExpressionTree> args,
-        Provenance at) {
+        Provenance at,
+        List<String> guards) {
       List<MethodSummary.Argument> arguments = new ArrayList<>();
       boolean anyCallback = false;
       // An @Async callee runs its callbacks on another thread, with nothing held: each callback's
@@ -992,7 +997,6 @@ final class MethodAnalyzer {
       }
       boolean runsCallbacks = anyCallback && unit.callbacks().runsCallbacks(callee);
       ContextAnnotations.CallEffects effects = facts.effects();
-      List<String> guards = guards(path);
       for (HeldLocks p : states.paths()) {
         calls.add(
             new MethodSummary.CallSite(

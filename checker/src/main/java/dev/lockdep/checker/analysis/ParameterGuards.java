@@ -98,7 +98,7 @@ final class ParameterGuards {
             || element.asType().getKind() != TypeKind.BOOLEAN || reassigned.contains(element)) {
           return guards;
         }
-        String guard = MethodSummary.guard("local:" + element.getSimpleName(), value);
+        String guard = MethodSummary.guard(LockClassKeys.localName(element.getSimpleName()), value);
         if (guards.contains(guard)) {
           return guards;
         }
@@ -161,7 +161,7 @@ final class ParameterGuards {
   /** Whether every guarded parameter is one of {@code method}'s, not an enclosing method's. */
   private static boolean ownParameters(List<String> guards, MethodTree method) {
     for (String guard : guards) {
-      String name = MethodSummary.guarded(guard).substring("local:".length());
+      String name = MethodSummary.guarded(guard).substring(LockClassKeys.LOCAL.length());
       if (method.getParameters().stream().noneMatch(p -> p.getName().contentEquals(name))) {
         return false;
       }

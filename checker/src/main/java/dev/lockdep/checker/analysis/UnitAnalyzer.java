@@ -192,7 +192,7 @@ public final class UnitAnalyzer {
     List<String> parameters = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
       boolean fixed = LockAnnotations.find(parameter, LockAnnotations.LOCK_CLASS).isPresent();
-      parameters.add(fixed ? "" : "local:" + parameter.getSimpleName());
+      parameters.add(fixed ? "" : LockClassKeys.localName(parameter.getSimpleName()));
     }
     List<MethodSummary.Store> stores =
         method.getKind() == ElementKind.CONSTRUCTOR ? context.keys().stores(method, body) : List.of();
