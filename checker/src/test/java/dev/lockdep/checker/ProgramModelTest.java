@@ -246,6 +246,106 @@ class ProgramModelTest {
     assertEquals(List.of(), findings(sources("p/Scheduler.java", scheduler)));
   }
 
+  /**
+   * An owner that calls into what it owns, under its own monitor, and the owned object locks its
+   * owner through its back-pointer (a field that the owner's {@code this} reaches: {@code new
+   * Session(this)}): one monitor re-entered, not two databases nested.
+   */
+  @Test
+  void anOwnerReachedBackThroughItsChildIsTheHeldOwner() {
+    String database =
+        """
+        package p;
+        import java.util.*;
+        class Database {
+          private final List<Session> sessions = new ArrayList<>();
+          synchronized Session open() {
+            Session session = new Session(this);
+            sessions.add(session);
+            return session;
+          }
+          synchronized void closeAll() {
+            for (Session session : new ArrayList<>(sessions)) {
+              session.close();
+            }
+          }
+          synchronized void removeSession(Session session) { sessions.remove(session); }
+        }
+        class Session {
+          private final Database database;
+          Session(Database database) { this.database = database; }
+          void close() { database.removeSession(this); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Database.java", database)));
+  }
+
+  /**
+   * A guard: the objects a node's back-pointers reach from the node whose monitor is held are
+   * other nodes, its parent and its grandparent: lockdep's AA stays, once for each.
+   */
+  @Test
+  void aHeldObjectsOwnBackPointerIsAnotherObject() {
+    String node =
+        """
+        package p;
+        import java.util.*;
+        class Node {
+          private final Node parent;
+          private final List<Node> children = new ArrayList<>();
+          Node(Node parent) { this.parent = parent; }
+          static Node root() { return new Node(null); }
+          synchronized Node add() {
+            Node child = new Node(this);
+            children.add(child);
+            return child;
+          }
+          synchronized void detach() {
+            if (parent != null) {
+              parent.remove(this);
+            }
+          }
+          synchronized void remove(Node child) { children.remove(child); }
+        }
+        """;
+    List<String> found = findings(sources("p/Node.java", node));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("Node.java:15: error: [RecursiveLocking]"), found.get(0));
+    String grandparent = node.replace("parent.remove(this)", "parent.parent.remove(this)");
+    found = findings(sources("p/Node.java", grandparent));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("Node.java:15: error: [RecursiveLocking]"), found.get(0));
+  }
+
+  /**
+   * A guard: a field that only ever holds objects made elsewhere ({@code new Account()} linked by a
+   * setup method), never the {@code this} of a body, points at no owner: the peer of the account
+   * paid under another account's monitor is a third account, lockdep's AA.
+   */
+  @Test
+  void aFieldNoThisReachesIsNoBackPointer() {
+    String account =
+        """
+        package p;
+        class Account {
+          private Account peer;
+          void link(Account other) { peer = other; }
+          void pay() { peer.credit(); }
+          synchronized void settle(Account other) { other.pay(); }
+          synchronized void credit() { }
+          static void setup() {
+            Account a = new Account();
+            Account b = new Account();
+            b.link(new Account());
+            a.settle(b);
+          }
+        }
+        """;
+    List<String> found = findings(sources("p/Account.java", account));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("[RecursiveLocking]"), found.get(0));
+  }
+
   // ---------------------------------------------------------------- dispatch by type
 
   /** A call on one subclass does not run a sibling subclass's override. */

@@ -23,7 +23,9 @@ import java.util.Objects;
  * unknown; {@code thisType}: the runtime type of {@code this} when the walk knows it, else null;
  * {@code names} and {@code bindings}: what the call binds, by name: the parameters ({@code
  * local:p}), the fields of an object its creator set in its constructor ({@code this.field}), and
- * {@code this} itself where only a bound of its type is known.
+ * {@code this} itself where only a bound of its type is known; {@code owners}: the objects, in
+ * the outermost caller's terms, that the receiver or a parameter is or belongs to and that were
+ * reached through back-pointers ({@link SummaryComposer#ownersLock}), as owner entries, in order.
  */
 final class Frame {
   final String owner;
@@ -32,6 +34,7 @@ final class Frame {
   final String thisType;
   final String[] names;
   final Binding[] bindings;
+  final String[] owners;
   final int hash;
   /** Whether every name is of a local, {@code local:p}, as parameters' are. */
   final boolean localNames;
@@ -53,8 +56,11 @@ final class Frame {
   private CallMemo[] memo;
   private IdentityHashMap<Body, CallMemo[]> moreMemos;
 
-  Frame(String owner, boolean identity, String receiver, String thisType, String[] names, Binding[] bindings, int hash) {
+  Frame(
+      String owner, boolean identity, String receiver, String thisType, String[] names, Binding[] bindings,
+      String[] owners, int hash) {
     this.owner = owner;
+    this.owners = owners;
     this.identity = identity;
     this.receiver = receiver;
     this.thisType = thisType;
@@ -77,11 +83,14 @@ final class Frame {
   /** The frame of the outermost body {@code owner} run on an object of {@code thisType}: names stay as they are. */
   static Frame root(String owner, String thisType) {
     return new Frame(
-        owner, true, "this", thisType, NO_NAMES, NO_BINDINGS, hash(owner, true, "this", thisType, NO_NAMES, NO_BINDINGS));
+        owner, true, "this", thisType, NO_NAMES, NO_BINDINGS, NO_NAMES,
+        hash(owner, true, "this", thisType, NO_NAMES, NO_BINDINGS, NO_NAMES));
   }
 
   /** The hash of a frame's parts, for {@link SummaryComposer#frame}. */
-  static int hash(String owner, boolean identity, String receiver, String thisType, String[] names, Binding[] bindings) {
+  static int hash(
+      String owner, boolean identity, String receiver, String thisType, String[] names, Binding[] bindings,
+      String[] owners) {
     int h = 31 * owner.hashCode() + (identity ? 1 : 0);
     h = 31 * h + (receiver == null ? 0 : receiver.hashCode());
     h = 31 * h + (thisType == null ? 0 : thisType.hashCode());
@@ -89,16 +98,19 @@ final class Frame {
       h = 31 * h + names[i].hashCode();
       h = 31 * h + bindings[i].hash;
     }
-    return h;
+    return 31 * h + Arrays.hashCode(owners);
   }
 
   /** Whether this frame has these parts: their strings equal, its bindings' frames the same objects. */
-  boolean is(String owner, boolean identity, String receiver, String thisType, String[] names, Binding[] bindings) {
+  boolean is(
+      String owner, boolean identity, String receiver, String thisType, String[] names, Binding[] bindings,
+      String[] owners) {
     if (this.identity != identity
         || !this.owner.equals(owner)
         || !Objects.equals(this.receiver, receiver)
         || !Objects.equals(this.thisType, thisType)
-        || this.names.length != names.length) {
+        || this.names.length != names.length
+        || !Arrays.equals(this.owners, owners)) {
       return false;
     }
     for (int i = 0; i < names.length; i++) {
@@ -417,5 +429,14 @@ final class Frame {
         out.add("]");
       }
     }
+    for (String reached : owners) {
+      out.add("|^");
+      out.add(reached);
+    }
+  }
+
+  /** Whether {@code name} is the object {@code prefix} names or one reached through its fields. */
+  static boolean within(String name, String prefix) {
+    return name.startsWith(prefix) && (name.length() == prefix.length() || name.charAt(prefix.length()) == '.');
   }
 }

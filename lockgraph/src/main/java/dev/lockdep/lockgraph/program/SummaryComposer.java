@@ -1007,8 +1007,118 @@ public final class SummaryComposer {
       }
       List<HeldLock> held = held(withoutReleased(context.held, acquisition.released(), frame), acquisition.held(), frame);
       Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
-      compose(unit, held, frame.map(acquisition.next(), at, types), irq, context);
+      HeldLock next = frame.map(acquisition.next(), at, types);
+      String owner = owner(context.body, acquisition.next().instance(), frame);
+      compose(unit, held, ownersLock(held, next, frame.owners, owner), irq, context);
     }
+  }
+
+  /**
+   * The name, in the root's terms, of the object that {@code instance}, a name of {@code body},
+   * reaches through the back-pointers ({@link TypeFlow#backPointer}) of {@code body}'s own object:
+   * {@code this.f} of {@code this.f.rest}, {@code this.f.g} when {@code g} is a back-pointer of
+   * every object {@code f} holds, and so on. Null when there is none. As an owner entry: the name,
+   * a line break, and the length of the name of the object the back-pointers start from.
+   */
+  private String owner(Body body, String instance, Frame frame) {
+    if (instance == null || !instance.startsWith("this.")) {
+      return null;
+    }
+    String type = ClassHierarchy.owner(body.id.text);
+    String[] holders = type == null ? null : new String[] {type};
+    int end = 4;
+    while (holders != null && end < instance.length()) {
+      int dot = instance.indexOf('.', end + 1);
+      int after = dot < 0 ? instance.length() : dot;
+      String field = instance.substring(end + 1, after);
+      String[] held = null;
+      for (String holder : holders) {
+        String[] types = flow.backPointer(holder, field);
+        if (types == null || types.length == 0) {
+          held = null;
+          break;
+        }
+        held = held == null ? types : union(held, types);
+      }
+      if (held == null) {
+        break;
+      }
+      holders = held;
+      end = after;
+    }
+    if (end == 4) {
+      return null;
+    }
+    // The object a constructor's argument bound a field to is named as its creator names it, not
+    // through the field.
+    String hops = instance.substring(4, end);
+    String owner = frame.mapInstance(instance.substring(0, end));
+    return owner != null && owner.endsWith(hops) && owner.length() > hops.length()
+        ? owner + '\n' + (owner.length() - hops.length())
+        : null;
+  }
+
+  /** The name of the object an owner entry ({@link Frame#owners}) names. */
+  static String ownerName(String entry) {
+    return entry.substring(0, entry.lastIndexOf('\n'));
+  }
+
+  /** {@code a} and the names of {@code b} it lacks, in name order. */
+  private static String[] union(String[] a, String[] b) {
+    TreeSet<String> all = new TreeSet<>(Arrays.asList(a));
+    all.addAll(Arrays.asList(b));
+    return all.size() == a.length ? a : all.toArray(NO_NAMES);
+  }
+
+  /**
+   * {@code next}, taken as the held lock it is when it is reached through back-pointers: an
+   * object that {@code owners} or {@code owner} names ({@link #owner}), {@code p.f} for a
+   * back-pointer {@code f}, is the object that {@code p} belongs to. Taking a lock of it ({@code
+   * p.f.rest}) while a lock of its class is held on another object by the same path ({@code
+   * h.rest}) is taken as re-entering that lock: the owner reaching back into what it owns
+   * ({@code synchronized} database code calling into a session that locks {@code
+   * session.database}). When {@code h} is {@code p}, or an object on the back-pointers from where
+   * they start to {@code p}, the owner is another object ({@code this.parent} or {@code
+   * this.parent.parent} under {@code this}), and the lock stays another.
+   */
+  private static HeldLock ownersLock(List<HeldLock> held, HeldLock next, String[] owners, String owner) {
+    if (next.instance() == null || held.isEmpty()) {
+      return next;
+    }
+    HeldLock same = owner == null ? null : heldOwner(held, next, owner);
+    for (int i = 0; i < owners.length && same == null; i++) {
+      same = heldOwner(held, next, owners[i]);
+    }
+    return same == null ? next : same;
+  }
+
+  /** {@code next} as the held lock it is through the owner {@code entry} names ({@link #ownersLock}), or null. */
+  private static HeldLock heldOwner(List<HeldLock> held, HeldLock next, String entry) {
+    int line = entry.lastIndexOf('\n');
+    String owner = entry.substring(0, line);
+    String instance = next.instance();
+    if (!Frame.within(instance, owner)) {
+      return null;
+    }
+    int start = Integer.parseInt(entry, line + 1, entry.length(), 10);
+    String rest = instance.substring(owner.length());
+    // The oldest hold of the class is the one lockdep's check meets first.
+    for (int i = 0; i < held.size(); i++) {
+      HeldLock lock = held.get(i);
+      if (!lock.lockClass().key().equals(next.lockClass().key())) {
+        continue;
+      }
+      String name = lock.instance();
+      if (name == null || !name.endsWith(rest)) {
+        return null;
+      }
+      String holder = name.substring(0, name.length() - rest.length());
+      boolean onTheWay = holder.length() >= start && holder.length() < owner.length() && Frame.within(owner, holder);
+      return !holder.isEmpty() && !onTheWay && !holder.equals(owner)
+          ? new HeldLock(next.lockClass(), next.read(), next.trylock(), name, next.acquiredAt())
+          : null;
+    }
+    return null;
   }
 
   /**
@@ -1735,14 +1845,14 @@ public final class SummaryComposer {
   private Frame capturingFrame(Body body, String receiver, String thisType, Frame creator) {
     String[] names = body.capturedNames();
     if (names.length == 0) {
-      return frame(body.id.text, receiver, thisType, NO_NAMES, NO_BINDINGS);
+      return frame(body.id.text, receiver, thisType, NO_NAMES, NO_BINDINGS, NO_NAMES);
     }
     Binding[] bindings = new Binding[names.length];
     for (int i = 0; i < names.length; i++) {
       String inCreator = Body.inCreator(names[i]);
       bindings[i] = new Binding(null, creator.mapInstance(inCreator), creator.runtimeType(inCreator), null, NO_BOUNDS);
     }
-    return frame(body.id.text, receiver, thisType, names, bindings);
+    return frame(body.id.text, receiver, thisType, names, bindings, NO_NAMES);
   }
 
   /** The locks {@code call} holds across it, as {@code frame} maps them, and their key texts. */
@@ -1809,7 +1919,25 @@ public final class SummaryComposer {
             captured, new Binding(null, frame.mapInstance(inCreator), frame.runtimeType(inCreator), null, NO_BOUNDS));
       }
     }
-    return bindings.frame(this, target.id.text, receiver, thisType);
+    // The objects reached through back-pointers that the callee's receiver and parameters are or
+    // belong to: the caller's, and those the call reads from the caller's own back-pointers.
+    List<String> reached = frame.owners.length == 0 ? null : new ArrayList<>(Arrays.asList(frame.owners));
+    reached = withOwner(reached, owner(caller, call.receiver(), frame));
+    for (MethodSummary.Argument argument : arguments) {
+      reached = withOwner(reached, owner(caller, argument.instance(), frame));
+    }
+    String[] owners = reached == null ? NO_NAMES : bindings.owners(receiver, reached);
+    return bindings.frame(this, target.id.text, receiver, thisType, owners);
+  }
+
+  /** {@code reached} with {@code owner} added unless null; a new list for a null {@code reached}. */
+  private static List<String> withOwner(List<String> reached, String owner) {
+    if (owner == null) {
+      return reached;
+    }
+    List<String> list = reached == null ? new ArrayList<>(2) : reached;
+    list.add(owner);
+    return list;
   }
 
   /**
@@ -1868,10 +1996,35 @@ public final class SummaryComposer {
       n++;
     }
 
-    Frame frame(SummaryComposer composer, String owner, String receiver, String thisType) {
+    Frame frame(SummaryComposer composer, String owner, String receiver, String thisType, String[] owners) {
       return composer.frame(
           owner, receiver, thisType, n < names.length ? Arrays.copyOf(names, n) : names,
-          n < values.length ? Arrays.copyOf(values, n) : values);
+          n < values.length ? Arrays.copyOf(values, n) : values, owners);
+    }
+
+    /**
+     * Of {@code candidates} (owner entries, {@link #owner}), in order and once each, those whose
+     * object {@code receiver} or a bound parameter is or belongs to.
+     */
+    String[] owners(String receiver, List<String> candidates) {
+      TreeSet<String> kept = null;
+      for (String candidate : candidates) {
+        if (kept != null && kept.contains(candidate)) {
+          continue;
+        }
+        String name = ownerName(candidate);
+        boolean used = receiver != null && Frame.within(receiver, name);
+        for (int i = 0; i < n && !used; i++) {
+          used = values[i].instance != null && Frame.within(values[i].instance, name);
+        }
+        if (used) {
+          if (kept == null) {
+            kept = new TreeSet<>();
+          }
+          kept.add(candidate);
+        }
+      }
+      return kept == null ? NO_NAMES : kept.toArray(NO_NAMES);
     }
   }
 
@@ -1893,17 +2046,18 @@ public final class SummaryComposer {
   }
 
   /** The frame of a callee, not the outermost body, with these parts; one object per distinct frame. */
-  private Frame frame(String owner, String receiver, String thisType, String[] names, Binding[] bindings) {
-    int hash = Frame.hash(owner, false, receiver, thisType, names, bindings);
+  private Frame frame(
+      String owner, String receiver, String thisType, String[] names, Binding[] bindings, String[] owners) {
+    int hash = Frame.hash(owner, false, receiver, thisType, names, bindings, owners);
     Frame[] table = frames;
     int mask = table.length - 1;
     int slot = (hash ^ (hash >>> 16)) & mask;
     for (Frame known; (known = table[slot]) != null; slot = (slot + 1) & mask) {
-      if (known.hash == hash && known.is(owner, false, receiver, thisType, names, bindings)) {
+      if (known.hash == hash && known.is(owner, false, receiver, thisType, names, bindings, owners)) {
         return known;
       }
     }
-    Frame frame = new Frame(owner, false, receiver, thisType, names, bindings, hash);
+    Frame frame = new Frame(owner, false, receiver, thisType, names, bindings, owners, hash);
     if (2 * (frameCount + 1) > table.length) {
       frames = new Frame[2 * table.length];
       mask = frames.length - 1;

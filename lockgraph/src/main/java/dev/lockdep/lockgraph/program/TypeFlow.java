@@ -58,11 +58,15 @@ final class TypeFlow {
 
   private final Function<String, Body[]> targets;
   private final TypeHierarchy types;
+  /** {@link #backPointer}'s answers, by {@code type.field}; {@link #NOT_KNOWN} for no back-pointer. */
+  private final Map<String, String[]> backPointers = new HashMap<>();
 
   /** A field, parameter or return: the types that reach it, and where it flows on. */
   private static final class Node {
     final BitSet types = new BitSet();
     boolean unknown;
+    /** Whether the {@code this} of some body may reach it. */
+    boolean self;
     final List<Node> next = new ArrayList<>(2);
     /** The nodes that flow into this one: a collection given to hold something is each of theirs too. */
     final List<Node> previous = new ArrayList<>(2);
@@ -78,6 +82,8 @@ final class TypeFlow {
     final List<Node> nodes = new ArrayList<>(2);
     final BitSet types = new BitSet();
     boolean unknown;
+    /** Whether it names the {@code this} of the body. */
+    boolean self;
   }
 
   /**
@@ -144,6 +150,29 @@ final class TypeFlow {
     Map<String, Value> own = uses.get(body);
     Value value = own == null ? null : own.get(position(call.at()) + " " + call.callee());
     return value == null ? UNKNOWN : types(value);
+  }
+
+  /**
+   * Whether {@code field}, as a body of {@code type} reads it ({@code this.field}, declared in
+   * {@code type} or a supertype), is a back-pointer: the {@code this} of some body reaches it
+   * ({@code new Child(this)}, {@code child.bind(this)}, or a copy of another such field, {@code
+   * this.database = schema.getDatabase()}), and neither what the flow cannot follow nor what a
+   * collection holds does. Such a field points at an object that its holder belongs to. Returns
+   * the types of the objects it holds, or null when it is no back-pointer.
+   */
+  String[] backPointer(String type, String field) {
+    String[] answer = backPointers.computeIfAbsent(type + "." + field, key -> {
+      for (String declaring : types.supertypes(type)) {
+        Node node = fields.get("F " + declaring + "." + field);
+        if (node != null) {
+          return node.self && !node.unknown && node.written.isEmpty() && !node.writtenUnknown
+              ? names(node.types)
+              : NOT_KNOWN;
+        }
+      }
+      return NOT_KNOWN;
+    });
+    return answer == NOT_KNOWN ? null : answer;
   }
 
   /**
@@ -251,6 +280,7 @@ final class TypeFlow {
         case 'N' -> value.types.set(typeId(source.substring(2)));
         case 'T' -> {
           String type = source.substring(2);
+          value.self = true;
           if (types.knows(type)) {
             for (String concrete : types.concreteSubtypes(type)) {
               value.types.set(typeId(concrete));
@@ -290,6 +320,7 @@ final class TypeFlow {
   private static void into(Node node, Value value) {
     node.types.or(value.types);
     node.unknown |= value.unknown;
+    node.self |= value.self;
     for (Node from : value.nodes) {
       if (from != node) {
         from.next.add(node);
@@ -350,9 +381,11 @@ final class TypeFlow {
       to.unknown = true;
       return true;
     }
+    boolean changed = from.self && !to.self;
+    to.self |= from.self;
     int before = to.types.cardinality();
     to.types.or(from.types);
-    return to.types.cardinality() != before;
+    return changed || to.types.cardinality() != before;
   }
 
   /** Adds {@code types} (or unknown) to what {@code holder} was given to hold; whether it changed. */
@@ -381,9 +414,14 @@ final class TypeFlow {
       }
       all.or(node.types);
     }
-    String[] names = new String[all.cardinality()];
+    return names(all);
+  }
+
+  /** The names of {@code types}, in name order. */
+  private String[] names(BitSet types) {
+    String[] names = new String[types.cardinality()];
     int n = 0;
-    for (int id = all.nextSetBit(0); id >= 0; id = all.nextSetBit(id + 1)) {
+    for (int id = types.nextSetBit(0); id >= 0; id = types.nextSetBit(id + 1)) {
       names[n++] = typeNames.get(id);
     }
     Arrays.sort(names);

@@ -184,6 +184,11 @@ final class TypeHierarchy {
     return byOwner == null ? List.of() : byOwner.values();
   }
 
+  /** {@code type}, its superclasses from the nearest, then its interfaces: where a member of it is looked up. */
+  String[] supertypes(String type) {
+    return lookupOrder(type);
+  }
+
   private String[] lookupOrder(String type) {
     String[] order = lookup.get(type);
     if (order == null) {
