@@ -162,6 +162,50 @@ class ProgramModelTest {
     assertEquals(List.of(), findings(sources("p/Pool.java", pool)));
   }
 
+  /** A peer whose view change locks its manager, if it has one, else its own lock, then that lock. */
+  private static final String PEER =
+      """
+      package p;
+      class Peer {
+        final Object viewLock = new Object();
+        private Manager manager;
+        void start() { manager = new Manager(this); }
+        void setView(boolean flag) {
+          Manager m = manager;
+          Object outer = CHOICE;
+          synchronized (outer) {
+            synchronized (viewLock) {
+              CALL;
+            }
+          }
+        }
+      }
+      class Manager {
+        private final Peer self;
+        Manager(Peer self) { this.self = self; }
+        synchronized void connect() { synchronized (self.viewLock) { } }
+      }
+      """;
+
+  /**
+   * A conditional monitor ({@code m != null ? m : viewLock}) is each of its branches on the paths
+   * its test allows, and the local it tests is null in the block that locks the other: the manager
+   * is only called where its monitor is the outer lock, in the manager's own order (ZOOKEEPER-2778's
+   * fix).
+   */
+  @Test
+  void aConditionalMonitorIsEachBranchOnItsOwnPaths() {
+    String peer = PEER.replace("CHOICE", "m != null ? m : viewLock").replace("CALL", "if (m != null) m.connect()");
+    assertEquals(List.of(), findings(sources("p/Peer.java", peer)));
+  }
+
+  /** A guard: where the test says nothing of the manager, the branch that locks the view lock calls it: a cycle. */
+  @Test
+  void aConditionalMonitorsOtherBranchStillOrdersItsLocks() {
+    String peer = PEER.replace("CHOICE", "flag ? m : viewLock").replace("CALL", "m.connect()");
+    assertCycle(findings(sources("p/Peer.java", peer)), "Peer.viewLock", "Manager");
+  }
+
   // ---------------------------------------------------------------- one object, one instance name
 
   /** An inner thread holding {@code Outer.this} calls an outer synchronized method: a re-entry. */
@@ -275,6 +319,29 @@ class ProgramModelTest {
           private final Database database;
           Session(Database database) { this.database = database; }
           void close() { database.removeSession(this); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Database.java", database)));
+  }
+
+  /**
+   * A back-pointer read from a parameter's object ({@code session.database}, the session passed in)
+   * reaches its owner too: the parameter holds the sessions the flow brings there.
+   */
+  @Test
+  void aParametersBackPointerReachesItsOwner() {
+    String database =
+        """
+        package p;
+        class Database {
+          synchronized Session open() { return new Session(this); }
+          synchronized void close(Session session) { session.database.removeSession(session); }
+          synchronized void removeSession(Session session) { }
+          static void run(Database db) { db.close(db.open()); }
+        }
+        class Session {
+          final Database database;
+          Session(Database database) { this.database = database; }
         }
         """;
     assertEquals(List.of(), findings(sources("p/Database.java", database)));

@@ -50,7 +50,7 @@ import javax.lang.model.type.TypeMirror;
  */
 final class LockClassKeys {
   /** What starts the name of a local's or a parameter's object: {@code local:name}. */
-  static final String LOCAL = "local:";
+  static final String LOCAL = MethodSummary.LOCAL;
   /** How many getters and aliases are followed: enough for real code, bounded for cycles. */
   private static final int MAX_DEPTH = 4;
 

@@ -57,6 +57,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -543,8 +544,93 @@ final class MethodAnalyzer {
     TreePath lockPath = child(path, sync.getExpression());
     FlowStates s = eval(lockPath, in);
     LockRef lock = unit.keys().resolve(lockPath, scope, methodSubclass);
+    TreePath conditional = conditionalMonitor(lockPath);
+    ConditionalExpressionTree choice = conditional == null ? null : (ConditionalExpressionTree) conditional.getLeaf();
+    LockRef first = choice == null ? null : branchLock(child(conditional, choice.getTrueExpression()), lock);
+    LockRef second = choice == null ? null : branchLock(child(conditional, choice.getFalseExpression()), lock);
+    if (first == null || second == null || first.lockClass().equals(second.lockClass())) {
+      return monitorBlock(path, sync, s, lock);
+    }
+    // One monitor or the other, of two classes: the block runs holding each, on the paths its
+    // test allows.
+    TreePath test = nullTest(child(conditional, choice.getCondition()));
+    Branches split = test == null ? Branches.both(s) : byNull(test, s);
+    FlowStates out = monitorBlock(path, sync, split.whenTrue(), first).join(monitorBlock(path, sync, split.whenFalse(), second));
+    if (test != null) {
+      // What the test said of the local was for the block; after it the paths join again.
+      String name = localName(unit.trees().getElement(nullTested(test, (BinaryTree) test.getLeaf())));
+      out = out.map(p -> p.withoutFact(name));
+    }
+    return out;
+  }
+
+  /**
+   * The lock a branch of a conditional monitor takes, named as the branch names it, else as the
+   * whole {@code monitor} is named; null for {@code null}, which no {@code synchronized} takes.
+   */
+  private LockRef branchLock(TreePath branch, LockRef monitor) {
+    if (withoutParentheses(branch).getLeaf().getKind() == Tree.Kind.NULL_LITERAL) {
+      return null;
+    }
+    LockRef lock = unit.keys().resolve(branch, scope, methodSubclass);
+    return lock.instance() != null || monitor.instance() == null
+        ? lock
+        : new LockRef(lock.lockClass(), lock.mode(), monitor.instance(), lock.text());
+  }
+
+  /**
+   * The conditional expression a monitor is ({@code synchronized (qcm != null ? qcm : QV_LOCK)}),
+   * directly or as the initializer of an effectively-final local, or null.
+   */
+  private TreePath conditionalMonitor(TreePath lockPath) {
+    TreePath expression = withoutParentheses(lockPath);
+    if (expression.getLeaf().getKind() == Tree.Kind.IDENTIFIER
+        && unit.trees().getElement(expression) instanceof VariableElement local
+        && local.getKind() == ElementKind.LOCAL_VARIABLE && scope.effectivelyFinal(local)) {
+      TreePath init = scope.initializer(local);
+      expression = init == null ? expression : withoutParentheses(init);
+    }
+    return expression.getLeaf().getKind() == Tree.Kind.CONDITIONAL_EXPRESSION ? expression : null;
+  }
+
+  private static TreePath withoutParentheses(TreePath path) {
+    TreePath expression = path;
+    while (expression.getLeaf() instanceof ParenthesizedTree parenthesized) {
+      expression = child(expression, parenthesized.getExpression());
+    }
+    return expression;
+  }
+
+  /** The test {@code x != null} or {@code x == null} of a local never reassigned that {@code path} is, or null. */
+  private TreePath nullTest(TreePath path) {
+    TreePath test = withoutParentheses(path);
+    if (!(test.getLeaf() instanceof BinaryTree binary)
+        || (binary.getKind() != Tree.Kind.NOT_EQUAL_TO && binary.getKind() != Tree.Kind.EQUAL_TO)) {
+      return null;
+    }
+    TreePath tested = nullTested(test, binary);
+    Element local = tested == null ? null : unit.trees().getElement(tested);
+    return local != null && localName(local) != null && !reassigned.contains(local) ? test : null;
+  }
+
+  /**
+   * The paths where the null test at {@code test} holds and where it does not, each knowing
+   * whether its local is null: a later {@code if (x != null)} in the block takes one way.
+   */
+  private Branches byNull(TreePath test, FlowStates in) {
+    BinaryTree binary = (BinaryTree) test.getLeaf();
+    TreePath tested = nullTested(test, binary);
+    String name = localName(unit.trees().getElement(tested));
+    Branches notNull = byFact(tested, in);
+    Branches set = new Branches(
+        notNull.whenTrue().map(p -> p.withFact(name, true)), notNull.whenFalse().map(p -> p.withFact(name, false)));
+    return binary.getKind() == Tree.Kind.NOT_EQUAL_TO ? set : new Branches(set.whenFalse(), set.whenTrue());
+  }
+
+  /** A {@code synchronized} block holding {@code lock}: the monitor taken, the block run, the monitor let go however it is left. */
+  private FlowStates monitorBlock(TreePath path, SynchronizedTree sync, FlowStates in, LockRef lock) {
     Provenance at = unit.provenance(sync, method);
-    s = acquire(s, lock, false, at, guards(path));
+    FlowStates s = acquire(in, lock, false, at, guards(path));
     int mark = jumps.size();
     FlowStates[] thrown = {FlowStates.UNREACHABLE};
     handlers.push(thrown);

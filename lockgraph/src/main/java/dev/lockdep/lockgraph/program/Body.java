@@ -104,7 +104,7 @@ final class Body {
 
   /** What the creator of an object names what {@link #capturedNames} names in the object's methods. */
   static String inCreator(String captured) {
-    return captured.startsWith("this.val$") ? "local:" + captured.substring("this.val$".length()) : "this";
+    return captured.startsWith("this.val$") ? MethodSummary.LOCAL + captured.substring("this.val$".length()) : "this";
   }
 
   /** The constructor call that created, in this body, the object it names {@code instance}; else null. */

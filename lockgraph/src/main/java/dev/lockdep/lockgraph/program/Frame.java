@@ -69,7 +69,7 @@ final class Frame {
     this.hash = hash;
     boolean local = true;
     for (String name : names) {
-      local &= name.startsWith("local:");
+      local &= name.startsWith(MethodSummary.LOCAL);
     }
     this.localNames = local;
     boolean only = true;
@@ -279,7 +279,7 @@ final class Frame {
       }
       return mapped(instance, receiver == null ? ownName(instance) : receiver.concat(instance.substring(4)));
     }
-    if (instance.startsWith("local:")) {
+    if (instance.startsWith(MethodSummary.LOCAL)) {
       int dot = instance.indexOf('.');
       Binding binding = local(instance, dot < 0 ? instance.length() : dot);
       if (binding != null && binding.instance != null && dot < 0) {

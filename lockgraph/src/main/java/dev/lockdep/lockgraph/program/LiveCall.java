@@ -23,7 +23,7 @@ final class LiveCall {
     this.producers = producers;
     String receiver = call.receiver();
     this.thisReceiver = "this".equals(receiver);
-    this.localReceiver = receiver != null && receiver.startsWith("local:");
+    this.localReceiver = receiver != null && receiver.startsWith(MethodSummary.LOCAL);
   }
 
   /** The call as a call chain names it; computed on first use. */

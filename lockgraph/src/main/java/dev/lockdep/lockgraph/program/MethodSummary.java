@@ -40,6 +40,8 @@ public record MethodSummary(
     BodyContext context,
     List<Store> stores,
     List<Flow> flows) {
+  /** How instance names begin that name a local or a parameter ({@code local:name}), as {@link #parameters} are named. */
+  public static final String LOCAL = "local:";
 
   public MethodSummary {
     Objects.requireNonNull(id);

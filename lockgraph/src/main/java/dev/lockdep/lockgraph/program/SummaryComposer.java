@@ -546,7 +546,7 @@ public final class SummaryComposer {
 
   /** Whether {@code call} may run a callback: its arguments', or one a frame binds to its receiver. */
   private static boolean callsCallbacks(MethodSummary.CallSite call) {
-    return call.runsCallbacks() || (call.receiver() != null && call.receiver().startsWith("local:"));
+    return call.runsCallbacks() || (call.receiver() != null && call.receiver().startsWith(MethodSummary.LOCAL));
   }
 
   /**
@@ -1021,12 +1021,24 @@ public final class SummaryComposer {
    * a line break, and the length of the name of the object the back-pointers start from.
    */
   private String owner(Body body, String instance, Frame frame) {
-    if (instance == null || !instance.startsWith("this.")) {
+    if (instance == null) {
       return null;
     }
-    String type = ClassHierarchy.owner(body.id.text);
-    String[] holders = type == null ? null : new String[] {type};
-    int end = 4;
+    String[] holders;
+    int root;
+    if (instance.startsWith("this.")) {
+      String type = ClassHierarchy.owner(body.id.text);
+      holders = type == null ? null : new String[] {type};
+      root = 4;
+    } else if (instance.startsWith(MethodSummary.LOCAL)) {
+      // A parameter's field: of the types the flow brings to the parameter.
+      root = instance.indexOf('.');
+      holders = root < 0 ? null
+          : flow.parameterTypes(body, body.summary.parameters().indexOf(instance.substring(0, root)));
+    } else {
+      return null;
+    }
+    int end = root;
     while (holders != null && end < instance.length()) {
       int dot = instance.indexOf('.', end + 1);
       int after = dot < 0 ? instance.length() : dot;
@@ -1046,12 +1058,12 @@ public final class SummaryComposer {
       holders = held;
       end = after;
     }
-    if (end == 4) {
+    if (end == root) {
       return null;
     }
     // The object a constructor's argument bound a field to is named as its creator names it, not
     // through the field.
-    String hops = instance.substring(4, end);
+    String hops = instance.substring(root, end);
     String owner = frame.mapInstance(instance.substring(0, end));
     return owner != null && owner.endsWith(hops) && owner.length() > hops.length()
         ? owner + '\n' + (owner.length() - hops.length())

@@ -153,6 +153,16 @@ final class TypeFlow {
   }
 
   /**
+   * The types the parameter {@code position} of {@code body} may hold, in name order; null when
+   * unknown or none.
+   */
+  String[] parameterTypes(Body body, int position) {
+    Node[] own = parameters.get(body);
+    Node node = own == null || position < 0 || position >= own.length ? null : own[position];
+    return node == null || node.unknown || node.types.isEmpty() ? null : names(node.types);
+  }
+
+  /**
    * Whether {@code field}, as a body of {@code type} reads it ({@code this.field}, declared in
    * {@code type} or a supertype), is a back-pointer: the {@code this} of some body reaches it
    * ({@code new Child(this)}, {@code child.bind(this)}, or a copy of another such field, {@code
