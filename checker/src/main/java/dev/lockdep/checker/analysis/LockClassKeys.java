@@ -288,7 +288,7 @@ final class LockClassKeys {
   }
 
   /** The expression inside any parentheses and casts: a cast names the same object, of the same lock class. */
-  private static TreePath withoutParenthesesAndCasts(TreePath path) {
+  static TreePath withoutParenthesesAndCasts(TreePath path) {
     TreePath expression = path;
     while (true) {
       Tree leaf = expression.getLeaf();

@@ -555,7 +555,8 @@ final class MethodAnalyzer {
     // test allows.
     TreePath test = nullTest(child(conditional, choice.getCondition()));
     Branches split = test == null ? Branches.both(s) : byNull(test, s);
-    FlowStates out = monitorBlock(path, sync, split.whenTrue(), first).join(monitorBlock(path, sync, split.whenFalse(), second));
+    FlowStates out =
+        monitorBlock(path, sync, split.whenTrue(), first).join(monitorBlock(path, sync, split.whenFalse(), second));
     if (test != null) {
       // What the test said of the local was for the block; after it the paths join again.
       String name = localName(unit.trees().getElement(nullTested(test, (BinaryTree) test.getLeaf())));
@@ -569,7 +570,7 @@ final class MethodAnalyzer {
    * whole {@code monitor} is named; null for {@code null}, which no {@code synchronized} takes.
    */
   private LockRef branchLock(TreePath branch, LockRef monitor) {
-    if (withoutParentheses(branch).getLeaf().getKind() == Tree.Kind.NULL_LITERAL) {
+    if (LockClassKeys.withoutParenthesesAndCasts(branch).getLeaf().getKind() == Tree.Kind.NULL_LITERAL) {
       return null;
     }
     LockRef lock = unit.keys().resolve(branch, scope, methodSubclass);
@@ -583,27 +584,19 @@ final class MethodAnalyzer {
    * directly or as the initializer of an effectively-final local, or null.
    */
   private TreePath conditionalMonitor(TreePath lockPath) {
-    TreePath expression = withoutParentheses(lockPath);
+    TreePath expression = LockClassKeys.withoutParenthesesAndCasts(lockPath);
     if (expression.getLeaf().getKind() == Tree.Kind.IDENTIFIER
         && unit.trees().getElement(expression) instanceof VariableElement local
         && local.getKind() == ElementKind.LOCAL_VARIABLE && scope.effectivelyFinal(local)) {
       TreePath init = scope.initializer(local);
-      expression = init == null ? expression : withoutParentheses(init);
+      expression = init == null ? expression : LockClassKeys.withoutParenthesesAndCasts(init);
     }
     return expression.getLeaf().getKind() == Tree.Kind.CONDITIONAL_EXPRESSION ? expression : null;
   }
 
-  private static TreePath withoutParentheses(TreePath path) {
-    TreePath expression = path;
-    while (expression.getLeaf() instanceof ParenthesizedTree parenthesized) {
-      expression = child(expression, parenthesized.getExpression());
-    }
-    return expression;
-  }
-
   /** The test {@code x != null} or {@code x == null} of a local never reassigned that {@code path} is, or null. */
   private TreePath nullTest(TreePath path) {
-    TreePath test = withoutParentheses(path);
+    TreePath test = LockClassKeys.withoutParenthesesAndCasts(path);
     if (!(test.getLeaf() instanceof BinaryTree binary)
         || (binary.getKind() != Tree.Kind.NOT_EQUAL_TO && binary.getKind() != Tree.Kind.EQUAL_TO)) {
       return null;

@@ -1015,10 +1015,11 @@ public final class SummaryComposer {
 
   /**
    * The name, in the root's terms, of the object that {@code instance}, a name of {@code body},
-   * reaches through the back-pointers ({@link TypeFlow#backPointer}) of {@code body}'s own object:
-   * {@code this.f} of {@code this.f.rest}, {@code this.f.g} when {@code g} is a back-pointer of
-   * every object {@code f} holds, and so on. Null when there is none. As an owner entry: the name,
-   * a line break, and the length of the name of the object the back-pointers start from.
+   * reaches through the back-pointers ({@link TypeFlow#backPointer}) of {@code body}'s own object
+   * or of a parameter's (of every type the flow brings to it): {@code this.f} of {@code
+   * this.f.rest}, {@code this.f.g} when {@code g} is a back-pointer of every object {@code f}
+   * holds, and so on; {@code local:p.f} alike. Null when there is none. As an owner entry: the
+   * name, a line break, and the length of the name of the object the back-pointers start from.
    */
   private String owner(Body body, String instance, Frame frame) {
     if (instance == null) {
