@@ -325,6 +325,73 @@ class ProgramModelTest {
   }
 
   /**
+   * The owner's field that holds the object it created with {@code new Executor(this)} leads back
+   * to that object: a consumer reaching {@code session.executor} under the executor's monitor
+   * re-enters it.
+   */
+  @Test
+  void anOwnersFieldOfWhatItCreatedLeadsBackToIt() {
+    String session =
+        """
+        package p;
+        import java.util.*;
+        class Session {
+          final List<Consumer> consumers = new ArrayList<>();
+          final Executor executor = new Executor(this);
+          synchronized Consumer open() {
+            Consumer consumer = new Consumer(this);
+            consumers.add(consumer);
+            return consumer;
+          }
+        }
+        class Executor {
+          private final Session session;
+          Executor(Session session) { this.session = session; }
+          synchronized void start() {
+            for (Consumer consumer : new ArrayList<>(session.consumers)) {
+              consumer.redispatch();
+            }
+          }
+          synchronized void wakeup() { }
+        }
+        class Consumer {
+          private final Session session;
+          Consumer(Session session) { this.session = session; }
+          void redispatch() { session.executor.wakeup(); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Session.java", session)));
+  }
+
+  /** A guard: a node's sibling, reached through its parent's other child field, is another node. */
+  @Test
+  void aSiblingThroughTheParentIsAnotherObject() {
+    String node =
+        """
+        package p;
+        class Node {
+          private final Node parent;
+          private Node left;
+          private Node right;
+          Node(Node parent) { this.parent = parent; }
+          synchronized void grow() {
+            left = new Node(this);
+            right = new Node(this);
+          }
+          synchronized void touchSibling() {
+            if (parent != null) {
+              parent.right.visit();
+            }
+          }
+          synchronized void visit() { }
+        }
+        """;
+    List<String> found = findings(sources("p/Node.java", node));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("[RecursiveLocking]"), found.get(0));
+  }
+
+  /**
    * A back-pointer read from a parameter's object ({@code session.database}, the session passed in)
    * reaches its owner too: the parameter holds the sessions the flow brings there.
    */

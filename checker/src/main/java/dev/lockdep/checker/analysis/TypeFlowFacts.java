@@ -76,6 +76,8 @@ final class TypeFlowFacts {
   private Map<Element, List<TreePath>> assigned;
   /** The flows of the unit's field initializers, found by the same walk. */
   private final Map<String, TreeSet<String>> initializers = new LinkedHashMap<>();
+  /** The unit's field initializers, in the order of the walk. */
+  private final List<TreePath> fieldValues = new ArrayList<>();
   /** Per local and the method whose parameters its sources name, its sources. */
   private final Map<Element, Map<ExecutableElement, Set<String>>> localSources = new HashMap<>();
 
@@ -90,6 +92,12 @@ final class TypeFlowFacts {
             ? (ExecutableElement) unit.trees().getElement(body.getParentPath())
             : null;
     Map<String, TreeSet<String>> flows = new LinkedHashMap<>();
+    scan(body, method, flows);
+    return flows(flows);
+  }
+
+  /** Adds the flows of the code at {@code root}, run in {@code method} (null: no method's), to {@code flows}. */
+  private void scan(TreePath root, ExecutableElement method, Map<String, TreeSet<String>> flows) {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitClass(ClassTree node, Void unused) {
@@ -171,13 +179,19 @@ final class TypeFlowFacts {
         }
         return super.visitMethodInvocation(node, null);
       }
-    }.scan(body, null);
-    return flows(flows);
+    }.scan(root, null);
   }
 
-  /** The flows of the field initializers of the unit's classes. */
+  /**
+   * The flows of the field initializers of the unit's classes: what each field is given, and the
+   * objects its initializer passes on ({@code executor = new Executor(this)} gives the executor's
+   * constructor this object).
+   */
   List<MethodSummary.Flow> fieldInitializers() {
     assigned();
+    for (TreePath value : fieldValues) {
+      scan(value, null, initializers);
+    }
     return flows(initializers);
   }
 
@@ -366,6 +380,9 @@ final class TypeFlowFacts {
           Element element = unit.trees().getElement(getCurrentPath());
           if (node.getInitializer() != null && element != null) {
             TreePath value = child(getCurrentPath(), node.getInitializer());
+            if (element.getKind() == ElementKind.FIELD) {
+              fieldValues.add(value);
+            }
             if (element.getKind() != ElementKind.FIELD) {
               found.computeIfAbsent(element, e -> new ArrayList<>(1)).add(value);
             } else if (mayHoldProgramObjects(element.asType())) {

@@ -1019,7 +1019,8 @@ public final class SummaryComposer {
    * or of a parameter's (of every type the flow brings to it): {@code this.f} of {@code
    * this.f.rest}, {@code this.f.g} when {@code g} is a back-pointer of every object {@code f}
    * holds, and so on; {@code local:p.f} alike. Null when there is none. As an owner entry: the
-   * name, a line break, and the length of the name of the object the back-pointers start from.
+   * name, a line break, the length of the name of the object the back-pointers start from, a
+   * line break, and the types the owner may have, joined by commas.
    */
   private String owner(Body body, String instance, Frame frame) {
     if (instance == null) {
@@ -1067,13 +1068,23 @@ public final class SummaryComposer {
     String hops = instance.substring(root, end);
     String owner = frame.mapInstance(instance.substring(0, end));
     return owner != null && owner.endsWith(hops) && owner.length() > hops.length()
-        ? owner + '\n' + (owner.length() - hops.length())
+        ? owner + '\n' + (owner.length() - hops.length()) + '\n' + String.join(",", holders)
         : null;
   }
 
   /** The name of the object an owner entry ({@link Frame#owners}) names. */
   static String ownerName(String entry) {
-    return entry.substring(0, entry.lastIndexOf('\n'));
+    return entry.substring(0, entry.indexOf('\n'));
+  }
+
+  /** Whether {@code field} is the inverse of a back-pointer ({@link TypeFlow#inverse}) for each of {@code types}, joined by commas. */
+  private boolean inverseOfAll(String types, String field) {
+    for (String type : types.split(",")) {
+      if (!flow.inverse(type, field)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code a} and the names of {@code b} it lacks, in name order. */
@@ -1094,7 +1105,7 @@ public final class SummaryComposer {
    * they start to {@code p}, the owner is another object ({@code this.parent} or {@code
    * this.parent.parent} under {@code this}), and the lock stays another.
    */
-  private static HeldLock ownersLock(List<HeldLock> held, HeldLock next, String[] owners, String owner) {
+  private HeldLock ownersLock(List<HeldLock> held, HeldLock next, String[] owners, String owner) {
     if (next.instance() == null || held.isEmpty()) {
       return next;
     }
@@ -1105,16 +1116,28 @@ public final class SummaryComposer {
     return same == null ? next : same;
   }
 
-  /** {@code next} as the held lock it is through the owner {@code entry} names ({@link #ownersLock}), or null. */
-  private static HeldLock heldOwner(List<HeldLock> held, HeldLock next, String entry) {
-    int line = entry.lastIndexOf('\n');
+  /**
+   * {@code next} as the held lock it is through the owner {@code entry} names ({@link #ownersLock}),
+   * or null. A field of the owner that is the inverse of a back-pointer ({@link TypeFlow#inverse})
+   * leads back to the held object: {@code consumer.session.executor} is the executor whose monitor
+   * is held, when it is of the class of the lock taken.
+   */
+  private HeldLock heldOwner(List<HeldLock> held, HeldLock next, String entry) {
+    int line = entry.indexOf('\n');
+    int types = entry.indexOf('\n', line + 1);
     String owner = entry.substring(0, line);
     String instance = next.instance();
     if (!Frame.within(instance, owner)) {
       return null;
     }
-    int start = Integer.parseInt(entry, line + 1, entry.length(), 10);
+    int start = Integer.parseInt(entry, line + 1, types, 10);
     String rest = instance.substring(owner.length());
+    int dot = rest.indexOf('.', 1);
+    String inverse = rest.isEmpty() ? null : rest.substring(1, dot < 0 ? rest.length() : dot);
+    if (inverse != null && inverseOfAll(entry.substring(types + 1), inverse)) {
+      // The owner's field holds the object that leads to it: what follows the field is of that object.
+      rest = dot < 0 ? "" : rest.substring(dot);
+    }
     // The oldest hold of the class is the one lockdep's check meets first.
     for (int i = 0; i < held.size(); i++) {
       HeldLock lock = held.get(i);
@@ -1857,15 +1880,15 @@ public final class SummaryComposer {
    */
   private Frame capturingFrame(Body body, String receiver, String thisType, Frame creator) {
     String[] names = body.capturedNames();
-    if (names.length == 0) {
-      return frame(body.id.text, receiver, thisType, NO_NAMES, NO_BINDINGS, NO_NAMES);
+    Bindings bindings = new Bindings();
+    for (String name : names) {
+      String inCreator = Body.inCreator(name);
+      bindings.put(
+          name, new Binding(null, creator.mapInstance(inCreator), creator.runtimeType(inCreator), null, NO_BOUNDS));
     }
-    Binding[] bindings = new Binding[names.length];
-    for (int i = 0; i < names.length; i++) {
-      String inCreator = Body.inCreator(names[i]);
-      bindings[i] = new Binding(null, creator.mapInstance(inCreator), creator.runtimeType(inCreator), null, NO_BOUNDS);
-    }
-    return frame(body.id.text, receiver, thisType, names, bindings, NO_NAMES);
+    // The creator's objects reached through back-pointers that the callback's are or belong to.
+    String[] owners = creator.owners.length == 0 ? NO_NAMES : bindings.owners(receiver, Arrays.asList(creator.owners));
+    return bindings.frame(this, body.id.text, receiver, thisType, owners);
   }
 
   /** The locks {@code call} holds across it, as {@code frame} maps them, and their key texts. */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,8 @@ final class TypeFlow {
   private final TypeHierarchy types;
   /** {@link #backPointer}'s answers, by {@code type.field}; {@link #NOT_KNOWN} for no back-pointer. */
   private final Map<String, String[]> backPointers = new HashMap<>();
+  /** Per type that declares back-pointers, the types of the objects they point at; built on first use. */
+  private Map<String, Set<String>> ownersByHolder;
 
   /** A field, parameter or return: the types that reach it, and where it flows on. */
   private static final class Node {
@@ -175,14 +178,64 @@ final class TypeFlow {
       for (String declaring : types.supertypes(type)) {
         Node node = fields.get("F " + declaring + "." + field);
         if (node != null) {
-          return node.self && !node.unknown && node.written.isEmpty() && !node.writtenUnknown
-              ? names(node.types)
-              : NOT_KNOWN;
+          return pointsBack(node) ? names(node.types) : NOT_KNOWN;
         }
       }
       return NOT_KNOWN;
     });
     return answer == NOT_KNOWN ? null : answer;
+  }
+
+  /**
+   * Whether {@code field} of an object of {@code type} holds only objects that point back at such
+   * an object: no unknown value and no body's {@code this} reaches it, and every type that does
+   * has a back-pointer ({@link #backPointer}) to {@code type} ({@code executor = new
+   * SessionExecutor(this)} in a session whose executors keep their {@code session}). Such a field
+   * is the inverse of the back-pointer: the object it holds is the one whose back-pointer leads to
+   * its holder.
+   */
+  boolean inverse(String type, String field) {
+    Node node = null;
+    for (String declaring : types.supertypes(type)) {
+      node = fields.get("F " + declaring + "." + field);
+      if (node != null) {
+        break;
+      }
+    }
+    if (node == null || node.unknown || node.self || node.types.isEmpty()) {
+      return false;
+    }
+    for (String held : names(node.types)) {
+      if (!pointsBackTo(held, type)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a field's node is a back-pointer's: some {@code this} reaches it, nothing unknown, no collection's contents. */
+  private static boolean pointsBack(Node node) {
+    return node.self && !node.unknown && node.written.isEmpty() && !node.writtenUnknown;
+  }
+
+  /** Whether a back-pointer of {@code holder} (declared in it or a supertype) may hold a {@code type}. */
+  private boolean pointsBackTo(String holder, String type) {
+    if (ownersByHolder == null) {
+      ownersByHolder = new HashMap<>();
+      fields.forEach((key, node) -> {
+        if (pointsBack(node)) {
+          String declaring = key.substring(2, key.lastIndexOf('.'));
+          ownersByHolder.computeIfAbsent(declaring, d -> new HashSet<>()).addAll(Arrays.asList(names(node.types)));
+        }
+      });
+    }
+    for (String declaring : types.supertypes(holder)) {
+      Set<String> owners = ownersByHolder.get(declaring);
+      if (owners != null && owners.contains(type)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
