@@ -327,7 +327,7 @@ class ProgramModelTest {
   /**
    * The owner's field that holds the object it created with {@code new Executor(this)} leads back
    * to that object: a consumer reaching {@code session.executor} under the executor's monitor
-   * re-enters it.
+   * re-enters it, directly or from an anonymous class's method ({@code this.this$Consumer.session}).
    */
   @Test
   void anOwnersFieldOfWhatItCreatedLeadsBackToIt() {
@@ -361,6 +361,10 @@ class ProgramModelTest {
         }
         """;
     assertEquals(List.of(), findings(sources("p/Session.java", session)));
+    String anonymous = session.replace(
+        "void redispatch() { session.executor.wakeup(); }",
+        "void redispatch() { Runnable task = new Runnable() { public void run() { session.executor.wakeup(); } }; task.run(); }");
+    assertEquals(List.of(), findings(sources("p/Session.java", anonymous)));
   }
 
   /** A guard: a node's sibling, reached through its parent's other child field, is another node. */

@@ -1030,8 +1030,15 @@ public final class SummaryComposer {
     int root;
     if (instance.startsWith("this.")) {
       String type = ClassHierarchy.owner(body.id.text);
-      holders = type == null ? null : new String[] {type};
       root = 4;
+      // The enclosing instance of an inner, local or anonymous class (this.this$Outer) is of the
+      // enclosing class; its back-pointers start from it.
+      while (type != null && instance.startsWith("this$", root + 1)) {
+        int dot = instance.indexOf('.', root + 1);
+        type = enclosing(type, instance.substring(root + 6, dot < 0 ? instance.length() : dot));
+        root = dot < 0 ? instance.length() : dot;
+      }
+      holders = type == null ? null : new String[] {type};
     } else if (instance.startsWith(MethodSummary.LOCAL)) {
       // A parameter's field: of the types the flow brings to the parameter.
       root = instance.indexOf('.');
@@ -1085,6 +1092,21 @@ public final class SummaryComposer {
       }
     }
     return true;
+  }
+
+  /**
+   * The class named {@code simpleName} that encloses the class {@code type} ({@code pkg.Outer} of
+   * {@code pkg.Outer$4} or {@code pkg.Outer.Inner}), or null.
+   */
+  private static String enclosing(String type, String simpleName) {
+    for (int at = type.lastIndexOf(simpleName); at > 0; at = type.lastIndexOf(simpleName, at - 1)) {
+      int end = at + simpleName.length();
+      char before = type.charAt(at - 1);
+      if ((before == '.' || before == '$') && end < type.length() && (type.charAt(end) == '.' || type.charAt(end) == '$')) {
+        return type.substring(0, end);
+      }
+    }
+    return null;
   }
 
   /** {@code a} and the names of {@code b} it lacks, in name order. */
