@@ -553,16 +553,13 @@ final class MethodAnalyzer {
     }
     // One monitor or the other, of two classes: the block runs holding each, on the paths its
     // test allows.
-    TreePath test = nullTest(child(conditional, choice.getCondition()));
-    Branches split = test == null ? Branches.both(s) : byNull(test, s);
+    TreePath condition = child(conditional, choice.getCondition());
+    String tested = nullTestedLocal(condition);
+    Branches split = tested == null ? Branches.both(s) : knowingNull(condition, tested, s);
     FlowStates out =
         monitorBlock(path, sync, split.whenTrue(), first).join(monitorBlock(path, sync, split.whenFalse(), second));
-    if (test != null) {
-      // What the test said of the local was for the block; after it the paths join again.
-      String name = localName(unit.trees().getElement(nullTested(test, (BinaryTree) test.getLeaf())));
-      out = out.map(p -> p.withoutFact(name));
-    }
-    return out;
+    // What the test said of the local was for the block; after it the paths join again.
+    return tested == null ? out : out.map(p -> p.withoutFact(tested));
   }
 
   /**
@@ -594,8 +591,8 @@ final class MethodAnalyzer {
     return expression.getLeaf().getKind() == Tree.Kind.CONDITIONAL_EXPRESSION ? expression : null;
   }
 
-  /** The test {@code x != null} or {@code x == null} of a local never reassigned that {@code path} is, or null. */
-  private TreePath nullTest(TreePath path) {
+  /** The name of the local, never reassigned, that {@code x != null} or {@code x == null} at {@code path} tests, or null. */
+  private String nullTestedLocal(TreePath path) {
     TreePath test = LockClassKeys.withoutParenthesesAndCasts(path);
     if (!(test.getLeaf() instanceof BinaryTree binary)
         || (binary.getKind() != Tree.Kind.NOT_EQUAL_TO && binary.getKind() != Tree.Kind.EQUAL_TO)) {
@@ -603,21 +600,21 @@ final class MethodAnalyzer {
     }
     TreePath tested = nullTested(test, binary);
     Element local = tested == null ? null : unit.trees().getElement(tested);
-    return local != null && localName(local) != null && !reassigned.contains(local) ? test : null;
+    return local == null || reassigned.contains(local) ? null : localName(local);
   }
 
   /**
-   * The paths where the null test at {@code test} holds and where it does not, each knowing
-   * whether its local is null: a later {@code if (x != null)} in the block takes one way.
+   * The paths where the null test {@code test} of {@code local} holds and where it does not, as
+   * {@link #cond} splits them, each knowing whether the local is null: a later {@code if (x !=
+   * null)} in the block takes one way.
    */
-  private Branches byNull(TreePath test, FlowStates in) {
-    BinaryTree binary = (BinaryTree) test.getLeaf();
-    TreePath tested = nullTested(test, binary);
-    String name = localName(unit.trees().getElement(tested));
-    Branches notNull = byFact(tested, in);
-    Branches set = new Branches(
-        notNull.whenTrue().map(p -> p.withFact(name, true)), notNull.whenFalse().map(p -> p.withFact(name, false)));
-    return binary.getKind() == Tree.Kind.NOT_EQUAL_TO ? set : new Branches(set.whenFalse(), set.whenTrue());
+  private Branches knowingNull(TreePath test, String local, FlowStates in) {
+    boolean notNullWhenTrue =
+        LockClassKeys.withoutParenthesesAndCasts(test).getLeaf().getKind() == Tree.Kind.NOT_EQUAL_TO;
+    Branches split = cond(test, in);
+    return new Branches(
+        split.whenTrue().map(p -> p.withFact(local, notNullWhenTrue)),
+        split.whenFalse().map(p -> p.withFact(local, !notNullWhenTrue)));
   }
 
   /** A {@code synchronized} block holding {@code lock}: the monitor taken, the block run, the monitor let go however it is left. */

@@ -25,7 +25,7 @@ import java.util.Objects;
  * local:p}), the fields of an object its creator set in its constructor ({@code this.field}), and
  * {@code this} itself where only a bound of its type is known; {@code owners}: the objects, in
  * the outermost caller's terms, that the receiver or a parameter is or belongs to and that were
- * reached through back-pointers ({@link SummaryComposer#ownersLock}), as owner entries, in order.
+ * reached through back-pointers ({@link SummaryComposer#ownersLock}), in order.
  */
 final class Frame {
   final String owner;
@@ -34,7 +34,7 @@ final class Frame {
   final String thisType;
   final String[] names;
   final Binding[] bindings;
-  final String[] owners;
+  final ReachedOwner[] owners;
   final int hash;
   /** Whether every name is of a local, {@code local:p}, as parameters' are. */
   final boolean localNames;
@@ -58,7 +58,7 @@ final class Frame {
 
   Frame(
       String owner, boolean identity, String receiver, String thisType, String[] names, Binding[] bindings,
-      String[] owners, int hash) {
+      ReachedOwner[] owners, int hash) {
     this.owner = owner;
     this.owners = owners;
     this.identity = identity;
@@ -83,14 +83,14 @@ final class Frame {
   /** The frame of the outermost body {@code owner} run on an object of {@code thisType}: names stay as they are. */
   static Frame root(String owner, String thisType) {
     return new Frame(
-        owner, true, "this", thisType, NO_NAMES, NO_BINDINGS, NO_NAMES,
-        hash(owner, true, "this", thisType, NO_NAMES, NO_BINDINGS, NO_NAMES));
+        owner, true, "this", thisType, NO_NAMES, NO_BINDINGS, ReachedOwner.NONE,
+        hash(owner, true, "this", thisType, NO_NAMES, NO_BINDINGS, ReachedOwner.NONE));
   }
 
   /** The hash of a frame's parts, for {@link SummaryComposer#frame}. */
   static int hash(
       String owner, boolean identity, String receiver, String thisType, String[] names, Binding[] bindings,
-      String[] owners) {
+      ReachedOwner[] owners) {
     int h = 31 * owner.hashCode() + (identity ? 1 : 0);
     h = 31 * h + (receiver == null ? 0 : receiver.hashCode());
     h = 31 * h + (thisType == null ? 0 : thisType.hashCode());
@@ -104,7 +104,7 @@ final class Frame {
   /** Whether this frame has these parts: their strings equal, its bindings' frames the same objects. */
   boolean is(
       String owner, boolean identity, String receiver, String thisType, String[] names, Binding[] bindings,
-      String[] owners) {
+      ReachedOwner[] owners) {
     if (this.identity != identity
         || !this.owner.equals(owner)
         || !Objects.equals(this.receiver, receiver)
@@ -429,14 +429,19 @@ final class Frame {
         out.add("]");
       }
     }
-    for (String reached : owners) {
+    for (ReachedOwner reached : owners) {
       out.add("|^");
-      out.add(reached);
+      out.add(reached.text());
     }
   }
 
   /** Whether {@code name} is the object {@code prefix} names or one reached through its fields. */
   static boolean within(String name, String prefix) {
-    return name.startsWith(prefix) && (name.length() == prefix.length() || name.charAt(prefix.length()) == '.');
+    return name.equals(prefix) || isFieldPath(name, prefix);
+  }
+
+  /** Whether {@code instance} names an object reached through the fields of {@code holder}. */
+  static boolean isFieldPath(String instance, String holder) {
+    return instance.length() > holder.length() && instance.charAt(holder.length()) == '.' && instance.startsWith(holder);
   }
 }

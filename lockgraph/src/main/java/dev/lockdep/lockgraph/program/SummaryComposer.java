@@ -932,7 +932,7 @@ public final class SummaryComposer {
     int n = candidates.length;
     for (Context on = context; on != null; on = on.parent) {
       String receiver = on.frame.receiver;
-      if (receiver == null || !isFieldPath(instance, receiver)) {
+      if (receiver == null || !Frame.isFieldPath(instance, receiver)) {
         continue;
       }
       String running = runningType(on);
@@ -1008,7 +1008,7 @@ public final class SummaryComposer {
       List<HeldLock> held = held(withoutReleased(context.held, acquisition.released(), frame), acquisition.held(), frame);
       Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
       HeldLock next = frame.map(acquisition.next(), at, types);
-      String owner = owner(context.body, acquisition.next().instance(), frame);
+      ReachedOwner owner = owner(context.body, acquisition.next().instance(), frame);
       compose(unit, held, ownersLock(held, next, frame.owners, owner), irq, context);
     }
   }
@@ -1018,11 +1018,9 @@ public final class SummaryComposer {
    * reaches through the back-pointers ({@link TypeFlow#backPointer}) of {@code body}'s own object
    * or of a parameter's (of every type the flow brings to it): {@code this.f} of {@code
    * this.f.rest}, {@code this.f.g} when {@code g} is a back-pointer of every object {@code f}
-   * holds, and so on; {@code local:p.f} alike. Null when there is none. As an owner entry: the
-   * name, a line break, the length of the name of the object the back-pointers start from, a
-   * line break, and the types the owner may have, joined by commas.
+   * holds, and so on; {@code local:p.f} alike. Null when there is none.
    */
-  private String owner(Body body, String instance, Frame frame) {
+  private ReachedOwner owner(Body body, String instance, Frame frame) {
     if (instance == null) {
       return null;
     }
@@ -1075,18 +1073,13 @@ public final class SummaryComposer {
     String hops = instance.substring(root, end);
     String owner = frame.mapInstance(instance.substring(0, end));
     return owner != null && owner.endsWith(hops) && owner.length() > hops.length()
-        ? owner + '\n' + (owner.length() - hops.length()) + '\n' + String.join(",", holders)
+        ? new ReachedOwner(owner, owner.length() - hops.length(), Arrays.asList(holders))
         : null;
   }
 
-  /** The name of the object an owner entry ({@link Frame#owners}) names. */
-  static String ownerName(String entry) {
-    return entry.substring(0, entry.indexOf('\n'));
-  }
-
-  /** Whether {@code field} is the inverse of a back-pointer ({@link TypeFlow#inverse}) for each of {@code types}, joined by commas. */
-  private boolean inverseOfAll(String types, String field) {
-    for (String type : types.split(",")) {
+  /** Whether {@code field} is the inverse of a back-pointer ({@link TypeFlow#inverse}) for each of {@code types}. */
+  private boolean inverseOfAll(List<String> types, String field) {
+    for (String type : types) {
       if (!flow.inverse(type, field)) {
         return false;
       }
@@ -1127,7 +1120,7 @@ public final class SummaryComposer {
    * they start to {@code p}, the owner is another object ({@code this.parent} or {@code
    * this.parent.parent} under {@code this}), and the lock stays another.
    */
-  private HeldLock ownersLock(List<HeldLock> held, HeldLock next, String[] owners, String owner) {
+  private HeldLock ownersLock(List<HeldLock> held, HeldLock next, ReachedOwner[] owners, ReachedOwner owner) {
     if (next.instance() == null || held.isEmpty()) {
       return next;
     }
@@ -1139,24 +1132,21 @@ public final class SummaryComposer {
   }
 
   /**
-   * {@code next} as the held lock it is through the owner {@code entry} names ({@link #ownersLock}),
-   * or null. A field of the owner that is the inverse of a back-pointer ({@link TypeFlow#inverse})
+   * {@code next} as the held lock it is through {@code reached} ({@link #ownersLock}), or null. A field of the owner that is the inverse of a back-pointer ({@link TypeFlow#inverse})
    * leads back to the held object: {@code consumer.session.executor} is the executor whose monitor
    * is held, when it is of the class of the lock taken.
    */
-  private HeldLock heldOwner(List<HeldLock> held, HeldLock next, String entry) {
-    int line = entry.indexOf('\n');
-    int types = entry.indexOf('\n', line + 1);
-    String owner = entry.substring(0, line);
+  private HeldLock heldOwner(List<HeldLock> held, HeldLock next, ReachedOwner reached) {
+    String owner = reached.name();
     String instance = next.instance();
     if (!Frame.within(instance, owner)) {
       return null;
     }
-    int start = Integer.parseInt(entry, line + 1, types, 10);
+    int start = reached.start();
     String rest = instance.substring(owner.length());
     int dot = rest.indexOf('.', 1);
     String inverse = rest.isEmpty() ? null : rest.substring(1, dot < 0 ? rest.length() : dot);
-    if (inverse != null && inverseOfAll(entry.substring(types + 1), inverse)) {
+    if (inverse != null && inverseOfAll(reached.types(), inverse)) {
       // The owner's field holds the object that leads to it: what follows the field is of that object.
       rest = dot < 0 ? "" : rest.substring(dot);
     }
@@ -1171,7 +1161,7 @@ public final class SummaryComposer {
         return null;
       }
       String holder = name.substring(0, name.length() - rest.length());
-      boolean onTheWay = holder.length() >= start && holder.length() < owner.length() && Frame.within(owner, holder);
+      boolean onTheWay = holder.length() >= start && Frame.isFieldPath(owner, holder);
       return !holder.isEmpty() && !onTheWay && !holder.equals(owner)
           ? new HeldLock(next.lockClass(), next.read(), next.trylock(), name, next.acquiredAt())
           : null;
@@ -1658,7 +1648,7 @@ public final class SummaryComposer {
     }
     for (Context on = context; on != null; on = on.parent) {
       String holder = on.frame.receiver;
-      if (holder == null || !isFieldPath(receiver, holder)) {
+      if (holder == null || !Frame.isFieldPath(receiver, holder)) {
         continue;
       }
       if (type.equals(runningType(on))) {
@@ -1673,10 +1663,6 @@ public final class SummaryComposer {
     return context.frame.thisType != null ? context.frame.thisType : context.body.id.owner;
   }
 
-  /** Whether {@code instance} names an object reached through the fields of {@code holder}. */
-  private static boolean isFieldPath(String instance, String holder) {
-    return instance.length() > holder.length() && instance.charAt(holder.length()) == '.' && instance.startsWith(holder);
-  }
 
   /** Whether a root of {@code body} is composed with {@code thisType}, or its facts do not depend on it. */
   private boolean rootCovers(Body body, String thisType) {
@@ -1909,7 +1895,8 @@ public final class SummaryComposer {
           name, new Binding(null, creator.mapInstance(inCreator), creator.runtimeType(inCreator), null, NO_BOUNDS));
     }
     // The creator's objects reached through back-pointers that the callback's are or belong to.
-    String[] owners = creator.owners.length == 0 ? NO_NAMES : bindings.owners(receiver, Arrays.asList(creator.owners));
+    ReachedOwner[] owners =
+        creator.owners.length == 0 ? ReachedOwner.NONE : bindings.owners(receiver, Arrays.asList(creator.owners));
     return bindings.frame(this, body.id.text, receiver, thisType, owners);
   }
 
@@ -1979,21 +1966,21 @@ public final class SummaryComposer {
     }
     // The objects reached through back-pointers that the callee's receiver and parameters are or
     // belong to: the caller's, and those the call reads from the caller's own back-pointers.
-    List<String> reached = frame.owners.length == 0 ? null : new ArrayList<>(Arrays.asList(frame.owners));
+    List<ReachedOwner> reached = frame.owners.length == 0 ? null : new ArrayList<>(Arrays.asList(frame.owners));
     reached = withOwner(reached, owner(caller, call.receiver(), frame));
     for (MethodSummary.Argument argument : arguments) {
       reached = withOwner(reached, owner(caller, argument.instance(), frame));
     }
-    String[] owners = reached == null ? NO_NAMES : bindings.owners(receiver, reached);
+    ReachedOwner[] owners = reached == null ? ReachedOwner.NONE : bindings.owners(receiver, reached);
     return bindings.frame(this, target.id.text, receiver, thisType, owners);
   }
 
   /** {@code reached} with {@code owner} added unless null; a new list for a null {@code reached}. */
-  private static List<String> withOwner(List<String> reached, String owner) {
+  private static List<ReachedOwner> withOwner(List<ReachedOwner> reached, ReachedOwner owner) {
     if (owner == null) {
       return reached;
     }
-    List<String> list = reached == null ? new ArrayList<>(2) : reached;
+    List<ReachedOwner> list = reached == null ? new ArrayList<>(2) : reached;
     list.add(owner);
     return list;
   }
@@ -2054,23 +2041,23 @@ public final class SummaryComposer {
       n++;
     }
 
-    Frame frame(SummaryComposer composer, String owner, String receiver, String thisType, String[] owners) {
+    Frame frame(SummaryComposer composer, String owner, String receiver, String thisType, ReachedOwner[] owners) {
       return composer.frame(
           owner, receiver, thisType, n < names.length ? Arrays.copyOf(names, n) : names,
           n < values.length ? Arrays.copyOf(values, n) : values, owners);
     }
 
     /**
-     * Of {@code candidates} (owner entries, {@link #owner}), in order and once each, those whose
-     * object {@code receiver} or a bound parameter is or belongs to.
+     * Of {@code candidates} ({@link #owner}), in order and once each, those whose object {@code
+     * receiver} or a bound parameter is or belongs to.
      */
-    String[] owners(String receiver, List<String> candidates) {
-      TreeSet<String> kept = null;
-      for (String candidate : candidates) {
+    ReachedOwner[] owners(String receiver, List<ReachedOwner> candidates) {
+      TreeSet<ReachedOwner> kept = null;
+      for (ReachedOwner candidate : candidates) {
         if (kept != null && kept.contains(candidate)) {
           continue;
         }
-        String name = ownerName(candidate);
+        String name = candidate.name();
         boolean used = receiver != null && Frame.within(receiver, name);
         for (int i = 0; i < n && !used; i++) {
           used = values[i].instance != null && Frame.within(values[i].instance, name);
@@ -2082,7 +2069,7 @@ public final class SummaryComposer {
           kept.add(candidate);
         }
       }
-      return kept == null ? NO_NAMES : kept.toArray(NO_NAMES);
+      return kept == null ? ReachedOwner.NONE : kept.toArray(ReachedOwner.NONE);
     }
   }
 
@@ -2105,7 +2092,7 @@ public final class SummaryComposer {
 
   /** The frame of a callee, not the outermost body, with these parts; one object per distinct frame. */
   private Frame frame(
-      String owner, String receiver, String thisType, String[] names, Binding[] bindings, String[] owners) {
+      String owner, String receiver, String thisType, String[] names, Binding[] bindings, ReachedOwner[] owners) {
     int hash = Frame.hash(owner, false, receiver, thisType, names, bindings, owners);
     Frame[] table = frames;
     int mask = table.length - 1;

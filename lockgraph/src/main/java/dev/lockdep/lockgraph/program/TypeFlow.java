@@ -61,6 +61,8 @@ final class TypeFlow {
   private final TypeHierarchy types;
   /** {@link #backPointer}'s answers, by {@code type.field}; {@link #NOT_KNOWN} for no back-pointer. */
   private final Map<String, String[]> backPointers = new HashMap<>();
+  /** {@link #inverse}'s answers, by {@code type.field}. */
+  private final Map<String, Boolean> inverses = new HashMap<>();
   /** Per type that declares back-pointers, the types of the objects they point at; built on first use. */
   private Map<String, Set<String>> ownersByHolder;
 
@@ -175,15 +177,21 @@ final class TypeFlow {
    */
   String[] backPointer(String type, String field) {
     String[] answer = backPointers.computeIfAbsent(type + "." + field, key -> {
-      for (String declaring : types.supertypes(type)) {
-        Node node = fields.get("F " + declaring + "." + field);
-        if (node != null) {
-          return pointsBack(node) ? names(node.types) : NOT_KNOWN;
-        }
-      }
-      return NOT_KNOWN;
+      Node node = fieldNode(type, field);
+      return node != null && pointsBack(node) ? names(node.types) : NOT_KNOWN;
     });
     return answer == NOT_KNOWN ? null : answer;
+  }
+
+  /** The node of {@code field} as an object of {@code type} has it (declared in it or a supertype), or null. */
+  private Node fieldNode(String type, String field) {
+    for (String declaring : types.lookupOrder(type)) {
+      Node node = fields.get("F " + declaring + "." + field);
+      if (node != null) {
+        return node;
+      }
+    }
+    return null;
   }
 
   /**
@@ -195,22 +203,18 @@ final class TypeFlow {
    * its holder.
    */
   boolean inverse(String type, String field) {
-    Node node = null;
-    for (String declaring : types.supertypes(type)) {
-      node = fields.get("F " + declaring + "." + field);
-      if (node != null) {
-        break;
-      }
-    }
-    if (node == null || node.unknown || node.self || node.types.isEmpty()) {
-      return false;
-    }
-    for (String held : names(node.types)) {
-      if (!pointsBackTo(held, type)) {
+    return inverses.computeIfAbsent(type + "." + field, key -> {
+      Node node = fieldNode(type, field);
+      if (node == null || node.unknown || node.self || node.types.isEmpty()) {
         return false;
       }
-    }
-    return true;
+      for (String held : names(node.types)) {
+        if (!pointsBackTo(held, type)) {
+          return false;
+        }
+      }
+      return true;
+    });
   }
 
   /** Whether a field's node is a back-pointer's: some {@code this} reaches it, nothing unknown, no collection's contents. */
@@ -229,7 +233,7 @@ final class TypeFlow {
         }
       });
     }
-    for (String declaring : types.supertypes(holder)) {
+    for (String declaring : types.lookupOrder(holder)) {
       Set<String> owners = ownersByHolder.get(declaring);
       if (owners != null && owners.contains(type)) {
         return true;

@@ -185,11 +185,7 @@ final class TypeHierarchy {
   }
 
   /** {@code type}, its superclasses from the nearest, then its interfaces: where a member of it is looked up. */
-  String[] supertypes(String type) {
-    return lookupOrder(type);
-  }
-
-  private String[] lookupOrder(String type) {
+  String[] lookupOrder(String type) {
     String[] order = lookup.get(type);
     if (order == null) {
       List<String> classes = new ArrayList<>();
