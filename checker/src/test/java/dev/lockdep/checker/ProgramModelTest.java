@@ -1321,4 +1321,181 @@ class ProgramModelTest {
     assertTrue(!oneOrder.equals(sources), oneOrder);
     assertEquals(List.of(), findings(sources("p/Cache.java", oneOrder)));
   }
+
+  /** A lock service in a superclass's file: {@code lock()} and {@code unlock()} of a segment. */
+  private static final String LOCKABLE =
+      """
+      package p;
+      import java.util.concurrent.locks.ReentrantLock;
+      class Lockable {
+        private final ReentrantLock sync = new ReentrantLock();
+        final void lock() { sync.lock(); }
+        final void unlock() { sync.unlock(); }
+      }
+      """;
+
+  /**
+   * A lock service of another file (GROOVY-8067's shape): {@code lock(); try { ... } finally {
+   * unlock(); }} in a subclass runs its {@code try} under the lock the superclass's {@code lock()}
+   * returns holding, though the front end cannot look into that body. Notifying listeners there
+   * orders the segment's lock before the listeners' monitor, against the order {@code listen}
+   * takes them in; taken in one order, nothing is reported.
+   */
+  @Test
+  void aLockServiceOfAnotherFileHandsTheHoldToItsCaller() {
+    String segment =
+        """
+        package p;
+        class Segment extends Lockable {
+          private final Object listeners = new Object();
+          void put() {
+            lock();
+            try { synchronized (listeners) { listeners.notifyAll(); } } finally { unlock(); }
+          }
+          void listen() {
+            synchronized (listeners) { lock(); try { listeners.notifyAll(); } finally { unlock(); } }
+          }
+        }
+        """;
+    assertCycle(
+        findings(sources("p/Lockable.java", LOCKABLE, "p/Segment.java", segment)), "Lockable.sync", "Segment.listeners");
+    String oneOrder = segment.replace(
+        "lock();\n    try { synchronized (listeners) { listeners.notifyAll(); } } finally { unlock(); }",
+        "synchronized (listeners) { lock(); try { listeners.notifyAll(); } finally { unlock(); } }");
+    assertTrue(!oneOrder.equals(segment), oneOrder);
+    assertEquals(List.of(), findings(sources("p/Lockable.java", LOCKABLE, "p/Segment.java", oneOrder)));
+  }
+
+  /**
+   * A lock service called on a field, whose override takes the lock and returns a stamp (Rhino's
+   * {@code slotMap.readLock()}): the {@code try} runs under the override's read lock, and the
+   * write lock the loop's callee takes on the same map is lockdep's AA. A map class whose service
+   * takes nothing hands nothing over: with only the base class, nothing is reported.
+   */
+  @Test
+  void anOverriddenLockServiceHandsItsLockThroughTheCall() {
+    String map =
+        """
+        package p;
+        class SlotMap {
+          long readLock() { return 0L; }
+          void unlockRead(long stamp) { }
+          void put(Object value) { }
+        }
+        """;
+    String safeMap =
+        """
+        package p;
+        import java.util.concurrent.locks.StampedLock;
+        class SafeSlotMap extends SlotMap {
+          private final StampedLock lock = new StampedLock();
+          @Override long readLock() { return lock.readLock(); }
+          @Override void unlockRead(long stamp) { lock.unlockRead(stamp); }
+          @Override void put(Object value) {
+            long stamp = lock.writeLock();
+            try { super.put(value); } finally { lock.unlockWrite(stamp); }
+          }
+        }
+        """;
+    String scope =
+        """
+        package p;
+        class Scope {
+          private final SlotMap slotMap;
+          Scope(boolean threadSafe) { slotMap = threadSafe ? new SafeSlotMap() : new SlotMap(); }
+          void seal() {
+            long stamp = slotMap.readLock();
+            try { slotMap.put(this); } finally { slotMap.unlockRead(stamp); }
+          }
+        }
+        """;
+    List<String> found =
+        findings(sources("p/SlotMap.java", map, "p/SafeSlotMap.java", safeMap, "p/Scope.java", scope));
+    assertTrue(
+        found.size() == 1 && found.get(0).contains("[RecursiveLocking]") && found.get(0).contains("SafeSlotMap.lock"),
+        found::toString);
+    String plainScope = scope.replace("threadSafe ? new SafeSlotMap() : new SlotMap()", "new SlotMap()");
+    assertTrue(!plainScope.equals(scope), plainScope);
+    assertEquals(List.of(), findings(sources("p/SlotMap.java", map, "p/Scope.java", plainScope)));
+  }
+
+  /**
+   * {@code super(owner)} in a subclass whose constructor has the same parameters runs the
+   * superclass's constructor, never the subclass's own: a constructor call is not dispatched. The
+   * superclass's constructor registers the object under the registry's lock, inside the creator's
+   * monitor, against the registry's order.
+   */
+  @Test
+  void aSuperConstructorCallRunsTheSuperclassConstructor() {
+    String base =
+        """
+        package p;
+        class Base {
+          static final Object REGISTRY = new Object();
+          Base(Object owner) { synchronized (REGISTRY) { REGISTRY.notifyAll(); } }
+        }
+        """;
+    String node =
+        """
+        package p;
+        class Node extends Base {
+          Node(Object owner) { super(owner); }
+        }
+        """;
+    String tree =
+        """
+        package p;
+        class Tree {
+          private final Object nodes = new Object();
+          void grow() { synchronized (nodes) { new Node(this); } }
+          void prune() { synchronized (Base.REGISTRY) { synchronized (nodes) { nodes.notifyAll(); } } }
+        }
+        """;
+    assertCycle(
+        findings(sources("p/Base.java", base, "p/Node.java", node, "p/Tree.java", tree)), "Base.REGISTRY", "Tree.nodes");
+  }
+
+  /** A result that locks its session ({@link #LOCKABLE}) again while its constructor holds that lock. */
+  private static final String RESULT =
+      """
+      package p;
+      class Result {
+        private final Lockable session;
+        Result(Lockable session) {
+          this.session = session;
+          session.lock();
+          try { fetch(); } finally { session.unlock(); }
+        }
+        private void fetch() { close(); }
+        void close() {
+          final Lockable session = this.session;
+          session.lock();
+          try { session.hashCode(); } finally { session.unlock(); }
+        }
+      }
+      """;
+
+  /**
+   * A constructor that calls a method of its own object: the field it set from its parameter is,
+   * in that method, the object the parameter is (h2's {@code ResultRemote} locking its session
+   * again from {@code fetchRows}). The session's lock taken again there is the constructor's hold
+   * re-entered, not lockdep's AA.
+   */
+  @Test
+  void aConstructorsFieldIsItsParameterInTheMethodsItCalls() {
+    assertEquals(List.of(), findings(sources("p/Lockable.java", LOCKABLE, "p/Result.java", RESULT)));
+  }
+
+  /**
+   * A field set in the constructor and nulled later (a resource dropped in {@code close()}) is the
+   * constructor's object wherever it is set: the same re-entry stays silent.
+   */
+  @Test
+  void aFieldNulledAfterConstructionIsStillTheConstructorsObject() {
+    String nulled =
+        RESULT.replace("private final Lockable session;", "private Lockable session;")
+            .replace("  void close() {", "  void drop() { session = null; }\n  void close() {");
+    assertTrue(nulled.contains("session = null;") && !nulled.contains("final Lockable session;"), nulled);
+    assertEquals(List.of(), findings(sources("p/Lockable.java", LOCKABLE, "p/Result.java", nulled)));
+  }
 }

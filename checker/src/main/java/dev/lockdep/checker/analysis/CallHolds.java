@@ -285,7 +285,8 @@ final class CallHolds {
     }
   }
 
-  private boolean isJdk(ExecutableElement callee) {
+  /** Whether {@code callee} is a method of the JDK, which leaves no lock of the program held. */
+  boolean isJdk(ExecutableElement callee) {
     return jdk.computeIfAbsent(
         callee,
         m -> {

@@ -82,7 +82,11 @@ final class CallbackApis {
   /** Whether a call of {@code callee} may run an override of it. */
   boolean overridable(ExecutableElement callee) {
     Set<Modifier> modifiers = callee.getModifiers();
-    if (modifiers.contains(Modifier.PRIVATE) || modifiers.contains(Modifier.FINAL)) {
+    // A constructor runs its own body: `super(bundle, value)` in a subclass whose constructor has
+    // the same parameters is not a call of that subclass's constructor.
+    if (callee.getKind() == ElementKind.CONSTRUCTOR
+        || modifiers.contains(Modifier.PRIVATE)
+        || modifiers.contains(Modifier.FINAL)) {
       return false;
     }
     return !(callee.getEnclosingElement() instanceof TypeElement owner)

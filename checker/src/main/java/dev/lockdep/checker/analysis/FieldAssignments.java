@@ -28,7 +28,7 @@ import javax.lang.model.element.VariableElement;
  *
  * <p>{@link #constructionOnly}: the private fields that are one object for the life of their
  * object although not {@code final}, assigned only while it is constructed, in its class's
- * constructors, instance initializers and field initializers. Such a field is one object as a
+ * constructors, instance initializers and field initializers, and else only to {@code null}. Such a field is one object as a
  * {@code final} one is (a lock field created in the constructor, say), which decides its lock
  * class. Only a private field can be decided: every assignment to it is in its top-level class,
  * scanned once per compilation unit.
@@ -125,7 +125,11 @@ final class FieldAssignments {
 
       @Override
       public Void visitAssignment(AssignmentTree node, TypeElement constructing) {
-        note(node.getVariable(), constructing);
+        // Nulling a field (a resource dropped in close()) gives it no other object: every
+        // activity that finds it set finds what construction put there.
+        if (node.getExpression().getKind() != Tree.Kind.NULL_LITERAL) {
+          note(node.getVariable(), constructing);
+        }
         return super.visitAssignment(node, constructing);
       }
 

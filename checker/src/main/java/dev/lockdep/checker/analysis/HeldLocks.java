@@ -2,6 +2,7 @@ package dev.lockdep.checker.analysis;
 
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.Provenance;
+import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -78,6 +79,19 @@ record HeldLocks(
     List<Entry> next = new ArrayList<>(stack);
     next.add(entry);
     return withStack(next);
+  }
+
+  /** This path once the hold the call at {@code call} handed over ends: its mark comes off the stack. */
+  HeldLocks withoutHeldByCall(Provenance call) {
+    for (int i = stack.size() - 1; i >= 0; i--) {
+      Entry e = stack.get(i);
+      if (e.acquiredAt().equals(call) && MethodSummary.HELD_BY_CALL.equals(e.lock().lockClass())) {
+        List<Entry> next = new ArrayList<>(stack);
+        next.remove(i);
+        return withStack(next);
+      }
+    }
+    return this;
   }
 
   HeldLocks reenter(int index) {

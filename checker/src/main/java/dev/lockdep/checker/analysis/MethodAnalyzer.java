@@ -39,6 +39,7 @@ import com.sun.source.util.TreePath;
 import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.Provenance;
+import dev.lockdep.lockgraph.ReadMode;
 import dev.lockdep.lockgraph.program.BodyContext;
 import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.ArrayDeque;
@@ -57,6 +58,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 
@@ -101,6 +103,8 @@ final class MethodAnalyzer {
   private final Map<Provenance, LocalFinding> findings = new LinkedHashMap<>();
   /** The locks this body has acquired so far, on any path, in analysis order. */
   private final Set<LockRef> acquiredHere = new HashSet<>();
+  /** The releases that end a {@link ServiceHold}, each with the call that opened it. */
+  private final Map<Tree, Provenance> serviceReleases = new HashMap<>();
   /** Releases taken to end a hold the caller took. */
   private final Set<Provenance> releasesCallersHold = new HashSet<>();
   /** The same releases, for the callers of this body when it is looked into from a call. */
@@ -179,7 +183,7 @@ final class MethodAnalyzer {
       Set<CheckKind> suppressed,
       BodyIdentity identity,
       BodyContext context) {
-    runFrom(body, heldOnEntry, monitor, declaredAt);
+    FlowStates exits = runFrom(body, heldOnEntry, monitor, declaredAt);
     Map<Provenance, LocalFinding> found = findings;
     if (releasesToCheck && !suppressed.contains(CheckKind.UnbalancedUnlock)) {
       // Following calls can only excuse the releases found and report calls of release helpers:
@@ -204,7 +208,28 @@ final class MethodAnalyzer {
         suppressed.stream().map(CheckKind::name).collect(Collectors.toSet()),
         context,
         identity.stores(),
-        unit.typeFlow().body(body));
+        unit.typeFlow().body(body),
+        returnsHolding(exits, declaredAt));
+  }
+
+  /**
+   * The locks the body took and still holds where it returns normally (on {@code exits}), each
+   * once: not those it was entered holding nor its own monitor, which are taken where it is
+   * declared. None when the body was too large to follow to its end.
+   */
+  private static List<HeldLock> returnsHolding(FlowStates exits, Provenance declaredAt) {
+    if (exits == null) {
+      return List.of();
+    }
+    Set<HeldLock> held = new LinkedHashSet<>();
+    for (HeldLocks p : exits.paths()) {
+      for (HeldLocks.Entry e : p.stack()) {
+        if (!e.acquiredAt().equals(declaredAt) && e.lock() != HELD_BY_CALL) {
+          held.add(e.toHeldLock());
+        }
+      }
+    }
+    return List.copyOf(held);
   }
 
   /**
@@ -231,8 +256,76 @@ final class MethodAnalyzer {
     return new CallHolds.Effect(left, List.copyOf(callersHoldsReleased), List.copyOf(returning));
   }
 
+  /**
+   * A call of a method whose body is in another unit or a library, right before a {@code try} whose
+   * {@code finally} calls another such method on the same object: the lock-service idiom ({@code
+   * segment.lock(); try { ... } finally { segment.unlock(); }}, {@code long stamp =
+   * map.readLock(); try { ... } finally { map.unlockRead(stamp); }}). What the call returns
+   * holding is held from the call to that release; the body that knows is not this unit's, so the
+   * paths carry a {@link MethodSummary#HELD_BY_CALL} mark that composition resolves.
+   *
+   * @param call where the call is, which the mark names
+   * @param release the call in the {@code finally} that ends the hold
+   */
+  private record ServiceHold(Provenance call, MethodInvocationTree release) {}
+
+  /** The mark a {@link ServiceHold} puts on the paths, as a lock the front end carries on its stacks. */
+  private static final LockRef HELD_BY_CALL =
+      new LockRef(MethodSummary.HELD_BY_CALL, ReadMode.EXCLUSIVE, null, "a lock held by a call");
+
+  /** The {@link ServiceHold} that {@code statement}, followed by {@code next}, opens; null when none. */
+  private ServiceHold serviceHold(TreePath statement, StatementTree next) {
+    if (!(next instanceof TryTree tryTree) || tryTree.getFinallyBlock() == null || !tryTree.getResources().isEmpty()) {
+      return null;
+    }
+    Tree leaf = statement.getLeaf();
+    ExpressionTree expression =
+        leaf instanceof ExpressionStatementTree e ? e.getExpression() : leaf instanceof VariableTree v ? v.getInitializer() : null;
+    if (!(expression instanceof MethodInvocationTree call)) {
+      return null;
+    }
+    TreePath callPath = child(statement, call);
+    String object = serviceObject(callPath, null);
+    if (object == null) {
+      return null;
+    }
+    Element opening = unit.trees().getElement(callPath);
+    TreePath finallyBlock = child(child(statement.getParentPath(), next), tryTree.getFinallyBlock());
+    for (StatementTree s : tryTree.getFinallyBlock().getStatements()) {
+      if (s instanceof ExpressionStatementTree e && e.getExpression() instanceof MethodInvocationTree release) {
+        TreePath releasePath = child(child(finallyBlock, s), release);
+        if (object.equals(serviceObject(releasePath, opening))) {
+          return new ServiceHold(unit.provenance(call, method), release);
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The object a call of a possible lock service runs on, as {@link LockClassKeys#instance} names
+   * it (its class's name for a static method); null when the call is not one, or is of {@code
+   * other}: a lock operation, a JDK method, a method whose body this unit has (the front end
+   * follows those itself, {@link CallHolds#mayHandOver}), or an unknown object.
+   */
+  private String serviceObject(TreePath call, Element other) {
+    if (!(unit.trees().getElement(call) instanceof ExecutableElement callee)
+        || callee.equals(other)
+        || unit.declarationWithBody(callee) != null
+        || unit.callHolds().isJdk(callee)
+        || unit.operations().classify(call, callee, scope, methodSubclass).isPresent()) {
+      return null;
+    }
+    if (callee.getModifiers().contains(Modifier.STATIC)) {
+      return callee.getEnclosingElement().toString();
+    }
+    TreePath receiver = LockClassKeys.receiver(call);
+    return receiver == null ? unit.keys().implicitReceiver(call, callee) : unit.keys().instance(receiver, scope);
+  }
+
   /** Runs the body from {@code heldOnEntry} and then {@code monitor}, as far as the budget goes. */
-  private void runFrom(TreePath body, List<LockRef> heldOnEntry, LockRef monitor, Provenance declaredAt) {
+  /** Returns the states in which it returns normally, or null when it is past the budget. */
+  private FlowStates runFrom(TreePath body, List<LockRef> heldOnEntry, LockRef monitor, Provenance declaredAt) {
     HeldLocks start = HeldLocks.NONE;
     for (LockRef lock : heldOnEntry) {
       start = start.push(new HeldLocks.Entry(lock, false, declaredAt, 0));
@@ -242,13 +335,14 @@ final class MethodAnalyzer {
       entry = acquire(entry, monitor, false, declaredAt, List.of());
     }
     try {
-      run(body, entry);
+      return run(body, entry);
     } catch (BudgetExhausted e) {
       // A method this large is left with the facts found so far rather than slowing javac down.
       unit.note(
           declaredAt,
           "[analysis bound] " + method + " is past " + BUDGET + " statement visits; the locks and calls after that point"
               + " are not analysed");
+      return null;
     }
   }
 
@@ -271,8 +365,16 @@ final class MethodAnalyzer {
     switch (tree.getKind()) {
       case BLOCK: {
         FlowStates s = in;
-        for (StatementTree statement : ((BlockTree) tree).getStatements()) {
-          s = exec(child(path, statement), s);
+        List<? extends StatementTree> statements = ((BlockTree) tree).getStatements();
+        for (int i = 0; i < statements.size(); i++) {
+          TreePath statement = child(path, statements.get(i));
+          s = exec(statement, s);
+          ServiceHold hold = i + 1 < statements.size() ? serviceHold(statement, statements.get(i + 1)) : null;
+          if (hold != null) {
+            serviceReleases.put(hold.release(), hold.call());
+            HeldLocks.Entry mark = new HeldLocks.Entry(HELD_BY_CALL, false, hold.call(), 0);
+            s = s.map(p -> p.push(mark));
+          }
         }
         return s;
       }
@@ -859,6 +961,10 @@ final class MethodAnalyzer {
     public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
       super.visitMethodInvocation(node, null);
       call(currentPath(), node);
+      Provenance handedBy = serviceReleases.get(node);
+      if (handedBy != null) {
+        states = states.map(p -> p.withoutHeldByCall(handedBy));
+      }
       return null;
     }
 

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 
 /** A body of the program with what the walk keeps for it. */
 final class Body {
-  final MethodSummary summary;
+  /** Its summary, with the marks of locks handed over by calls resolved ({@link HeldByCalls}) before the walk. */
+  MethodSummary summary;
   final BodyId id;
   /** Its position in {@link SummaryComposer#bodies}. */
   final int index;

@@ -3,6 +3,7 @@ package dev.lockdep.lockgraph.program;
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
+import dev.lockdep.lockgraph.PseudoLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,9 @@ import java.util.Set;
  * @param context what the body's annotations say about the context it runs in
  * @param stores for a constructor, the lock fields it sets from its parameters
  * @param flows where the body's objects go, for the program's type flow ({@link TypeFlow})
+ * @param returnsHolding the locks the body takes and may still hold where it returns normally, as
+ *     it names them: what a lock service ({@code void lock() { sync.lock(); }}) hands to its
+ *     caller, which the caller's {@link #HELD_BY_CALL} entries stand for
  */
 public record MethodSummary(
     String method,
@@ -39,7 +43,8 @@ public record MethodSummary(
     Set<String> suppressed,
     BodyContext context,
     List<Store> stores,
-    List<Flow> flows) {
+    List<Flow> flows,
+    List<HeldLock> returnsHolding) {
   /** How instance names begin that name a local or a parameter ({@code local:name}), as {@link #parameters} are named. */
   public static final String LOCAL = "local:";
 
@@ -53,6 +58,7 @@ public record MethodSummary(
     Objects.requireNonNull(context);
     stores = List.copyOf(stores);
     flows = List.copyOf(flows);
+    returnsHolding = List.copyOf(returnsHolding);
   }
 
   /** A method that stores no lock field. */
@@ -65,14 +71,38 @@ public record MethodSummary(
       List<CallSite> calls,
       Set<String> suppressed,
       BodyContext context) {
-    this(method, id, overrides, parameters, acquisitions, calls, suppressed, context, List.of(), List.of());
+    this(method, id, overrides, parameters, acquisitions, calls, suppressed, context, List.of(), List.of(), List.of());
   }
 
   /** This summary with {@code more} flows after its own. */
   public MethodSummary withMoreFlows(List<Flow> more) {
     List<Flow> all = new ArrayList<>(flows);
     all.addAll(more);
-    return new MethodSummary(method, id, overrides, parameters, acquisitions, calls, suppressed, context, stores, all);
+    return new MethodSummary(
+        method, id, overrides, parameters, acquisitions, calls, suppressed, context, stores, all, returnsHolding);
+  }
+
+  /** This summary with other acquisitions and calls, as {@link HeldByCalls} puts locks in place of its marks. */
+  MethodSummary withEvents(List<Acquisition> newAcquisitions, List<CallSite> newCalls) {
+    return new MethodSummary(
+        method, id, overrides, parameters, newAcquisitions, newCalls, suppressed, context, stores, flows, returnsHolding);
+  }
+
+  /**
+   * The class of a mark in a held list that stands for whatever the call at the mark's {@link
+   * HeldLock#acquiredAt}, of the same body, returns holding ({@link #returnsHolding} of the bodies
+   * it runs). The front end writes it where a method of another unit, which it cannot look into,
+   * is called right before a {@code try} whose {@code finally} calls another method on the same
+   * object ({@code segment.lock(); try { ... } finally { segment.unlock(); }}): the lock-service
+   * idiom. Composition puts the locks in its place, seen from the caller, or drops it when the call
+   * returns holding nothing. Its key is a pseudo key (they start with {@code #}) that no lock has.
+   */
+  public static final LockClass HELD_BY_CALL =
+      new LockClass("#held-by-call", 0, "held by a call", true, PseudoLock.NONE);
+
+  /** Whether {@code held} is a {@link #HELD_BY_CALL} mark. */
+  public static boolean isHeldByCall(HeldLock held) {
+    return held.lockClass().equals(HELD_BY_CALL);
   }
 
   /**

@@ -24,7 +24,7 @@ import java.util.Set;
  * units       = n:var (file:str methods types){n}
  * types       = n:var (name:str simpleName:str superclass:ostr interfaces:strs concrete:u8){n}
  * methods     = n:var (method:str id:str overrides:strs parameters:strs suppressed:strs
- *                      context acquisitions calls stores flows){n}
+ *                      context acquisitions calls stores flows returnsHolding:held){n}
  * stores      = n:var (lockClass:str parameter:var){n}
  * flows       = n:var (target:str sources:strs){n}
  * context     = irqContext:u8 irqsDisabled:u8 gfp:u8 flags:u8 declaredAt:prov
@@ -46,7 +46,7 @@ import java.util.Set;
  * order, so equal summaries give equal bytes.
  */
 public final class ProgramFormat {
-  public static final int VERSION = 6;
+  public static final int VERSION = 7;
 
   /** Where a compilation's summaries go in its class output. */
   public static final String DIRECTORY = "META-INF/lockdep/";
@@ -134,6 +134,7 @@ public final class ProgramFormat {
       out.string(flows.get(i).target());
       strings(out, flows.get(i).sources());
     }
+    held(out, method.returnsHolding());
   }
 
   private static void call(FactsEncoding.Output out, MethodSummary.CallSite call) {
@@ -243,7 +244,8 @@ public final class ProgramFormat {
         }
         methods.add(
             new MethodSummary(
-                method, id, overrides, parameters, acquisitions, calls, Set.copyOf(suppressed), context, stores, flows));
+                method, id, overrides, parameters, acquisitions, calls, Set.copyOf(suppressed), context, stores, flows,
+                held(in, id)));
       }
       int typeCount = in.count("types of ", file, 5);
       List<TypeDecl> types = new ArrayList<>(typeCount);

@@ -258,6 +258,7 @@ public final class SummaryComposer {
         out.put(unit.file, unit.acquisitions);
       }
     }
+    HeldByCalls.resolve(composer.bodies, composer.ids, composer.types);
     composer.findWrappers();
     composer.findStoredLocks();
     composer.flow = new TypeFlow(composer.bodies, composer::everySelected, composer.types);
@@ -1942,6 +1943,15 @@ public final class SummaryComposer {
       String parameter = parameters.get(i);
       bindings.put(parameter, binding(arguments.get(i), frame, target.locks(parameter), target.parameterType(parameter)));
     }
+    if ("this".equals(call.receiver()) && !frame.localNames) {
+      // The callee runs on the caller's own object: what the caller's frame knows of that
+      // object's fields (set by its constructor, taken from where it was created) holds there too.
+      for (int i = 0; i < frame.names.length; i++) {
+        if (frame.names[i].startsWith("this.")) {
+          bindings.put(frame.names[i], frame.bindings[i]);
+        }
+      }
+    }
     MethodSummary.CallSite creation = call.receiver() == null ? null : caller.creation(call.receiver());
     BodyId constructor = creation == null ? null : ids.get(creation.callee());
     if (constructor != null && constructor.first != null) {
@@ -1950,8 +1960,17 @@ public final class SummaryComposer {
       List<MethodSummary.Argument> passed = creation.arguments();
       for (MethodSummary.Store store : constructor.first.summary.stores()) {
         if (store.parameter() < passed.size()) {
-          String field = store.lockClass().substring(store.lockClass().lastIndexOf('.') + 1);
-          bindings.put("this." + field, binding(passed.get(store.parameter()), frame, false, null));
+          bindings.put(storedField(store), binding(passed.get(store.parameter()), frame, false, null));
+        }
+      }
+    } else if ("this".equals(call.receiver()) && !caller.summary.stores().isEmpty()) {
+      // A constructor calling a method of its own object: the fields it set from its parameters
+      // are those parameters' objects, as its frame knows them.
+      List<String> own = caller.summary.parameters();
+      for (MethodSummary.Store store : caller.summary.stores()) {
+        String parameter = own.get(store.parameter());
+        if (!parameter.isEmpty()) {
+          bindings.put(storedField(store), binding(MethodSummary.Argument.ofInstance(parameter), frame, false, null));
         }
       }
     }
@@ -1973,6 +1992,11 @@ public final class SummaryComposer {
     }
     ReachedOwner[] owners = reached == null ? ReachedOwner.NONE : bindings.owners(receiver, reached);
     return bindings.frame(this, target.id.text, receiver, thisType, owners);
+  }
+
+  /** The name a constructor's {@code store} gives its field in the methods of the object: {@code this.field}. */
+  private static String storedField(MethodSummary.Store store) {
+    return "this." + store.lockClass().substring(store.lockClass().lastIndexOf('.') + 1);
   }
 
   /** {@code reached} with {@code owner} added unless null; a new list for a null {@code reached}. */

@@ -43,7 +43,9 @@ class ProgramFormatTest {
             List.of(
                 new MethodSummary.CallSite(
                     "p.Connection#invalidate()",
-                    List.of(new HeldLock(POOL, ReadMode.EXCLUSIVE, false, "this.lock", held)),
+                    List.of(
+                        new HeldLock(POOL, ReadMode.EXCLUSIVE, false, "this.lock", held),
+                        HeldLock.of(MethodSummary.HELD_BY_CALL, held)),
                     call,
                     "this.idle",
                     "p.IdleQueue",
@@ -93,7 +95,8 @@ class ProgramFormatTest {
             List.of(new MethodSummary.Store("p.Connection.lock", 0)),
             List.of(
                 new MethodSummary.Flow("F p.Connection.peer", List.of("N p.Connection", "P 0")),
-                new MethodSummary.Flow("U 3:5 p.Closeable#close()", List.of("F p.Connection.peer", "?"))));
+                new MethodSummary.Flow("U 3:5 p.Closeable#close()", List.of("F p.Connection.peer", "?"))),
+            List.of(new HeldLock(CONNECTION, ReadMode.SHARED, false, "this.lock", at)));
     return new ProgramUnit("p/Connection.java", List.of(invalidate));
   }
 
@@ -121,9 +124,9 @@ class ProgramFormatTest {
   @Test
   void refusesOtherVersionsNamingBoth() {
     byte[] bytes = ProgramFormat.write(List.of(pool()));
-    bytes[5] = 7;
+    bytes[5] = 8;
     FactsFormatException e = assertThrows(FactsFormatException.class, () -> ProgramFormat.read(bytes, "lib.jar!META-INF/lockdep/p.summaries"));
-    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 7 is not supported (this reader reads version 6)"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 8 is not supported (this reader reads version 7)"), e.getMessage());
   }
 
   @Test

@@ -1,0 +1,169 @@
+package dev.lockdep.lockgraph.program;
+
+import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.Provenance;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Puts in place of each {@link MethodSummary#HELD_BY_CALL} mark the locks the marked call returns
+ * holding, before the walk: a lock service of another unit ({@code segment.lock(); try { ... }
+ * finally { segment.unlock(); }}, with {@code lock()} in a superclass's file) hands its lock to
+ * what its caller does in the {@code try}, as a lock service of the caller's own unit does in the
+ * front end. The front end cannot look into another unit's body; composition has every summary.
+ *
+ * <p>The call's targets are the bodies the class hierarchy selects for the concrete subtypes of
+ * its receiver's static type (every body declared for the callee when the program knows no such
+ * type), not those of the calling context: what they return holding is a fact of each body, and
+ * one lock service seldom has overrides that return different locks. Their locks are seen from
+ * the caller: the callee's {@code this.sync} is {@code receiver.sync}, a lock of the callee's
+ * parameter or local is no object the caller names, and each is taken where the call is.
+ */
+final class HeldByCalls {
+  private HeldByCalls() {}
+
+  /** Rewrites, in place, the summaries of {@code bodies} that carry marks. */
+  static void resolve(List<Body> bodies, Map<String, BodyId> ids, TypeHierarchy types) {
+    boolean anyService = false;
+    for (Body body : bodies) {
+      anyService |= !body.summary.returnsHolding().isEmpty();
+    }
+    for (Body body : bodies) {
+      if (hasMarks(body.summary)) {
+        body.summary = resolved(body.summary, anyService, ids, types);
+      }
+    }
+  }
+
+  private static boolean hasMarks(MethodSummary summary) {
+    for (MethodSummary.Acquisition acquisition : summary.acquisitions()) {
+      if (hasMark(acquisition.held())) {
+        return true;
+      }
+    }
+    for (MethodSummary.CallSite call : summary.calls()) {
+      if (hasMark(call.held())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasMark(List<HeldLock> held) {
+    for (HeldLock lock : held) {
+      if (MethodSummary.isHeldByCall(lock)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static MethodSummary resolved(
+      MethodSummary summary, boolean anyService, Map<String, BodyId> ids, TypeHierarchy types) {
+    Map<Provenance, List<HeldLock>> byCall = new HashMap<>();
+    List<MethodSummary.Acquisition> acquisitions = new ArrayList<>();
+    for (MethodSummary.Acquisition a : summary.acquisitions()) {
+      List<HeldLock> held = held(a.held(), summary, anyService, ids, types, byCall);
+      acquisitions.add(held == a.held() ? a : new MethodSummary.Acquisition(held, a.next(), a.at(), a.guards(), a.released()));
+    }
+    List<MethodSummary.CallSite> calls = new ArrayList<>();
+    for (MethodSummary.CallSite c : summary.calls()) {
+      List<HeldLock> held = held(c.held(), summary, anyService, ids, types, byCall);
+      calls.add(
+          held == c.held()
+              ? c
+              : new MethodSummary.CallSite(
+                  c.callee(), held, c.at(), c.receiver(), c.receiverType(), c.exactReceiver(), c.virtual(),
+                  c.arguments(), c.runsCallbacks(), c.reclaim(), c.gfp(), c.fenceWait(), c.guards(), c.released()));
+    }
+    return summary.withEvents(acquisitions, calls);
+  }
+
+  /** {@code held} with each mark replaced; {@code held} itself when it has none. */
+  private static List<HeldLock> held(
+      List<HeldLock> held,
+      MethodSummary summary,
+      boolean anyService,
+      Map<String, BodyId> ids,
+      TypeHierarchy types,
+      Map<Provenance, List<HeldLock>> byCall) {
+    if (!hasMark(held)) {
+      return held;
+    }
+    List<HeldLock> out = new ArrayList<>(held.size());
+    for (HeldLock lock : held) {
+      if (!MethodSummary.isHeldByCall(lock)) {
+        out.add(lock);
+      } else if (anyService) {
+        out.addAll(byCall.computeIfAbsent(lock.acquiredAt(), at -> handed(summary, at, ids, types)));
+      }
+    }
+    return out;
+  }
+
+  /** What the call of {@code summary} at {@code at} returns holding, seen from the caller. */
+  private static List<HeldLock> handed(MethodSummary summary, Provenance at, Map<String, BodyId> ids, TypeHierarchy types) {
+    MethodSummary.CallSite call = null;
+    for (MethodSummary.CallSite c : summary.calls()) {
+      if (c.at().equals(at)) {
+        call = c;
+        break;
+      }
+    }
+    if (call == null) {
+      return List.of();
+    }
+    Set<HeldLock> locks = new LinkedHashSet<>();
+    for (Body target : targets(call, ids, types)) {
+      for (HeldLock lock : target.summary.returnsHolding()) {
+        locks.add(new HeldLock(lock.lockClass(), lock.read(), lock.trylock(), seenFromCaller(lock.instance(), call.receiver()), at));
+      }
+    }
+    return List.copyOf(locks);
+  }
+
+  /**
+   * The bodies the call may run, in the program's order: by the concrete subtypes of its
+   * receiver's type, else every one declared for it.
+   */
+  private static Collection<Body> targets(MethodSummary.CallSite call, Map<String, BodyId> ids, TypeHierarchy types) {
+    TreeMap<Integer, Body> targets = new TreeMap<>();
+    String[] concrete = call.receiverType() == null ? new String[0] : types.concreteSubtypes(call.receiverType());
+    if (!call.virtual() || concrete.length == 0) {
+      BodyId id = ids.get(call.callee());
+      if (id != null && id.first != null) {
+        targets.put(id.first.index, id.first);
+      }
+      if (call.virtual()) {
+        for (Body body : types.declaring(call.callee())) {
+          targets.put(body.index, body);
+        }
+      }
+      return targets.values();
+    }
+    for (String type : concrete) {
+      Body body = types.select(type, call.callee());
+      if (body != null) {
+        targets.put(body.index, body);
+      }
+    }
+    return targets.values();
+  }
+
+  /** A lock the callee names {@code instance}, as its caller names it when the callee's {@code this} is {@code receiver}. */
+  private static String seenFromCaller(String instance, String receiver) {
+    if (instance == null || instance.startsWith(MethodSummary.LOCAL)) {
+      return null;
+    }
+    if (instance.equals("this") || instance.startsWith("this.")) {
+      return receiver == null ? null : receiver + instance.substring("this".length());
+    }
+    return instance;
+  }
+}
