@@ -1498,4 +1498,55 @@ class ProgramModelTest {
     assertTrue(nulled.contains("session = null;") && !nulled.contains("final Lockable session;"), nulled);
     assertEquals(List.of(), findings(sources("p/Lockable.java", LOCKABLE, "p/Result.java", nulled)));
   }
+
+  /**
+   * Result sets call back the statement that created them ({@code new Rs(this)}: a back-pointer),
+   * typed by the flow as every statement class. A statement closing its result sets under its own
+   * set's monitor reaches, through {@code rs.creator}, the monitor of the same set: the creator is
+   * the statement holding it, of one runtime type, not the other statement class whose field has
+   * the same name (c3p0's proxy statements). Silent; with a second field of another name on the
+   * way back, the two statement classes' locks are ordered both ways and the cycle is reported.
+   */
+  @Test
+  void anOwnerReachedBackIsOfTheTypeOfTheHeldObject() {
+    String stmt =
+        """
+        package p;
+        abstract class Stmt {
+          abstract Rs open();
+          abstract void detach(Rs rs);
+          abstract void closeAll();
+        }
+        """;
+    String plain =
+        """
+        package p;
+        import java.util.HashSet;
+        import java.util.Set;
+        class PlainStmt extends Stmt {
+          private final Set<Rs> results = new HashSet<>();
+          Rs open() { Rs rs = new Rs(this); synchronized (results) { results.add(rs); } return rs; }
+          void detach(Rs rs) { synchronized (results) { results.remove(rs); } }
+          void closeAll() { synchronized (results) { for (Rs rs : results.toArray(new Rs[0])) { rs.close(); } } }
+        }
+        """;
+    String prepared = plain.replace("PlainStmt", "PreparedStmt");
+    String rs =
+        """
+        package p;
+        class Rs {
+          private final Stmt creator;
+          Rs(Stmt creator) { this.creator = creator; }
+          void close() { creator.detach(this); }
+        }
+        """;
+    assertEquals(
+        List.of(),
+        findings(sources("p/Stmt.java", stmt, "p/PlainStmt.java", plain, "p/PreparedStmt.java", prepared, "p/Rs.java", rs)));
+    String otherField = prepared.replace("results", "open");
+    assertTrue(!otherField.equals(prepared), otherField);
+    assertCycle(
+        findings(sources("p/Stmt.java", stmt, "p/PlainStmt.java", plain, "p/PreparedStmt.java", otherField, "p/Rs.java", rs)),
+        "PlainStmt.results", "PreparedStmt.open");
+  }
 }

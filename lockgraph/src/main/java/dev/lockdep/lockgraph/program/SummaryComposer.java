@@ -1154,7 +1154,8 @@ public final class SummaryComposer {
     // The oldest hold of the class is the one lockdep's check meets first.
     for (int i = 0; i < held.size(); i++) {
       HeldLock lock = held.get(i);
-      if (!lock.lockClass().key().equals(next.lockClass().key())) {
+      boolean sameClass = lock.lockClass().key().equals(next.lockClass().key());
+      if (!sameClass && !sameLockOfOneOwner(lock, next, reached)) {
         continue;
       }
       String name = lock.instance();
@@ -1164,10 +1165,43 @@ public final class SummaryComposer {
       String holder = name.substring(0, name.length() - rest.length());
       boolean onTheWay = holder.length() >= start && Frame.isFieldPath(owner, holder);
       return !holder.isEmpty() && !onTheWay && !holder.equals(owner)
-          ? new HeldLock(next.lockClass(), next.read(), next.trylock(), name, next.acquiredAt())
+          ? new HeldLock(sameClass ? next.lockClass() : lock.lockClass(), next.read(), next.trylock(), name, next.acquiredAt())
           : null;
     }
     return null;
+  }
+
+  /**
+   * Whether {@code held} and {@code next}, of two classes, are one lock of the owner {@code
+   * reached} seen as two of the types it may have: both its monitor, or both its field of one name
+   * declared in each type ({@code NewProxyStatement.myProxyResultSets} and {@code
+   * NewProxyPreparedStatement.myProxyResultSets} of a result set's creator). The owner reached
+   * back is the held object, whose one runtime type declares one of them; the other is that object
+   * under a type the flow also lets the back-pointer have.
+   */
+  private boolean sameLockOfOneOwner(HeldLock held, HeldLock next, ReachedOwner reached) {
+    LockClass a = held.lockClass();
+    LockClass b = next.lockClass();
+    if (a.typed() && b.typed()) {
+      return ownerMayBe(reached, a.key()) && ownerMayBe(reached, b.key());
+    }
+    String ka = a.key();
+    String kb = b.key();
+    int da = ka.lastIndexOf('.');
+    int db = kb.lastIndexOf('.');
+    return !a.typed() && !b.typed() && da > 0 && db > 0
+        && ka.regionMatches(da, kb, db, Math.max(ka.length() - da, kb.length() - db))
+        && ownerMayBe(reached, ka.substring(0, da)) && ownerMayBe(reached, kb.substring(0, db));
+  }
+
+  /** Whether an object of one of {@code reached}'s types is a {@code type}. */
+  private boolean ownerMayBe(ReachedOwner reached, String type) {
+    for (String candidate : reached.types()) {
+      if (types.isSubtype(candidate, type)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
