@@ -1549,4 +1549,63 @@ class ProgramModelTest {
         findings(sources("p/Stmt.java", stmt, "p/PlainStmt.java", plain, "p/PreparedStmt.java", otherField, "p/Rs.java", rs)),
         "PlainStmt.results", "PreparedStmt.open");
   }
+
+  /**
+   * A thread that waits for a task it handed to an executor while holding a lock the task takes:
+   * the task cannot finish, and the wait never returns. The wait takes the task's completion under
+   * the lock, the task holds its completion while it takes the lock: {@code LockOrderInversion}.
+   * Waited for after the lock is let go, or a task that takes no lock of the waiter's, is silent.
+   */
+  @Test
+  void waitingUnderALockForATaskThatTakesItIsACycle() {
+    String cache =
+        """
+        package p;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Future;
+        class Cache {
+          private final ExecutorService loader;
+          private int size;
+          Cache(ExecutorService loader) { this.loader = loader; }
+          synchronized void grow() { size++; }
+          synchronized void refresh() throws Exception {
+            Future<?> done = loader.submit(this::grow);
+            done.get();
+          }
+        }
+        """;
+    List<String> found = findings(sources("p/Cache.java", cache));
+    assertCycle(found, "Cache", "completion of");
+    String outside =
+        cache.replace("synchronized void refresh() throws Exception {", "void refresh() throws Exception {");
+    assertTrue(!outside.equals(cache), outside);
+    assertEquals(List.of(), findings(sources("p/Cache.java", outside)));
+  }
+
+  /** The same wait on a thread made for the task and joined, and on a future waited for where it is made: one cycle each. */
+  @Test
+  void aJoinedThreadAndAFutureWaitedForInPlaceAreTasksToo() {
+    String pool =
+        """
+        package p;
+        import java.util.concurrent.CompletableFuture;
+        class Pool {
+          private final Object lock = new Object();
+          private void fill() { synchronized (lock) { lock.notifyAll(); } }
+          void joinFill() throws InterruptedException {
+            Thread filler = new Thread(() -> fill());
+            filler.start();
+            synchronized (lock) { filler.join(); }
+          }
+          void awaitFill() {
+            synchronized (lock) { CompletableFuture.runAsync(this::fill).join(); }
+          }
+        }
+        """;
+    List<String> found = findings(sources("p/Pool.java", pool));
+    assertEquals(2, found.size(), found::toString);
+    assertTrue(found.get(0).contains("completion of lambda in Pool.joinFill()"), found::toString);
+    assertTrue(found.get(1).contains("completion of Pool.fill()"), found::toString);
+    assertTrue(found.stream().allMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Pool.lock")), found::toString);
+  }
 }

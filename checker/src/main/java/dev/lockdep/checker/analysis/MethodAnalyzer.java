@@ -1179,11 +1179,12 @@ final class MethodAnalyzer {
       }
       boolean runsCallbacks = anyCallback && unit.callbacks().runsCallbacks(callee);
       ContextAnnotations.CallEffects effects = facts.effects();
+      List<String> awaits = effects.fenceWait() ? unit.callbacks().awaitedTasks(path, scope) : List.of();
       for (HeldLocks p : states.paths()) {
         calls.add(
             new MethodSummary.CallSite(
                 facts.signature(), p.held(), at, receiver, receiverType, exactReceiver, virtual, arguments, runsCallbacks,
-                effects.reclaim(), effects.gfp(), effects.fenceWait(), guards, p.releasedCallers()));
+                effects.reclaim(), effects.gfp(), effects.fenceWait(), guards, p.releasedCallers(), awaits));
       }
     }
   }

@@ -13,7 +13,7 @@ class DistinctCallSitesTest {
   private static MethodSummary.CallSite call(String callee, int line, int column, String receiver) {
     return new MethodSummary.CallSite(
         callee, List.of(), new Provenance("p/A.java", line, column, "A.m()", List.of()), receiver, "p.A", false, true,
-        List.of(), false, false, Gfp.KERNEL, false, List.of(), List.of());
+        List.of(), false, false, Gfp.KERNEL, false, List.of(), List.of(), List.of());
   }
 
   @Test

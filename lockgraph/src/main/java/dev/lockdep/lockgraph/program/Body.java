@@ -3,6 +3,7 @@ package dev.lockdep.lockgraph.program;
 import static dev.lockdep.lockgraph.program.SummaryComposer.usedParameters;
 
 import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.LockClass;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,9 @@ final class Body {
    * the libraries, and every context of the body would otherwise look them up again.
    */
   LiveCall[] liveCalls;
-  /** Its reclaiming calls and fence waits, in order. */
+  /** The class of its completion when some call waits for it as a task ({@code SummaryComposer#findAwaited}), else null. */
+  LockClass completion;
+  /** Its reclaiming calls, fence waits and waits for tasks, in order. */
   List<MethodSummary.CallSite> effectCalls = List.of();
   /** The positions of its parameters a caller's binding can matter to, in order; computed on first use. */
   private int[] usedPositions;

@@ -75,12 +75,7 @@ final class HeldByCalls {
     List<MethodSummary.CallSite> calls = new ArrayList<>();
     for (MethodSummary.CallSite c : summary.calls()) {
       List<HeldLock> held = held(c.held(), summary, anyService, ids, types, byCall);
-      calls.add(
-          held == c.held()
-              ? c
-              : new MethodSummary.CallSite(
-                  c.callee(), held, c.at(), c.receiver(), c.receiverType(), c.exactReceiver(), c.virtual(),
-                  c.arguments(), c.runsCallbacks(), c.reclaim(), c.gfp(), c.fenceWait(), c.guards(), c.released()));
+      calls.add(held == c.held() ? c : c.withHeld(held));
     }
     return summary.withEvents(acquisitions, calls);
   }

@@ -218,6 +218,9 @@ public record MethodSummary(
    *     {@code Future.get}, ...)
    * @param guards the {@link #guard guards} on the boolean parameters the path to it tested
    * @param released the locks of its callers the path to it released ({@link Acquisition#released})
+   * @param awaits for a wait on a task's completion ({@code executor.submit(task).get()}, {@code
+   *     f.get()} of a local {@code f} so made, {@code t.join()} of a {@code new Thread(task)}), the
+   *     ids of the bodies the task runs: the wait lasts until another thread has run them
    */
   public record CallSite(
       String callee,
@@ -233,7 +236,8 @@ public record MethodSummary(
       Gfp gfp,
       boolean fenceWait,
       List<String> guards,
-      List<HeldLock> released) {
+      List<HeldLock> released,
+      List<String> awaits) {
     public CallSite {
       Objects.requireNonNull(callee);
       Objects.requireNonNull(gfp);
@@ -241,6 +245,14 @@ public record MethodSummary(
       arguments = List.copyOf(arguments);
       guards = List.copyOf(guards);
       released = List.copyOf(released);
+      awaits = List.copyOf(awaits);
+    }
+
+    /** This call with {@code newHeld} held across it. */
+    public CallSite withHeld(List<HeldLock> newHeld) {
+      return new CallSite(
+          callee, newHeld, at, receiver, receiverType, exactReceiver, virtual, arguments, runsCallbacks, reclaim, gfp,
+          fenceWait, guards, released, awaits);
     }
   }
 

@@ -36,7 +36,7 @@ import java.util.Set;
  * lock        = cls mode:u8 trylock:u8 instance:ostr acquiredAt:prov
  * calls       = n:var (callee:str held at:prov receiver:ostr receiverType:ostr exactReceiver:u8
  *                      virtual:u8 runsCallbacks:u8 reclaim:u8 gfp:u8 fenceWait:u8 args guards:strs
- *                      released:held){n}
+ *                      released:held awaits:strs){n}
  * args        = n:var (cls:ocls instance:ostr callbacks type:ostr exact:u8){n}
  * callbacks   = n:var (target:str receiver:ostr functional:u8){n}
  * ostr        = 0 for none, else string index + 1; ocls = u8 0 for none, 1 then cls
@@ -46,7 +46,7 @@ import java.util.Set;
  * order, so equal summaries give equal bytes.
  */
 public final class ProgramFormat {
-  public static final int VERSION = 7;
+  public static final int VERSION = 8;
 
   /** Where a compilation's summaries go in its class output. */
   public static final String DIRECTORY = "META-INF/lockdep/";
@@ -171,6 +171,7 @@ public final class ProgramFormat {
     }
     strings(out, call.guards());
     held(out, call.released());
+    strings(out, call.awaits());
   }
 
   /** Decodes {@code bytes}; {@code source} ({@code foo.jar!META-INF/lockdep/p.summaries}) names them in errors. */
@@ -224,7 +225,7 @@ public final class ProgramFormat {
           }
           calls.add(new MethodSummary.CallSite(
                   callee, held, at, receiver, receiverType, exactReceiver, virtual, arguments, runsCallbacks, reclaim,
-                  gfp, fenceWait, strings(in, "guards in ", id), held(in, id)));
+                  gfp, fenceWait, strings(in, "guards in ", id), held(in, id), strings(in, "awaited bodies in ", id)));
         }
         int storeCount = in.count("stores of ", id, 2);
         List<MethodSummary.Store> stores = new ArrayList<>(storeCount);

@@ -9,6 +9,7 @@ import dev.lockdep.lockgraph.IrqKind;
 import dev.lockdep.lockgraph.IrqState;
 import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
+import dev.lockdep.lockgraph.PseudoLock;
 import dev.lockdep.lockgraph.ReadMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -167,6 +168,8 @@ public final class SummaryComposer {
       lockText(new HeldLock(LockClass.FS_RECLAIM, ReadMode.EXCLUSIVE, false, null, Provenance.of("-", 0, "")));
 
   /** The key text of the held {@code dma_fence_map} reader, as {@link #lockText} gives it. */
+  /** How the keys of tasks' completions begin ({@link #findAwaited}): a pseudo key no lock has. */
+  private static final String COMPLETION = "#completion:";
   private static final String FENCE_READER_TEXT =
       lockText(new HeldLock(LockClass.DMA_FENCE_MAP, ReadMode.SHARED, false, null, Provenance.of("-", 0, "")));
 
@@ -259,6 +262,7 @@ public final class SummaryComposer {
       }
     }
     HeldByCalls.resolve(composer.bodies, composer.ids, composer.types);
+    composer.findAwaited();
     composer.findWrappers();
     composer.findStoredLocks();
     composer.flow = new TypeFlow(composer.bodies, composer::everySelected, composer.types);
@@ -402,6 +406,29 @@ public final class SummaryComposer {
   }
 
   /**
+   * Gives each body that some call waits for as a task ({@link MethodSummary.CallSite#awaits}) its
+   * completion: a lock class of its own, which its root holds while it runs and the wait takes, as
+   * lockdep's cross-release completions do. A thread that waits for the task while holding a lock
+   * the task takes orders that lock before the completion, and the task the completion before
+   * the lock: {@code LockOrderInversion}. Only bodies without annotations of their own are so
+   * rooted (a task is code a new thread runs).
+   */
+  private void findAwaited() {
+    for (Body body : bodies) {
+      for (MethodSummary.CallSite call : body.summary.calls()) {
+        for (String awaited : call.awaits()) {
+          BodyId id = ids.get(awaited);
+          Body task = id == null ? null : id.first;
+          if (task != null && task.plain && task.completion == null) {
+            String name = "completion of " + task.summary.method();
+            task.completion = new LockClass(COMPLETION + awaited, 0, name, false, PseudoLock.NONE);
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * Finds the class of each lock field a constructor sets from its parameter ({@link
    * MethodSummary.Store}): the class of the argument at every call of the constructor, when they
    * all pass a lock of one class they name. A lock keeps its class when it is passed on, as
@@ -519,7 +546,7 @@ public final class SummaryComposer {
     boolean produces = !summary.acquisitions().isEmpty();
     for (int i = 0; i < targets.length; i++) {
       MethodSummary.CallSite call = calls.get(i);
-      if (call.reclaim() || call.fenceWait()) {
+      if (call.reclaim() || call.fenceWait() || !call.awaits().isEmpty()) {
         if (body.effectCalls.isEmpty()) {
           body.effectCalls = new ArrayList<>(1);
         }
@@ -1436,6 +1463,14 @@ public final class SummaryComposer {
             unit.acquisitions, others, new HeldLock(LockClass.DMA_FENCE_MAP, ReadMode.EXCLUSIVE, false, null, at),
             state.irqOrOrderOnly(), context);
       }
+      for (String awaited : call.awaits()) {
+        BodyId id = ids.get(awaited);
+        if (id != null && id.first != null && id.first.completion != null) {
+          compose(
+              unit.acquisitions, held, new HeldLock(id.first.completion, ReadMode.EXCLUSIVE, false, null, at),
+              state.irqOrOrderOnly(), context);
+        }
+      }
       String what =
           call.fenceWait() ? "a fence wait" : call.reclaim() && gfp.maySleep() ? "a reclaiming allocation" : null;
       if (what != null && state.atomic()) {
@@ -1459,6 +1494,12 @@ public final class SummaryComposer {
       body.rootState = state(own.entry() ? IrqState.PROCESS : null, Gfp.KERNEL, false, false);
       body.rootHeld = List.of();
       body.rootKey = noLocks;
+      if (body.completion != null) {
+        // A task some thread waits for: its thread holds the task's completion until it returns.
+        HeldLock completion = new HeldLock(body.completion, ReadMode.EXCLUSIVE, false, null, own.declaredAt());
+        body.rootHeld = List.of(completion);
+        body.rootKey = extend(noLocks, lockText(completion));
+      }
       return;
     }
     boolean holdsReclaim = own.shrinker() || (own.reclaim() && own.gfp().allowsFsReclaim());

@@ -59,9 +59,10 @@ class ProgramFormatTest {
                     false,
                     true,
                     Gfp.NOFS,
-                    false,
+                    true,
                     List.of(),
-                    List.of())),
+                    List.of(),
+                    List.of("lambda@p/Pool.java:99"))),
             Set.of("RecursiveLocking", "LockOrderInversion"),
             new BodyContext(IrqKind.SOFTIRQ, IrqKind.HARDIRQ, Gfp.NOWAIT, true, false, true, true, held));
     return new ProgramUnit(
@@ -89,7 +90,7 @@ class ProgramFormatTest {
                 new MethodSummary.CallSite(
                     "p.Connection#close(boolean)", List.of(), at, "local:o", "p.Connection", false, true,
                     List.of(MethodSummary.Argument.ofInstance(MethodSummary.FALSE)), false, false, Gfp.KERNEL, false,
-                    List.of(MethodSummary.guard("local:locked", true)), List.of())),
+                    List.of(MethodSummary.guard("local:locked", true)), List.of(), List.of())),
             Set.of(),
             BodyContext.entry(at),
             List.of(new MethodSummary.Store("p.Connection.lock", 0)),
@@ -124,9 +125,9 @@ class ProgramFormatTest {
   @Test
   void refusesOtherVersionsNamingBoth() {
     byte[] bytes = ProgramFormat.write(List.of(pool()));
-    bytes[5] = 8;
+    bytes[5] = 9;
     FactsFormatException e = assertThrows(FactsFormatException.class, () -> ProgramFormat.read(bytes, "lib.jar!META-INF/lockdep/p.summaries"));
-    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 8 is not supported (this reader reads version 7)"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 9 is not supported (this reader reads version 8)"), e.getMessage());
   }
 
   @Test
