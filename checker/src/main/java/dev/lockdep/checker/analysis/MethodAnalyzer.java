@@ -323,8 +323,10 @@ final class MethodAnalyzer {
     return receiver == null ? unit.keys().implicitReceiver(call, callee) : unit.keys().instance(receiver, scope);
   }
 
-  /** Runs the body from {@code heldOnEntry} and then {@code monitor}, as far as the budget goes. */
-  /** Returns the states in which it returns normally, or null when it is past the budget. */
+  /**
+   * Runs the body from {@code heldOnEntry} and then {@code monitor}, as far as the budget goes;
+   * returns the states in which it returns normally, or null when it is past the budget.
+   */
   private FlowStates runFrom(TreePath body, List<LockRef> heldOnEntry, LockRef monitor, Provenance declaredAt) {
     HeldLocks start = HeldLocks.NONE;
     for (LockRef lock : heldOnEntry) {

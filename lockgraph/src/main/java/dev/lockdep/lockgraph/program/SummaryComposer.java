@@ -167,9 +167,9 @@ public final class SummaryComposer {
   private static final String FS_RECLAIM_TEXT =
       lockText(new HeldLock(LockClass.FS_RECLAIM, ReadMode.EXCLUSIVE, false, null, Provenance.of("-", 0, "")));
 
-  /** The key text of the held {@code dma_fence_map} reader, as {@link #lockText} gives it. */
   /** How the keys of tasks' completions begin ({@link #findAwaited}): a pseudo key no lock has. */
   private static final String COMPLETION = "#completion:";
+  /** The key text of the held {@code dma_fence_map} reader, as {@link #lockText} gives it. */
   private static final String FENCE_READER_TEXT =
       lockText(new HeldLock(LockClass.DMA_FENCE_MAP, ReadMode.SHARED, false, null, Provenance.of("-", 0, "")));
 
