@@ -1608,4 +1608,59 @@ class ProgramModelTest {
     assertTrue(found.get(1).contains("completion of Pool.fill()"), found::toString);
     assertTrue(found.stream().allMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Pool.lock")), found::toString);
   }
+
+  /**
+   * A thread kept in a private field, made only from a task (or cleared to {@code null}), and
+   * joined under the monitor its task takes: the task is the field's. Given a thread from outside
+   * too, the field holds no known task, and nothing is reported.
+   */
+  @Test
+  void aThreadKeptInAPrivateFieldIsItsTask() {
+    String monitor =
+        """
+        package p;
+        class Monitor {
+          private Thread poller;
+          private boolean running;
+          synchronized void enable() { running = true; poller = new Thread(this::poll); poller.start(); }
+          synchronized void disable() throws InterruptedException {
+            running = false;
+            if (poller != null) { poller.join(); poller = null; }
+          }
+          private void poll() { while (isRunning()) { Thread.onSpinWait(); } }
+          private synchronized boolean isRunning() { return running; }
+        }
+        """;
+    assertCycle(findings(sources("p/Monitor.java", monitor)), "Monitor", "completion of Monitor.poll()");
+    String given = monitor.replace("  private void poll()", "  void use(Thread other) { poller = other; }\n  private void poll()");
+    assertTrue(!given.equals(monitor), given);
+    assertEquals(List.of(), findings(sources("p/Monitor.java", given)));
+  }
+
+  /** A program subclass of {@code Thread}, created, started and joined: its {@code run()} is the task. */
+  @Test
+  void aThreadSubclassRunsItsOwnRun() {
+    String worker =
+        """
+        package p;
+        class Worker extends Thread {
+          private final Owner owner;
+          Worker(Owner owner) { this.owner = owner; }
+          @Override public void run() { owner.tick(); }
+        }
+        """;
+    String owner =
+        """
+        package p;
+        class Owner {
+          synchronized void tick() { }
+          synchronized void stop() throws InterruptedException {
+            Worker last = new Worker(this);
+            last.start();
+            last.join();
+          }
+        }
+        """;
+    assertCycle(findings(sources("p/Worker.java", worker, "p/Owner.java", owner)), "Owner", "completion of Worker.run()");
+  }
 }

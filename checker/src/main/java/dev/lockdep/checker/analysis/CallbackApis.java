@@ -5,7 +5,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -102,67 +101,6 @@ final class CallbackApis {
         if (names != null && (names.contains("*") || names.contains(declared.getSimpleName().toString()))) {
           return true;
         }
-      }
-    }
-    return false;
-  }
-
-  /** The JDK's methods that hand a task to another thread and return what waits for it, by name. */
-  private static final Set<String> TASK_SUBMISSIONS = Set.of("submit", "supplyAsync", "runAsync");
-
-  /** The methods of a task object that run it: a {@code Runnable}'s, a {@code Callable}'s, a {@code Supplier}'s. */
-  private static final List<String> TASK_METHODS = List.of("#run()", "#call()", "#get()");
-
-  /**
-   * The bodies a wait at {@code wait} ({@code Future.get}, {@code join}) waits for as a task, by
-   * id: the wait's receiver is the value of a call that hands a task to another thread ({@code
-   * executor.submit(task)}, {@code CompletableFuture.supplyAsync(task)}) or a {@code new
-   * Thread(task)}, written there or in the initializer of an effectively final local. A future or
-   * thread from elsewhere (a field, a parameter) is no known task: none.
-   */
-  List<String> awaitedTasks(TreePath wait, LocalScope scope) {
-    TreePath receiver = LockClassKeys.receiver(wait);
-    if (receiver == null) {
-      return List.of();
-    }
-    TreePath start = LockClassKeys.withoutParenthesesAndCasts(receiver);
-    Element local = start.getLeaf() instanceof IdentifierTree ? unit.trees().getElement(start) : null;
-    if (local != null
-        && local.getKind() == ElementKind.LOCAL_VARIABLE
-        && scope.effectivelyFinal(local)
-        && scope.initializer(local) != null) {
-      start = LockClassKeys.withoutParenthesesAndCasts(scope.initializer(local));
-    }
-    List<? extends ExpressionTree> arguments;
-    if (start.getLeaf() instanceof MethodInvocationTree submit
-        && unit.trees().getElement(start) instanceof ExecutableElement method
-        && TASK_SUBMISSIONS.contains(method.getSimpleName().toString())
-        && ofJdkConcurrency(method)) {
-      arguments = submit.getArguments();
-    } else if (start.getLeaf() instanceof NewClassTree thread
-        && unit.trees().getTypeMirror(start) instanceof DeclaredType type
-        && ((TypeElement) type.asElement()).getQualifiedName().contentEquals("java.lang.Thread")) {
-      arguments = thread.getArguments();
-    } else {
-      return List.of();
-    }
-    List<String> tasks = new ArrayList<>();
-    for (ExpressionTree argument : arguments) {
-      for (MethodSummary.Callback callback : argument(new TreePath(start, argument), scope).callbacks()) {
-        if (callback.functional() || TASK_METHODS.stream().anyMatch(callback.target()::endsWith)) {
-          tasks.add(callback.target());
-        }
-      }
-    }
-    return tasks;
-  }
-
-  /** Whether {@code method} is, or overrides, a method of a {@code java.util.concurrent} type. */
-  private boolean ofJdkConcurrency(ExecutableElement method) {
-    for (ExecutableElement declared : unit.operations().withOverridden(method)) {
-      if (declared.getEnclosingElement() instanceof TypeElement owner
-          && owner.getQualifiedName().toString().startsWith("java.util.concurrent.")) {
-        return true;
       }
     }
     return false;

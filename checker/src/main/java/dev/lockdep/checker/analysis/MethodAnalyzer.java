@@ -1181,7 +1181,7 @@ final class MethodAnalyzer {
       }
       boolean runsCallbacks = anyCallback && unit.callbacks().runsCallbacks(callee);
       ContextAnnotations.CallEffects effects = facts.effects();
-      List<String> awaits = effects.fenceWait() ? unit.callbacks().awaitedTasks(path, scope) : List.of();
+      List<String> awaits = effects.fenceWait() ? unit.awaitedTasks().of(path, scope) : List.of();
       for (HeldLocks p : states.paths()) {
         calls.add(
             new MethodSummary.CallSite(

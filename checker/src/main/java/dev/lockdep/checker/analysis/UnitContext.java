@@ -50,6 +50,7 @@ final class UnitContext {
   private final ThrowingCalls throwingCalls;
   /** Made when a body that takes a lock first checks its releases. */
   private CallHolds callHolds;
+  private AwaitedTasks awaitedTasks;
   private final MethodNames methodNames;
   private final TypeFlowFacts typeFlow;
 
@@ -115,6 +116,13 @@ final class UnitContext {
       callHolds = new CallHolds(this, elements, throwingCalls);
     }
     return callHolds;
+  }
+
+  AwaitedTasks awaitedTasks() {
+    if (awaitedTasks == null) {
+      awaitedTasks = new AwaitedTasks(this);
+    }
+    return awaitedTasks;
   }
 
   /**
