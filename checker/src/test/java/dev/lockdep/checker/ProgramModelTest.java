@@ -1663,4 +1663,51 @@ class ProgramModelTest {
         """;
     assertCycle(findings(sources("p/Worker.java", worker, "p/Owner.java", owner)), "Owner", "completion of Worker.run()");
   }
+
+  /**
+   * A listener that registers itself with the subject it keeps ({@code this.subject = subject;
+   * subject.add(this)}) points back at it: the subject notifying its listeners under its monitor,
+   * called back through {@code listener.subject}, re-enters its own monitor. A listener the creator
+   * adds, which never passes itself to its subject, is no back-pointer: lockdep's AA between two
+   * subjects is reported.
+   */
+  @Test
+  void anObjectThatRegistersItselfWithWhatItKeepsPointsBackAtIt() {
+    String subject =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        class Subject {
+          private final List<Listener> listeners = new ArrayList<>();
+          synchronized void add(Listener listener) { listeners.add(listener); }
+          synchronized void fire() { for (Listener listener : listeners) { listener.changed(); } }
+          synchronized int state() { return listeners.size(); }
+        }
+        """;
+    String listener =
+        """
+        package p;
+        class Listener {
+          private final Subject subject;
+          Listener(Subject subject) { this.subject = subject; subject.add(this); }
+          void changed() { subject.state(); }
+        }
+        """;
+    String app =
+        """
+        package p;
+        class App {
+          final Subject subject = new Subject();
+          final Listener listener;
+          App() { listener = new Listener(subject); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Subject.java", subject, "p/Listener.java", listener, "p/App.java", app)));
+    String added = listener.replace(" subject.add(this); }", " }");
+    String addedByApp = app.replace("listener = new Listener(subject); }", "listener = new Listener(subject); subject.add(listener); }");
+    assertTrue(!added.equals(listener) && !addedByApp.equals(app), added);
+    List<String> found = findings(sources("p/Subject.java", subject, "p/Listener.java", added, "p/App.java", addedByApp));
+    assertTrue(found.size() == 1 && found.get(0).contains("[RecursiveLocking]"), found::toString);
+  }
 }

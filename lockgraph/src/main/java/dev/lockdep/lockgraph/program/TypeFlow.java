@@ -72,6 +72,12 @@ final class TypeFlow {
     boolean unknown;
     /** Whether the {@code this} of some body may reach it. */
     boolean self;
+    /**
+     * For a field: whether a body that sets it passes its {@code this} to a method called on the
+     * object it holds ({@code this.scope = scope; scope.addLazilyInitializedValue(name, this)}): the
+     * object registers itself with what the field names.
+     */
+    boolean registered;
     final List<Node> next = new ArrayList<>(2);
     /** The nodes that flow into this one: a collection given to hold something is each of theirs too. */
     final List<Node> previous = new ArrayList<>(2);
@@ -80,6 +86,49 @@ final class TypeFlow {
     boolean writtenUnknown;
     /** The nodes whose objects are given what this node holds. */
     final List<Node> writesInto = new ArrayList<>(0);
+  }
+
+  /**
+   * What one body's flows say about objects registering themselves ({@link Node#registered}): the
+   * callees it passes its {@code this} to, the receivers of its calls, and the fields it sets.
+   * A call is matched to its receiver by callee, not by position: the flows of arguments are kept
+   * per callee.
+   */
+  private static final class Registrations {
+    private final Set<String> passedThis = new HashSet<>();
+    private final Map<String, List<Value>> receivers = new HashMap<>();
+    private final Map<Node, Value> fieldsSet = new IdentityHashMap<>();
+
+    void note(String target, Value value, TypeFlow flow) {
+      switch (target.charAt(0)) {
+        case 'A' -> {
+          if (value.self) {
+            passedThis.add(target.substring(2, target.lastIndexOf('#')));
+          }
+        }
+        case 'U' -> receivers.computeIfAbsent(target.substring(target.indexOf(' ', 2) + 1), c -> new ArrayList<>()).add(value);
+        case 'F' -> fieldsSet.put(flow.field(target), value);
+        default -> {}
+      }
+    }
+
+    /** Marks each field set here whose object a call passing {@code this} runs on: the field itself, or what set it. */
+    void mark() {
+      if (passedThis.isEmpty() || fieldsSet.isEmpty()) {
+        return;
+      }
+      for (String callee : passedThis) {
+        for (Value receiver : receivers.getOrDefault(callee, List.of())) {
+          fieldsSet.forEach((field, set) -> {
+            for (Node node : receiver.nodes) {
+              if (node == field || set.nodes.contains(node)) {
+                field.registered = true;
+              }
+            }
+          });
+        }
+      }
+    }
   }
 
   /** The sources of one flow, resolved: the nodes, the created types and whether any is unknown. */
@@ -102,9 +151,11 @@ final class TypeFlow {
       if (summary.flows().isEmpty()) {
         continue;
       }
+      Registrations registrations = new Registrations();
       for (MethodSummary.Flow flow : summary.flows()) {
         String target = flow.target();
         Value value = value(flow.sources(), body);
+        registrations.note(target, value, this);
         switch (target.charAt(0)) {
           case 'F' -> into(field(target), value);
           case 'R' -> into(returned(body), value);
@@ -133,6 +184,7 @@ final class TypeFlow {
           default -> {}
         }
       }
+      registrations.mark();
     }
     // Parameters that code outside the program may pass anything to are unknown. One that no
     // call of the program passes (an entry point's) holds nothing: in a closed world the objects
@@ -217,9 +269,12 @@ final class TypeFlow {
     });
   }
 
-  /** Whether a field's node is a back-pointer's: some {@code this} reaches it, nothing unknown, no collection's contents. */
+  /**
+   * Whether a field's node is a back-pointer's: some {@code this} reaches it, or the object holding
+   * it registers itself with what it names; nothing unknown, no collection's contents.
+   */
   private static boolean pointsBack(Node node) {
-    return node.self && !node.unknown && node.written.isEmpty() && !node.writtenUnknown;
+    return (node.self || node.registered) && !node.unknown && node.written.isEmpty() && !node.writtenUnknown;
   }
 
   /** Whether a back-pointer of {@code holder} (declared in it or a supertype) may hold a {@code type}. */
