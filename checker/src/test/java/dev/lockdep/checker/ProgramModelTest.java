@@ -1710,4 +1710,46 @@ class ProgramModelTest {
     List<String> found = findings(sources("p/Subject.java", subject, "p/Listener.java", added, "p/App.java", addedByApp));
     assertTrue(found.size() == 1 && found.get(0).contains("[RecursiveLocking]"), found::toString);
   }
+
+  /**
+   * A class that only declares fields, with initializers: what they create flows as any other
+   * body's objects do. The handler a configuration holds is the quiet one, so the call made under
+   * the registry's lock never runs the handler that takes the registry's lock under its own
+   * monitor. Holding the loud one, the cycle is reported.
+   */
+  @Test
+  void theFieldInitializersOfAClassWithoutMethodsFlow() {
+    String handlers =
+        """
+        package p;
+        interface Handler { void handle(); }
+        class Quiet implements Handler { public void handle() { } }
+        class Loud implements Handler {
+          public synchronized void handle() { synchronized (User.REGISTRY) { User.REGISTRY.notifyAll(); } }
+        }
+        """;
+    String config =
+        """
+        package p;
+        class Config {
+          final Handler handler = new Quiet();
+        }
+        """;
+    String user =
+        """
+        package p;
+        class User {
+          static final Object REGISTRY = new Object();
+          private final Config config;
+          User(Config config) { this.config = config; }
+          void run() { synchronized (REGISTRY) { config.handler.handle(); } }
+        }
+        """;
+    assertEquals(
+        List.of(), findings(sources("p/Handler.java", handlers, "p/Config.java", config, "p/User.java", user)));
+    String loud = config.replace("new Quiet()", "new Loud()");
+    assertTrue(!loud.equals(config), loud);
+    assertCycle(
+        findings(sources("p/Handler.java", handlers, "p/Config.java", loud, "p/User.java", user)), "Loud", "User.REGISTRY");
+  }
 }

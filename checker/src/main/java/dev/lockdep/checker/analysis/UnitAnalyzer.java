@@ -15,6 +15,7 @@ import dev.lockdep.lockgraph.program.MethodSummary;
 import dev.lockdep.lockgraph.program.TypeDecl;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -125,6 +126,9 @@ public final class UnitAnalyzer {
         // Field initializers run in no body of their own: the unit's first body carries their
         // flows, which are the program's, whatever body says them.
         methods.set(0, methods.get(0).withMoreFlows(initializers));
+      } else if (!initializers.isEmpty()) {
+        // A unit whose classes declare fields and nothing else: a body of their own carries them.
+        methods.add(fieldInitializers(initializers));
       }
     } catch (RuntimeException | StackOverflowError e) {
       internalErrors.add(
@@ -221,6 +225,22 @@ public final class UnitAnalyzer {
         analyzer.analyze(
             body, List.of(), null, declared, context.suppressed(path),
             BodyIdentity.of(context.lambdaId(tree)), BodyContext.entry(declared)));
+  }
+
+  /**
+   * A body that stands for the field initializers of a unit with no other body, named as an
+   * initializer block of its first class is: it takes no lock and calls nothing, and carries the
+   * initializers' flows ({@code final Listener listener = new Listener(subject);}).
+   */
+  private MethodSummary fieldInitializers(List<MethodSummary.Flow> flows) {
+    ClassTree first = (ClassTree) context.unit().getTypeDecls().stream()
+        .filter(ClassTree.class::isInstance).findFirst().orElseThrow();
+    TypeElement owner = (TypeElement) context.trees().getElement(TreePath.getPath(context.unit(), first));
+    String name = owner.getSimpleName() + ".<field initializers>";
+    Provenance declared = context.provenance(first, name);
+    return new MethodSummary(
+        name, context.initializerId(owner, first), List.of(), List.of(), List.of(), List.of(), Set.of(),
+        BodyContext.entry(declared), List.of(), flows, List.of());
   }
 
   private void initializer(TreePath path, BlockTree tree) {
