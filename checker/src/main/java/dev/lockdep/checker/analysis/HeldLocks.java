@@ -40,6 +40,11 @@ record HeldLocks(
     HeldLock toHeldLock() {
       return new HeldLock(lock.lockClass(), lock.mode(), trylock, lock.instance(), acquiredAt);
     }
+
+    /** Whether this is a mark for what a lock service of another unit holds ({@link MethodSummary#HELD_BY_CALL}), not a lock. */
+    boolean heldByCall() {
+      return MethodSummary.HELD_BY_CALL.equals(lock.lockClass());
+    }
   }
 
   static final HeldLocks NONE = new HeldLocks(List.of(), Map.of(), Set.of(), List.of());
@@ -85,7 +90,7 @@ record HeldLocks(
   HeldLocks withoutHeldByCall(Provenance call) {
     for (int i = stack.size() - 1; i >= 0; i--) {
       Entry e = stack.get(i);
-      if (e.acquiredAt().equals(call) && MethodSummary.HELD_BY_CALL.equals(e.lock().lockClass())) {
+      if (e.acquiredAt().equals(call) && e.heldByCall()) {
         List<Entry> next = new ArrayList<>(stack);
         next.remove(i);
         return withStack(next);

@@ -224,7 +224,7 @@ final class MethodAnalyzer {
     Set<HeldLock> held = new LinkedHashSet<>();
     for (HeldLocks p : exits.paths()) {
       for (HeldLocks.Entry e : p.stack()) {
-        if (!e.acquiredAt().equals(declaredAt) && e.lock() != HELD_BY_CALL) {
+        if (!e.acquiredAt().equals(declaredAt) && !e.heldByCall()) {
           held.add(e.toHeldLock());
         }
       }

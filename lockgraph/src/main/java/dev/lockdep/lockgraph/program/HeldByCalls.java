@@ -3,13 +3,13 @@ package dev.lockdep.lockgraph.program;
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.Provenance;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Puts in place of each {@link MethodSummary#HELD_BY_CALL} mark the locks the marked call returns
@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * front end. The front end cannot look into another unit's body; composition has every summary.
  *
  * <p>The call's targets are the bodies the class hierarchy selects for the concrete subtypes of
- * its receiver's static type (every body declared for the callee when the program knows no such
- * type), not those of the calling context: what they return holding is a fact of each body, and
+ * its receiver's static type (every body the call may run in some frame when the program knows
+ * no such type, as the walk finds them), not those of the calling context: what they return holding is a fact of each body, and
  * one lock service seldom has overrides that return different locks. Their locks are seen from
  * the caller: the callee's {@code this.sync} is {@code receiver.sync}, a lock of the callee's
  * parameter or local is no object the caller names, and each is taken where the call is.
@@ -28,15 +28,18 @@ import java.util.TreeMap;
 final class HeldByCalls {
   private HeldByCalls() {}
 
-  /** Rewrites, in place, the summaries of {@code bodies} that carry marks. */
-  static void resolve(List<Body> bodies, Map<String, BodyId> ids, TypeHierarchy types) {
+  /**
+   * Rewrites, in place, the summaries of {@code bodies} that carry marks; {@code everyTarget} gives
+   * every body a call may run in some frame.
+   */
+  static void resolve(List<Body> bodies, Function<MethodSummary.CallSite, Body[]> everyTarget, TypeHierarchy types) {
     boolean anyService = false;
     for (Body body : bodies) {
       anyService |= !body.summary.returnsHolding().isEmpty();
     }
     for (Body body : bodies) {
       if (hasMarks(body.summary)) {
-        body.summary = resolved(body.summary, anyService, ids, types);
+        body.summary = resolved(body.summary, anyService, everyTarget, types);
       }
     }
   }
@@ -65,16 +68,17 @@ final class HeldByCalls {
   }
 
   private static MethodSummary resolved(
-      MethodSummary summary, boolean anyService, Map<String, BodyId> ids, TypeHierarchy types) {
+      MethodSummary summary, boolean anyService, Function<MethodSummary.CallSite, Body[]> everyTarget,
+      TypeHierarchy types) {
     Map<Provenance, List<HeldLock>> byCall = new HashMap<>();
     List<MethodSummary.Acquisition> acquisitions = new ArrayList<>();
     for (MethodSummary.Acquisition a : summary.acquisitions()) {
-      List<HeldLock> held = held(a.held(), summary, anyService, ids, types, byCall);
+      List<HeldLock> held = held(a.held(), summary, anyService, everyTarget, types, byCall);
       acquisitions.add(held == a.held() ? a : new MethodSummary.Acquisition(held, a.next(), a.at(), a.guards(), a.released()));
     }
     List<MethodSummary.CallSite> calls = new ArrayList<>();
     for (MethodSummary.CallSite c : summary.calls()) {
-      List<HeldLock> held = held(c.held(), summary, anyService, ids, types, byCall);
+      List<HeldLock> held = held(c.held(), summary, anyService, everyTarget, types, byCall);
       calls.add(held == c.held() ? c : c.withHeld(held));
     }
     return summary.withEvents(acquisitions, calls);
@@ -85,7 +89,7 @@ final class HeldByCalls {
       List<HeldLock> held,
       MethodSummary summary,
       boolean anyService,
-      Map<String, BodyId> ids,
+      Function<MethodSummary.CallSite, Body[]> everyTarget,
       TypeHierarchy types,
       Map<Provenance, List<HeldLock>> byCall) {
     if (!hasMark(held)) {
@@ -96,14 +100,15 @@ final class HeldByCalls {
       if (!MethodSummary.isHeldByCall(lock)) {
         out.add(lock);
       } else if (anyService) {
-        out.addAll(byCall.computeIfAbsent(lock.acquiredAt(), at -> handed(summary, at, ids, types)));
+        out.addAll(byCall.computeIfAbsent(lock.acquiredAt(), at -> handed(summary, at, everyTarget, types)));
       }
     }
     return out;
   }
 
   /** What the call of {@code summary} at {@code at} returns holding, seen from the caller. */
-  private static List<HeldLock> handed(MethodSummary summary, Provenance at, Map<String, BodyId> ids, TypeHierarchy types) {
+  private static List<HeldLock> handed(
+      MethodSummary summary, Provenance at, Function<MethodSummary.CallSite, Body[]> everyTarget, TypeHierarchy types) {
     MethodSummary.CallSite call = null;
     for (MethodSummary.CallSite c : summary.calls()) {
       if (c.at().equals(at)) {
@@ -115,7 +120,7 @@ final class HeldByCalls {
       return List.of();
     }
     Set<HeldLock> locks = new LinkedHashSet<>();
-    for (Body target : targets(call, ids, types)) {
+    for (Body target : targets(call, everyTarget, types)) {
       for (HeldLock lock : target.summary.returnsHolding()) {
         locks.add(new HeldLock(lock.lockClass(), lock.read(), lock.trylock(), seenFromCaller(lock.instance(), call.receiver()), at));
       }
@@ -124,24 +129,16 @@ final class HeldByCalls {
   }
 
   /**
-   * The bodies the call may run, in the program's order: by the concrete subtypes of its
-   * receiver's type, else every one declared for it.
+   * The bodies the call may run: those the concrete subtypes of its receiver's type select, in
+   * the program's order; else every one it may run in some frame.
    */
-  private static Collection<Body> targets(MethodSummary.CallSite call, Map<String, BodyId> ids, TypeHierarchy types) {
-    TreeMap<Integer, Body> targets = new TreeMap<>();
+  private static Iterable<Body> targets(
+      MethodSummary.CallSite call, Function<MethodSummary.CallSite, Body[]> everyTarget, TypeHierarchy types) {
     String[] concrete = call.receiverType() == null ? new String[0] : types.concreteSubtypes(call.receiverType());
     if (!call.virtual() || concrete.length == 0) {
-      BodyId id = ids.get(call.callee());
-      if (id != null && id.first != null) {
-        targets.put(id.first.index, id.first);
-      }
-      if (call.virtual()) {
-        for (Body body : types.declaring(call.callee())) {
-          targets.put(body.index, body);
-        }
-      }
-      return targets.values();
+      return List.of(everyTarget.apply(call));
     }
+    TreeMap<Integer, Body> targets = new TreeMap<>();
     for (String type : concrete) {
       Body body = types.select(type, call.callee());
       if (body != null) {

@@ -261,7 +261,7 @@ public final class SummaryComposer {
         out.put(unit.file, unit.acquisitions);
       }
     }
-    HeldByCalls.resolve(composer.bodies, composer.ids, composer.types);
+    HeldByCalls.resolve(composer.bodies, composer::targets, composer.types);
     composer.findAwaited();
     composer.findWrappers();
     composer.findStoredLocks();
