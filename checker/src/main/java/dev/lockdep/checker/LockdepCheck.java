@@ -17,8 +17,21 @@ import javax.tools.JavaFileManager;
 public final class LockdepCheck implements Plugin {
   public static final String NAME = "LockdepCheck";
 
+  /** The loader of the compilation's processor path, whose models files the checker reads. */
+  private final ClassLoader processorPath;
+
   /** Loaded by javac's ServiceLoader. */
-  public LockdepCheck() {}
+  public LockdepCheck() {
+    this(LockdepCheck.class.getClassLoader());
+  }
+
+  /**
+   * The plugin of the classes kept warm ({@link WarmCode}), for a compilation whose processor path
+   * javac loads through {@code processorPath}.
+   */
+  public LockdepCheck(ClassLoader processorPath) {
+    this.processorPath = processorPath;
+  }
 
   @Override
   public String getName() {
@@ -27,7 +40,13 @@ public final class LockdepCheck implements Plugin {
 
   @Override
   public void init(JavacTask task, String... args) {
+    Plugin kept = WarmCode.plugin();
+    if (kept != null) {
+      kept.init(task, args);
+      return;
+    }
     LockdepSession session = LockdepSession.attach(task);
+    session.readModelsThrough(processorPath);
     try {
       session.configure(LockdepOptions.parse(Arrays.asList(args)));
     } catch (InvalidOptionException e) {

@@ -25,6 +25,12 @@ public final class LockdepFactsProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
+    Processor kept = WarmCode.processor();
+    if (kept != null) {
+      // The session is the plugin's, in the classes kept warm.
+      kept.init(environment);
+      return;
+    }
     JavacTask task;
     try {
       task = JavacTask.instance(environment);

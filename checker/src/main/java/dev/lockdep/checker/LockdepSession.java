@@ -70,6 +70,8 @@ public final class LockdepSession implements TaskListener {
    * processor, or javac's file manager where no processor runs; null without either.
    */
   private FactsFiles factsFiles;
+  /** The loader of the processor path, whose models files apply (the plugin's own by default). */
+  private ClassLoader processorPath = LockdepSession.class.getClassLoader();
   /** What methods override and what summaries call them, shared by every unit of the compilation. */
   private ElementLookups lookups;
 
@@ -110,7 +112,12 @@ public final class LockdepSession implements TaskListener {
    * reporting to it, so that every finding is reported once.
    */
   public static boolean isAttached(JavacTask task) {
-    return SESSIONS.containsKey(task);
+    return SESSIONS.containsKey(task) || WarmCode.attachedThere(task);
+  }
+
+  /** The models files of the processor path are read through {@code loader}. */
+  void readModelsThrough(ClassLoader loader) {
+    this.processorPath = loader;
   }
 
   void configure(LockdepOptions options) {
@@ -217,7 +224,7 @@ public final class LockdepSession implements TaskListener {
       try {
         models =
             Models.resolve(
-                Models.read(options.models(), LockdepCheck.class.getClassLoader()), task.getElements(), task.getTypes());
+                Models.read(options.models(), processorPath), task.getElements(), task.getTypes());
         CompilationUnitTree first = firstUnit();
         models.skippedNote(options.showSkippedModels())
             .ifPresent(note -> reporter.print(Diagnostic.Kind.NOTE, first, 1, 1, "[" + LockdepCheck.NAME + "] " + note));
