@@ -12,7 +12,9 @@ import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.PseudoLock;
 import dev.lockdep.lockgraph.ReadMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
@@ -40,6 +42,8 @@ final class LockOperations {
   private final LockClassKeys keys;
   private final ElementLookups lookups;
   private final TypeElement object;
+  /** {@link #guardField}'s answers, by owner and guard. */
+  private final Map<TypeElement, Map<String, Optional<VariableElement>>> guardFields = new HashMap<>();
   private final Name wait;
 
   LockOperations(
@@ -403,8 +407,16 @@ final class LockOperations {
     return guardField(guard, owner).map(field -> keys.resolveField(field, "this", subclass, guard));
   }
 
-  /** A field named by a guard string ({@code field} or {@code Type.staticField}), seen from {@code owner}. */
+  /**
+   * A field named by a guard string ({@code field} or {@code Type.staticField}), seen from {@code
+   * owner}. Asked at every call of a method whose annotations name a lock, so answered once per
+   * owner and guard: javac builds all of a type's members anew at each {@code getAllMembers}.
+   */
   Optional<VariableElement> guardField(String guard, TypeElement owner) {
+    return guardFields.computeIfAbsent(owner, o -> new HashMap<>()).computeIfAbsent(guard, g -> findGuardField(g, owner));
+  }
+
+  private Optional<VariableElement> findGuardField(String guard, TypeElement owner) {
     int dot = guard.lastIndexOf('.');
     TypeElement type = owner;
     if (dot > 0) {

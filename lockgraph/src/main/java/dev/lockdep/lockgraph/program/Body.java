@@ -54,6 +54,14 @@ final class Body {
   private String[] parameterTypes;
   /** Per instance name, the constructor call that created the object it names in this body; computed on first use. */
   private Map<String, MethodSummary.CallSite> creations;
+  /**
+   * Per type, its concrete subtypes for which a call of this body's id selects this body
+   * ({@code SummaryComposer.typesSelecting}); computed on first use, since every dispatch of a
+   * call asks it of every body the call may run.
+   */
+  Map<String, String[]> typesSelecting;
+  /** Whether the contexts bound has been noted for it. */
+  boolean contextsFull;
   /** {@link #capturedNames}, computed on first use. */
   private String[] capturedNames;
   /** Its root context, computed on first use: the state, held stack and its key. */

@@ -1,5 +1,8 @@
 package dev.lockdep.lockgraph.program;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /** A call that may run a producer, with the bodies it dispatches to ({@link ClassHierarchy}). */
 final class LiveCall {
   final MethodSummary.CallSite call;
@@ -14,6 +17,8 @@ final class LiveCall {
   final boolean thisReceiver;
   final boolean localReceiver;
   private String link;
+  /** What the call runs by class hierarchy and flow, per static type of the receiver; made on first use. */
+  private Map<String, CallMemo> dispatched;
 
   LiveCall(MethodSummary.CallSite call, Body[] targets, BodyId callee, Body[] producers, String[] flowed) {
     this.call = call;
@@ -24,6 +29,18 @@ final class LiveCall {
     String receiver = call.receiver();
     this.thisReceiver = "this".equals(receiver);
     this.localReceiver = receiver != null && receiver.startsWith(MethodSummary.LOCAL);
+  }
+
+  /** What the call runs on a receiver of {@code staticType} whose runtime type is not known, or null until found. */
+  CallMemo dispatched(String staticType) {
+    return dispatched == null ? null : dispatched.get(staticType);
+  }
+
+  void dispatched(String staticType, CallMemo found) {
+    if (dispatched == null) {
+      dispatched = new HashMap<>(2);
+    }
+    dispatched.put(staticType, found);
   }
 
   /** The call as a call chain names it; computed on first use. */

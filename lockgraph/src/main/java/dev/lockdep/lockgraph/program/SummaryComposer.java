@@ -363,6 +363,18 @@ public final class SummaryComposer {
 
   /** The concrete subtypes of {@code type} for which a call of {@code body}'s id selects {@code body}. */
   private String[] typesSelecting(Body body, String type) {
+    if (body.typesSelecting == null) {
+      body.typesSelecting = new HashMap<>(4);
+    }
+    String[] known = body.typesSelecting.get(type);
+    if (known == null) {
+      known = findTypesSelecting(body, type);
+      body.typesSelecting.put(type, known);
+    }
+    return known;
+  }
+
+  private String[] findTypesSelecting(Body body, String type) {
     String[] candidates = types.concreteSubtypes(type);
     String[] selecting = new String[candidates.length];
     int n = 0;
@@ -988,8 +1000,12 @@ public final class SummaryComposer {
         .putIfAbsent(body.summary.method(), body.summary.context().declaredAt());
   }
 
+  /** Notes the contexts bound once per body: a full body is met again at every call of it. */
   private void contextsFull(Body body) {
-    limit(CONTEXTS_BOUND, body);
+    if (!body.contextsFull) {
+      body.contextsFull = true;
+      limit(CONTEXTS_BOUND, body);
+    }
   }
 
   /** One {@link Limit} per bound reached, at the first body that met it (by name), naming the others. */
@@ -1869,6 +1885,28 @@ public final class SummaryComposer {
       }
       return;
     }
+    // What the class hierarchy and the flow run depends on the call and the static type only:
+    // found once, for every frame that dispatches the call so.
+    CallMemo found = live.dispatched(staticType);
+    if (found == null) {
+      found = new CallMemo();
+      dispatchByType(live, staticType, flowed, found);
+      live.dispatched(staticType, found);
+    }
+    memo.guessed = found.guessed;
+    for (int i = 0; i < found.size; i++) {
+      memo.add(found.bodies[i], null, found.thisTypes[i], found.thisBounds[i]);
+    }
+  }
+
+  /**
+   * The bodies {@code live} runs on a receiver whose runtime type the frame does not know, of
+   * static type {@code staticType} and of the types {@code flowed} (null when the flow does not
+   * know them), each with the runtime type of its {@code this} where one is known.
+   */
+  private void dispatchByType(LiveCall live, String staticType, String[] flowed, CallMemo memo) {
+    MethodSummary.CallSite call = live.call;
+    String callee = call.callee();
     boolean known = types.knows(staticType);
     // A JDK method on a JDK type runs the program's overrides only for the types that flow there.
     boolean hierarchy = call.virtual() && (known || !ClassHierarchy.ofJdk(callee) || flowed != null);
