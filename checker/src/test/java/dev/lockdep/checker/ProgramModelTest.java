@@ -1289,6 +1289,112 @@ class ProgramModelTest {
   }
 
   /**
+   * A queue holding its lock attaches an anonymous callback to a future, which keeps it in a list
+   * and runs what the list holds when it is done already; the callback takes the queue's lock
+   * through {@code Queue.this}. Read back from the list, the callback is known by the element's
+   * name only, but its enclosing instance is the object it belongs to by construction: the queue
+   * whose lock is held, a re-entry (Druid's task queue, apache/druid#6201). The future's monitor
+   * held around the callbacks still orders futures before queues.
+   */
+  @Test
+  void anInnerObjectReadBackFromACollectionBelongsToItsEnclosingInstance() {
+    String sources =
+        """
+        package p;
+        import java.util.*;
+        import java.util.concurrent.locks.ReentrantLock;
+        class Queue {
+          private final ReentrantLock giant = new ReentrantLock();
+          private final Future future = new Future();
+          void manage() {
+            giant.lock();
+            try {
+              future.addCallback(new Callback() {
+                public void done() { notifyStatus(); }
+              });
+            } finally {
+              giant.unlock();
+            }
+          }
+          void notifyStatus() {
+            giant.lock();
+            try { } finally { giant.unlock(); }
+          }
+        }
+        interface Callback { void done(); }
+        class Future {
+          private final List<Callback> callbacks = new ArrayList<>();
+          private boolean done;
+          void addCallback(Callback callback) {
+            callbacks.add(callback);
+            if (done) {
+              for (Callback each : callbacks) {
+                each.done();
+              }
+            }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Queue.java", sources)));
+    // The callback is reached from the list: run under the future's monitor, it orders the
+    // future before the queue's lock, against a queue draining a future under its lock; the one
+    // report is that cycle.
+    String ordered = sources.replace("  void notifyStatus() {", "  void drain(Future other) {\n    giant.lock();\n    try { other.poll(); } finally { giant.unlock(); }\n  }\n  void notifyStatus() {")
+        .replace("void addCallback(Callback callback) {", "synchronized void poll() { }\n  synchronized void addCallback(Callback callback) {");
+    assertTrue(ordered.contains("other.poll()") && ordered.contains("synchronized void addCallback"), ordered);
+    List<String> found = findings(sources("p/Queue.java", ordered));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("[LockOrderInversion]"), found.get(0));
+  }
+
+  /**
+   * A guard: a child usage registers its callback with its parent, of the same class, which runs
+   * the callbacks it keeps under its own lock; the callback takes the child's lock. An object of
+   * the enclosing class holds such callbacks, so a callback it runs may be another's: the child's
+   * lock under the parent's stays lockdep's AA (ActiveMQ's {@code Usage}).
+   */
+  @Test
+  void anInnerObjectKeptByAnotherObjectOfItsEnclosingClassIsNotPresumedItsOwn() {
+    String sources =
+        """
+        package p;
+        import java.util.*;
+        import java.util.concurrent.locks.ReentrantLock;
+        class Usage {
+          private final ReentrantLock lock = new ReentrantLock();
+          private final Usage parent;
+          private final List<Runnable> callbacks = new ArrayList<>();
+          Usage(Usage parent) { this.parent = parent; }
+          void stop() {
+            lock.lock();
+            try {
+              for (Runnable callback : callbacks) {
+                callback.run();
+              }
+            } finally {
+              lock.unlock();
+            }
+          }
+          void notifyWhenNotFull(Runnable callback) {
+            if (parent != null) {
+              parent.notifyWhenNotFull(new Runnable() {
+                public void run() {
+                  lock.lock();
+                  try { callback.run(); } finally { lock.unlock(); }
+                }
+              });
+              return;
+            }
+            callbacks.add(callback);
+          }
+        }
+        """;
+    List<String> found = findings(sources("p/Usage.java", sources));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("Usage.java:13: error: [RecursiveLocking]"), found.get(0));
+  }
+
+  /**
    * A lock service of the same class: {@code lockWrite()} returns holding the write lock and
    * {@code unlockWrite()} ends that hold. What the caller does between the two runs under the write
    * lock, so notifying listeners there orders the write lock before the listeners' monitor,

@@ -1070,15 +1070,21 @@ public final class SummaryComposer {
     }
     String[] holders;
     int root;
+    // Where the enclosing instances' hops start, when they are back-pointers by construction.
+    int enclosing = -1;
     if (instance.startsWith("this.")) {
       String type = ClassHierarchy.owner(body.id.text);
       root = 4;
+      boolean ownedByConstruction = true;
       // The enclosing instance of an inner, local or anonymous class (this.this$Outer) is of the
       // enclosing class; its back-pointers start from it.
       while (type != null && instance.startsWith("this$", root + 1)) {
         int dot = instance.indexOf('.', root + 1);
-        type = enclosing(type, instance.substring(root + 6, dot < 0 ? instance.length() : dot));
+        String outer = enclosing(type, instance.substring(root + 6, dot < 0 ? instance.length() : dot));
+        ownedByConstruction &= outer != null && !flow.heldByItsOuterKind(type, outer);
+        type = outer;
         root = dot < 0 ? instance.length() : dot;
+        enclosing = ownedByConstruction ? 4 : -1;
       }
       holders = type == null ? null : new String[] {type};
     } else if (instance.startsWith(MethodSummary.LOCAL)) {
@@ -1109,15 +1115,25 @@ public final class SummaryComposer {
       holders = held;
       end = after;
     }
-    if (end == root) {
-      return null;
-    }
+    ReachedOwner reached = end == root ? null : reached(instance, root, end, holders, frame);
+    // An inner object's enclosing instance is the object it belongs to, by construction: a hop of
+    // its own where the caller does not name that instance (an inner object read back from a
+    // collection, whose frame knows it by the element's name only), unless objects of the
+    // enclosing class hold such inner objects (a child's callback kept by its parent).
+    return reached == null && enclosing >= 0 && holders != null ? reached(instance, enclosing, end, holders, frame) : reached;
+  }
+
+  /**
+   * The owner {@code instance} reaches through the hops between {@code root} and {@code end}, of
+   * {@code types}, as {@code frame} names it; null when the frame names it otherwise.
+   */
+  private static ReachedOwner reached(String instance, int root, int end, String[] types, Frame frame) {
     // The object a constructor's argument bound a field to is named as its creator names it, not
     // through the field.
     String hops = instance.substring(root, end);
     String owner = frame.mapInstance(instance.substring(0, end));
     return owner != null && owner.endsWith(hops) && owner.length() > hops.length()
-        ? new ReachedOwner(owner, owner.length() - hops.length(), Arrays.asList(holders))
+        ? new ReachedOwner(owner, owner.length() - hops.length(), Arrays.asList(types))
         : null;
   }
 

@@ -63,6 +63,8 @@ final class TypeFlow {
   private final Map<String, String[]> backPointers = new HashMap<>();
   /** {@link #inverse}'s answers, by {@code type.field}. */
   private final Map<String, Boolean> inverses = new HashMap<>();
+  /** {@link #heldByItsOuterKind}'s answers, by {@code inner + " " + outer}. */
+  private final Map<String, Boolean> heldByOuterKind = new HashMap<>();
   /** Per type that declares back-pointers, the types of the objects they point at; built on first use. */
   private Map<String, Set<String>> ownersByHolder;
 
@@ -267,6 +269,35 @@ final class TypeFlow {
       }
       return true;
     });
+  }
+
+  /**
+   * Whether objects of {@code inner}, an inner, local or anonymous class of {@code outer}, may be
+   * held by a field of an {@code outer} (declared in it or a supertype), directly or in a collection
+   * kept there: a child's callback registered with its parent of the same class ({@code
+   * parent.notifyWhenNotFull(callback)}). Then an {@code outer} running the objects it holds may
+   * run another one's inner objects, and their enclosing instance is not presumed to be it.
+   */
+  boolean heldByItsOuterKind(String inner, String outer) {
+    return heldByOuterKind.computeIfAbsent(inner + " " + outer, key -> findHeldByItsOuterKind(inner, outer));
+  }
+
+  private boolean findHeldByItsOuterKind(String inner, String outer) {
+    Integer id = typeIds.get(inner);
+    if (id == null) {
+      return false;
+    }
+    for (String declaring : types.lookupOrder(outer)) {
+      String prefix = "F " + declaring + ".";
+      for (Map.Entry<String, Node> field : fields.entrySet()) {
+        Node node = field.getValue();
+        if ((node.types.get(id) || node.written.get(id)) && field.getKey().startsWith(prefix)
+            && field.getKey().indexOf('.', prefix.length()) < 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
