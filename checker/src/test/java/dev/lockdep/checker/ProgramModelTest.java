@@ -1473,6 +1473,55 @@ class ProgramModelTest {
   }
 
   /**
+   * A lock wrapper of another file used as a resource (Elasticsearch's {@code try (ReleasableLock
+   * held = lruLock.acquire()) { ... }}, Jetty's {@code AutoLock}): {@code acquire()} returns
+   * holding the wrapper's lock and the resource's {@code close()} lets it go, so the block runs
+   * under it. Taking the store's index there orders the guard before the index, against the order
+   * {@code rebuild} takes them in; taken in one order, nothing is reported. A resource made by a
+   * call that returns holding nothing (an opened file) holds nothing.
+   */
+  @Test
+  void aLockWrapperOfAnotherFileHoldsItsLockWhileItIsAResource() {
+    String guard =
+        """
+        package p;
+        import java.util.concurrent.locks.ReentrantLock;
+        public final class Guard implements AutoCloseable {
+          private final ReentrantLock lock = new ReentrantLock();
+          public Guard acquire() { lock.lock(); return this; }
+          public Guard open() { return this; }
+          @Override public void close() { if (lock.isHeldByCurrentThread()) { lock.unlock(); } }
+        }
+        """;
+    String store =
+        """
+        package p;
+        class Store {
+          private final Guard guard = new Guard();
+          private final Object index = new Object();
+          void put() {
+            try (Guard held = guard.acquire()) {
+              synchronized (index) { index.notifyAll(); }
+            }
+          }
+          void rebuild() {
+            synchronized (index) {
+              try (Guard held = guard.acquire()) { index.notifyAll(); }
+            }
+          }
+        }
+        """;
+    assertCycle(findings(sources("p/Guard.java", guard, "p/Store.java", store)), "Guard.lock", "Store.index");
+    String oneOrder = store.replace(
+        "synchronized (index) {\n      try (Guard held = guard.acquire()) { index.notifyAll(); }\n    }",
+        "try (Guard held = guard.acquire()) {\n      synchronized (index) { index.notifyAll(); }\n    }");
+    assertTrue(!oneOrder.equals(store), oneOrder);
+    assertEquals(List.of(), findings(sources("p/Guard.java", guard, "p/Store.java", oneOrder)));
+    String opened = store.replace("guard.acquire()", "guard.open()");
+    assertEquals(List.of(), findings(sources("p/Guard.java", guard, "p/Store.java", opened)));
+  }
+
+  /**
    * A lock service called on a field, whose override takes the lock and returns a stamp (Rhino's
    * {@code slotMap.readLock()}): the {@code try} runs under the override's read lock, and the
    * write lock the loop's callee takes on the same map is lockdep's AA. A map class whose service

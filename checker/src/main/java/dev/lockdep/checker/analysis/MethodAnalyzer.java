@@ -303,6 +303,31 @@ final class MethodAnalyzer {
   }
 
   /**
+   * The call that a resource of a {@code try}-with-resources is made by, when it is a possible
+   * lock service ({@link #serviceObject}): {@code try (ReleasableLock held = lock.acquire()) {
+   * ... }}, where {@code acquire()} takes a lock and returns an object whose {@code close()} lets
+   * it go. What the call returns holding is held while the block runs; null for any other resource.
+   */
+  private Provenance resourceHold(TreePath resource) {
+    if (!(resource.getLeaf() instanceof VariableTree variable)
+        || !(variable.getInitializer() instanceof MethodInvocationTree call)) {
+      return null;
+    }
+    return serviceObject(child(resource, call), null) == null ? null : unit.provenance(call, method);
+  }
+
+  /** {@code states} without the holds that the calls {@code holds} handed over. */
+  private static FlowStates withoutHolds(FlowStates states, List<Provenance> holds) {
+    return states.map(p -> {
+      HeldLocks left = p;
+      for (Provenance hold : holds) {
+        left = left.withoutHeldByCall(hold);
+      }
+      return left;
+    });
+  }
+
+  /**
    * The object a call of a possible lock service runs on, as {@link LockClassKeys#instance} names
    * it (its class's name for a static method); null when the call is not one, or is of {@code
    * other}: a lock operation, a JDK method, a method whose body this unit has (the front end
@@ -605,11 +630,29 @@ final class MethodAnalyzer {
     FlowStates[] thrown = {FlowStates.UNREACHABLE};
     handlers.push(thrown);
     FlowStates s = in;
+    List<Provenance> resourceHolds = new ArrayList<>(0);
     for (Tree resource : tryTree.getResources()) {
-      s = exec(child(path, resource), s);
+      TreePath resourcePath = child(path, resource);
+      s = exec(resourcePath, s);
+      Provenance hold = resourceHold(resourcePath);
+      if (hold != null) {
+        HeldLocks.Entry held = new HeldLocks.Entry(HELD_BY_CALL, false, hold, 0);
+        s = s.map(p -> p.push(held));
+        resourceHolds.add(hold);
+      }
     }
     FlowStates out = exec(child(path, tryTree.getBlock()), s);
     handlers.pop();
+    if (!resourceHolds.isEmpty()) {
+      // The resources are closed as the block is left, however it is left, before any catch
+      // clause or the finally block runs: what their calls returned holding is let go there.
+      out = withoutHolds(out, resourceHolds);
+      thrown[0] = withoutHolds(thrown[0], resourceHolds);
+      for (int i = mark; i < jumps.size(); i++) {
+        Jump jump = jumps.get(i);
+        jumps.set(i, new Jump(jump.kind(), jump.target(), withoutHolds(jump.states(), resourceHolds)));
+      }
+    }
     FlowStates escaping = thrown[0];
     boolean hasFinally = tryTree.getFinallyBlock() != null;
     if (!tryTree.getCatches().isEmpty()) {
