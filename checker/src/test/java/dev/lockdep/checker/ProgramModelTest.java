@@ -1348,6 +1348,48 @@ class ProgramModelTest {
   }
 
   /**
+   * A handler makes a context of its manager, locks the manager and hands the context to a
+   * listener; the listener takes the manager back with
+   * the context's getter and calls a {@code synchronized} method on it (Helix's
+   * {@code NotificationContext}, apache/helix#1748): the context's field is what its constructor
+   * was given, the manager whose monitor is held, a re-entry. Made with another manager, the
+   * context leads to another object of the class: lockdep's AA.
+   */
+  @Test
+  void aFieldOfAnObjectTheCallerCreatedIsWhatItsConstructorWasGiven() {
+    String sources =
+        """
+        package p;
+        class Manager { synchronized void remove() { } }
+        class Context {
+          private final Manager manager;
+          Context(Manager manager) { this.manager = manager; }
+          Manager getManager() { return manager; }
+        }
+        interface Listener { void on(Context context); }
+        class Handler {
+          private final Manager manager;
+          private final Listener listener;
+          Handler(Manager manager, Listener listener) { this.manager = manager; this.listener = listener; }
+          void invoke() {
+            Context context = new Context(manager);
+            synchronized (manager) {
+              listener.on(context);
+            }
+          }
+        }
+        class Remover implements Listener {
+          public void on(Context context) { context.getManager().remove(); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Handler.java", sources)));
+    String other = sources.replace("Context context = new Context(manager);\n    synchronized", "Context context = new Context(new Manager());\n    synchronized");
+    assertTrue(!other.equals(sources), other);
+    List<String> found = findings(sources("p/Handler.java", other));
+    assertTrue(found.stream().anyMatch(f -> f.contains("Handler.java:16: error: [RecursiveLocking]")), found::toString);
+  }
+
+  /**
    * A guard: a child usage registers its callback with its parent, of the same class, which runs
    * the callbacks it keeps under its own lock; the callback takes the child's lock. An object of
    * the enclosing class holds such callbacks, so a callback it runs may be another's: the child's

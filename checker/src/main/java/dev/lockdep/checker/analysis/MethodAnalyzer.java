@@ -1,5 +1,6 @@
 package dev.lockdep.checker.analysis;
 
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
@@ -21,6 +22,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
@@ -60,6 +62,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -520,13 +523,31 @@ final class MethodAnalyzer {
       }
       boolean knownNull =
           value.getLeaf().getKind() == Tree.Kind.NULL_LITERAL && unit.throwingCalls().isLock(local.asType());
-      return out.map(p -> knownNull ? p.withFact(name, false) : p.withoutFact(name));
+      // A new boolean[] holds only false: false is what the local's fact says of every element.
+      boolean allFalse = isBooleanArray(local) && value.getLeaf() instanceof NewArrayTree created
+          && created.getInitializers() == null;
+      return out.map(p -> knownNull || allFalse ? p.withFact(name, false) : p.withoutFact(name));
     }
     Branches b = cond(value, in);
     if (b.whenTrue().equals(b.whenFalse())) {
       return b.whenTrue().map(p -> p.withoutFact(name));
     }
     return b.whenTrue().map(p -> p.withFact(name, true)).join(b.whenFalse().map(p -> p.withFact(name, false)));
+  }
+
+  /** The name of the local {@code boolean[]} whose element {@code access} is, or null. */
+  private String booleanArrayLocal(TreePath access) {
+    ArrayAccessTree tree = (ArrayAccessTree) access.getLeaf();
+    if (!(tree.getExpression() instanceof IdentifierTree)) {
+      return null;
+    }
+    Element array = unit.trees().getElement(child(access, tree.getExpression()));
+    return array != null && isBooleanArray(array) ? localName(array) : null;
+  }
+
+  /** Whether {@code local} is a {@code boolean[]}. */
+  private static boolean isBooleanArray(Element local) {
+    return local.asType() instanceof ArrayType array && array.getComponentType().getKind() == TypeKind.BOOLEAN;
   }
 
   private FlowStates loop(
@@ -882,6 +903,17 @@ final class MethodAnalyzer {
       }
       case IDENTIFIER:
         return byFact(path, in);
+      case ARRAY_ACCESS: {
+        // An element of a local boolean[] that holds only false is false.
+        FlowStates evaluated = eval(path, in);
+        String flags = booleanArrayLocal(path);
+        if (flags == null) {
+          return Branches.both(evaluated);
+        }
+        return new Branches(
+            FlowStates.of(evaluated.paths().stream().filter(p -> !Boolean.FALSE.equals(p.facts().get(flags))).toList()),
+            evaluated);
+      }
       case GREATER_THAN: {
         Optional<LockRef> counted = countedLock(path, (BinaryTree) tree);
         return counted.isPresent() ? byHoldCount(path, counted.get(), in, true) : Branches.both(eval(path, in));
@@ -1075,7 +1107,18 @@ final class MethodAnalyzer {
         initializers.put(target, value);
         return null;
       }
-      return super.visitAssignment(node, null);
+      super.visitAssignment(node, null);
+      String flags = node.getVariable() instanceof ArrayAccessTree access ? booleanArrayLocal(child(currentPath(), access)) : null;
+      if (flags != null) {
+        // The fact of a local boolean[], false while every element is, becomes true where a
+        // true is stored (`have[i] = true` after taking the i-th lock) and unknown where anything
+        // but a literal is.
+        Tree stored = node.getExpression();
+        boolean literal = stored.getKind() == Tree.Kind.BOOLEAN_LITERAL;
+        boolean storesTrue = literal && (Boolean) ((LiteralTree) stored).getValue();
+        states = states.map(p -> storesTrue ? p.withFact(flags, true) : literal ? p : p.withoutFact(flags));
+      }
+      return null;
     }
 
     @Override

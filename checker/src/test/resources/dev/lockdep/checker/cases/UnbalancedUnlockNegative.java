@@ -359,6 +359,24 @@ class UnbalancedUnlockNegative {
     }
   }
 
+  /**
+   * ... guarded by an element of a flags array set once the lock is held (a new boolean[] holds
+   * only false, so the release runs only where a true was stored).
+   */
+  void guardedByFlagInAnArray() {
+    boolean[] locked = new boolean[1];
+    try {
+      mayFail();
+      lock.lock();
+      locked[0] = true;
+      count++;
+    } finally {
+      if (locked[0]) {
+        lock.unlock();
+      }
+    }
+  }
+
   /** ... guarded by the JDK's "do I hold it" query. */
   void guardedByHeldQuery() {
     try {

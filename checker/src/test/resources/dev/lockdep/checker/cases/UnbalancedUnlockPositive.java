@@ -65,6 +65,24 @@ class UnbalancedUnlockPositive {
     }
   }
 
+  /** A flags array's element set before the lock is taken: a failure between leaves it true and the lock free. */
+  void flagInAnArraySetTooEarly() {
+    boolean[] locked = new boolean[1];
+    try {
+      locked[0] = true;
+      if (count > 100) {
+        throw new IllegalStateException();
+      }
+      lock.lock();
+      count++;
+    } finally {
+      if (locked[0]) {
+        // BUG: Diagnostic contains: is released here on a path that does not hold it
+        lock.unlock();
+      }
+    }
+  }
+
   /** The read view released, but the write view was held. */
   void wrongView() {
     rw.writeLock().lock();

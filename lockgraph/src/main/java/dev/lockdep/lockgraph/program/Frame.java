@@ -281,6 +281,15 @@ final class Frame {
     }
     if (instance.startsWith(MethodSummary.LOCAL)) {
       int dot = instance.indexOf('.');
+      if (dot > 0) {
+        // A field of a parameter whose object its caller created: the object the constructor set
+        // it to, as the caller names it (an event's source, a context's manager).
+        int next = instance.indexOf('.', dot + 1);
+        Binding field = local(instance, next < 0 ? instance.length() : next);
+        if (field != null && field.instance != null) {
+          return next < 0 ? field.instance : field.instance.concat(instance.substring(next));
+        }
+      }
       Binding binding = local(instance, dot < 0 ? instance.length() : dot);
       if (binding != null && binding.instance != null && dot < 0) {
         return binding.instance;

@@ -2070,7 +2070,9 @@ public final class SummaryComposer {
         break;
       }
       String parameter = parameters.get(i);
-      bindings.put(parameter, binding(arguments.get(i), frame, target.locks(parameter), target.parameterType(parameter)));
+      MethodSummary.Argument argument = arguments.get(i);
+      bindings.put(parameter, binding(argument, frame, target.locks(parameter), target.parameterType(parameter)));
+      createdFields(caller, argument.instance(), frame, parameter, bindings);
     }
     if ("this".equals(call.receiver()) && !frame.localNames) {
       // The callee runs on the caller's own object: what the caller's frame knows of that
@@ -2123,9 +2125,47 @@ public final class SummaryComposer {
     return bindings.frame(this, target.id.text, receiver, thisType, owners);
   }
 
+  /**
+   * Binds {@code parameter.field} for each field of the object {@code argument} names that its
+   * constructor set from an argument, where {@code caller} created that object ({@code Ctx c = new
+   * Ctx(manager); listener.on(c)}: {@code c.manager} in {@code on} is the caller's {@code
+   * manager}), or where the caller's frame has those fields bound already (the parameter passed
+   * on). A getter of such a field then names that object, not another of its class.
+   */
+  private void createdFields(Body caller, String argument, Frame frame, String parameter, Bindings bindings) {
+    if (argument == null || !argument.startsWith(MethodSummary.LOCAL) || argument.indexOf('.') >= 0) {
+      return;
+    }
+    MethodSummary.CallSite creation = caller.creation(argument);
+    BodyId constructor = creation == null ? null : ids.get(creation.callee());
+    if (constructor != null && constructor.first != null) {
+      List<MethodSummary.Argument> passed = creation.arguments();
+      for (MethodSummary.Store store : constructor.first.summary.stores()) {
+        if (store.parameter() < passed.size()) {
+          String instance = frame.mapInstance(passed.get(store.parameter()).instance());
+          if (instance != null) {
+            bindings.put(parameter + "." + fieldName(store), new Binding(null, instance, null, null, NO_BOUNDS));
+          }
+        }
+      }
+      return;
+    }
+    String prefix = argument + ".";
+    for (int i = 0; i < frame.names.length; i++) {
+      if (frame.names[i].startsWith(prefix) && frame.names[i].indexOf('.', prefix.length()) < 0) {
+        bindings.put(parameter + frame.names[i].substring(argument.length()), frame.bindings[i]);
+      }
+    }
+  }
+
   /** The name a constructor's {@code store} gives its field in the methods of the object: {@code this.field}. */
   private static String storedField(MethodSummary.Store store) {
-    return "this." + store.lockClass().substring(store.lockClass().lastIndexOf('.') + 1);
+    return "this." + fieldName(store);
+  }
+
+  /** The simple name of the field a constructor's {@code store} sets. */
+  private static String fieldName(MethodSummary.Store store) {
+    return store.lockClass().substring(store.lockClass().lastIndexOf('.') + 1);
   }
 
   /** {@code reached} with {@code owner} added unless null; a new list for a null {@code reached}. */

@@ -1,0 +1,7 @@
+package helix;
+
+/** org.apache.zookeeper.Watcher.Event.EventType, the values the reduction uses. */
+public enum EventType {
+  NodeChildrenChanged,
+  NodeDataChanged
+}

@@ -1,0 +1,8 @@
+package helix;
+
+/** org.apache.helix.model.InstanceConfig */
+public class InstanceConfig extends HelixProperty {
+  public InstanceConfig(String instanceName) {
+    super(instanceName);
+  }
+}
