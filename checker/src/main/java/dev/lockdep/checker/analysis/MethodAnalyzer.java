@@ -38,6 +38,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.Provenance;
@@ -84,6 +85,12 @@ final class MethodAnalyzer {
   private final String method;
   private final int methodSubclass;
   private final Set<Element> reassigned;
+  /**
+   * The local {@code boolean[]}s used only as {@code flags[i]} in this body's own code: not passed
+   * on, not assigned elsewhere, not seen by a lambda or a local or anonymous class, whose stores
+   * the paths of this body do not see.
+   */
+  private final Set<Element> flagArrays;
   /** The boolean parameters whose tests are correlated ({@link ParameterGuards#correlated}); null until asked. */
   private Set<Element> correlatedParameters;
   /** Whether the method analysed has a boolean parameter; null until asked. */
@@ -152,21 +159,23 @@ final class MethodAnalyzer {
   }
 
   MethodAnalyzer(UnitContext unit, String method, int methodSubclass, TreePath body) {
-    this(unit, method, methodSubclass, reassignedLocals(unit, body), false);
+    this(unit, method, methodSubclass, reassignedLocals(unit, body), flagArrays(unit, body), false);
   }
 
   private MethodAnalyzer(
-      UnitContext unit, String method, int methodSubclass, Set<Element> reassigned, boolean followsCalls) {
+      UnitContext unit, String method, int methodSubclass, Set<Element> reassigned, Set<Element> flagArrays,
+      boolean followsCalls) {
     this.unit = unit;
     this.method = method;
     this.methodSubclass = methodSubclass;
     this.reassigned = reassigned;
+    this.flagArrays = flagArrays;
     this.followsCalls = followsCalls;
   }
 
   /** An analyzer that looks into calls for what they leave held and release: see {@link CallHolds}. */
   static MethodAnalyzer followingCalls(UnitContext unit, String method, TreePath body) {
-    return new MethodAnalyzer(unit, method, 0, reassignedLocals(unit, body), true);
+    return new MethodAnalyzer(unit, method, 0, reassignedLocals(unit, body), flagArrays(unit, body), true);
   }
 
   LocalScope scope() {
@@ -192,7 +201,7 @@ final class MethodAnalyzer {
       // Following calls can only excuse the releases found and report calls of release helpers:
       // the releases are checked again, with what calls may leave held and release. The facts
       // are the same either way.
-      MethodAnalyzer checking = new MethodAnalyzer(unit, method, methodSubclass, reassigned, true);
+      MethodAnalyzer checking = new MethodAnalyzer(unit, method, methodSubclass, reassigned, flagArrays, true);
       checking.runFrom(body, heldOnEntry, monitor, declaredAt);
       found = checking.findings;
     }
@@ -524,7 +533,7 @@ final class MethodAnalyzer {
       boolean knownNull =
           value.getLeaf().getKind() == Tree.Kind.NULL_LITERAL && unit.throwingCalls().isLock(local.asType());
       // A new boolean[] holds only false: false is what the local's fact says of every element.
-      boolean allFalse = isBooleanArray(local) && value.getLeaf() instanceof NewArrayTree created
+      boolean allFalse = flagArrays.contains(local) && value.getLeaf() instanceof NewArrayTree created
           && created.getInitializers() == null;
       return out.map(p -> knownNull || allFalse ? p.withFact(name, false) : p.withoutFact(name));
     }
@@ -535,14 +544,14 @@ final class MethodAnalyzer {
     return b.whenTrue().map(p -> p.withFact(name, true)).join(b.whenFalse().map(p -> p.withFact(name, false)));
   }
 
-  /** The name of the local {@code boolean[]} whose element {@code access} is, or null. */
+  /** The name of the local flags array ({@link #flagArrays}) whose element {@code access} is, or null. */
   private String booleanArrayLocal(TreePath access) {
     ArrayAccessTree tree = (ArrayAccessTree) access.getLeaf();
     if (!(tree.getExpression() instanceof IdentifierTree)) {
       return null;
     }
     Element array = unit.trees().getElement(child(access, tree.getExpression()));
-    return array != null && isBooleanArray(array) ? localName(array) : null;
+    return array != null && flagArrays.contains(array) ? localName(array) : null;
   }
 
   /** Whether {@code local} is a {@code boolean[]}. */
@@ -1499,6 +1508,36 @@ final class MethodAnalyzer {
           }
         });
     return assigned;
+  }
+
+  /** The {@link #flagArrays} of the body at {@code root}. */
+  private static Set<Element> flagArrays(UnitContext unit, TreePath root) {
+    Set<Element> used = new HashSet<>();
+    Set<Element> escaping = new HashSet<>();
+    new TreePathScanner<Void, Boolean>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Boolean nested) {
+        Element element = unit.trees().getElement(getCurrentPath());
+        if (element != null && element.getKind() == ElementKind.LOCAL_VARIABLE && isBooleanArray(element)) {
+          Tree parent = getCurrentPath().getParentPath().getLeaf();
+          boolean element0 = parent instanceof ArrayAccessTree access && access.getExpression() == node;
+          (element0 && !nested ? used : escaping).add(element);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Boolean nested) {
+        return super.visitLambdaExpression(node, true);
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Boolean nested) {
+        return super.visitClass(node, true);
+      }
+    }.scan(root, false);
+    used.removeAll(escaping);
+    return used;
   }
 
   private static TreePath child(TreePath parent, Tree leaf) {

@@ -83,6 +83,20 @@ class UnbalancedUnlockPositive {
     }
   }
 
+  /** A flags array a lambda sets (run elsewhere): what this body's paths store is not all it holds. */
+  Runnable flagInAnArraySetByALambda() {
+    boolean[] locked = new boolean[1];
+    Runnable mark = () -> locked[0] = true;
+    lock.lock();
+    count++;
+    lock.unlock();
+    if (locked[0]) {
+      // BUG: Diagnostic contains: is released here on a path that does not hold it
+      lock.unlock();
+    }
+    return mark;
+  }
+
   /** The read view released, but the write view was held. */
   void wrongView() {
     rw.writeLock().lock();
