@@ -1684,6 +1684,46 @@ class ProgramModelTest {
   }
 
   /**
+   * A constructor that only stores its parameter and then calls a method of its own object, which
+   * calls back through the field: the field is still the parameter's object there, though the
+   * constructor does nothing else with it (a listener, holding its lock, makes a handler of
+   * itself whose {@code init()} calls the listener back, as Helix's {@code CallbackHandler}). The
+   * listener's lock taken again is a re-entry; handed another listener, lockdep's AA.
+   */
+  @Test
+  void aConstructorsStoredParameterIsItsObjectInTheMethodsItCalls() {
+    String sources =
+        """
+        package p;
+        interface Listener { void on(); }
+        class Handler {
+          private final Object listener;
+          Handler(Object listener) { this.listener = listener; init(); }
+          void init() { ((Listener) listener).on(); }
+        }
+        class Provider implements Listener {
+          private final Object lastSeen = new Object();
+          private boolean added;
+          public void on() { update(); }
+          void update() {
+            synchronized (lastSeen) {
+              if (!added) {
+                added = true;
+                new Handler(this);
+              }
+            }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Handler.java", sources)));
+    String other = sources.replace("new Handler(this);", "new Handler(new Provider());");
+    assertTrue(!other.equals(sources), other);
+    List<String> found = findings(sources("p/Handler.java", other));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("[RecursiveLocking]"), found.get(0));
+  }
+
+  /**
    * A field set in the constructor and nulled later (a resource dropped in {@code close()}) is the
    * constructor's object wherever it is set: the same re-entry stays silent.
    */

@@ -2369,6 +2369,15 @@ public final class SummaryComposer {
       }
       useGuards(call.guards(), parameters, used);
       useReleased(call.released(), parameters, used);
+      if ("this".equals(call.receiver())) {
+        // A constructor calling a method of its own object: the fields it set from its
+        // parameters are those parameters' objects there ({@link #frame}).
+        for (MethodSummary.Store store : body.stores()) {
+          if (store.parameter() < used.length) {
+            used[store.parameter()] = true;
+          }
+        }
+      }
     }
     String[] names = new String[used.length];
     int n = 0;
