@@ -545,7 +545,7 @@ final class MethodAnalyzer {
   }
 
   /** The name of the local flags array ({@link #flagArrays}) whose element {@code access} is, or null. */
-  private String booleanArrayLocal(TreePath access) {
+  private String flagArrayLocal(TreePath access) {
     ArrayAccessTree tree = (ArrayAccessTree) access.getLeaf();
     if (!(tree.getExpression() instanceof IdentifierTree)) {
       return null;
@@ -915,7 +915,7 @@ final class MethodAnalyzer {
       case ARRAY_ACCESS: {
         // An element of a local boolean[] that holds only false is false.
         FlowStates evaluated = eval(path, in);
-        String flags = booleanArrayLocal(path);
+        String flags = flagArrayLocal(path);
         if (flags == null) {
           return Branches.both(evaluated);
         }
@@ -1117,7 +1117,7 @@ final class MethodAnalyzer {
         return null;
       }
       super.visitAssignment(node, null);
-      String flags = node.getVariable() instanceof ArrayAccessTree access ? booleanArrayLocal(child(currentPath(), access)) : null;
+      String flags = node.getVariable() instanceof ArrayAccessTree access ? flagArrayLocal(child(currentPath(), access)) : null;
       if (flags != null) {
         // The fact of a local boolean[], false while every element is, becomes true where a
         // true is stored (`have[i] = true` after taking the i-th lock) and unknown where anything

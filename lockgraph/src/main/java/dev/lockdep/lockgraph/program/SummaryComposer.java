@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * Composes method summaries into the acquisitions of the whole program (SPEC §6): a callee's
@@ -2084,17 +2085,11 @@ public final class SummaryComposer {
       }
     }
     MethodSummary.CallSite creation = call.receiver() == null ? null : caller.creation(call.receiver());
-    BodyId constructor = creation == null ? null : ids.get(creation.callee());
-    if (constructor != null && constructor.first != null) {
-      // A field the constructor set from an argument is that argument's object, as the creator
-      // knows it: its type, its name, the callbacks it carries.
-      List<MethodSummary.Argument> passed = creation.arguments();
-      for (MethodSummary.Store store : constructor.first.summary.stores()) {
-        if (store.parameter() < passed.size()) {
-          bindings.put(storedField(store), binding(passed.get(store.parameter()), frame, false, null));
-        }
-      }
-    } else if ("this".equals(call.receiver()) && !caller.summary.stores().isEmpty()) {
+    // A field the constructor set from an argument is that argument's object, as the creator
+    // knows it: its type, its name, the callbacks it carries.
+    boolean created = storedArguments(
+        creation, (field, argument) -> bindings.put("this." + field, binding(argument, frame, false, null)));
+    if (!created && "this".equals(call.receiver()) && !caller.summary.stores().isEmpty()) {
       // A constructor calling a method of its own object: the fields it set from its parameters
       // are those parameters' objects, as its frame knows them.
       List<String> own = caller.summary.parameters();
@@ -2136,18 +2131,13 @@ public final class SummaryComposer {
     if (argument == null || !argument.startsWith(MethodSummary.LOCAL) || argument.indexOf('.') >= 0) {
       return;
     }
-    MethodSummary.CallSite creation = caller.creation(argument);
-    BodyId constructor = creation == null ? null : ids.get(creation.callee());
-    if (constructor != null && constructor.first != null) {
-      List<MethodSummary.Argument> passed = creation.arguments();
-      for (MethodSummary.Store store : constructor.first.summary.stores()) {
-        if (store.parameter() < passed.size()) {
-          String instance = frame.mapInstance(passed.get(store.parameter()).instance());
-          if (instance != null) {
-            bindings.put(parameter + "." + fieldName(store), new Binding(null, instance, null, null, NO_BOUNDS));
-          }
-        }
+    boolean created = storedArguments(caller.creation(argument), (field, stored) -> {
+      String instance = frame.mapInstance(stored.instance());
+      if (instance != null) {
+        bindings.put(parameter + "." + field, new Binding(null, instance, null, null, NO_BOUNDS));
       }
+    });
+    if (created) {
       return;
     }
     String prefix = argument + ".";
@@ -2156,6 +2146,24 @@ public final class SummaryComposer {
         bindings.put(parameter + frame.names[i].substring(argument.length()), frame.bindings[i]);
       }
     }
+  }
+
+  /**
+   * Gives {@code action} each field (its simple name) that the constructor run by {@code creation}
+   * set from an argument, with the argument; whether that constructor is known.
+   */
+  private boolean storedArguments(MethodSummary.CallSite creation, BiConsumer<String, MethodSummary.Argument> action) {
+    BodyId constructor = creation == null ? null : ids.get(creation.callee());
+    if (constructor == null || constructor.first == null) {
+      return false;
+    }
+    List<MethodSummary.Argument> passed = creation.arguments();
+    for (MethodSummary.Store store : constructor.first.summary.stores()) {
+      if (store.parameter() < passed.size()) {
+        action.accept(fieldName(store), passed.get(store.parameter()));
+      }
+    }
+    return true;
   }
 
   /** The name a constructor's {@code store} gives its field in the methods of the object: {@code this.field}. */
@@ -2358,6 +2366,7 @@ public final class SummaryComposer {
       useReleased(acquisition.released(), parameters, used);
     }
     List<MethodSummary.CallSite> calls = body.calls();
+    boolean callsOnThis = false;
     for (int i = 0; i < calls.size(); i++) {
       MethodSummary.CallSite call = calls.get(i);
       if (receivers) {
@@ -2369,13 +2378,14 @@ public final class SummaryComposer {
       }
       useGuards(call.guards(), parameters, used);
       useReleased(call.released(), parameters, used);
-      if ("this".equals(call.receiver())) {
-        // A constructor calling a method of its own object: the fields it set from its
-        // parameters are those parameters' objects there ({@link #frame}).
-        for (MethodSummary.Store store : body.stores()) {
-          if (store.parameter() < used.length) {
-            used[store.parameter()] = true;
-          }
+      callsOnThis |= "this".equals(call.receiver());
+    }
+    if (callsOnThis) {
+      // A constructor calling a method of its own object: the fields it set from its parameters
+      // are those parameters' objects there ({@link #frame}).
+      for (MethodSummary.Store store : body.stores()) {
+        if (store.parameter() < used.length) {
+          used[store.parameter()] = true;
         }
       }
     }
