@@ -1989,4 +1989,42 @@ class ProgramModelTest {
     assertCycle(
         findings(sources("p/Handler.java", handlers, "p/Config.java", loud, "p/User.java", user)), "Loud", "User.REGISTRY");
   }
+
+  /**
+   * A statistic that adds to its parent under its own monitor: the parent's body then calls a
+   * {@code synchronized} method of its own, inherited from the superclass, which takes the
+   * parent's monitor again. That re-entry never waits, though the child's monitor, of the same
+   * class, is held below it: one finding, at the parent's acquisition (two objects of one class
+   * nested, lockdep's report), not a second one at the re-entry.
+   */
+  @Test
+  void aReentryIsOfTheObjectHeldWhateverElseOfItsClassIsHeld() {
+    String base =
+        """
+        package p;
+        class Statistic {
+          long last;
+          protected synchronized void touch() { last++; }
+        }
+        """;
+    String size =
+        """
+        package p;
+        class SizeStatistic extends Statistic {
+          private final SizeStatistic parent;
+          long total;
+          SizeStatistic(SizeStatistic parent) { this.parent = parent; }
+          synchronized void add(long size) {
+            total += size;
+            touch();
+            if (parent != null) {
+              parent.add(size);
+            }
+          }
+        }
+        """;
+    List<String> found = findings(sources("p/Statistic.java", base, "p/SizeStatistic.java", size));
+    assertTrue(found.size() == 1 && found.get(0).contains("[RecursiveLocking]")
+        && found.get(0).contains("SizeStatistic.java:6"), found::toString);
+  }
 }

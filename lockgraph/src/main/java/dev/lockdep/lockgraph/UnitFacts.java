@@ -251,6 +251,15 @@ public final class UnitFacts {
      * held instance, which never waits.
      */
     private boolean checkDeadlock(List<HeldLock> held, HeldLock next) {
+      HeldLock reentered = heldInstance(held, next);
+      if (reentered != null) {
+        if (!next.lockClass().reentrant()) {
+          refuse(reentered, next, RecursionFact.Kind.SAME_INSTANCE);
+        } else if (reentered.read().isReader() && next.read() == ReadMode.EXCLUSIVE) {
+          refuse(reentered, next, RecursionFact.Kind.READ_TO_WRITE);
+        }
+        return false;
+      }
       for (HeldLock prev : held) {
         if (!prev.lockClass().equals(next.lockClass())) {
           continue;
@@ -259,17 +268,29 @@ public final class UnitFacts {
         if (next.read() == ReadMode.SHARED_RECURSIVE && prev.read().isReader()) {
           continue;
         }
-        boolean sameInstance = next.instance() != null && next.instance().equals(prev.instance());
-        if (!sameInstance) {
-          refuse(prev, next, RecursionFact.Kind.SAME_CLASS);
-        } else if (!next.lockClass().reentrant()) {
-          refuse(prev, next, RecursionFact.Kind.SAME_INSTANCE);
-        } else if (prev.read().isReader() && next.read() == ReadMode.EXCLUSIVE) {
-          refuse(prev, next, RecursionFact.Kind.READ_TO_WRITE);
-        }
+        refuse(prev, next, RecursionFact.Kind.SAME_CLASS);
         return false;
       }
       return true;
+    }
+
+    /**
+     * The held lock that {@code next} takes again: of its class and named as the same object.
+     * Looked for before the other holds of the class, because a re-entry of a reentrant lock
+     * never waits, whatever else of its class is held: {@code parent.add()} under a child's
+     * monitor, then {@code this.touch()} in the parent's body, takes the parent's monitor again.
+     */
+    private static HeldLock heldInstance(List<HeldLock> held, HeldLock next) {
+      if (next.instance() == null) {
+        return null;
+      }
+      for (HeldLock prev : held) {
+        boolean recursiveRead = next.read() == ReadMode.SHARED_RECURSIVE && prev.read().isReader();
+        if (!recursiveRead && prev.lockClass().equals(next.lockClass()) && next.instance().equals(prev.instance())) {
+          return prev;
+        }
+      }
+      return null;
     }
 
     private void refuse(HeldLock prev, HeldLock next, RecursionFact.Kind kind) {

@@ -143,6 +143,18 @@ class UnitFactsTest {
     assertEquals(List.of(), reentered.recursions());
     assertEquals(Set.of(), edges(reentered), "a re-entry never waits, so it depends on nothing");
 
+    // A child's monitor, then its parent's, then the parent's again: the re-entry is of the
+    // parent, though the child's lock of the class is held below it.
+    HeldLock child = new HeldLock(A, ReadMode.EXCLUSIVE, false, "this", at("H.java", 1));
+    HeldLock parent = new HeldLock(A, ReadMode.EXCLUSIVE, false, "this.parent", at("H.java", 2));
+    UnitFacts parentAgain = UnitFacts.builder("u")
+        .acquire(List.of(child, parent),
+            new HeldLock(A, ReadMode.EXCLUSIVE, false, "this.parent", at("H.java", 3)),
+            IrqState.PROCESS)
+        .build();
+    assertEquals(List.of(), parentAgain.recursions());
+    assertEquals(Set.of(), edges(parentAgain));
+
     LockClass stamped = LockClass.of("S").nonReentrant();
     UnitFacts self = UnitFacts.builder("u")
         .acquire(List.of(new HeldLock(stamped, ReadMode.EXCLUSIVE, false, "s", at("H.java", 1))),
