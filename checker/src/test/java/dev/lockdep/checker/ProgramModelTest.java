@@ -2027,4 +2027,71 @@ class ProgramModelTest {
     assertTrue(found.size() == 1 && found.get(0).contains("[RecursiveLocking]")
         && found.get(0).contains("SizeStatistic.java:6"), found::toString);
   }
+
+  /**
+   * A lock wrapper of another file, each made from the lock it wraps where a field is declared or
+   * set in the only constructor: the wrapper's lock is the lock it was made with (lockdep keys a
+   * lock where it is initialised), a new lock made for the field is that field's class. Clearing
+   * takes the segment's lock before the LRU lock, and a put evicts under the LRU lock through the
+   * segment's wrapper: the cycle is reported (Elasticsearch's {@code Cache}, #99326). In one order
+   * the two wrappers, and the LRU lock taken again inside its own hold, are silent.
+   */
+  @Test
+  void aWrapperFieldsLockIsTheLockItWasMadeWith() {
+    String held =
+        """
+        package q;
+        import java.util.concurrent.locks.Lock;
+        public class Held implements AutoCloseable {
+          private final Lock lock;
+          public Held(Lock lock) { this.lock = lock; }
+          public Held acquire() { lock.lock(); return this; }
+          @Override public void close() { lock.unlock(); }
+        }
+        """;
+    String cache =
+        """
+        package p;
+        import java.util.concurrent.locks.ReadWriteLock;
+        import java.util.concurrent.locks.ReentrantLock;
+        import java.util.concurrent.locks.ReentrantReadWriteLock;
+        import q.Held;
+        class Cache {
+          private final ReadWriteLock segmentLock = new ReentrantReadWriteLock();
+          private final Held writeLock = new Held(segmentLock.writeLock());
+          private final Held lruLock = new Held(new ReentrantLock());
+          void put() {
+            try (Held w = writeLock.acquire()) { }
+            try (Held l = lruLock.acquire()) { promote(); evict(); }
+          }
+          void promote() { try (Held l = lruLock.acquire()) { } }
+          void evict() { try (Held w = writeLock.acquire()) { } }
+          void clear() {
+            try (Held l = lruLock.acquire()) {
+              segmentLock.writeLock().lock();
+              segmentLock.writeLock().unlock();
+            }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("q/Held.java", held, "p/Cache.java", cache)));
+    String inverted = cache.replace(
+        """
+            try (Held l = lruLock.acquire()) {
+              segmentLock.writeLock().lock();
+              segmentLock.writeLock().unlock();
+            }
+        """,
+        """
+            segmentLock.writeLock().lock();
+            try (Held l = lruLock.acquire()) { } finally { segmentLock.writeLock().unlock(); }
+        """);
+    assertTrue(!inverted.equals(cache), inverted);
+    assertCycle(findings(sources("q/Held.java", held, "p/Cache.java", inverted)), "Cache.lruLock", "Cache.segmentLock");
+    String inConstructor = inverted.replace(
+        "private final Held writeLock = new Held(segmentLock.writeLock());",
+        "private final Held writeLock; Cache() { writeLock = new Held(segmentLock.writeLock()); }");
+    assertTrue(!inConstructor.equals(inverted), inConstructor);
+    assertCycle(findings(sources("q/Held.java", held, "p/Cache.java", inConstructor)), "Cache.lruLock", "Cache.segmentLock");
+  }
 }

@@ -138,6 +138,12 @@ final class CallbackApis {
       case IDENTIFIER:
       case MEMBER_SELECT:
         return reference(path, scope);
+      case METHOD_INVOCATION:
+        // A lock a call returns (`rw.writeLock()`, a getter of a lock field) keeps its class when
+        // passed on, as the lock a variable names does.
+        return unit.keys().isJdkLock(unit.trees().getTypeMirror(path))
+            ? unit.keys().argument(path, scope)
+            : MethodSummary.NO_ARGUMENT;
       case NULL_LITERAL:
         return MethodSummary.NULL_ARGUMENT;
       case BOOLEAN_LITERAL:

@@ -30,8 +30,9 @@ import javax.lang.model.element.VariableElement;
  * object although not {@code final}, assigned only while it is constructed, in its class's
  * constructors, instance initializers and field initializers, and else only to {@code null}. Such a field is one object as a
  * {@code final} one is (a lock field created in the constructor, say), which decides its lock
- * class. Only a private field can be decided: every assignment to it is in its top-level class,
- * scanned once per compilation unit.
+ * class. Only a private field, or a field of a private class, can be decided: every assignment to
+ * it is in its top-level class, scanned once per compilation unit. {@link #initializerOnly}: such a
+ * field that nothing assigns at all, which holds what its declaration creates.
  *
  * <p>{@link #assignedInBody}: whether the body that reads a field assigns it. Any other field read
  * twice on one receiver in one body names one object, as an access path does in Infer's lock
@@ -41,8 +42,8 @@ import javax.lang.model.element.VariableElement;
  */
 final class FieldAssignments {
   private final Trees trees;
-  /** Per compilation unit, the private fields assigned outside construction. */
-  private final Map<CompilationUnitTree, Set<Element>> assignedLater = new HashMap<>();
+  /** Per compilation unit, the fields assigned outside construction, and those assigned anywhere. */
+  private final Map<CompilationUnitTree, Assigned> assignedIn = new HashMap<>();
   /** Per body (method, lambda, initializer block), the fields it assigns. */
   private final Map<Tree, Set<Element>> assignedByBody = new HashMap<>();
 
@@ -83,17 +84,43 @@ final class FieldAssignments {
 
   /** Whether {@code field}, declared at {@code declaration}, is assigned only while its object is constructed. */
   boolean constructionOnly(VariableElement field, TreePath declaration) {
-    if (declaration == null
-        || !field.getModifiers().contains(Modifier.PRIVATE)
-        || field.getModifiers().contains(Modifier.STATIC)) {
+    if (declaration == null || !decidable(field) || field.getModifiers().contains(Modifier.STATIC)) {
       return false;
     }
     CompilationUnitTree unit = declaration.getCompilationUnit();
-    return !assignedLater.computeIfAbsent(unit, this::scan).contains(field);
+    return !assignedIn.computeIfAbsent(unit, this::scan).later().contains(field);
   }
 
-  private Set<Element> scan(CompilationUnitTree unit) {
+  /**
+   * Whether {@code field}, declared at {@code declaration}, gets no object but its declaration's
+   * initializer: nothing assigns it anything but {@code null}, in construction or after.
+   */
+  boolean initializerOnly(VariableElement field, TreePath declaration) {
+    if (declaration == null || !decidable(field)) {
+      return false;
+    }
+    return !assignedIn.computeIfAbsent(declaration.getCompilationUnit(), this::scan).anywhere().contains(field);
+  }
+
+  /**
+   * Whether every assignment to {@code field} is in its top-level class: it is private, or a
+   * class it is declared in is.
+   */
+  private static boolean decidable(VariableElement field) {
+    for (Element e = field; e instanceof VariableElement || e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The fields a unit assigns outside construction ({@code later}), and anywhere. */
+  private record Assigned(Set<Element> later, Set<Element> anywhere) {}
+
+  private Assigned scan(CompilationUnitTree unit) {
     Set<Element> later = new HashSet<>();
+    Set<Element> anywhere = new HashSet<>();
     new TreePathScanner<Void, TypeElement>() {
       // The parameter: the class whose object the code constructs, or null outside construction.
       @Override
@@ -151,11 +178,14 @@ final class FieldAssignments {
 
       private void note(ExpressionTree variable, TypeElement constructing) {
         Element assigned = trees.getElement(new TreePath(getCurrentPath(), variable));
-        if (assigned != null && assigned.getKind() == ElementKind.FIELD && !assigned.getEnclosingElement().equals(constructing)) {
-          later.add(assigned);
+        if (assigned != null && assigned.getKind() == ElementKind.FIELD) {
+          anywhere.add(assigned);
+          if (!assigned.getEnclosingElement().equals(constructing)) {
+            later.add(assigned);
+          }
         }
       }
     }.scan(new TreePath(unit), null);
-    return later;
+    return new Assigned(later, anywhere);
   }
 }

@@ -7,6 +7,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -41,6 +42,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Names the lock class of a lock expression, in the order of SPEC §5: {@code @LockClass} (on the
@@ -162,7 +164,10 @@ final class LockClassKeys {
    * callee locks its parameter, and its type, exact when it was created right there.
    */
   MethodSummary.Argument argument(TreePath path, LocalScope scope) {
-    Key k = key(path, scope, 0);
+    Key k = freshLockOfField(path);
+    if (k == null) {
+      k = key(path, scope, 0);
+    }
     TreePath created = created(path, scope);
     String type = programTypeName(trees.getTypeMirror(created != null ? created : path));
     return new MethodSummary.Argument(lockClass(k, 0), k.instance(), List.of(), type, type != null && created != null);
@@ -216,7 +221,59 @@ final class LockClassKeys {
         && scope.effectivelyFinal(local)) {
       return localInstance(local, path);
     }
-    return null;
+    VariableElement field = createdField(path);
+    return field == null ? null : fieldInstance(field, "this", null);
+  }
+
+  /**
+   * The field that holds, for the life of its object, what the {@code new} expression at {@code
+   * path} creates: a field declared with it that is {@code final} or that nothing assigns ({@link
+   * FieldAssignments#initializerOnly}), or a {@code final} field assigned it ({@code f = new ...},
+   * {@code this.f = new ...}) in the only constructor of its class. Calls on that field
+   * anywhere in the program then run on an object whose constructor's arguments are known
+   * ({@code writeLock = new ReleasableLock(segmentLock.writeLock())}). Else null.
+   */
+  VariableElement createdField(TreePath path) {
+    TreePath parent = path.getParentPath();
+    Element target = null;
+    if (parent == null) {
+      return null;
+    } else if (parent.getLeaf() instanceof VariableTree declaration && declaration.getInitializer() == path.getLeaf()) {
+      target = trees.getElement(parent);
+      if (target instanceof VariableElement field && fieldAssignments.initializerOnly(field, parent)) {
+        return field;
+      }
+    } else if (parent.getLeaf() instanceof AssignmentTree assignment
+        && assignment.getExpression() == path.getLeaf()
+        && (assignment.getVariable() instanceof IdentifierTree
+            || (assignment.getVariable() instanceof MemberSelectTree select
+                && select.getExpression() instanceof IdentifierTree receiver
+                && receiver.getName().equals(thisKeyword)))
+        && parent.getParentPath().getLeaf() instanceof ExpressionStatementTree) {
+      Element assigned = trees.getElement(child(parent, assignment.getVariable()));
+      target = assigned != null && inOnlyConstructorOf(parent, assigned.getEnclosingElement()) ? assigned : null;
+    }
+    return target instanceof VariableElement field
+            && field.getKind() == ElementKind.FIELD
+            && field.getModifiers().contains(Modifier.FINAL)
+        ? field
+        : null;
+  }
+
+  /** Whether {@code path} is directly in the body of the one constructor {@code owner} declares. */
+  private boolean inOnlyConstructorOf(TreePath path, Element owner) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree && trees.getElement(p) instanceof ExecutableElement method) {
+        return method.getKind() == ElementKind.CONSTRUCTOR
+            && method.getEnclosingElement().equals(owner)
+            && ElementFilter.constructorsIn(owner.getEnclosedElements()).size() == 1;
+      }
+      if (leaf instanceof ClassTree || leaf instanceof LambdaExpressionTree) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The name composition knows {@code type} by, when the program (not the JDK) declares it; else null. */
@@ -542,14 +599,17 @@ final class LockClassKeys {
       String instance = fieldInstance(field, receiver, use);
       return created != null ? createdKey(created, instance) : typeKey(fieldType, instance);
     }
-    TypeElement ownerType = (TypeElement) field.getEnclosingElement();
-    String ownerSimple =
-        !ownerType.getSimpleName().isEmpty() ? ownerType.getSimpleName().toString() : Names.type(ownerType);
-    String fieldName = field.getSimpleName().toString();
     TypeMirror type = field.asType();
     return new Key(
-        fieldKeyText(field), ownerSimple + "." + fieldName, defaultReentrant(type), null,
-        fieldInstance(field, receiver, use), viewMode(type));
+        fieldKeyText(field), fieldClassName(field), defaultReentrant(type), null, fieldInstance(field, receiver, use),
+        viewMode(type));
+  }
+
+  /** How reports print the lock class of a field: {@code Owner.field}. */
+  private static String fieldClassName(VariableElement field) {
+    TypeElement owner = (TypeElement) field.getEnclosingElement();
+    String ownerSimple = !owner.getSimpleName().isEmpty() ? owner.getSimpleName().toString() : Names.type(owner);
+    return ownerSimple + "." + field.getSimpleName();
   }
 
   /** A field's key, {@code pkg.Owner.field}: its lock class when it holds a lock object, and its {@link MethodSummary.Store}. */
@@ -862,14 +922,43 @@ final class LockClassKeys {
     return stores;
   }
 
+  /**
+   * The key of a lock object created as an argument of the creation of what a field holds ({@code
+   * lruLock = new ReleasableLock(new ReentrantLock())}): lockdep keys a lock where it is
+   * initialised, and this one is initialised for that field, as if the field held it; else null.
+   */
+  private Key freshLockOfField(TreePath path) {
+    TreePath expression = withoutParenthesesAndCasts(path);
+    TreePath creation = expression.getParentPath();
+    if (expression.getLeaf().getKind() != Tree.Kind.NEW_CLASS
+        || creation == null
+        || creation.getLeaf().getKind() != Tree.Kind.NEW_CLASS
+        || !isLockObject(trees.getTypeMirror(expression))) {
+      return null;
+    }
+    VariableElement holder = createdField(creation);
+    if (holder == null) {
+      return null;
+    }
+    TypeMirror type = trees.getTypeMirror(expression);
+    return new Key(fieldKeyText(holder), fieldClassName(holder), defaultReentrant(type), null, null, viewMode(type));
+  }
+
   /** Whether a field's type is one of a lock object: a JDK lock, semaphore or {@code Object}. */
   private boolean holdsLockObject(VariableElement field) {
-    TypeMirror type = field.asType();
+    return isLockObject(field.asType());
+  }
+
+  /** Whether {@code type} is one of a lock object: a JDK lock, semaphore or {@code Object}. */
+  private boolean isLockObject(TypeMirror type) {
     TypeElement element = lookups.typeElement(type);
-    return element != null
-        && (element.getQualifiedName().contentEquals("java.lang.Object")
-            || lockTypes.isLock(type) || lockTypes.isReadWriteLock(type) || lockTypes.isStampedLock(type)
-            || lockTypes.isSemaphore(type));
+    return element != null && (element.getQualifiedName().contentEquals("java.lang.Object") || isJdkLock(type));
+  }
+
+  /** Whether {@code type} is a JDK lock, read-write lock, stamped lock or semaphore. */
+  boolean isJdkLock(TypeMirror type) {
+    return lockTypes.isLock(type) || lockTypes.isReadWriteLock(type) || lockTypes.isStampedLock(type)
+        || lockTypes.isSemaphore(type);
   }
 
   /** The subclass {@code @Nested} gives an element, written or in a models file, or null. */

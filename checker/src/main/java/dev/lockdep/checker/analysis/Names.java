@@ -5,11 +5,13 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -31,6 +33,10 @@ final class Names {
     }
     if (leaf instanceof BlockTree block && trees.getElement(path.getParentPath()) instanceof TypeElement owner) {
       return type(owner) + (block.isStatic() ? ".<clinit>()" : ".<init>()");
+    }
+    if (leaf instanceof VariableTree field && trees.getElement(path.getParentPath()) instanceof TypeElement owner) {
+      // A field initializer runs as its class's initialization does.
+      return type(owner) + (field.getModifiers().getFlags().contains(Modifier.STATIC) ? ".<clinit>()" : ".<init>()");
     }
     TreePath enclosing = enclosingBody(path.getParentPath());
     return enclosing == null ? "?" : bodyName(trees, enclosing);

@@ -3,8 +3,11 @@ package dev.lockdep.checker.analysis;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -73,6 +76,10 @@ public final class UnitAnalyzer {
       public Void visitVariable(VariableTree node, Void unused) {
         if (!node.getModifiers().getAnnotations().isEmpty()) {
           checkAnnotations(() -> misuse.variable(currentPath(), node));
+        }
+        TreePath path = currentPath();
+        if (parent() instanceof ClassTree && createsProgramObject(path, node.getInitializer())) {
+          guarded(path, () -> fieldInitializer(path, node));
         }
         return super.visitVariable(node, null);
       }
@@ -243,14 +250,37 @@ public final class UnitAnalyzer {
         BodyContext.entry(declared), List.of(), flows, List.of());
   }
 
+  /** Whether the field at {@code field} is initialised with an object of a class the program declares, made with arguments. */
+  private boolean createsProgramObject(TreePath field, ExpressionTree initializer) {
+    return initializer instanceof NewClassTree creation
+        && creation.getClassBody() == null
+        && !creation.getArguments().isEmpty()
+        && context.keys().programTypeName(context.trees().getTypeMirror(new TreePath(field, creation))) != null;
+  }
+
+  /**
+   * A field initializer that creates an object of the program: it runs that object's constructor
+   * when its own object is constructed, as an initializer block does, and names what it creates
+   * by the field ({@link LockClassKeys#createdField}).
+   */
+  private void fieldInitializer(TreePath path, VariableTree tree) {
+    initialization(path, new TreePath(path, tree.getInitializer()), tree);
+  }
+
   private void initializer(TreePath path, BlockTree tree) {
+    initialization(path, path, tree);
+  }
+
+  /** Analyses {@code body}, code of the class initialization declared at {@code path}, as a body of its own. */
+  private void initialization(TreePath path, TreePath body, Tree tree) {
     String name = Names.bodyName(context.trees(), path);
-    MethodAnalyzer analyzer = new MethodAnalyzer(context, name, 0, path);
+    MethodAnalyzer analyzer = new MethodAnalyzer(context, name, 0, body);
     TypeElement owner = (TypeElement) context.trees().getElement(path.getParentPath());
     Provenance declared = context.provenance(tree, name);
     methods.add(
         analyzer.analyze(
-            path, List.of(), null, declared, context.suppressed(path),
+            body, List.of(), null, declared, context.suppressed(path),
             BodyIdentity.of(context.initializerId(owner, tree)), BodyContext.entry(declared)));
   }
+
 }

@@ -32,14 +32,15 @@ final class HeldByCalls {
    * Rewrites, in place, the summaries of {@code bodies} that carry marks; {@code everyTarget} gives
    * every body a call may run in some frame.
    */
-  static void resolve(List<Body> bodies, Function<MethodSummary.CallSite, Body[]> everyTarget, TypeHierarchy types) {
+  static void resolve(
+      List<Body> bodies, Function<MethodSummary.CallSite, Body[]> everyTarget, StoredArguments stored, TypeHierarchy types) {
     boolean anyService = false;
     for (Body body : bodies) {
       anyService |= !body.summary.returnsHolding().isEmpty();
     }
     for (Body body : bodies) {
       if (hasMarks(body.summary)) {
-        body.summary = resolved(body.summary, anyService, everyTarget, types);
+        body.summary = resolved(body, anyService, everyTarget, stored, types);
       }
     }
   }
@@ -68,17 +69,19 @@ final class HeldByCalls {
   }
 
   private static MethodSummary resolved(
-      MethodSummary summary, boolean anyService, Function<MethodSummary.CallSite, Body[]> everyTarget,
+      Body body, boolean anyService, Function<MethodSummary.CallSite, Body[]> everyTarget, StoredArguments stored,
       TypeHierarchy types) {
+    MethodSummary summary = body.summary;
+    Function<Provenance, List<HeldLock>> handed = at -> handed(body, at, everyTarget, stored, types);
     Map<Provenance, List<HeldLock>> byCall = new HashMap<>();
     List<MethodSummary.Acquisition> acquisitions = new ArrayList<>();
     for (MethodSummary.Acquisition a : summary.acquisitions()) {
-      List<HeldLock> held = held(a.held(), summary, anyService, everyTarget, types, byCall);
+      List<HeldLock> held = held(a.held(), anyService, handed, byCall);
       acquisitions.add(held == a.held() ? a : new MethodSummary.Acquisition(held, a.next(), a.at(), a.guards(), a.released()));
     }
     List<MethodSummary.CallSite> calls = new ArrayList<>();
     for (MethodSummary.CallSite c : summary.calls()) {
-      List<HeldLock> held = held(c.held(), summary, anyService, everyTarget, types, byCall);
+      List<HeldLock> held = held(c.held(), anyService, handed, byCall);
       calls.add(held == c.held() ? c : c.withHeld(held));
     }
     return summary.withEvents(acquisitions, calls);
@@ -87,10 +90,8 @@ final class HeldByCalls {
   /** {@code held} with each mark replaced; {@code held} itself when it has none. */
   private static List<HeldLock> held(
       List<HeldLock> held,
-      MethodSummary summary,
       boolean anyService,
-      Function<MethodSummary.CallSite, Body[]> everyTarget,
-      TypeHierarchy types,
+      Function<Provenance, List<HeldLock>> handed,
       Map<Provenance, List<HeldLock>> byCall) {
     if (!hasMark(held)) {
       return held;
@@ -100,17 +101,22 @@ final class HeldByCalls {
       if (!MethodSummary.isHeldByCall(lock)) {
         out.add(lock);
       } else if (anyService) {
-        out.addAll(byCall.computeIfAbsent(lock.acquiredAt(), at -> handed(summary, at, everyTarget, types)));
+        out.addAll(byCall.computeIfAbsent(lock.acquiredAt(), handed));
       }
     }
     return out;
   }
 
-  /** What the call of {@code summary} at {@code at} returns holding, seen from the caller. */
+  /**
+   * What the call of {@code caller} at {@code at} returns holding, seen from the caller. A lock the
+   * callee keeps in a field its constructor set from an argument (a wrapper's lock) is the lock
+   * that argument is, where the caller knows the object's creation.
+   */
   private static List<HeldLock> handed(
-      MethodSummary summary, Provenance at, Function<MethodSummary.CallSite, Body[]> everyTarget, TypeHierarchy types) {
+      Body caller, Provenance at, Function<MethodSummary.CallSite, Body[]> everyTarget, StoredArguments stored,
+      TypeHierarchy types) {
     MethodSummary.CallSite call = null;
-    for (MethodSummary.CallSite c : summary.calls()) {
+    for (MethodSummary.CallSite c : caller.summary.calls()) {
       if (c.at().equals(at)) {
         call = c;
         break;
@@ -120,9 +126,19 @@ final class HeldByCalls {
       return List.of();
     }
     Set<HeldLock> locks = new LinkedHashSet<>();
+    Map<String, MethodSummary.Argument> fields = null;
     for (Body target : targets(call, everyTarget, types)) {
       for (HeldLock lock : target.summary.returnsHolding()) {
-        locks.add(new HeldLock(lock.lockClass(), lock.read(), lock.trylock(), seenFromCaller(lock.instance(), call.receiver()), at));
+        if (fields == null) {
+          fields = stored.of(caller, call.receiver());
+        }
+        MethodSummary.Argument made = lock.instance() == null ? null : fields.get(lock.instance());
+        if (made != null && SummaryComposer.passesLockClass(made)) {
+          String instance = made.instance() != null ? made.instance() : seenFromCaller(lock.instance(), call.receiver());
+          locks.add(new HeldLock(made.lockClass(), lock.read(), lock.trylock(), instance, at));
+        } else {
+          locks.add(new HeldLock(lock.lockClass(), lock.read(), lock.trylock(), seenFromCaller(lock.instance(), call.receiver()), at));
+        }
       }
     }
     return List.copyOf(locks);
@@ -157,5 +173,11 @@ final class HeldByCalls {
       return receiver == null ? null : receiver + instance.substring("this".length());
     }
     return instance;
+  }
+
+  /** The arguments the constructor of the object a receiver names stored in its fields ({@link SummaryComposer#storedArguments}). */
+  @FunctionalInterface
+  interface StoredArguments {
+    Map<String, MethodSummary.Argument> of(Body caller, String receiver);
   }
 }

@@ -184,6 +184,11 @@ public final class SummaryComposer {
   private TypeFlow flow;
   /** Per lock field's class key, the class of the lock objects constructors store there ({@link #findStoredLocks}). */
   private final Map<String, LockClass> stored = new HashMap<>();
+  /**
+   * Per field that holds one object for the life of its own ({@link #fieldCreationKey}), the
+   * creation that gives it that object ({@link #findFieldCreations}).
+   */
+  private final Map<String, MethodSummary.CallSite> fieldCreations = new HashMap<>();
   /** The concrete types whose objects' monitors some body takes as {@code this} ({@link #monitoredSubtypes}). */
   private final Set<String> monitored = new HashSet<>();
   /** Per static type, {@link #monitorTypes}. */
@@ -262,7 +267,8 @@ public final class SummaryComposer {
         out.put(unit.file, unit.acquisitions);
       }
     }
-    HeldByCalls.resolve(composer.bodies, composer::targets, composer.types);
+    composer.findFieldCreations();
+    HeldByCalls.resolve(composer.bodies, composer::targets, composer::storedArguments, composer.types);
     composer.findAwaited();
     composer.findWrappers();
     composer.findStoredLocks();
@@ -476,6 +482,109 @@ public final class SummaryComposer {
       }
     }
     stored.keySet().removeAll(mixed);
+  }
+
+  /**
+   * Finds the creations the front end names by a field ({@code writeLock = new
+   * ReleasableLock(segmentLock.writeLock())}, a final field's initializer or its assignment in the
+   * only constructor): the field holds that object wherever it is read. A field given two
+   * creations is left out.
+   */
+  private void findFieldCreations() {
+    Set<String> ambiguous = new HashSet<>();
+    for (Body body : bodies) {
+      for (MethodSummary.CallSite call : body.summary.calls()) {
+        String key = call.callee().contains("#<init>(") ? fieldCreationKey(body.id.owner, call.receiver()) : null;
+        MethodSummary.CallSite known = key == null ? null : fieldCreations.putIfAbsent(key, call);
+        if (known != null && !known.at().equals(call.at())) {
+          ambiguous.add(key);
+        }
+      }
+    }
+    fieldCreations.keySet().removeAll(ambiguous);
+  }
+
+  /**
+   * The key of the field that {@code receiver} names in a body of class {@code owner}: {@code
+   * owner this.f} for a field of its object, the name itself for a static field; null for any
+   * other name.
+   */
+  private static String fieldCreationKey(String owner, String receiver) {
+    if (receiver == null || receiver.startsWith(MethodSummary.LOCAL)) {
+      return null;
+    }
+    if (receiver.startsWith("this.")) {
+      return owner != null && receiver.indexOf('.', 5) < 0 ? owner + " " + receiver : null;
+    }
+    return receiver.startsWith("this") ? null : receiver;
+  }
+
+  /**
+   * The creation of the object a field {@code receiver} names in {@code caller} holds ({@link
+   * #findFieldCreations}): a field of the caller's class or a superclass, or a static field; else
+   * null.
+   */
+  private MethodSummary.CallSite fieldCreation(Body caller, String receiver) {
+    if (fieldCreations.isEmpty() || receiver == null) {
+      return null;
+    }
+    if (!receiver.startsWith("this.")) {
+      String key = fieldCreationKey(null, receiver);
+      return key == null ? null : fieldCreations.get(key);
+    }
+    if (caller.id.owner == null || receiver.indexOf('.', 5) >= 0) {
+      return null;
+    }
+    for (String type : types.lookupOrder(caller.id.owner)) {
+      MethodSummary.CallSite creation = fieldCreations.get(type + " " + receiver);
+      if (creation != null) {
+        return creation;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Per field of the object {@code receiver} names in {@code caller} ({@code this.lock} in that
+   * object's methods), the argument its constructor stored there, as the caller names it: where the
+   * caller created the object, or a field holds it ({@link #fieldCreation}; then what the creator
+   * named by its own locals is not the caller's). Empty when no creation is known.
+   */
+  Map<String, MethodSummary.Argument> storedArguments(Body caller, String receiver) {
+    MethodSummary.CallSite made = receiver == null ? null : caller.creation(receiver);
+    Map<String, MethodSummary.Argument> fields = new HashMap<>();
+    storedArguments(made, made != null ? made : fieldCreation(caller, receiver), fields::put);
+    return fields;
+  }
+
+  /**
+   * Gives {@code action} each field ({@code this.f}) that the constructor run by {@code creation}
+   * set from an argument, with the argument, unless the argument is a local of a creator other
+   * than the caller ({@code made} is the caller's own creation, else null); whether that
+   * constructor is known.
+   */
+  private boolean storedArguments(
+      MethodSummary.CallSite made, MethodSummary.CallSite creation, BiConsumer<String, MethodSummary.Argument> action) {
+    return storedArguments(creation, (field, argument) -> {
+      if (made != null || !namesLocal(argument)) {
+        action.accept("this." + field, argument);
+      }
+    });
+  }
+
+  /** Whether {@code argument} names a local or parameter of the body it is passed in. */
+  private static boolean namesLocal(MethodSummary.Argument argument) {
+    return argument.instance() != null && argument.instance().startsWith(MethodSummary.LOCAL);
+  }
+
+  /**
+   * Whether a constructor that stores {@code argument} in a field gives that field the argument's
+   * lock class: a class a lock object was keyed by where it was created (a field, a lock created
+   * for a field), not a type alone.
+   */
+  static boolean passesLockClass(MethodSummary.Argument argument) {
+    LockClass lockClass = argument.lockClass();
+    return lockClass != null && !lockClass.typed() && !ClassHierarchy.ofJdk(lockClass.key());
   }
 
   /** The class of the lock objects stored in a field of class {@code lockClass}, or {@code lockClass} itself. */
@@ -2084,11 +2193,14 @@ public final class SummaryComposer {
         }
       }
     }
-    MethodSummary.CallSite creation = call.receiver() == null ? null : caller.creation(call.receiver());
+    MethodSummary.CallSite made = call.receiver() == null ? null : caller.creation(call.receiver());
+    MethodSummary.CallSite creation = made != null ? made : fieldCreation(caller, call.receiver());
     // A field the constructor set from an argument is that argument's object, as the creator
-    // knows it: its type, its name, the callbacks it carries.
+    // knows it: its type, its name, the callbacks it carries, and a lock's class (a wrapper's
+    // lock is the lock it was made with). Objects the creator of a field's object named by its
+    // own locals are none of the caller's.
     boolean created = storedArguments(
-        creation, (field, argument) -> bindings.put("this." + field, binding(argument, frame, false, null)));
+        made, creation, (field, argument) -> bindings.put(field, binding(argument, frame, passesLockClass(argument), null)));
     if (!created && "this".equals(call.receiver()) && !caller.summary.stores().isEmpty()) {
       // A constructor calling a method of its own object: the fields it set from its parameters
       // are those parameters' objects, as its frame knows them.
@@ -2105,6 +2217,9 @@ public final class SummaryComposer {
       // the locals it captured are the caller's, as for a callback it is passed as.
       for (String captured : target.capturedNames()) {
         String inCreator = Body.inCreator(captured);
+        if (made == null && inCreator.startsWith(MethodSummary.LOCAL)) {
+          continue;
+        }
         bindings.put(
             captured, new Binding(null, frame.mapInstance(inCreator), frame.runtimeType(inCreator), null, NO_BOUNDS));
       }
