@@ -113,6 +113,11 @@ final class MethodAnalyzer {
   private final Map<Provenance, LocalFinding> findings = new LinkedHashMap<>();
   /** The locks this body has acquired so far, on any path, in analysis order. */
   private final Set<LockRef> acquiredHere = new HashSet<>();
+  /**
+   * The classes of the locks of unknown objects that one acquisition took again while it held one
+   * (a loop over an array of locks): a path holds an unknown number of them.
+   */
+  private final Set<String> takenByTheMany = new HashSet<>();
   /** The releases that end a {@link ServiceHold}, each with the call that opened it. */
   private final Map<Tree, Provenance> serviceReleases = new HashMap<>();
   /** Releases taken to end a hold the caller took. */
@@ -1323,6 +1328,9 @@ final class MethodAnalyzer {
    */
   private HeldLocks acquire(HeldLocks path, LockRef lock, boolean trylock, Provenance at, List<String> guards) {
     acquiredHere.add(lock);
+    if (lock.instance() == null && takenAgainAt(path, lock, at)) {
+      takenByTheMany.add(lock.lockClass().key());
+    }
     HeldLocks.Entry entry = new HeldLocks.Entry(lock, trylock, at, 0);
     int same = path.sameInstance(lock);
     if (same >= 0 && lock.lockClass().reentrant()) {
@@ -1381,6 +1389,11 @@ final class MethodAnalyzer {
     if (findings.containsKey(at) || CallHolds.mayHold(path.leftByCalls(), lock)) {
       return false;
     }
+    if (lock.instance() == null && takenByTheMany.contains(lock.lockClass().key())) {
+      // Locks of unknown objects taken by a loop are any number: a path cannot see that none of
+      // them is left for this release (a second loop releasing each, guarded by a flag).
+      return false;
+    }
     if (!tookItself(lock, anyMode)) {
       // Releasing a lock before the body has taken it releases its caller's hold (what @Releases
       // says explicitly, and what `unlock(); try { ... } finally { lock(); }` does): callers are
@@ -1435,6 +1448,16 @@ final class MethodAnalyzer {
    * caller's write hold (a downgrade); the other way round the caller would have deadlocked
    * taking its read view under this body's write hold, so that is a release of the wrong view.
    */
+  /** Whether {@code path} holds a lock of {@code lock}'s class taken at {@code at}, by this same acquisition. */
+  private static boolean takenAgainAt(HeldLocks path, LockRef lock, Provenance at) {
+    for (HeldLocks.Entry entry : path.stack()) {
+      if (entry.acquiredAt().equals(at) && entry.lock().lockClass().key().equals(lock.lockClass().key())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean tookItself(LockRef lock, boolean anyMode) {
     boolean endsAnyMode = anyMode || lock.mode().isReader() || !lock.lockClass().reentrant();
     for (LockRef taken : acquiredHere) {

@@ -377,6 +377,29 @@ class UnbalancedUnlockNegative {
     }
   }
 
+  private final ReentrantLock[] stripes = {new ReentrantLock(), new ReentrantLock()};
+
+  /**
+   * ... every lock of an array taken by a loop, each recorded in a flags array, and released by a
+   * second loop guarded by the flags: the one acquisition holds any number of them.
+   */
+  void everyStripeByLoops() {
+    boolean[] have = new boolean[stripes.length];
+    try {
+      for (int i = 0; i < stripes.length; i++) {
+        stripes[i].lock();
+        have[i] = true;
+      }
+      count++;
+    } finally {
+      for (int i = stripes.length - 1; i >= 0; i--) {
+        if (have[i]) {
+          stripes[i].unlock();
+        }
+      }
+    }
+  }
+
   /** ... guarded by the JDK's "do I hold it" query. */
   void guardedByHeldQuery() {
     try {

@@ -30,6 +30,17 @@ class UnbalancedUnlockPositive {
     lock.unlock();
   }
 
+  private final ReentrantLock[] stripes = {new ReentrantLock(), new ReentrantLock()};
+
+  /** One lock of an array taken, every lock of it released by a loop. */
+  void oneStripeTakenAllReleased() {
+    stripes[0].lock();
+    for (int i = 0; i < stripes.length; i++) {
+      // BUG: Diagnostic contains: is released here on a path that does not hold it
+      stripes[i].unlock();
+    }
+  }
+
   /** Locked on one branch only, unlocked on both. */
   void someBranch(boolean fast) {
     if (!fast) {
