@@ -909,7 +909,7 @@ final class LockClassKeys {
       if (position < 0 || !oneObject(field) || !(field.asType() instanceof DeclaredType)) {
         continue;
       }
-      if (holdsLockObject(field)) {
+      if (isLockObject(field.asType())) {
         if (LockAnnotations.find(field, LockAnnotations.LOCK_CLASS, models).isEmpty()) {
           stores.add(new MethodSummary.Store(lockClassOf(field, "this", null, 0).key(), position));
         }
@@ -942,11 +942,6 @@ final class LockClassKeys {
     }
     TypeMirror type = trees.getTypeMirror(expression);
     return new Key(fieldKeyText(holder), fieldClassName(holder), defaultReentrant(type), null, null, viewMode(type));
-  }
-
-  /** Whether a field's type is one of a lock object: a JDK lock, semaphore or {@code Object}. */
-  private boolean holdsLockObject(VariableElement field) {
-    return isLockObject(field.asType());
   }
 
   /** Whether {@code type} is one of a lock object: a JDK lock, semaphore or {@code Object}. */

@@ -1440,14 +1440,6 @@ final class MethodAnalyzer {
   /** A release in a called method: the call as written, and where the method releases. */
   private record Through(String call, Provenance releasedAt) {}
 
-  /**
-   * Whether this body took, before this point, a lock that a release of {@code lock} may end: the
-   * same object or one the analysis cannot tell apart from it. Another object of the same class is
-   * a hold its caller took (hand over hand: {@code next.lock(); previous.unlock();}). Ending a
-   * write hold after taking only the read view of a reentrant read-write lock may end the
-   * caller's write hold (a downgrade); the other way round the caller would have deadlocked
-   * taking its read view under this body's write hold, so that is a release of the wrong view.
-   */
   /** Whether {@code path} holds a lock of {@code lock}'s class taken at {@code at}, by this same acquisition. */
   private static boolean takenAgainAt(HeldLocks path, LockRef lock, Provenance at) {
     for (HeldLocks.Entry entry : path.stack()) {
@@ -1458,6 +1450,14 @@ final class MethodAnalyzer {
     return false;
   }
 
+  /**
+   * Whether this body took, before this point, a lock that a release of {@code lock} may end: the
+   * same object or one the analysis cannot tell apart from it. Another object of the same class is
+   * a hold its caller took (hand over hand: {@code next.lock(); previous.unlock();}). Ending a
+   * write hold after taking only the read view of a reentrant read-write lock may end the
+   * caller's write hold (a downgrade); the other way round the caller would have deadlocked
+   * taking its read view under this body's write hold, so that is a release of the wrong view.
+   */
   private boolean tookItself(LockRef lock, boolean anyMode) {
     boolean endsAnyMode = anyMode || lock.mode().isReader() || !lock.lockClass().reentrant();
     for (LockRef taken : acquiredHere) {

@@ -282,5 +282,4 @@ public final class UnitAnalyzer {
             body, List.of(), null, declared, context.suppressed(path),
             BodyIdentity.of(context.initializerId(owner, tree)), BodyContext.entry(declared)));
   }
-
 }

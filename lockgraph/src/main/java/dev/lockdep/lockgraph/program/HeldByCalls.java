@@ -1,6 +1,7 @@
 package dev.lockdep.lockgraph.program;
 
 import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,12 +134,13 @@ final class HeldByCalls {
           fields = stored.of(caller, call.receiver());
         }
         MethodSummary.Argument made = lock.instance() == null ? null : fields.get(lock.instance());
+        LockClass lockClass = lock.lockClass();
+        String instance = seenFromCaller(lock.instance(), call.receiver());
         if (made != null && SummaryComposer.passesLockClass(made)) {
-          String instance = made.instance() != null ? made.instance() : seenFromCaller(lock.instance(), call.receiver());
-          locks.add(new HeldLock(made.lockClass(), lock.read(), lock.trylock(), instance, at));
-        } else {
-          locks.add(new HeldLock(lock.lockClass(), lock.read(), lock.trylock(), seenFromCaller(lock.instance(), call.receiver()), at));
+          lockClass = made.lockClass();
+          instance = made.instance() != null ? made.instance() : instance;
         }
+        locks.add(new HeldLock(lockClass, lock.read(), lock.trylock(), instance, at));
       }
     }
     return List.copyOf(locks);

@@ -185,10 +185,12 @@ public final class SummaryComposer {
   /** Per lock field's class key, the class of the lock objects constructors store there ({@link #findStoredLocks}). */
   private final Map<String, LockClass> stored = new HashMap<>();
   /**
-   * Per field that holds one object for the life of its own ({@link #fieldCreationKey}), the
-   * creation that gives it that object ({@link #findFieldCreations}).
+   * Per receiver that names a field holding one object for the life of its own ({@code this.f},
+   * or a static field's name), per class declaring it ({@link #fieldOwner}), the creation that
+   * gives it that object ({@link #findFieldCreations}). Keyed by the receiver first, so that the
+   * look-up at each call, mostly of receivers no creation names, costs one probe.
    */
-  private final Map<String, MethodSummary.CallSite> fieldCreations = new HashMap<>();
+  private final Map<String, Map<String, MethodSummary.CallSite>> fieldCreations = new HashMap<>();
   /** The concrete types whose objects' monitors some body takes as {@code this} ({@link #monitoredSubtypes}). */
   private final Set<String> monitored = new HashSet<>();
   /** Per static type, {@link #monitorTypes}. */
@@ -491,32 +493,36 @@ public final class SummaryComposer {
    * creations is left out.
    */
   private void findFieldCreations() {
-    Set<String> ambiguous = new HashSet<>();
+    Map<String, Set<String>> ambiguous = new HashMap<>();
     for (Body body : bodies) {
       for (MethodSummary.CallSite call : body.summary.calls()) {
-        String key = call.callee().contains("#<init>(") ? fieldCreationKey(body.id.owner, call.receiver()) : null;
-        MethodSummary.CallSite known = key == null ? null : fieldCreations.putIfAbsent(key, call);
+        String owner = call.callee().contains("#<init>(") ? fieldOwner(body.id.owner, call.receiver()) : null;
+        if (owner == null) {
+          continue;
+        }
+        Map<String, MethodSummary.CallSite> byOwner = fieldCreations.computeIfAbsent(call.receiver(), r -> new HashMap<>(2));
+        MethodSummary.CallSite known = byOwner.putIfAbsent(owner, call);
         if (known != null && !known.at().equals(call.at())) {
-          ambiguous.add(key);
+          ambiguous.computeIfAbsent(call.receiver(), r -> new HashSet<>()).add(owner);
         }
       }
     }
-    fieldCreations.keySet().removeAll(ambiguous);
+    ambiguous.forEach((receiver, owners) -> fieldCreations.get(receiver).keySet().removeAll(owners));
   }
 
   /**
-   * The key of the field that {@code receiver} names in a body of class {@code owner}: {@code
-   * owner this.f} for a field of its object, the name itself for a static field; null for any
-   * other name.
+   * The class that declares the field {@code receiver} names in a body of class {@code owner}, as
+   * {@link #fieldCreations} keys it: {@code owner} for a field of its object ({@code this.f}), the
+   * empty string for a static field, whose name is the program's; null for any other name.
    */
-  private static String fieldCreationKey(String owner, String receiver) {
+  private static String fieldOwner(String owner, String receiver) {
     if (receiver == null || receiver.startsWith(MethodSummary.LOCAL)) {
       return null;
     }
     if (receiver.startsWith("this.")) {
-      return owner != null && receiver.indexOf('.', 5) < 0 ? owner + " " + receiver : null;
+      return receiver.indexOf('.', 5) < 0 ? owner : null;
     }
-    return receiver.startsWith("this") ? null : receiver;
+    return receiver.startsWith("this") ? null : "";
   }
 
   /**
@@ -525,18 +531,18 @@ public final class SummaryComposer {
    * null.
    */
   private MethodSummary.CallSite fieldCreation(Body caller, String receiver) {
-    if (fieldCreations.isEmpty() || receiver == null) {
+    Map<String, MethodSummary.CallSite> byOwner = receiver == null ? null : fieldCreations.get(receiver);
+    if (byOwner == null) {
       return null;
     }
     if (!receiver.startsWith("this.")) {
-      String key = fieldCreationKey(null, receiver);
-      return key == null ? null : fieldCreations.get(key);
+      return byOwner.get("");
     }
-    if (caller.id.owner == null || receiver.indexOf('.', 5) >= 0) {
+    if (caller.id.owner == null) {
       return null;
     }
     for (String type : types.lookupOrder(caller.id.owner)) {
-      MethodSummary.CallSite creation = fieldCreations.get(type + " " + receiver);
+      MethodSummary.CallSite creation = byOwner.get(type);
       if (creation != null) {
         return creation;
       }
