@@ -2,7 +2,9 @@ package dev.lockdep.lockgraph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code LockOrderInversion} over the whole graph: every class edge whose types with a current
@@ -10,7 +12,8 @@ import java.util.List;
  * dependency. Candidates are grouped by the locks they connect; in each group they are taken in
  * closing order (greatest provenance first), and each candidate not yet on a reported cycle gets
  * the shortest strong cycle through it, lockdep's {@code check_noncircular} answer for that
- * dependency, until the cap; the number of candidates left is stated in the group's last report.
+ * dependency, until the cap: those are reported in full, and the last of them lists the shortest
+ * cycle through every other candidate, one line each.
  */
 final class CycleCheck {
   private static final int SUMMARY_LOCKS = 8;
@@ -75,42 +78,68 @@ final class CycleCheck {
   }
 
   /**
-   * Reports up to {@code cap} cycles of one group, each closed by the uncovered candidate that
-   * comes first in closing order (greatest provenance, then earliest edge). Picking the next one
-   * by a scan, rather than sorting every candidate, keeps a group with many candidates linear.
+   * Reports every cycle of one group. Candidates are taken in closing order (greatest provenance,
+   * then earliest edge). The first {@code cap} cycles are reported in full, each closed by the
+   * first candidate no earlier one is on; the last of them lists, one line each, the shortest
+   * cycle through every other candidate (lockdep's {@code check_noncircular} answer for that
+   * dependency), each distinct cycle once: none is hidden, and a group of hundreds stays one
+   * screen of reports.
    */
   private void reportGroup(IntList candidates, boolean[] covered, List<Finding> out) {
     int n = candidates.size();
     Provenance[] latest = new Provenance[n];
+    Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       latest[i] = g.latestCurrentAt(candidates.get(i));
+      order[i] = i;
     }
-    List<int[]> witnesses = new ArrayList<>();
-    while (witnesses.size() < cap) {
-      int best = -1;
-      for (int i = 0; i < n; i++) {
-        if (!covered[candidates.get(i)] && (best < 0 || latest[i].compareTo(latest[best]) > 0)) {
-          best = i;
-        }
+    Arrays.sort(order, (a, b) -> {
+      int c = latest[b].compareTo(latest[a]);
+      return c != 0 ? c : Integer.compare(candidates.get(a), candidates.get(b));
+    });
+    List<int[]> shown = new ArrayList<>();
+    Set<List<Integer>> met = new HashSet<>();
+    boolean[] closesShown = new boolean[n];
+    for (int i = 0; i < n && shown.size() < cap; i++) {
+      int p = candidates.get(order[i]);
+      if (covered[p]) {
+        continue;
       }
-      if (best < 0) {
-        break;
-      }
-      int[] cycle = shortestCycle(candidates.get(best));
+      int[] cycle = shortestCycle(p);
       for (int j = 0; j < cycle.length; j += 2) {
         covered[cycle[j]] = true;
       }
-      witnesses.add(cycle);
+      shown.add(cycle);
+      met.add(rotated(cycle));
+      closesShown[order[i]] = true;
     }
-    int left = 0;
+    List<int[]> further = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      if (!covered[candidates.get(i)]) {
-        left++;
+      if (!closesShown[order[i]]) {
+        int[] cycle = shortestCycle(candidates.get(order[i]));
+        if (met.add(rotated(cycle))) {
+          further.add(cycle);
+        }
       }
     }
-    for (int i = 0; i < witnesses.size(); i++) {
-      out.add(finding(witnesses.get(i), i == witnesses.size() - 1 ? left : 0));
+    for (int i = 0; i < shown.size(); i++) {
+      out.add(finding(shown.get(i), i == shown.size() - 1 ? further : List.of()));
     }
+  }
+
+  /** A cycle's (position, type) pairs from its least position on: one key for every rotation of it. */
+  private static List<Integer> rotated(int[] cycle) {
+    int start = 0;
+    for (int j = 2; j < cycle.length; j += 2) {
+      if (cycle[j] < cycle[start]) {
+        start = j;
+      }
+    }
+    List<Integer> key = new ArrayList<>(cycle.length);
+    for (int j = 0; j < cycle.length; j++) {
+      key.add(cycle[(start + j) % cycle.length]);
+    }
+    return key;
   }
 
   /**
@@ -201,7 +230,7 @@ final class CycleCheck {
     return path;
   }
 
-  private Finding finding(int[] cycle, int left) {
+  private Finding finding(int[] cycle, List<int[]> further) {
     int n = cycle.length / 2;
     List<ChainLink> chain = new ArrayList<>(n);
     boolean reclaim = false;
@@ -221,16 +250,7 @@ final class CycleCheck {
     for (int i = 0; i < n; i++) {
       locks.add(chain.get(i).dependency().from());
     }
-    StringBuilder order = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      // A one-line summary cannot list a long cycle; the chain has every lock.
-      if (n > SUMMARY_LOCKS && i == SUMMARY_LOCKS / 2) {
-        order.append("... (").append(n - SUMMARY_LOCKS).append(" more) -> ");
-        i = n - SUMMARY_LOCKS / 2;
-      }
-      order.append(locks.get(i).displayName()).append(" -> ");
-    }
-    order.append(next.displayName());
+    String order = order(locks, next);
     String what =
         fence
             ? "fence wait or reclaim in a signalling section: "
@@ -244,9 +264,24 @@ final class CycleCheck {
       notes.add("Chain exists of:\n  " + next.displayName() + " --> " + parent.displayName()
           + " --> " + prev.displayName());
     }
-    if (left > 0) {
-      notes.add(left + (left == 1 ? " more dependency" : " more dependencies")
-          + " among these locks close further cycles not shown");
+    if (!further.isEmpty()) {
+      StringBuilder listed = new StringBuilder()
+          .append(further.size())
+          .append(further.size() == 1 ? " further cycle" : " further cycles")
+          .append(" among these locks, the shortest through each of their other dependencies:");
+      for (int i = 0; i < further.size(); i++) {
+        int[] other = further.get(i);
+        int m = other.length / 2;
+        List<LockClass> otherLocks = new ArrayList<>(m);
+        for (int j = 0; j < m; j++) {
+          otherLocks.add(g.classes[g.edgeFrom[other[2 * j]]]);
+        }
+        int closes = other[2 * (m - 1)];
+        Provenance at = w.link(closes, EdgeType.ofBit(other[2 * m - 1])).dependency().at();
+        listed.append("\n  ").append(i + 1).append(". ").append(order(otherLocks, g.classes[g.edgeTo[closes]]))
+            .append(", closed at ").append(at);
+      }
+      notes.add(listed.toString());
     }
     List<ScenarioRow> rows =
         List.of(
@@ -277,6 +312,21 @@ final class CycleCheck {
         notes,
         hint,
         Witness.units(chain, List.of()));
+  }
+
+  /** The locks of a cycle in order, back to the first: {@code A -> B -> A}; a long one elided in the middle. */
+  private static String order(List<LockClass> locks, LockClass next) {
+    int n = locks.size();
+    StringBuilder order = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      // A one-line summary cannot list a long cycle; the chain has every lock.
+      if (n > SUMMARY_LOCKS && i == SUMMARY_LOCKS / 2) {
+        order.append("... (").append(n - SUMMARY_LOCKS).append(" more) -> ");
+        i = n - SUMMARY_LOCKS / 2;
+      }
+      order.append(locks.get(i).displayName()).append(" -> ");
+    }
+    return order.append(next.displayName()).toString();
   }
 
   /**
