@@ -2028,6 +2028,19 @@ class ProgramModelTest {
         && found.get(0).contains("SizeStatistic.java:6"), found::toString);
   }
 
+  /** A lock wrapper of another file: it locks, in {@code acquire()}, the lock it was made with. */
+  private static final String HELD =
+      """
+      package q;
+      import java.util.concurrent.locks.Lock;
+      public class Held implements AutoCloseable {
+        private final Lock lock;
+        public Held(Lock lock) { this.lock = lock; }
+        public Held acquire() { lock.lock(); return this; }
+        @Override public void close() { lock.unlock(); }
+      }
+      """;
+
   /**
    * A lock wrapper of another file, each made from the lock it wraps where a field is declared or
    * set in the only constructor: the wrapper's lock is the lock it was made with (lockdep keys a
@@ -2038,17 +2051,6 @@ class ProgramModelTest {
    */
   @Test
   void aWrapperFieldsLockIsTheLockItWasMadeWith() {
-    String held =
-        """
-        package q;
-        import java.util.concurrent.locks.Lock;
-        public class Held implements AutoCloseable {
-          private final Lock lock;
-          public Held(Lock lock) { this.lock = lock; }
-          public Held acquire() { lock.lock(); return this; }
-          @Override public void close() { lock.unlock(); }
-        }
-        """;
     String cache =
         """
         package p;
@@ -2074,7 +2076,7 @@ class ProgramModelTest {
           }
         }
         """;
-    assertEquals(List.of(), findings(sources("q/Held.java", held, "p/Cache.java", cache)));
+    assertEquals(List.of(), findings(sources("q/Held.java", HELD, "p/Cache.java", cache)));
     String inverted = cache.replace(
         """
             try (Held l = lruLock.acquire()) {
@@ -2087,11 +2089,126 @@ class ProgramModelTest {
             try (Held l = lruLock.acquire()) { } finally { segmentLock.writeLock().unlock(); }
         """);
     assertTrue(!inverted.equals(cache), inverted);
-    assertCycle(findings(sources("q/Held.java", held, "p/Cache.java", inverted)), "Cache.lruLock", "Cache.segmentLock");
+    assertCycle(findings(sources("q/Held.java", HELD, "p/Cache.java", inverted)), "Cache.lruLock", "Cache.segmentLock");
     String inConstructor = inverted.replace(
         "private final Held writeLock = new Held(segmentLock.writeLock());",
         "private final Held writeLock; Cache() { writeLock = new Held(segmentLock.writeLock()); }");
     assertTrue(!inConstructor.equals(inverted), inConstructor);
-    assertCycle(findings(sources("q/Held.java", held, "p/Cache.java", inConstructor)), "Cache.lruLock", "Cache.segmentLock");
+    assertCycle(findings(sources("q/Held.java", HELD, "p/Cache.java", inConstructor)), "Cache.lruLock", "Cache.segmentLock");
+  }
+
+  /**
+   * A lock a program method returns with a JDK type ({@code Object}), through an interface, is of
+   * that method's class, not {@code Object}'s: two such locks of two interfaces nested in one
+   * order are silent (they were one class, {@code Object}, and read as lockdep's AA), and taken in
+   * both orders they are an inversion between the two methods' classes.
+   */
+  @Test
+  void aLockAMethodReturnsIsOfThatMethodsClass() {
+    String source =
+        """
+        package p;
+        interface Channel { Object mutex(); }
+        interface Registry { Object guard(); }
+        class Dispatcher {
+          void dispatch(Channel channel, Registry registry) {
+            synchronized (channel.mutex()) { synchronized (registry.guard()) { } }
+          }
+          void register(Channel channel, Registry registry) {
+            synchronized (channel.mutex()) { synchronized (registry.guard()) { } }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Dispatcher.java", source)));
+    String inverted = source.replace(
+        "void register(Channel channel, Registry registry) {\n"
+            + "    synchronized (channel.mutex()) { synchronized (registry.guard()) { } }",
+        "void register(Channel channel, Registry registry) {\n"
+            + "    synchronized (registry.guard()) { synchronized (channel.mutex()) { } }");
+    assertTrue(!inverted.equals(source), inverted);
+    assertCycle(findings(sources("p/Dispatcher.java", inverted)), "Channel.mutex()", "Registry.guard()");
+  }
+
+  /**
+   * A lock field given locks of two classes by its creators (a sensor passes itself, a registry a
+   * fresh lock) is each of them where its object is not known: a metric read back from the
+   * registry's list locks the sensor's monitor or its own lock, so the registry reporting under
+   * its monitor while a sensor records into the registry under its own is an inversion (it was
+   * the field's own class, and the cycle never closed: KAFKA-7136's shape). The same program with
+   * the sensor recording outside its monitor is silent. The sensor may pass itself through a
+   * method that returns it.
+   */
+  @Test
+  void aLockFieldGivenSeveralClassesIsEachOfThem() {
+    String source =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        class Metric {
+          private final Object lock;
+          Metric(Object lock) { this.lock = lock; }
+          Object value() { synchronized (lock) { return null; } }
+        }
+        class Sensor {
+          private final Registry registry;
+          Sensor(Registry registry) { this.registry = registry; }
+          void add() { registry.register(new Metric(this)); }
+          void record() { registry.changed(); }
+        }
+        class Registry {
+          private final List<Metric> metrics = new ArrayList<>();
+          synchronized void register(Metric metric) { metrics.add(metric); }
+          void addPlain() { register(new Metric(new Object())); }
+          synchronized void changed() { }
+          synchronized void report() { for (Metric metric : metrics) { metric.value(); } }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Registry.java", source)));
+    String locked = source.replace("void record() { registry.changed(); }", "synchronized void record() { registry.changed(); }");
+    assertTrue(!locked.equals(source), locked);
+    assertCycle(findings(sources("p/Registry.java", locked)), "Sensor", "Registry");
+    // A lock a call returns keeps its class when passed on: a getter of `this`.
+    String byCall = locked.replace("void add() { registry.register(new Metric(this)); }",
+        "void add() { registry.register(new Metric(lock())); }\n  private Object lock() { return this; }");
+    assertTrue(!byCall.equals(locked), byCall);
+    assertCycle(findings(sources("p/Registry.java", byCall)), "Sensor", "Registry");
+  }
+
+  /**
+   * A wrapper held by a field of the enclosing class, used from an inner class ({@code
+   * this.this$Cache.lruLock}), takes the lock it was made with: wrappers are made with the
+   * segment's lock and with a fresh lock, and this one is the fresh one, so the segment's lock
+   * taken under it is silent (as one of the wrapper's possible locks, it was an AA on the segment
+   * lock); taken in both orders, the two are an inversion.
+   */
+  @Test
+  void aWrapperInAnEnclosingObjectsFieldTakesItsOwnLock() {
+    String cache =
+        """
+        package p;
+        import java.util.concurrent.locks.ReadWriteLock;
+        import java.util.concurrent.locks.ReentrantLock;
+        import java.util.concurrent.locks.ReentrantReadWriteLock;
+        import q.Held;
+        class Cache {
+          private final Held lruLock = new Held(new ReentrantLock());
+          private final Segment segment = new Segment();
+          void get() { segment.get(); }
+          private final class Segment {
+            private final ReadWriteLock segmentLock = new ReentrantReadWriteLock();
+            private final Held writeLock = new Held(segmentLock.writeLock());
+            void get() { try (Held l = lruLock.acquire()) { remove(); } }
+            void remove() { try (Held w = writeLock.acquire()) { } }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("q/Held.java", HELD, "p/Cache.java", cache)));
+    String inverted = cache.replace(
+        "void remove() { try (Held w = writeLock.acquire()) { } }",
+        "void remove() { try (Held w = writeLock.acquire()) { } }\n"
+            + "    void clear() { try (Held w = writeLock.acquire()) { try (Held l = lruLock.acquire()) { } } }");
+    assertTrue(!inverted.equals(cache), inverted);
+    assertCycle(findings(sources("q/Held.java", HELD, "p/Cache.java", inverted)), "Cache.lruLock", "Segment.segmentLock");
   }
 }

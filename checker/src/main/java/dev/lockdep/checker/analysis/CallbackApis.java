@@ -139,9 +139,9 @@ final class CallbackApis {
       case MEMBER_SELECT:
         return reference(path, scope);
       case METHOD_INVOCATION:
-        // A lock a call returns (`rw.writeLock()`, a getter of a lock field) keeps its class when
-        // passed on, as the lock a variable names does.
-        return unit.keys().isJdkLock(unit.trees().getTypeMirror(path))
+        // A lock a call returns (`rw.writeLock()`, a getter of a lock field or of `this`, a lock
+        // service's `Object mutex()`) keeps its class when passed on, as the lock a variable names does.
+        return unit.keys().isLockObject(unit.trees().getTypeMirror(path))
             ? unit.keys().argument(path, scope)
             : MethodSummary.NO_ARGUMENT;
       case NULL_LITERAL:

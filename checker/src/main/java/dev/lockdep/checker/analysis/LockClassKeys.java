@@ -735,7 +735,33 @@ final class LockClassKeys {
       Key k = key(returned, LocalScope.NONE, depth + 1);
       return k.withInstance(LockRef.rebase(k.instance(), receiverInstance(path, method, receiver, scope, depth)));
     }
-    return annotatedOr(lockClass.orElse(null), method.getReturnType(), typeKey(path, null));
+    Key byType = typeKey(path, null);
+    Key key = annotatedOr(lockClass.orElse(null), method.getReturnType(), byType);
+    return key == byType ? returnedKey(method, byType, trees.getTypeMirror(path)) : key;
+  }
+
+  /**
+   * The lock a method of the program returns where nothing names its object (an interface or
+   * abstract method, a body that is not a getter, a method of another compilation) when its type
+   * is the JDK's ({@code Object}, {@code Lock}): a class of that method's own, {@code
+   * Channel.getMutex()}. Lockdep keys a lock by where it is made, which is where the method's
+   * bodies find it; keyed by its JDK type, it would be one class with every other monitor of
+   * that type in the program. A program type's monitor keeps its type, which composition refines;
+   * an element of a generic type ({@code E poll()}) is of the type its caller sees.
+   */
+  private Key returnedKey(ExecutableElement method, Key byType, TypeMirror type) {
+    if (byType.typed()
+        || type.getKind() != TypeKind.DECLARED
+        || method.getReturnType().getKind() != TypeKind.DECLARED
+        || !byType.key().equals(qualifiedName(type))
+        || !(method.getEnclosingElement() instanceof TypeElement owner)
+        || programTypeName(owner) == null) {
+      return byType;
+    }
+    String signature = Names.method(method);
+    return new Key(
+        qualifiedName(owner) + signature.substring(Names.type(owner).length()), signature, byType.reentrant(),
+        byType.subclass(), null, byType.mode());
   }
 
   private String invocationInstance(TreePath path, LocalScope scope, int depth) {
@@ -945,7 +971,7 @@ final class LockClassKeys {
   }
 
   /** Whether {@code type} is one of a lock object: a JDK lock, semaphore or {@code Object}. */
-  private boolean isLockObject(TypeMirror type) {
+  boolean isLockObject(TypeMirror type) {
     TypeElement element = lookups.typeElement(type);
     return element != null && (element.getQualifiedName().contentEquals("java.lang.Object") || isJdkLock(type));
   }

@@ -93,6 +93,22 @@ class LockClassKeysTest {
           synchronized (nestedLocal) {} // key: p.Keys.nestedField/3
         }
 
+        interface Channel { Object mutex(); }
+
+        abstract static class Guarded { abstract Lock guard(); }
+
+        Object made() { return new Object(); }
+
+        static <E> E first(java.util.List<E> list) { return list.get(0); }
+
+        void returned(Channel channel, Guarded guarded, java.util.List<Object> objects) {
+          synchronized (channel.mutex()) {} // key: p.Keys.Channel.mutex()
+          guarded.guard().lock(); // key: p.Keys.Guarded.guard()
+          synchronized (made()) {} // key: p.Keys.made()
+          synchronized (first(objects)) {} // key: java.lang.Object
+          synchronized (objects.get(0)) {} // key: java.lang.Object
+        }
+
         @Nested(4)
         void nestedMethod(Node node) {
           synchronized (node) {} // key: p.Keys.Node/4

@@ -94,8 +94,8 @@ public final class SummaryComposer {
   private static final String HELD_BOUND =
       "a call made holding more than " + MAX_HELD + " locks is not followed, in";
   private static final String COMBINATIONS_BOUND =
-      "an acquisition under monitors of objects of unknown types is composed for the first " + MAX_COMBINATIONS
-          + " combinations of their types only, in";
+      "an acquisition under monitors of objects of unknown types, or locks of fields given locks of several classes,"
+          + " is composed for the first " + MAX_COMBINATIONS + " combinations of their types or classes only, in";
   /** Bodies a note names before it counts the rest. */
   private static final int LIMIT_NAMES = 8;
 
@@ -182,8 +182,11 @@ public final class SummaryComposer {
   private final TypeHierarchy types = new TypeHierarchy();
   /** The types the program's objects may have where they are used. */
   private TypeFlow flow;
-  /** Per lock field's class key, the class of the lock objects constructors store there ({@link #findStoredLocks}). */
-  private final Map<String, LockClass> stored = new HashMap<>();
+  /**
+   * Per lock field's class key, the classes of the lock objects constructors store there ({@link
+   * #findStoredLocks}), in class order; null for the field's own class.
+   */
+  private final Map<String, LockClass[]> stored = new HashMap<>();
   /**
    * Per receiver that names a field holding one object for the life of its own ({@code this.f},
    * or a static field's name), per class declaring it ({@link #fieldOwner}), the creation that
@@ -450,14 +453,18 @@ public final class SummaryComposer {
   }
 
   /**
-   * Finds the class of each lock field a constructor sets from its parameter ({@link
-   * MethodSummary.Store}): the class of the argument at every call of the constructor, when they
-   * all pass a lock of one class they name. A lock keeps its class when it is passed on, as
-   * lockdep keeps the key of where it was initialised. A field given locks of several classes, or
-   * one its creator only passes on from its own caller, keeps the field's own class.
+   * Finds the classes of each lock field a constructor sets from its parameter ({@link
+   * MethodSummary.Store}): the class of the argument at each call of the constructor that passes
+   * a lock of a class it names. A lock keeps its class when it is passed on, as lockdep keeps the
+   * key of where it was initialised. A lock a creator makes for the object ({@code new Object()}),
+   * or only passes on from its own caller, is of the field's own class. A field given locks of
+   * several classes is each of them where the object is not known: what a collection of such
+   * objects holds may be any (an acquisition is composed once per class); a field only ever given
+   * locks of its own class keeps it.
    */
   private void findStoredLocks() {
-    Set<String> mixed = new HashSet<>();
+    Map<String, TreeSet<LockClass>> named = new HashMap<>();
+    Set<String> own = new HashSet<>();
     for (Body body : bodies) {
       List<MethodSummary.CallSite> calls = body.summary.calls();
       for (int i = 0; i < calls.size(); i++) {
@@ -473,18 +480,66 @@ public final class SummaryComposer {
           if (lockClass == null
               || (!lockClass.typed() && ClassHierarchy.ofJdk(lockClass.key()))
               || (argument.instance() != null && body.summary.parameters().contains(argument.instance()))) {
-            mixed.add(store.lockClass());
-            continue;
-          }
-          LockClass known = stored.putIfAbsent(store.lockClass(), lockClass);
-          if (known != null && (!known.equals(lockClass) || known.typed() != lockClass.typed())) {
-            mixed.add(store.lockClass());
+            own.add(store.lockClass());
+          } else {
+            named.computeIfAbsent(store.lockClass(), k -> new TreeSet<>(STORED_ORDER)).add(lockClass);
           }
         }
       }
     }
-    stored.keySet().removeAll(mixed);
+    // In name order: where fields are set from each other in a ring, where the ring is cut
+    // depends on where it is entered.
+    for (String field : new TreeSet<>(named.keySet())) {
+      resolveStored(field, named, own, new HashSet<>());
+    }
   }
+
+  /**
+   * The classes {@code field} holds, a stored field among them replaced by the classes it holds
+   * (a field set from another field set from a parameter), once per field: a field reached again
+   * on the way is its own class there.
+   */
+  private LockClass[] resolveStored(
+      String field, Map<String, TreeSet<LockClass>> named, Set<String> own, Set<String> onPath) {
+    LockClass[] done = stored.get(field);
+    if (done != null) {
+      return done;
+    }
+    onPath.add(field);
+    List<LockClass> candidates = new ArrayList<>();
+    for (LockClass passed : named.get(field)) {
+      if (!named.containsKey(passed.key()) || onPath.contains(passed.key())) {
+        addOnce(candidates, passed);
+        continue;
+      }
+      for (LockClass held : resolveStored(passed.key(), named, own, onPath)) {
+        addOnce(candidates, held == null ? passed : held.withSubclass(passed.subclass() != 0 ? passed.subclass() : held.subclass()));
+      }
+    }
+    if (own.contains(field)) {
+      candidates.add(null);
+    }
+    onPath.remove(field);
+    LockClass[] classes = candidates.toArray(new LockClass[0]);
+    stored.put(field, classes);
+    return classes;
+  }
+
+  private static void addOnce(List<LockClass> classes, LockClass lockClass) {
+    for (LockClass known : classes) {
+      if (known != null && known.equals(lockClass) && known.typed() == lockClass.typed()) {
+        return;
+      }
+    }
+    classes.add(lockClass);
+  }
+
+  /** Stored classes apart: by class order, then typed after not. */
+  private static final Comparator<LockClass> STORED_ORDER =
+      (a, b) -> {
+        int c = a.compareTo(b);
+        return c != 0 ? c : Boolean.compare(a.typed(), b.typed());
+      };
 
   /**
    * Finds the creations the front end names by a field ({@code writeLock = new
@@ -527,21 +582,35 @@ public final class SummaryComposer {
 
   /**
    * The creation of the object a field {@code receiver} names in {@code caller} holds ({@link
-   * #findFieldCreations}): a field of the caller's class or a superclass, or a static field; else
-   * null.
+   * #findFieldCreations}): a field of the caller's class or a superclass, of an enclosing class,
+   * or a static field; else null.
    */
   private MethodSummary.CallSite fieldCreation(Body caller, String receiver) {
-    Map<String, MethodSummary.CallSite> byOwner = receiver == null ? null : fieldCreations.get(receiver);
+    if (receiver == null) {
+      return null;
+    }
+    String owner = caller.id.owner;
+    String field = receiver;
+    // A field of an enclosing object (this.this$Outer.f, in an inner class) is a field of Outer.
+    while (owner != null && field.startsWith("this.this$")) {
+      int dot = field.indexOf('.', 10);
+      if (dot < 0) {
+        return null;
+      }
+      owner = enclosing(owner, field.substring(10, dot));
+      field = "this." + field.substring(dot + 1);
+    }
+    Map<String, MethodSummary.CallSite> byOwner = fieldCreations.get(field);
     if (byOwner == null) {
       return null;
     }
-    if (!receiver.startsWith("this.")) {
+    if (!field.startsWith("this.")) {
       return byOwner.get("");
     }
-    if (caller.id.owner == null) {
+    if (owner == null) {
       return null;
     }
-    for (String type : types.lookupOrder(caller.id.owner)) {
+    for (String type : types.lookupOrder(owner)) {
       MethodSummary.CallSite creation = byOwner.get(type);
       if (creation != null) {
         return creation;
@@ -593,18 +662,23 @@ public final class SummaryComposer {
     return lockClass != null && !lockClass.typed() && !ClassHierarchy.ofJdk(lockClass.key());
   }
 
-  /** The class of the lock objects stored in a field of class {@code lockClass}, or {@code lockClass} itself. */
-  private LockClass storedClass(LockClass lockClass) {
-    LockClass current = lockClass;
-    // A field set from another field set from a parameter: follow, at most once per field.
-    for (int hops = 0; hops <= stored.size(); hops++) {
-      LockClass passed = stored.get(current.key());
-      if (passed == null) {
-        break;
-      }
-      current = passed.withSubclass(lockClass.subclass() != 0 ? lockClass.subclass() : passed.subclass());
+  /**
+   * The classes of the lock objects stored in a field of class {@code lockClass} ({@link
+   * #findStoredLocks}): {@code lockClass} itself when none is, or for the locks of its own class a
+   * creator gave it.
+   */
+  private List<LockClass> storedClasses(LockClass lockClass) {
+    LockClass[] passed = stored.get(lockClass.key());
+    if (passed == null) {
+      return List.of(lockClass);
     }
-    return current;
+    List<LockClass> classes = new ArrayList<>(passed.length);
+    for (LockClass one : passed) {
+      addOnce(
+          classes,
+          one == null ? lockClass : one.withSubclass(lockClass.subclass() != 0 ? lockClass.subclass() : one.subclass()));
+    }
+    return classes;
   }
 
   /**
@@ -989,27 +1063,6 @@ public final class SummaryComposer {
     for (int i = 0; i < n; i++) {
       ids.get(producers[i]).rank = i;
     }
-  }
-
-  private HeldLock storedClass(HeldLock lock) {
-    LockClass lockClass = storedClass(lock.lockClass());
-    return lockClass == lock.lockClass()
-        ? lock
-        : new HeldLock(lockClass, lock.read(), lock.trylock(), lock.instance(), lock.acquiredAt());
-  }
-
-  private List<HeldLock> storedClasses(List<HeldLock> held) {
-    List<HeldLock> mapped = null;
-    for (int i = 0; i < held.size(); i++) {
-      HeldLock lock = storedClass(held.get(i));
-      if (lock != held.get(i)) {
-        if (mapped == null) {
-          mapped = new ArrayList<>(held);
-        }
-        mapped.set(i, lock);
-      }
-    }
-    return mapped == null ? held : mapped;
   }
 
   /**
@@ -1436,8 +1489,9 @@ public final class SummaryComposer {
   }
 
   /**
-   * Adds the acquisition of {@code next} under {@code held} to {@code into}: once, or, where a
-   * monitor's object is of a type the walk does not know, once per concrete type it may have.
+   * Adds the acquisition of {@code next} under {@code held} to {@code into}: once, or once per
+   * class a lock field's constructors gave it ({@link #findStoredLocks}) and, where a monitor's
+   * object is of a type the walk does not know, once per concrete type it may have.
    * Objects of one static type, or of static types one of which is a subtype of the other, in
    * one acquisition are given one runtime type: a program nests the objects of one collection or
    * one role, which are of one kind, and giving each its own
@@ -1445,10 +1499,75 @@ public final class SummaryComposer {
    * their types decided.
    */
   private void compose(List<ComposedAcquisition> into, List<HeldLock> held, HeldLock next, IrqState irq, Context context) {
-    if (!stored.isEmpty()) {
-      held = storedClasses(held);
-      next = storedClass(next);
+    if (stored.isEmpty()) {
+      composeTypes(into, held, next, irq, context);
+      return;
     }
+    int n = held.size();
+    List<List<LockClass>> classes = new ArrayList<>(n + 1);
+    boolean several = false;
+    boolean changed = false;
+    for (int p = 0; p <= n; p++) {
+      LockClass lockClass = (p < n ? held.get(p) : next).lockClass();
+      List<LockClass> passed = storedClasses(lockClass);
+      classes.add(passed);
+      several |= passed.size() > 1;
+      changed |= passed.get(0) != lockClass;
+    }
+    if (!changed && !several) {
+      composeTypes(into, held, next, irq, context);
+      return;
+    }
+    // Per position, its group: the first position of the same field of the same object, which
+    // holds one lock, whichever class each combination gives it.
+    int[] group = new int[n + 1];
+    for (int p = 0; p <= n; p++) {
+      group[p] = p;
+      HeldLock lock = p < n ? held.get(p) : next;
+      for (int q = 0; q < p && lock.instance() != null && classes.get(p).size() > 1; q++) {
+        HeldLock other = held.get(q);
+        if (lock.instance().equals(other.instance()) && lock.lockClass().key().equals(other.lockClass().key())) {
+          group[p] = group[q];
+          break;
+        }
+      }
+    }
+    int[] choice = new int[n + 1];
+    for (int made = 0; ; made++) {
+      if (made == MAX_COMBINATIONS) {
+        limit(COMBINATIONS_BOUND, context.body);
+        return;
+      }
+      List<HeldLock> resolved = new ArrayList<>(n);
+      for (int p = 0; p < n; p++) {
+        resolved.add(withClass(held.get(p), classes.get(p).get(choice[group[p]])));
+      }
+      composeTypes(into, resolved, withClass(next, classes.get(n).get(choice[group[n]])), irq, context);
+      // The next combination: an odometer over the groups' choices.
+      int p = n;
+      for (; p >= 0; p--) {
+        if (group[p] == p && classes.get(p).size() > 1) {
+          if (++choice[p] < classes.get(p).size()) {
+            break;
+          }
+          choice[p] = 0;
+        }
+      }
+      if (p < 0) {
+        return;
+      }
+    }
+  }
+
+  private static HeldLock withClass(HeldLock lock, LockClass lockClass) {
+    return lockClass == lock.lockClass()
+        ? lock
+        : new HeldLock(lockClass, lock.read(), lock.trylock(), lock.instance(), lock.acquiredAt());
+  }
+
+  /** Composes an acquisition once per combination of the runtime types of its monitors of unknown type. */
+  private void composeTypes(
+      List<ComposedAcquisition> into, List<HeldLock> held, HeldLock next, IrqState irq, Context context) {
     int n = held.size();
     int typed = next.lockClass().typed() ? 1 : 0;
     for (int i = 0; i < n; i++) {
