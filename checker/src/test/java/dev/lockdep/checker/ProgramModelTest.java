@@ -1484,7 +1484,8 @@ class ProgramModelTest {
 
   /**
    * A lock service of another file (GROOVY-8067's shape): {@code lock(); try { ... } finally {
-   * unlock(); }} in a subclass runs its {@code try} under the lock the superclass's {@code lock()}
+   * unlock(); }}, or {@code try { lock(); ... } finally { unlock(); }}, in a subclass runs its
+   * {@code try} under the lock the superclass's {@code lock()}
    * returns holding, though the front end cannot look into that body. Notifying listeners there
    * orders the segment's lock before the listeners' monitor, against the order {@code listen}
    * takes them in; taken in one order, nothing is reported.
@@ -1512,6 +1513,13 @@ class ProgramModelTest {
         "synchronized (listeners) { lock(); try { listeners.notifyAll(); } finally { unlock(); } }");
     assertTrue(!oneOrder.equals(segment), oneOrder);
     assertEquals(List.of(), findings(sources("p/Lockable.java", LOCKABLE, "p/Segment.java", oneOrder)));
+    // The service called first thing inside the try (AMQ-9808's shape) holds as well.
+    String insideTry = segment.replace(
+        "lock();\n    try { synchronized (listeners) { listeners.notifyAll(); } } finally { unlock(); }",
+        "try { lock(); synchronized (listeners) { listeners.notifyAll(); } } finally { unlock(); }");
+    assertTrue(!insideTry.equals(segment), insideTry);
+    assertCycle(
+        findings(sources("p/Lockable.java", LOCKABLE, "p/Segment.java", insideTry)), "Lockable.sync", "Segment.listeners");
   }
 
   /**

@@ -17,6 +17,10 @@ import java.util.Set;
  */
 final class CycleCheck {
   private static final int SUMMARY_LOCKS = 8;
+  /** States the searches for listed cycles may visit per group ({@link CheckOptions#listingBudget}). */
+  private final long budget;
+  /** States the cycle searches have visited. */
+  private long visited;
   private final GraphIndex g;
   private final StrongComponents scc;
   private final Witness w;
@@ -28,11 +32,12 @@ final class CycleCheck {
   private final int[] seen;
   private int stamp;
 
-  CycleCheck(GraphIndex g, StrongComponents scc, int cap) {
+  CycleCheck(GraphIndex g, StrongComponents scc, int cap, long budget) {
     this.g = g;
     this.scc = scc;
     this.w = new Witness(g);
     this.cap = cap;
+    this.budget = budget;
     this.group = new int[g.classCount];
     this.parentState = new int[g.classCount * 2];
     this.parentEdge = new int[g.classCount * 2];
@@ -114,16 +119,31 @@ final class CycleCheck {
       closesShown[order[i]] = true;
     }
     List<int[]> further = new ArrayList<>();
+    long start = visited;
+    int shortestFor = -1;
     for (int i = 0; i < n; i++) {
-      if (!closesShown[order[i]]) {
-        int[] cycle = shortestCycle(candidates.get(order[i]));
-        if (met.add(rotated(cycle))) {
-          further.add(cycle);
+      int p = candidates.get(order[i]);
+      if (closesShown[order[i]]) {
+        continue;
+      }
+      if (visited - start > budget) {
+        if (shortestFor < 0) {
+          shortestFor = further.size();
         }
+        if (covered[p]) {
+          continue;
+        }
+      }
+      int[] cycle = shortestCycle(p);
+      for (int j = 0; j < cycle.length; j += 2) {
+        covered[cycle[j]] = true;
+      }
+      if (met.add(rotated(cycle))) {
+        further.add(cycle);
       }
     }
     for (int i = 0; i < shown.size(); i++) {
-      out.add(finding(shown.get(i), i == shown.size() - 1 ? further : List.of()));
+      out.add(finding(shown.get(i), i == shown.size() - 1 ? further : List.of(), shortestFor));
     }
   }
 
@@ -196,6 +216,7 @@ final class CycleCheck {
     seen[start] = stamp;
     parentState[start] = -1;
     for (int head = 0; head < queue.size(); head++) {
+      visited++;
       int s = queue.get(head);
       int end = StateGraph.endTransition(g, s);
       for (int k = StateGraph.firstTransition(g, s); k < end; k++) {
@@ -230,7 +251,12 @@ final class CycleCheck {
     return path;
   }
 
-  private Finding finding(int[] cycle, List<int[]> further) {
+  /**
+   * @param further the cycles the report lists
+   * @param shortestFor how many of them are the shortest through each dependency before the
+   *     searches' budget ran out, or -1 when all are
+   */
+  private Finding finding(int[] cycle, List<int[]> further, int shortestFor) {
     int n = cycle.length / 2;
     List<ChainLink> chain = new ArrayList<>(n);
     boolean reclaim = false;
@@ -268,7 +294,12 @@ final class CycleCheck {
       StringBuilder listed = new StringBuilder()
           .append(further.size())
           .append(further.size() == 1 ? " further cycle" : " further cycles")
-          .append(" among these locks, the shortest through each of their other dependencies:");
+          .append(" among these locks, the shortest through each of their other dependencies");
+      if (shortestFor >= 0) {
+        listed.append(" (from ").append(shortestFor + 1).append(" on, past ").append(budget)
+            .append(" search steps, one through each dependency no cycle above contains)");
+      }
+      listed.append(':');
       for (int i = 0; i < further.size(); i++) {
         int[] other = further.get(i);
         int m = other.length / 2;

@@ -39,7 +39,7 @@ public final class LockGraph {
     List<Finding> findings = new ArrayList<>();
     RecursionCheck.run(units, options, findings);
     StrongComponents scc = StrongComponents.of(g);
-    new CycleCheck(g, scc, options.cycleCap()).run(findings);
+    new CycleCheck(g, scc, options.cycleCap(), options.listingBudget()).run(findings);
     new IrqUsageCheck(g, scc).run(findings);
     findings.sort(null);
     return List.copyOf(findings);

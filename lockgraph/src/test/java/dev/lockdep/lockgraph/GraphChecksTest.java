@@ -150,6 +150,38 @@ class GraphChecksTest {
     assertEquals(2, two.check(CheckOptions.defaults().withCycleCap(1)).size());
   }
 
+  /**
+   * Past the listing budget a group still lists a cycle through every dependency no listed cycle
+   * contains, and says from which line on: a chain of locks taken both ways between neighbours is
+   * one group of two-lock cycles, each listed with or without the budget.
+   */
+  @Test
+  void pastTheListingBudgetEveryDependencyIsStillOnAListedCycle() {
+    List<UnitFacts> units = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      LockClass a = LockClass.of("N" + i);
+      LockClass b = LockClass.of("N" + (i + 1));
+      units.add(orders("U" + i + ".java", a, b, b, a));
+    }
+    LockGraph g = LockGraph.merge(units);
+    List<String> full = listed(g.check(CheckOptions.defaults()));
+    List<String> budgeted = listed(g.check(CheckOptions.defaults().withListingBudget(10)));
+    assertEquals(40 - CheckOptions.DEFAULT_CYCLE_CAP, full.size() - 1, full.get(0));
+    assertTrue(!full.get(0).contains("search steps"), full.get(0));
+    assertTrue(budgeted.get(0).contains(" on, past 10 search steps, one through each dependency"), budgeted.get(0));
+    assertEquals(full.subList(1, full.size()), budgeted.subList(1, budgeted.size()));
+  }
+
+  /** The lines of the one note listing further cycles. */
+  private static List<String> listed(List<Finding> findings) {
+    List<String> notes = findings.stream()
+        .flatMap(f -> f.notes().stream())
+        .filter(n -> n.contains("further cycles among these locks"))
+        .toList();
+    assertEquals(1, notes.size(), notes::toString);
+    return notes.get(0).lines().toList();
+  }
+
   private static String cycle(Finding finding) {
     return finding.summary().substring(finding.summary().indexOf("closes the cycle ") + "closes the cycle ".length());
   }

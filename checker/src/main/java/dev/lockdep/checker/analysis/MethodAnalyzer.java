@@ -290,9 +290,27 @@ final class MethodAnalyzer {
   private static final LockRef HELD_BY_CALL =
       new LockRef(MethodSummary.HELD_BY_CALL, ReadMode.EXCLUSIVE, null, "a lock held by a call");
 
-  /** The {@link ServiceHold} that {@code statement}, followed by {@code next}, opens; null when none. */
-  private ServiceHold serviceHold(TreePath statement, StatementTree next) {
-    if (!(next instanceof TryTree tryTree) || tryTree.getFinallyBlock() == null || !tryTree.getResources().isEmpty()) {
+  /**
+   * The {@code try} whose {@code finally} may end a hold that statement {@code i} of {@code block}
+   * opens: the statement right after it, or, for the first statement of a {@code try}'s block,
+   * that {@code try} ({@code try { segment.lock(); ... } finally { segment.unlock(); }}); else null.
+   */
+  private static TreePath serviceTry(TreePath block, List<? extends StatementTree> statements, int i) {
+    if (i + 1 < statements.size() && statements.get(i + 1) instanceof TryTree) {
+      return child(block, statements.get(i + 1));
+    }
+    TreePath parent = block.getParentPath();
+    return i == 0 && parent != null && parent.getLeaf() instanceof TryTree t && t.getBlock() == block.getLeaf()
+        ? parent
+        : null;
+  }
+
+  /** The {@link ServiceHold} that {@code statement} opens, ended in the {@code finally} of {@code tryPath}; null when none. */
+  private ServiceHold serviceHold(TreePath statement, TreePath tryPath) {
+    if (tryPath == null
+        || !(tryPath.getLeaf() instanceof TryTree tryTree)
+        || tryTree.getFinallyBlock() == null
+        || !tryTree.getResources().isEmpty()) {
       return null;
     }
     Tree leaf = statement.getLeaf();
@@ -307,7 +325,7 @@ final class MethodAnalyzer {
       return null;
     }
     Element opening = unit.trees().getElement(callPath);
-    TreePath finallyBlock = child(child(statement.getParentPath(), next), tryTree.getFinallyBlock());
+    TreePath finallyBlock = child(tryPath, tryTree.getFinallyBlock());
     for (StatementTree s : tryTree.getFinallyBlock().getStatements()) {
       if (s instanceof ExpressionStatementTree e && e.getExpression() instanceof MethodInvocationTree release) {
         TreePath releasePath = child(child(finallyBlock, s), release);
@@ -413,7 +431,7 @@ final class MethodAnalyzer {
         for (int i = 0; i < statements.size(); i++) {
           TreePath statement = child(path, statements.get(i));
           s = exec(statement, s);
-          ServiceHold hold = i + 1 < statements.size() ? serviceHold(statement, statements.get(i + 1)) : null;
+          ServiceHold hold = serviceHold(statement, serviceTry(path, statements, i));
           if (hold != null) {
             serviceReleases.put(hold.release(), hold.call());
             HeldLocks.Entry mark = new HeldLocks.Entry(HELD_BY_CALL, false, hold.call(), 0);
