@@ -2219,4 +2219,56 @@ class ProgramModelTest {
     assertTrue(!inverted.equals(cache), inverted);
     assertCycle(findings(sources("q/Held.java", HELD, "p/Cache.java", inverted)), "Cache.lruLock", "Segment.segmentLock");
   }
+
+  /**
+   * A lock class of the program built on {@code AbstractQueuedSynchronizer} whose {@code
+   * tryAcquire} never asks who holds it cannot be taken again by its holder: a field that may hold
+   * one (a conditional in the constructor) taken again in a callee is lockdep's self-deadlock. The
+   * same lock counting its holder's holds is reentrant, and the program is silent.
+   */
+  @Test
+  void aProgramLockThatNeverAsksItsHolderIsNotReentrant() {
+    String source =
+        """
+        package p;
+        import java.util.concurrent.TimeUnit;
+        import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+        import java.util.concurrent.locks.Condition;
+        import java.util.concurrent.locks.Lock;
+        import java.util.concurrent.locks.ReentrantLock;
+        final class SpinLock implements Lock {
+          private final Sync sync = new Sync();
+          static final class Sync extends AbstractQueuedSynchronizer {
+            @Override protected boolean tryAcquire(int acquires) {
+              if (compareAndSetState(0, 1)) { setExclusiveOwnerThread(Thread.currentThread()); return true; }
+              return false;
+            }
+            @Override protected boolean tryRelease(int releases) { setExclusiveOwnerThread(null); setState(0); return true; }
+          }
+          public void lock() { sync.acquire(1); }
+          public void lockInterruptibly() throws InterruptedException { sync.acquireInterruptibly(1); }
+          public boolean tryLock() { return sync.tryAcquire(1); }
+          public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+            return sync.tryAcquireNanos(1, unit.toNanos(time));
+          }
+          public void unlock() { sync.release(1); }
+          public Condition newCondition() { throw new UnsupportedOperationException(); }
+        }
+        class Cache {
+          private final Lock evictionLock;
+          Cache(boolean spin) { evictionLock = spin ? new SpinLock() : new ReentrantLock(); }
+          void cleanUp() { evictionLock.lock(); try { drain(); } finally { evictionLock.unlock(); } }
+          void drain() { evictionLock.lock(); try { } finally { evictionLock.unlock(); } }
+        }
+        """;
+    List<String> found = findings(sources("p/Cache.java", source));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("[RecursiveLocking]") && found.get(0).contains("Cache.evictionLock"), found::toString);
+    String counting = source.replace(
+        "if (compareAndSetState(0, 1)) {",
+        "if (getExclusiveOwnerThread() == Thread.currentThread()) { setState(getState() + 1); return true; }\n"
+            + "      if (compareAndSetState(0, 1)) {");
+    assertTrue(!counting.equals(source), counting);
+    assertEquals(List.of(), findings(sources("p/Cache.java", counting)));
+  }
 }

@@ -3,6 +3,7 @@ package dev.lockdep.checker.analysis;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -19,6 +20,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.lockdep.checker.models.Models;
 import dev.lockdep.lockgraph.LockClass;
@@ -69,6 +72,10 @@ final class LockClassKeys {
   private final FieldAssignments fieldAssignments;
   /** The declaration of each field and method looked up, or empty when it has none in this compilation. */
   private final Map<Element, Optional<TreePath>> declarations = new HashMap<>();
+  /** Per lock class of the program asked about, whether its holder cannot take it again ({@link #nonReentrantLock}). */
+  private final Map<TypeElement, Boolean> nonReentrantLocks = new HashMap<>();
+  /** Per lock field asked about, whether it may hold such a lock ({@link #mayHoldNonReentrant}). */
+  private final Map<VariableElement, Boolean> nonReentrantFields = new HashMap<>();
   /** The instance each local of the unit is, asked at every use: javac copies a name to print it. */
   private final Map<VariableElement, String> localInstances = new HashMap<>();
   /**
@@ -601,8 +608,8 @@ final class LockClassKeys {
     }
     TypeMirror type = field.asType();
     return new Key(
-        fieldKeyText(field), fieldClassName(field), defaultReentrant(type), null, fieldInstance(field, receiver, use),
-        viewMode(type));
+        fieldKeyText(field), fieldClassName(field), defaultReentrant(type) && !mayHoldNonReentrant(field), null,
+        fieldInstance(field, receiver, use), viewMode(type));
   }
 
   /** How reports print the lock class of a field: {@code Owner.field}. */
@@ -903,7 +910,112 @@ final class LockClassKeys {
   }
 
   private boolean defaultReentrant(TypeMirror type) {
-    return !lockTypes.isStampedLock(type) && !lockTypes.isSemaphore(type);
+    return !lockTypes.isStampedLock(type) && !lockTypes.isSemaphore(type) && !nonReentrantLock(type);
+  }
+
+  /**
+   * Whether {@code type} is a lock class of the program that the thread holding it cannot take
+   * again: a {@code Lock} whose synchronizer (the class itself or a class nested in it, extending
+   * {@code AbstractQueuedSynchronizer}) acquires without asking who holds it. A reentrant one must
+   * ask ({@code getExclusiveOwnerThread()}, {@code isHeldExclusively()}) to count its holder's
+   * holds; one whose {@code tryAcquire} never does blocks its holder, lockdep's self-deadlock on a
+   * non-recursive lock. A class whose synchronizer this compilation does not have is reentrant,
+   * as {@code Lock}s mostly are.
+   */
+  private boolean nonReentrantLock(TypeMirror type) {
+    TypeElement element = programType(type);
+    return element != null
+        && lockTypes.isLock(type)
+        && nonReentrantLocks.computeIfAbsent(element, this::acquiresWithoutAskingTheHolder);
+  }
+
+  private boolean acquiresWithoutAskingTheHolder(TypeElement lock) {
+    List<TypeElement> candidates = new ArrayList<>(ElementFilter.typesIn(lock.getEnclosedElements()));
+    candidates.add(lock);
+    boolean found = false;
+    for (TypeElement candidate : candidates) {
+      if (!lockTypes.isSynchronizer(candidate.asType())) {
+        continue;
+      }
+      for (ExecutableElement method : ElementFilter.methodsIn(candidate.getEnclosedElements())) {
+        TreePath declared = method.getSimpleName().contentEquals("tryAcquire") && method.getParameters().size() == 1
+            ? declaration(method)
+            : null;
+        if (declared != null) {
+          if (asksTheHolder(declared.getLeaf())) {
+            return false;
+          }
+          found = true;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Whether {@code tree} calls {@code getExclusiveOwnerThread()} or {@code isHeldExclusively()}. */
+  private static boolean asksTheHolder(Tree tree) {
+    Boolean asks = new TreeScanner<Boolean, Void>() {
+      @Override
+      public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        Tree select = call.getMethodSelect();
+        Name name = select instanceof MemberSelectTree member ? member.getIdentifier() : ((IdentifierTree) select).getName();
+        return name.contentEquals("getExclusiveOwnerThread") || name.contentEquals("isHeldExclusively")
+            || Boolean.TRUE.equals(super.visitMethodInvocation(call, unused));
+      }
+
+      @Override
+      public Boolean reduce(Boolean a, Boolean b) {
+        return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+      }
+    }.scan(tree, null);
+    return Boolean.TRUE.equals(asks);
+  }
+
+  /**
+   * Whether the lock field {@code field} may hold a lock its holder cannot take again ({@link
+   * #nonReentrantLock}): its initializer, or an assignment to it in its class, creates one on some
+   * branch ({@code executor instanceof Pool ? new SpinLock() : new ReentrantLock()}). One such
+   * object is enough for its holder to block itself.
+   */
+  private boolean mayHoldNonReentrant(VariableElement field) {
+    return nonReentrantFields.computeIfAbsent(field, f -> {
+      TreePath declared = declaration(f);
+      TreePath owner = declared == null ? null : declared.getParentPath();
+      if (owner == null) {
+        return false;
+      }
+      Boolean creates = new TreePathScanner<Boolean, Void>() {
+        @Override
+        public Boolean visitVariable(VariableTree variable, Void unused) {
+          return variable == declared.getLeaf() && variable.getInitializer() != null
+              ? createsNonReentrant(new TreePath(getCurrentPath(), variable.getInitializer()))
+              : super.visitVariable(variable, unused);
+        }
+
+        @Override
+        public Boolean visitAssignment(AssignmentTree assignment, Void unused) {
+          return f.equals(trees.getElement(new TreePath(getCurrentPath(), assignment.getVariable())))
+                  && createsNonReentrant(new TreePath(getCurrentPath(), assignment.getExpression()))
+              || Boolean.TRUE.equals(super.visitAssignment(assignment, unused));
+        }
+
+        @Override
+        public Boolean reduce(Boolean a, Boolean b) {
+          return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+        }
+      }.scan(owner, null);
+      return Boolean.TRUE.equals(creates);
+    });
+  }
+
+  /** Whether {@code value}, or a branch of it, creates a lock its holder cannot take again. */
+  private boolean createsNonReentrant(TreePath value) {
+    TreePath expression = withoutParenthesesAndCasts(value);
+    if (expression.getLeaf() instanceof ConditionalExpressionTree choice) {
+      return createsNonReentrant(child(expression, choice.getTrueExpression()))
+          || createsNonReentrant(child(expression, choice.getFalseExpression()));
+    }
+    return expression.getLeaf().getKind() == Tree.Kind.NEW_CLASS && nonReentrantLock(trees.getTypeMirror(expression));
   }
 
   private ReadMode viewMode(TypeMirror type) {

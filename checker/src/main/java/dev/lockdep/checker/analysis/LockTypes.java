@@ -14,7 +14,7 @@ import javax.lang.model.util.Types;
  */
 final class LockTypes {
   /** How many JDK types there are, each answered at its index in {@link #subtypes}. */
-  private static final int SUPERTYPES = 7;
+  private static final int SUPERTYPES = 8;
 
   private final Types types;
   /** For each class asked about, whether it is a subtype of each JDK type; null where not asked yet. */
@@ -26,6 +26,7 @@ final class LockTypes {
   private final Supertype condition;
   private final Supertype readLockView;
   private final Supertype concurrentHashMap;
+  private final Supertype synchronizer;
 
   LockTypes(ElementLookups lookups, Types types) {
     this.types = types;
@@ -36,6 +37,7 @@ final class LockTypes {
     this.condition = new Supertype(lookups, "java.util.concurrent.locks.Condition", 4);
     this.readLockView = new Supertype(lookups, "java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock", 5);
     this.concurrentHashMap = new Supertype(lookups, "java.util.concurrent.ConcurrentHashMap", 6);
+    this.synchronizer = new Supertype(lookups, "java.util.concurrent.locks.AbstractQueuedSynchronizer", 7);
   }
 
   /** One of the JDK types, erased, and its index in the answers of {@link #subtypes}. */
@@ -91,6 +93,11 @@ final class LockTypes {
   /** {@code ConcurrentHashMap}, whose bins are locks of the JDK's own ({@link LockOperations#mapBins}). */
   boolean isConcurrentHashMap(TypeMirror type) {
     return concurrentHashMap.of(type);
+  }
+
+  /** {@code AbstractQueuedSynchronizer}, on which a program builds a lock of its own. */
+  boolean isSynchronizer(TypeMirror type) {
+    return synchronizer.of(type);
   }
 
   Types types() {
