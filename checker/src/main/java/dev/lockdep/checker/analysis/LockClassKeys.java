@@ -21,7 +21,6 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.lockdep.checker.models.Models;
 import dev.lockdep.lockgraph.LockClass;
@@ -942,7 +941,7 @@ final class LockClassKeys {
             ? declaration(method)
             : null;
         if (declared != null) {
-          if (asksTheHolder(declared.getLeaf())) {
+          if (asksTheHolder(declared)) {
             return false;
           }
           found = true;
@@ -952,9 +951,21 @@ final class LockClassKeys {
     return found;
   }
 
-  /** Whether {@code tree} calls {@code getExclusiveOwnerThread()} or {@code isHeldExclusively()}. */
-  private static boolean asksTheHolder(Tree tree) {
-    Boolean asks = new TreeScanner<Boolean, Void>() {
+  /** A search of a tree for something: whether any of its nodes says yes. */
+  private abstract static class Search extends TreePathScanner<Boolean, Void> {
+    @Override
+    public Boolean reduce(Boolean a, Boolean b) {
+      return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+    }
+
+    boolean finds(TreePath path) {
+      return Boolean.TRUE.equals(scan(path, null));
+    }
+  }
+
+  /** Whether {@code method} calls {@code getExclusiveOwnerThread()} or {@code isHeldExclusively()}. */
+  private static boolean asksTheHolder(TreePath method) {
+    return new Search() {
       @Override
       public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
         Tree select = call.getMethodSelect();
@@ -962,13 +973,7 @@ final class LockClassKeys {
         return name.contentEquals("getExclusiveOwnerThread") || name.contentEquals("isHeldExclusively")
             || Boolean.TRUE.equals(super.visitMethodInvocation(call, unused));
       }
-
-      @Override
-      public Boolean reduce(Boolean a, Boolean b) {
-        return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-      }
-    }.scan(tree, null);
-    return Boolean.TRUE.equals(asks);
+    }.finds(method);
   }
 
   /**
@@ -984,7 +989,7 @@ final class LockClassKeys {
       if (owner == null) {
         return false;
       }
-      Boolean creates = new TreePathScanner<Boolean, Void>() {
+      return new Search() {
         @Override
         public Boolean visitVariable(VariableTree variable, Void unused) {
           return variable == declared.getLeaf() && variable.getInitializer() != null
@@ -998,13 +1003,7 @@ final class LockClassKeys {
                   && createsNonReentrant(new TreePath(getCurrentPath(), assignment.getExpression()))
               || Boolean.TRUE.equals(super.visitAssignment(assignment, unused));
         }
-
-        @Override
-        public Boolean reduce(Boolean a, Boolean b) {
-          return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-        }
-      }.scan(owner, null);
-      return Boolean.TRUE.equals(creates);
+      }.finds(owner);
     });
   }
 
