@@ -2271,4 +2271,34 @@ class ProgramModelTest {
     assertTrue(!counting.equals(source), counting);
     assertEquals(List.of(), findings(sources("p/Cache.java", counting)));
   }
+
+  /**
+   * A body entered in more contexts than its bound keeps those holding locks: a dispatcher handed
+   * 600 different callbacks with nothing held has 600 contexts, and the one call made under the
+   * pool's monitor, whose callee takes the registry's, must survive the bound for the inversion
+   * with the registry's order to be seen (it sorted after every context holding nothing).
+   */
+  @Test
+  void theContextsBoundKeepsTheContextsHoldingLocks() {
+    StringBuilder source = new StringBuilder(
+        """
+        package p;
+        class Dispatcher {
+          private final Object registry = new Object();
+          void dispatch(Runnable task) { task.run(); synchronized (registry) { registry.notifyAll(); } }
+          void register(Pool pool) { synchronized (registry) { pool.touch(); } }
+        }
+        class Pool {
+          private final Dispatcher dispatcher = new Dispatcher();
+          synchronized void touch() { }
+          void evict() { synchronized (this) { dispatcher.dispatch(() -> { }); } }
+        """);
+    for (int i = 0; i < 600; i++) {
+      source.append("  void hand").append(i).append("() { dispatcher.dispatch(() -> hand").append(i).append("()); }\n");
+    }
+    source.append("}\n");
+    List<String> found = findings(sources("p/Dispatcher.java", source.toString()));
+    assertEquals(1, found.stream().filter(f -> f.contains("[LockOrderInversion]")).count(), found::toString);
+    assertTrue(found.stream().anyMatch(f -> f.contains("Dispatcher.registry") && f.contains("Pool")), found::toString);
+  }
 }

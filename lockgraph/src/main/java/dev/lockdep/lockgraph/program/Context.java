@@ -136,11 +136,19 @@ final class Context implements Comparable<Context> {
     return parts.toArray(NO_NAMES);
   }
 
-  /** Contexts reached from the current compilation first: the caps never starve them. Then by key text. */
+  /**
+   * Contexts reached from the current compilation first: the caps never starve them. Then those
+   * holding locks. Then by key text.
+   */
   @Override
   public int compareTo(Context other) {
     if ((anchor != null) != (other.anchor != null)) {
       return anchor != null ? -1 : 1;
+    }
+    // Then those holding locks: where a body's contexts are more than its bound, the ones the
+    // bound keeps are those its lock orders come from, not those its roots already give.
+    if (heldKey.text.isEmpty() != other.heldKey.text.isEmpty()) {
+      return heldKey.text.isEmpty() ? 1 : -1;
     }
     BodyId id = body.id;
     BodyId otherId = other.body.id;

@@ -975,9 +975,10 @@ public final class SummaryComposer {
   }
 
   /**
-   * {@code candidates} in the order of a level: anchored first, then by key. When ids and units
-   * are ranked, most of that order is one of numbers: a sort of (anchored, id rank, unit rank,
-   * position) packed in a long, then of each run of one anchoredness, id and unit by key.
+   * {@code candidates} in the order of a level: anchored first, then those holding locks, then by
+   * key. When ids and units are ranked, most of that order is one of numbers: a sort of (anchored,
+   * holding, id rank, unit rank, position) packed in a long, then of each run of one anchoredness,
+   * holding, id and unit by key.
    */
   private Context[] sort(List<Context> candidates) {
     int n = candidates.size();
@@ -994,7 +995,8 @@ public final class SummaryComposer {
         Arrays.sort(sorted);
         return sorted;
       }
-      keys[i] = (candidate.anchor != null ? 0L : 1L << 62) | (long) rank << 41 | (long) candidate.unit.rank << 21 | i;
+      keys[i] = (candidate.anchor != null ? 0L : 1L << 62) | (candidate.heldKey.text.isEmpty() ? 1L << 61 : 0L)
+          | (long) rank << 41 | (long) candidate.unit.rank << 21 | i;
     }
     Arrays.sort(keys);
     for (int i = 0; i < n; i++) {
@@ -1050,7 +1052,7 @@ public final class SummaryComposer {
       }
     }
     Arrays.sort(producers, 0, n);
-    if (n > 1 << 21) {
+    if (n > 1 << 20) {
       return;
     }
     for (int i = 1; i < n; i++) {
