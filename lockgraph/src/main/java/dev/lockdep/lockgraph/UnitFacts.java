@@ -261,17 +261,19 @@ public final class UnitFacts {
         return false;
       }
       for (HeldLock prev : held) {
-        if (!prev.lockClass().equals(next.lockClass())) {
-          continue;
+        if (waitsFor(prev, next)) {
+          refuse(prev, next, RecursionFact.Kind.SAME_CLASS);
+          return false;
         }
-        // A recursive reader is blocked only by a writer holding the lock.
-        if (next.read() == ReadMode.SHARED_RECURSIVE && prev.read().isReader()) {
-          continue;
-        }
-        refuse(prev, next, RecursionFact.Kind.SAME_CLASS);
-        return false;
       }
       return true;
+    }
+
+    /** Whether {@code next} waits for {@code prev} unless it is the same object: one class, and not a recursive reader under a reader. */
+    private static boolean waitsFor(HeldLock prev, HeldLock next) {
+      // A recursive reader is blocked only by a writer holding the lock.
+      return prev.lockClass().equals(next.lockClass())
+          && !(next.read() == ReadMode.SHARED_RECURSIVE && prev.read().isReader());
     }
 
     /**
@@ -285,8 +287,7 @@ public final class UnitFacts {
         return null;
       }
       for (HeldLock prev : held) {
-        boolean recursiveRead = next.read() == ReadMode.SHARED_RECURSIVE && prev.read().isReader();
-        if (!recursiveRead && prev.lockClass().equals(next.lockClass()) && next.instance().equals(prev.instance())) {
+        if (waitsFor(prev, next) && next.instance().equals(prev.instance())) {
           return prev;
         }
       }

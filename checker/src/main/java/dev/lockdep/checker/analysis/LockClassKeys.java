@@ -1069,28 +1069,23 @@ final class LockClassKeys {
     TreePath creation = expression.getParentPath();
     if (expression.getLeaf().getKind() != Tree.Kind.NEW_CLASS
         || creation == null
-        || creation.getLeaf().getKind() != Tree.Kind.NEW_CLASS
-        || !isLockObject(trees.getTypeMirror(expression))) {
-      return null;
-    }
-    VariableElement holder = createdField(creation);
-    if (holder == null) {
+        || creation.getLeaf().getKind() != Tree.Kind.NEW_CLASS) {
       return null;
     }
     TypeMirror type = trees.getTypeMirror(expression);
-    return new Key(fieldKeyText(holder), fieldClassName(holder), defaultReentrant(type), null, null, viewMode(type));
+    VariableElement holder = isLockObject(type) ? createdField(creation) : null;
+    return holder == null
+        ? null
+        : new Key(fieldKeyText(holder), fieldClassName(holder), defaultReentrant(type), null, null, viewMode(type));
   }
 
-  /** Whether {@code type} is one of a lock object: a JDK lock, semaphore or {@code Object}. */
+  /** Whether {@code type} is one of a lock object: a JDK lock, read-write lock, stamped lock, semaphore or {@code Object}. */
   boolean isLockObject(TypeMirror type) {
     TypeElement element = lookups.typeElement(type);
-    return element != null && (element.getQualifiedName().contentEquals("java.lang.Object") || isJdkLock(type));
-  }
-
-  /** Whether {@code type} is a JDK lock, read-write lock, stamped lock or semaphore. */
-  boolean isJdkLock(TypeMirror type) {
-    return lockTypes.isLock(type) || lockTypes.isReadWriteLock(type) || lockTypes.isStampedLock(type)
-        || lockTypes.isSemaphore(type);
+    return element != null
+        && (element.getQualifiedName().contentEquals("java.lang.Object")
+            || lockTypes.isLock(type) || lockTypes.isReadWriteLock(type) || lockTypes.isStampedLock(type)
+            || lockTypes.isSemaphore(type));
   }
 
   /** The subclass {@code @Nested} gives an element, written or in a models file, or null. */

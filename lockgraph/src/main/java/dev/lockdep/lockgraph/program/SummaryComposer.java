@@ -513,7 +513,7 @@ public final class SummaryComposer {
         continue;
       }
       for (LockClass held : resolveStored(passed.key(), named, own, onPath)) {
-        addOnce(candidates, held == null ? passed : held.withSubclass(passed.subclass() != 0 ? passed.subclass() : held.subclass()));
+        addOnce(candidates, held == null ? passed : atSubclassOf(held, passed));
       }
     }
     if (own.contains(field)) {
@@ -527,11 +527,16 @@ public final class SummaryComposer {
 
   private static void addOnce(List<LockClass> classes, LockClass lockClass) {
     for (LockClass known : classes) {
-      if (known != null && known.equals(lockClass) && known.typed() == lockClass.typed()) {
+      if (known != null && STORED_ORDER.compare(known, lockClass) == 0) {
         return;
       }
     }
     classes.add(lockClass);
+  }
+
+  /** {@code stored}, reached through a lock of class {@code via}: at {@code via}'s subclass, unless that is 0. */
+  private static LockClass atSubclassOf(LockClass stored, LockClass via) {
+    return via.subclass() == 0 || via.subclass() == stored.subclass() ? stored : stored.withSubclass(via.subclass());
   }
 
   /** Stored classes apart: by class order, then typed after not. */
@@ -640,9 +645,9 @@ public final class SummaryComposer {
    */
   private boolean storedArguments(
       MethodSummary.CallSite made, MethodSummary.CallSite creation, BiConsumer<String, MethodSummary.Argument> action) {
-    return storedArguments(creation, (field, argument) -> {
+    return storedArguments(creation, (store, argument) -> {
       if (made != null || !namesLocal(argument)) {
-        action.accept("this." + field, argument);
+        action.accept(storedField(store), argument);
       }
     });
   }
@@ -674,9 +679,7 @@ public final class SummaryComposer {
     }
     List<LockClass> classes = new ArrayList<>(passed.length);
     for (LockClass one : passed) {
-      addOnce(
-          classes,
-          one == null ? lockClass : one.withSubclass(lockClass.subclass() != 0 ? lockClass.subclass() : one.subclass()));
+      addOnce(classes, one == null ? lockClass : atSubclassOf(one, lockClass));
     }
     return classes;
   }
@@ -2373,10 +2376,10 @@ public final class SummaryComposer {
     if (argument == null || !argument.startsWith(MethodSummary.LOCAL) || argument.indexOf('.') >= 0) {
       return;
     }
-    boolean created = storedArguments(caller.creation(argument), (field, stored) -> {
+    boolean created = storedArguments(caller.creation(argument), (store, stored) -> {
       String instance = frame.mapInstance(stored.instance());
       if (instance != null) {
-        bindings.put(parameter + "." + field, new Binding(null, instance, null, null, NO_BOUNDS));
+        bindings.put(parameter + "." + fieldName(store), new Binding(null, instance, null, null, NO_BOUNDS));
       }
     });
     if (created) {
@@ -2391,10 +2394,11 @@ public final class SummaryComposer {
   }
 
   /**
-   * Gives {@code action} each field (its simple name) that the constructor run by {@code creation}
-   * set from an argument, with the argument; whether that constructor is known.
+   * Gives {@code action} each store of the constructor run by {@code creation}, a field it set from
+   * an argument, with the argument; whether that constructor is known.
    */
-  private boolean storedArguments(MethodSummary.CallSite creation, BiConsumer<String, MethodSummary.Argument> action) {
+  private boolean storedArguments(
+      MethodSummary.CallSite creation, BiConsumer<MethodSummary.Store, MethodSummary.Argument> action) {
     BodyId constructor = creation == null ? null : ids.get(creation.callee());
     if (constructor == null || constructor.first == null) {
       return false;
@@ -2402,7 +2406,7 @@ public final class SummaryComposer {
     List<MethodSummary.Argument> passed = creation.arguments();
     for (MethodSummary.Store store : constructor.first.summary.stores()) {
       if (store.parameter() < passed.size()) {
-        action.accept(fieldName(store), passed.get(store.parameter()));
+        action.accept(store, passed.get(store.parameter()));
       }
     }
     return true;
