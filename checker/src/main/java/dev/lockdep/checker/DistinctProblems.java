@@ -4,19 +4,24 @@ import dev.lockdep.checker.report.CycleOrder;
 import dev.lockdep.lockgraph.ChainLink;
 import dev.lockdep.lockgraph.CheckKind;
 import dev.lockdep.lockgraph.Finding;
+import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One finding per distinct problem. The same cycle among the same lock classes, or the same lock
  * re-acquired at the same place of the fix, reached through several call paths (a decorator whose
  * every method calls its delegate, a helper called from several places under one lock) is one
  * problem with one fix: it is reported once, at its shortest path, and lists every path, shortest
- * first.
+ * first. The same acquisitions closing one problem per type an object may have (a monitor taken
+ * in a method of an abstract class, for each concrete class the analysis lets the object be) are
+ * one problem too: it is reported once, for the first type, and lists the others.
  */
 final class DistinctProblems {
   /** Fewer calls first: the path a reader follows most easily, and the one shown in full. */
@@ -30,11 +35,66 @@ final class DistinctProblems {
     for (Finding finding : findings) {
       byProblem.computeIfAbsent(key(finding), k -> new ArrayList<>()).add(finding);
     }
-    List<Finding> distinct = new ArrayList<>();
+    Map<Object, List<Finding>> byVariant = new LinkedHashMap<>();
     for (List<Finding> same : byProblem.values()) {
-      distinct.add(same.size() == 1 ? same.get(0) : merged(same));
+      Finding distinct = same.size() == 1 ? same.get(0) : merged(same);
+      byVariant.computeIfAbsent(variantKey(distinct), k -> new ArrayList<>()).add(distinct);
+    }
+    List<Finding> distinct = new ArrayList<>();
+    for (List<Finding> variants : byVariant.values()) {
+      distinct.add(variants.size() == 1 ? variants.get(0) : withVariants(variants));
     }
     return distinct;
+  }
+
+  /**
+   * What a finding says with its lock classes' names replaced by their order of appearance:
+   * findings that differ in those names only are the same acquisitions, at the same places, with
+   * an object the analysis lets be of several types (or a lock field its creators give several
+   * classes).
+   */
+  private static Object variantKey(Finding finding) {
+    List<String> names = new ArrayList<>();
+    for (LockClass lock : finding.locks()) {
+      if (!names.contains(lock.displayName())) {
+        names.add(lock.displayName());
+      }
+    }
+    // Longest first: a generated class's name holds its supertype's (<anonymous QuorumPeer>).
+    names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+    String text = finding.render();
+    for (int i = 0; i < names.size(); i++) {
+      // Not a part of a longer name: a field's lock (Pool.lock) or an enclosing class's.
+      text = Pattern.compile("(?<![\\w$.<])" + Pattern.quote(names.get(i)) + "(?![\\w$.>])")
+          .matcher(text).replaceAll("\u0001" + i + "\u0002");
+    }
+    Map<String, String> byAppearance = new HashMap<>();
+    text = MASKED.matcher(text).replaceAll(m -> "#" + byAppearance.computeIfAbsent(m.group(), k -> String.valueOf(byAppearance.size())));
+    return List.of(finding.kind(), finding.position(), text);
+  }
+
+  /** A lock class's name as {@link #variantKey} masks it. */
+  private static final Pattern MASKED = Pattern.compile("\u0001[0-9]+\u0002");
+
+  /**
+   * The variant with the shortest summary (a base class's name is shorter than its subclasses'),
+   * noting what the others close.
+   */
+  private static Finding withVariants(List<Finding> found) {
+    List<Finding> variants = new ArrayList<>(found);
+    variants.sort(Comparator.comparingInt((Finding f) -> f.summary().length()));
+    Finding first = variants.get(0);
+    List<String> notes = new ArrayList<>(first.notes());
+    StringBuilder listed =
+        new StringBuilder("the same acquisitions with an object of another type it may have (")
+            .append(variants.size() - 1).append(" more):");
+    for (Finding other : variants.subList(1, variants.size())) {
+      listed.append("\n  ").append(other.summary());
+    }
+    notes.add(listed.toString());
+    return new Finding(
+        first.kind(), first.title(), first.summary(), first.position(), first.locks(), first.chain(), first.usages(),
+        first.scenario(), notes, first.hint(), first.units());
   }
 
   /**

@@ -52,4 +52,48 @@ class DistinctProblemsTest {
                 + "            -> H.java:7 in H.helper()\n"),
         message);
   }
+
+  /** A pool whose resource may be of two types runs one inherited synchronized method on it. */
+  private static String resources(String a, String b) {
+    return """
+        package p;
+        class Pool {
+          final Object lock = new Object();
+          Res res;
+          Pool(boolean first) { res = first ? new A() : new B(); }
+          void touch() { synchronized (lock) { } }
+          void drain() { synchronized (lock) { res.use(this); } }
+        }
+        abstract class Res { synchronized void use(Pool p) { p.touch(); } }
+        """ + a + "\n" + b + "\n";
+  }
+
+  @Test
+  void oneInheritedMonitorOfAnObjectOfTwoTypesIsOneErrorNamingTheOtherType() {
+    List<PluginCompiler.Diag> errors =
+        PluginCompiler.compile(Map.of("p/Pool.java", resources("class A extends Res {}", "class B extends Res {}")))
+            .stream().filter(d -> d.kind() == Diagnostic.Kind.ERROR).toList();
+    assertEquals(1, errors.size(), errors::toString);
+    String message = errors.get(0).message();
+    assertTrue(message.contains("acquiring A while holding Pool.lock"), message);
+    assertTrue(
+        message.contains(
+            "the same acquisitions with an object of another type it may have (1 more):\n"
+                + "    acquiring B while holding Pool.lock closes the cycle B -> Pool.lock -> B"),
+        message);
+  }
+
+  @Test
+  void monitorsTakenByEachTypesOwnMethodAreAnErrorEach() {
+    List<PluginCompiler.Diag> errors =
+        PluginCompiler.compile(
+                Map.of(
+                    "p/Pool.java",
+                    resources(
+                        "class A extends Res { @Override synchronized void use(Pool p) { p.touch(); } }",
+                        "class B extends Res { @Override synchronized void use(Pool p) { p.touch(); } }")))
+            .stream().filter(d -> d.kind() == Diagnostic.Kind.ERROR).toList();
+    assertEquals(2, errors.size(), errors::toString);
+    assertTrue(errors.stream().noneMatch(d -> d.message().contains("another type it may have")), errors::toString);
+  }
 }
