@@ -1086,6 +1086,63 @@ class ProgramModelTest {
   }
 
   /**
+   * The type flow brings what a map holds to the map's own value: a method of an element with the
+   * signature of the map's {@code remove(Object)} does not implement it, since the element is no
+   * map; an element inheriting a JDK interface's method from a superclass outside the interface
+   * does (JLS 8.4.8).
+   */
+  @Test
+  void aMapsMethodRunsNoElementsMethodOfTheSameSignature() {
+    String registry =
+        """
+        package p;
+        import java.util.concurrent.ConcurrentHashMap;
+        import java.util.concurrent.ConcurrentMap;
+        class Registry {
+          final ConcurrentMap<String, Slot> entries = new ConcurrentHashMap<>();
+          synchronized void free(String name) { entries.remove(name); }
+          void add(String name) { entries.put(name, new Slot(this)); }
+        }
+        class Slot {
+          final Registry registry;
+          final Object lock = new Object();
+          Slot(Registry registry) { this.registry = registry; }
+          public void remove(Object key) { synchronized (lock) { } }
+          void expire() { synchronized (lock) { registry.free("x"); } }
+        }
+        // A map of the program: the call of Map.remove may run something.
+        class Names extends java.util.HashMap<String, Slot> {
+          @Override public synchronized Slot remove(Object key) { return super.remove(key); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Registry.java", registry)));
+    String closing =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        class Owner {
+          final List<java.io.Closeable> resources = new ArrayList<>();
+          synchronized void closeAll() throws java.io.IOException { for (java.io.Closeable c : resources) c.close(); }
+          void add() { resources.add(new Res(this)); }
+        }
+        class Base {
+          final Object lock = new Object();
+          public void close() { synchronized (lock) { } }
+        }
+        class Res extends Base implements java.io.Closeable {
+          final Owner owner;
+          Res(Owner owner) { this.owner = owner; }
+          void expire() throws java.io.IOException { synchronized (lock) { owner.closeAll(); } }
+        }
+        // A Closeable of the program: the call of Closeable.close may run something.
+        class Other implements java.io.Closeable { public synchronized void close() { } }
+        """;
+    List<String> found = findings(sources("p/Owner.java", closing));
+    assertTrue(found.stream().anyMatch(f -> f.contains("the cycle Base.lock -> Owner -> Base.lock")), found::toString);
+  }
+
+  /**
    * A {@code ConcurrentHashMap}'s bin lock is held while {@code computeIfAbsent} runs its function:
    * a function taking a lock that another thread holds while it clears the map closes a cycle.
    */

@@ -162,7 +162,7 @@ final class TypeHierarchy {
   Body select(String type, String callee) {
     Map<String, Body> byOwner = declared.get(callee);
     int hash = callee.indexOf('#');
-    String method = hash <= 0 ? null : callee.substring(hash);
+    String method = hash <= 0 || !mayBe(type, callee.substring(0, hash)) ? null : callee.substring(hash);
     for (String up : lookupOrder(type)) {
       Body body = byOwner == null ? null : byOwner.get(up);
       if (body == null && method != null) {
@@ -176,6 +176,24 @@ final class TypeHierarchy {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether an object of {@code type} may be an {@code owner}, the type declaring a method asked
+   * of it: {@code owner} is among the supertypes the program declares, or is of the JDK while one
+   * of them is, whose own supertypes the program does not declare (a class implementing {@code
+   * ConcurrentMap} is a {@code Map}). A method of the same signature does not implement {@code
+   * owner}'s in a class that is none (an element's {@code remove(K)} is not its map's {@code
+   * remove(Object)}, though the type flow brings both to a map's value).
+   */
+  private boolean mayBe(String type, String owner) {
+    boolean jdk = ClassHierarchy.ofJdk(owner);
+    for (String up : lookupOrder(type)) {
+      if (up.equals(owner) || (jdk && ClassHierarchy.ofJdk(up) && !up.equals("java.lang.Object"))) {
+        return true;
+      }
+    }
+    return owner.equals("java.lang.Object");
   }
 
   /** The owners of bodies declared for {@code callee}: where {@link #select} may find one. */
