@@ -1086,6 +1086,43 @@ class ProgramModelTest {
   }
 
   /**
+   * Each call of a factory that returns a new library object ({@code return new ArrayList<>(4);})
+   * is a collection of its own: what one field's list is given does not reach another list the
+   * same factory made, through the factory's single return.
+   */
+  @Test
+  void aFactorysCollectionsAreOneEach() {
+    String runner =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        final class Lists { static <E> List<E> newList() { return new ArrayList<>(4); } }
+        interface Item { void run(); }
+        class Quiet implements Item { public void run() { } }
+        class Loud implements Item {
+          final Object lock = new Object();
+          public void run() { synchronized (lock) { } }
+          void report(Runner runner) { synchronized (lock) { runner.runAll(); } }
+        }
+        class Runner {
+          final List<Item> items = Lists.newList();
+          void add() { items.add(new Quiet()); }
+          synchronized void runAll() { for (Item item : items) item.run(); }
+        }
+        class Other {
+          final List<Item> items = Lists.newList();
+          void add() { items.add(new Loud()); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Runner.java", runner)));
+    String loud = runner.replace("void add() { items.add(new Quiet()); }", "void add() { items.add(new Quiet()); items.add(new Loud()); }");
+    assertTrue(loud.contains("items.add(new Quiet()); items.add(new Loud());"), loud);
+    List<String> found = findings(sources("p/Runner.java", loud));
+    assertTrue(found.stream().anyMatch(f -> f.contains("the cycle Runner -> Loud.lock -> Runner")), found::toString);
+  }
+
+  /**
    * The type flow brings what a map holds to the map's own value: a method of an element with the
    * signature of the map's {@code remove(Object)} does not implement it, since the element is no
    * map; an element inheriting a JDK interface's method from a superclass outside the interface

@@ -125,8 +125,20 @@ final class TypeFlowFacts {
 
       @Override
       public Void visitReturn(ReturnTree node, Void unused) {
-        if (node.getExpression() != null && isObject(child(getCurrentPath(), node.getExpression()))) {
-          add(flows, "R", sources(child(getCurrentPath(), node.getExpression()), method));
+        TreePath returned = node.getExpression() == null ? null : child(getCurrentPath(), node.getExpression());
+        if (returned != null && isObject(returned)) {
+          Set<String> sources = sources(returned, method);
+          Tree expression = returned.getLeaf();
+          while (expression instanceof ParenthesizedTree parenthesized) {
+            expression = parenthesized.getExpression();
+          }
+          if (sources.isEmpty() && expression instanceof NewClassTree
+              && unit.trees().getTypeMirror(returned) instanceof DeclaredType created) {
+            // A new object of a library type (return new ArrayList<>(4)): the body is a factory,
+            // each of whose calls is an object of its own.
+            sources = Set.of("A " + ((TypeElement) created.asElement()).getQualifiedName());
+          }
+          add(flows, "R", sources);
         }
         return super.visitReturn(node, null);
       }

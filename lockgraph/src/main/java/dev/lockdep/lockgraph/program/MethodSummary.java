@@ -118,6 +118,8 @@ public record MethodSummary(
    *       the receiver of the call of {@code callee} at that position; {@code M line:column} the
    *       object of the {@code synchronized} statement there.
    *   <li>sources: {@code N pkg.Type} an object created there, of exactly that program type;
+   *       {@code A pkg.Type} an object created there, of a type outside the program (a returned
+   *       {@code new ArrayList<>()}: the body is a factory);
    *       {@code T pkg.Type} an object of that type or a subtype ({@code this});
    *       {@code F pkg.Owner.field}; {@code P i} the body's parameter {@code i}; {@code C callee}
    *       what a call of {@code callee} returns; {@code ?} an object the flow cannot follow.

@@ -59,6 +59,9 @@ final class TypeFlow {
 
   private final Function<String, Body[]> targets;
   private final TypeHierarchy types;
+  /** {@link #allocated}'s answers; {@link #NOT_ALLOCATED} for a body that is no factory. */
+  private final Map<Body, BitSet> allocators = new IdentityHashMap<>();
+  private static final BitSet NOT_ALLOCATED = new BitSet();
   /** {@link #backPointer}'s answers, by {@code type.field}; {@link #NOT_KNOWN} for no back-pointer. */
   private final Map<String, String[]> backPointers = new HashMap<>();
   /** {@link #inverse}'s answers, by {@code type.field}. */
@@ -431,6 +434,7 @@ final class TypeFlow {
     for (String source : sources) {
       switch (source.charAt(0)) {
         case 'N' -> value.types.set(typeId(source.substring(2)));
+        case 'A' -> {} // a new object of a library type: it holds what the program gives it
         case 'T' -> {
           String type = source.substring(2);
           value.self = true;
@@ -461,13 +465,49 @@ final class TypeFlow {
             value.unknown = true;
           }
           for (Body target : called) {
-            value.nodes.add(returned(target));
+            BitSet fresh = allocated(target);
+            if (fresh != null) {
+              value.types.or(fresh);
+            } else {
+              value.nodes.add(returned(target));
+            }
           }
         }
         default -> value.unknown = true;
       }
     }
     return value;
+  }
+
+  /**
+   * The types {@code body} creates and returns when every object it returns is one it creates
+   * ({@code return new ArrayList<>(4);}, of no program type: none), else null. Each call of such a factory is an allocation
+   * of its own, as a {@code new} expression is: the collections two fields are initialised with
+   * by one factory are two collections, and what one is given to hold does not reach the other
+   * through the factory's single return.
+   */
+  private BitSet allocated(Body body) {
+    BitSet fresh = allocators.get(body);
+    if (fresh == null) {
+      fresh = NOT_ALLOCATED;
+      for (MethodSummary.Flow flow : body.summary.flows()) {
+        if (flow.target().charAt(0) != 'R') {
+          continue;
+        }
+        fresh = new BitSet();
+        for (String source : flow.sources()) {
+          if (source.charAt(0) == 'N') {
+            fresh.set(typeId(source.substring(2)));
+          } else if (source.charAt(0) != 'A') {
+            fresh = NOT_ALLOCATED;
+            break;
+          }
+        }
+        break; // a body's returns are one flow
+      }
+      allocators.put(body, fresh);
+    }
+    return fresh == NOT_ALLOCATED ? null : fresh;
   }
 
   private static void into(Node node, Value value) {
