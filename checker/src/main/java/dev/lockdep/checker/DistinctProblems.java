@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
  * problem with one fix: it is reported once, at its shortest path, and lists every path, shortest
  * first. The same acquisitions closing one problem per type an object may have (a monitor taken
  * in a method of an abstract class, for each concrete class the analysis lets the object be) are
- * one problem too: it is reported once, for the first type, and lists the others.
+ * one problem too: it is reported once, for the type with the shortest name, and lists the others.
  */
 final class DistinctProblems {
+  /** A lock class's name as {@link #variantKey} masks it. */
+  private static final Pattern MASKED = Pattern.compile("\u0001[0-9]+\u0002");
+
   /** Fewer calls first: the path a reader follows most easily, and the one shown in full. */
   private static final Comparator<Finding> SHORTEST = Comparator.comparingInt(DistinctProblems::calls);
 
@@ -72,9 +75,6 @@ final class DistinctProblems {
     text = MASKED.matcher(text).replaceAll(m -> "#" + byAppearance.computeIfAbsent(m.group(), k -> String.valueOf(byAppearance.size())));
     return List.of(finding.kind(), finding.position(), text);
   }
-
-  /** A lock class's name as {@link #variantKey} masks it. */
-  private static final Pattern MASKED = Pattern.compile("\u0001[0-9]+\u0002");
 
   /**
    * The variant with the shortest summary (a base class's name is shorter than its subclasses'),

@@ -481,33 +481,40 @@ final class TypeFlow {
 
   /**
    * The types {@code body} creates and returns when every object it returns is one it creates
-   * ({@code return new ArrayList<>(4);}, of no program type: none), else null. Each call of such a factory is an allocation
-   * of its own, as a {@code new} expression is: the collections two fields are initialised with
-   * by one factory are two collections, and what one is given to hold does not reach the other
-   * through the factory's single return.
+   * there ({@code return new ArrayList<>(4);}, of no program type: none), else null. Each call of
+   * such a factory is an allocation of its own, as a {@code new} expression is: the collections
+   * two fields are initialised with by one factory are two collections, and what one is given to
+   * hold does not reach the other through the factory's single return.
    */
   private BitSet allocated(Body body) {
     BitSet fresh = allocators.get(body);
     if (fresh == null) {
       fresh = NOT_ALLOCATED;
+      // A body's returns are one flow.
       for (MethodSummary.Flow flow : body.summary.flows()) {
-        if (flow.target().charAt(0) != 'R') {
-          continue;
+        if (flow.target().charAt(0) == 'R') {
+          fresh = created(flow.sources());
+          break;
         }
-        fresh = new BitSet();
-        for (String source : flow.sources()) {
-          if (source.charAt(0) == 'N') {
-            fresh.set(typeId(source.substring(2)));
-          } else if (source.charAt(0) != 'A') {
-            fresh = NOT_ALLOCATED;
-            break;
-          }
-        }
-        break; // a body's returns are one flow
       }
       allocators.put(body, fresh);
     }
     return fresh == NOT_ALLOCATED ? null : fresh;
+  }
+
+  /** The types of {@code sources} when each is an object created there, else {@link #NOT_ALLOCATED}. */
+  private BitSet created(List<String> sources) {
+    BitSet types = new BitSet();
+    for (String source : sources) {
+      switch (source.charAt(0)) {
+        case 'N' -> types.set(typeId(source.substring(2)));
+        case 'A' -> {}
+        default -> {
+          return NOT_ALLOCATED;
+        }
+      }
+    }
+    return types;
   }
 
   private static void into(Node node, Value value) {
