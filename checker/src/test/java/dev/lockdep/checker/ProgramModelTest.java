@@ -1086,6 +1086,41 @@ class ProgramModelTest {
   }
 
   /**
+   * An inner object its outer object creates and keeps in a field ({@code heartbeat = new
+   * Heartbeat();}) has that object as its enclosing instance: the outer's monitor, held while it
+   * calls the inner object, is re-entered by {@code synchronized (Coordinator.this)}, also when the
+   * outer object is of a subclass. One the field is handed by another outer object is that one's.
+   */
+  @Test
+  void anInnerObjectItsOuterKeepsIsItsOwn() {
+    String coordinator =
+        """
+        package p;
+        abstract class Coordinator {
+          private Heartbeat heartbeat = null;
+          private synchronized void start() {
+            if (heartbeat == null) { heartbeat = new Heartbeat(); heartbeat.start(); }
+          }
+          synchronized void disableHeartbeat() { if (heartbeat != null) heartbeat.disable(); }
+          private class Heartbeat extends Thread {
+            boolean enabled;
+            void disable() { synchronized (Coordinator.this) { enabled = false; } }
+            @Override public void run() { synchronized (Coordinator.this) { enabled = true; } }
+          }
+        }
+        class Consumer extends Coordinator { }
+        """;
+    assertEquals(List.of(), findings(sources("p/Coordinator.java", coordinator)));
+    String handed = coordinator.replace(
+        "synchronized void disableHeartbeat()",
+        "void handOver(Coordinator other) { other.adopt(new Heartbeat()); }\n"
+            + "  synchronized void adopt(Heartbeat given) { heartbeat = given; }\n  synchronized void disableHeartbeat()");
+    assertTrue(handed.contains("other.adopt(new Heartbeat())"), handed);
+    List<String> found = findings(sources("p/Coordinator.java", handed));
+    assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]")), found::toString);
+  }
+
+  /**
    * Each call of a factory that returns a new library object ({@code return new ArrayList<>(4);})
    * is a collection of its own: what one field's list is given does not reach another list the
    * same factory made, through the factory's single return.

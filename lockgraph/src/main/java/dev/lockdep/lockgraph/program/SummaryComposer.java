@@ -1260,7 +1260,9 @@ public final class SummaryComposer {
         root = dot < 0 ? instance.length() : dot;
         enclosing = ownedByConstruction ? 4 : -1;
       }
-      holders = type == null ? null : new String[] {type};
+      // An enclosing instance is of its class or a subclass: the body that created the inner
+      // object may be inherited (a heartbeat thread started by a consumer coordinator).
+      holders = type == null ? null : enclosing < 0 ? new String[] {type} : union(new String[] {type}, types.concreteSubtypes(type));
     } else if (instance.startsWith(MethodSummary.LOCAL)) {
       // A parameter's field: of the types the flow brings to the parameter.
       root = instance.indexOf('.');
@@ -1415,7 +1417,9 @@ public final class SummaryComposer {
   private boolean sameLockOfOneOwner(HeldLock held, HeldLock next, ReachedOwner reached) {
     LockClass a = held.lockClass();
     LockClass b = next.lockClass();
-    if (a.typed() && b.typed()) {
+    // A monitor's class is its object's type: the static one (typed) or the runtime one the
+    // analysis knows, named by a type of the program.
+    if ((a.typed() || types.knows(a.key())) && (b.typed() || types.knows(b.key()))) {
       return ownerMayBe(reached, a.key()) && ownerMayBe(reached, b.key());
     }
     String ka = a.key();

@@ -66,6 +66,8 @@ final class TypeFlow {
   private final Map<String, String[]> backPointers = new HashMap<>();
   /** {@link #inverse}'s answers, by {@code type.field}. */
   private final Map<String, Boolean> inverses = new HashMap<>();
+  /** Per field, the classes of the bodies that assign it a new object, by the object's type. */
+  private final Map<Node, Map<Integer, Set<String>>> creators = new IdentityHashMap<>();
   /** {@link #heldByItsOuterKind}'s answers, by {@code inner + " " + outer}. */
   private final Map<String, Boolean> heldByOuterKind = new HashMap<>();
   /** Per type that declares back-pointers, the types of the objects they point at; built on first use. */
@@ -162,7 +164,11 @@ final class TypeFlow {
         Value value = value(flow.sources(), body);
         registrations.note(target, value, this);
         switch (target.charAt(0)) {
-          case 'F' -> into(field(target), value);
+          case 'F' -> {
+            Node field = field(target);
+            into(field, value);
+            creators(field, flow.sources(), body);
+          }
           case 'R' -> into(returned(body), value);
           case 'A' -> {
             int hash = target.lastIndexOf('#');
@@ -295,12 +301,49 @@ final class TypeFlow {
       for (Map.Entry<String, Node> field : fields.entrySet()) {
         Node node = field.getValue();
         if ((node.types.get(id) || node.written.get(id)) && field.getKey().startsWith(prefix)
-            && field.getKey().indexOf('.', prefix.length()) < 0) {
+            && field.getKey().indexOf('.', prefix.length()) < 0 && !onlyItsOwn(node, id, outer)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the inner objects of type {@code id} that the field {@code node} of an {@code outer}
+   * holds are only those its holder creates ({@code heartbeat = new HeartbeatThread();} in a
+   * method of the outer class or a subclass): nothing else brings them there, no collection kept
+   * there holds them, and each {@code new} of them assigned there is in a body of the outer kind,
+   * whose {@code this} is the new object's enclosing instance.
+   */
+  private boolean onlyItsOwn(Node node, int id, String outer) {
+    Map<Integer, Set<String>> created = creators.get(node);
+    Set<String> by = created == null ? null : created.get(id);
+    if (by == null || node.written.get(id)) {
+      return false;
+    }
+    for (Node from : node.previous) {
+      if (from.unknown || from.types.get(id)) {
+        return false;
+      }
+    }
+    for (String owner : by) {
+      if (owner == null || !types.isSubtype(owner, outer)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Notes, per type created into {@code field} by {@code body} ({@code N} sources), the class of the body. */
+  private void creators(Node field, List<String> sources, Body body) {
+    for (String source : sources) {
+      if (source.charAt(0) == 'N') {
+        creators.computeIfAbsent(field, f -> new HashMap<>())
+            .computeIfAbsent(typeId(source.substring(2)), t -> new HashSet<>())
+            .add(ClassHierarchy.owner(body.id.text));
+      }
+    }
   }
 
   /**
