@@ -49,7 +49,6 @@ final class PluginCompiler {
     return run(files, pluginWords);
   }
 
-  /** Compiles every {@code .java} file below {@code root}. */
   /** Sources by path from alternating paths and texts. */
   static Map<String, String> sources(String... pathsAndTexts) {
     Map<String, String> sources = new LinkedHashMap<>();
@@ -59,15 +58,25 @@ final class PluginCompiler {
     return sources;
   }
 
-  /** The first line of every finding of compiling {@code sources}, without the notes. */
+  /**
+   * The first line of every finding of compiling {@code sources}, without the notes. Sources that
+   * do not compile fail the test: their findings would say nothing.
+   */
   static List<String> findings(Map<String, String> sources) {
-    return compile(sources).stream()
+    List<Diag> diagnostics = compile(sources);
+    for (Diag d : diagnostics) {
+      if (d.kind() == Diagnostic.Kind.ERROR && !d.message().startsWith("[")) {
+        throw new AssertionError("the test's sources do not compile: " + d);
+      }
+    }
+    return diagnostics.stream()
         .filter(d -> d.message().startsWith("["))
         .filter(d -> d.kind() != Diagnostic.Kind.NOTE)
         .map(Diag::firstLine)
         .toList();
   }
 
+  /** Compiles every {@code .java} file below {@code root}. */
   static List<Diag> compileTree(Path root, String... pluginWords) {
     try (var walk = Files.walk(root)) {
       List<JavaFileObject> files = new ArrayList<>();
