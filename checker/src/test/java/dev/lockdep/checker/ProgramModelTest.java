@@ -1086,6 +1086,54 @@ class ProgramModelTest {
   }
 
   /**
+   * An object that registers a callback of its own with what its field names ({@code
+   * this.metadata.addListener(new Listener() { ... })}, the field set by its constructor) points
+   * back at it through that field: the subject notifying its listeners under its monitor, called
+   * back through {@code metadata}, re-enters its own monitor. A callback registered with another
+   * subject takes this one's monitor under that one's: lockdep's AA.
+   */
+  @Test
+  void aCallbackRegisteredWithWhatItsOuterKeepsPointsBackAtIt() {
+    String coordinator =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        class Metadata {
+          interface Listener { void onUpdate(); }
+          private final List<Listener> listeners = new ArrayList<>();
+          synchronized void addListener(Listener listener) { listeners.add(listener); }
+          synchronized void update() { for (Listener listener : listeners) listener.onUpdate(); }
+          synchronized void requestUpdate() { }
+        }
+        class Coordinator {
+          private final Metadata metadata;
+          Coordinator(Metadata metadata) { this.metadata = metadata; addMetadataListener(); }
+          private void addMetadataListener() {
+            this.metadata.addListener(new Metadata.Listener() {
+              @Override public void onUpdate() { metadata.requestUpdate(); }
+            });
+          }
+        }
+        class Client {
+          final Metadata metadata = new Metadata();
+          final Coordinator coordinator = new Coordinator(metadata);
+          void poll() { metadata.update(); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Coordinator.java", coordinator)));
+    String other = coordinator
+        .replace("Coordinator(Metadata metadata) { this.metadata = metadata; addMetadataListener(); }",
+            "Coordinator(Metadata metadata, Metadata other) { this.metadata = metadata; addMetadataListener(other); }")
+        .replace("private void addMetadataListener() {\n    this.metadata.addListener(",
+            "private void addMetadataListener(Metadata other) {\n    other.addListener(")
+        .replace("new Coordinator(metadata)", "new Coordinator(metadata, new Metadata())");
+    assertTrue(other.contains("other.addListener(") && other.contains("new Coordinator(metadata, new Metadata())"), other);
+    List<String> found = findings(sources("p/Coordinator.java", other));
+    assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]")), found::toString);
+  }
+
+  /**
    * An inner object its outer object creates and keeps in a field ({@code heartbeat = new
    * Heartbeat();}) has that object as its enclosing instance: the outer's monitor, held while it
    * calls the inner object, is re-entered by {@code synchronized (Coordinator.this)}, also when the

@@ -102,14 +102,20 @@ final class TypeFlow {
    * per callee.
    */
   private static final class Registrations {
+    /** The class of the body. */
+    private final String owner;
     private final Set<String> passedThis = new HashSet<>();
     private final Map<String, List<Value>> receivers = new HashMap<>();
     private final Map<Node, Value> fieldsSet = new IdentityHashMap<>();
 
+    Registrations(String owner) {
+      this.owner = owner;
+    }
+
     void note(String target, Value value, TypeFlow flow) {
       switch (target.charAt(0)) {
         case 'A' -> {
-          if (value.self) {
+          if (value.self || passesItsOwnCallback(value, flow)) {
             passedThis.add(target.substring(2, target.lastIndexOf('#')));
           }
         }
@@ -119,9 +125,32 @@ final class TypeFlow {
       }
     }
 
-    /** Marks each field set here whose object a call passing {@code this} runs on: the field itself, or what set it. */
-    void mark() {
-      if (passedThis.isEmpty() || fieldsSet.isEmpty()) {
+    /**
+     * Whether {@code value} is an object of an anonymous or local class of the body's class
+     * created there ({@code metadata.addListener(new Listener() { ... })}): its enclosing instance
+     * is the body's {@code this}, which registers itself through it.
+     */
+    private boolean passesItsOwnCallback(Value value, TypeFlow flow) {
+      if (owner == null || !value.nodes.isEmpty()) {
+        return false;
+      }
+      for (int id = value.types.nextSetBit(0); id >= 0; id = value.types.nextSetBit(id + 1)) {
+        String type = flow.typeNames.get(id);
+        if (type.length() > owner.length() + 1 && type.startsWith(owner) && type.charAt(owner.length()) == '$'
+            && Character.isDigit(type.charAt(owner.length() + 1))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Marks each field whose object a call passing {@code this} runs on: set here (the field
+     * itself, or what set it), or a field of the body's own class (the object registers itself
+     * with what its field names, set by its constructor: {@code this.metadata.addListener(...)}).
+     */
+    void mark(TypeFlow flow) {
+      if (passedThis.isEmpty()) {
         return;
       }
       for (String callee : passedThis) {
@@ -133,6 +162,11 @@ final class TypeFlow {
               }
             }
           });
+          for (Node node : receiver.nodes) {
+            if (owner != null && flow.isFieldOf(node, owner)) {
+              node.registered = true;
+            }
+          }
         }
       }
     }
@@ -158,7 +192,7 @@ final class TypeFlow {
       if (summary.flows().isEmpty()) {
         continue;
       }
-      Registrations registrations = new Registrations();
+      Registrations registrations = new Registrations(ClassHierarchy.owner(body.id.text));
       for (MethodSummary.Flow flow : summary.flows()) {
         String target = flow.target();
         Value value = value(flow.sources(), body);
@@ -195,7 +229,7 @@ final class TypeFlow {
           default -> {}
         }
       }
-      registrations.mark();
+      registrations.mark(this);
     }
     // Parameters that code outside the program may pass anything to are unknown. One that no
     // call of the program passes (an entry point's) holds nothing: in a closed world the objects
@@ -244,6 +278,17 @@ final class TypeFlow {
       return node != null && pointsBack(node) ? names(node.types) : NOT_KNOWN;
     });
     return answer == NOT_KNOWN ? null : answer;
+  }
+
+  /** Whether {@code node} is a field declared in {@code type}. */
+  private boolean isFieldOf(Node node, String type) {
+    String prefix = "F " + type + ".";
+    for (Map.Entry<String, Node> field : fields.entrySet()) {
+      if (field.getValue() == node && field.getKey().startsWith(prefix) && field.getKey().indexOf('.', prefix.length()) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The node of {@code field} as an object of {@code type} has it (declared in it or a supertype), or null. */
