@@ -1262,7 +1262,8 @@ public final class SummaryComposer {
       }
       // An enclosing instance is of its class or a subclass: the body that created the inner
       // object may be inherited (a heartbeat thread started by a consumer coordinator).
-      holders = type == null ? null : enclosing < 0 ? new String[] {type} : union(new String[] {type}, types.concreteSubtypes(type));
+      holders = type == null ? null
+          : enclosing < 0 ? new String[] {type} : union(new String[] {type}, types.concreteSubtypes(type));
     } else if (instance.startsWith(MethodSummary.LOCAL)) {
       // A parameter's field: of the types the flow brings to the parameter.
       root = instance.indexOf('.');

@@ -85,6 +85,8 @@ final class TypeFlow {
      * object registers itself with what the field names.
      */
     boolean registered;
+    /** For a field: the class that declares it; null for a parameter or a return. */
+    String declaring;
     final List<Node> next = new ArrayList<>(2);
     /** The nodes that flow into this one: a collection given to hold something is each of theirs too. */
     final List<Node> previous = new ArrayList<>(2);
@@ -149,7 +151,7 @@ final class TypeFlow {
      * itself, or what set it), or a field of the body's own class (the object registers itself
      * with what its field names, set by its constructor: {@code this.metadata.addListener(...)}).
      */
-    void mark(TypeFlow flow) {
+    void mark() {
       if (passedThis.isEmpty()) {
         return;
       }
@@ -163,7 +165,7 @@ final class TypeFlow {
             }
           });
           for (Node node : receiver.nodes) {
-            if (owner != null && flow.isFieldOf(node, owner)) {
+            if (owner != null && owner.equals(node.declaring)) {
               node.registered = true;
             }
           }
@@ -192,7 +194,9 @@ final class TypeFlow {
       if (summary.flows().isEmpty()) {
         continue;
       }
-      Registrations registrations = new Registrations(ClassHierarchy.owner(body.id.text));
+      // The class of the body: whose `this` registers itself, and creates inner objects.
+      String owner = ClassHierarchy.owner(body.id.text);
+      Registrations registrations = new Registrations(owner);
       for (MethodSummary.Flow flow : summary.flows()) {
         String target = flow.target();
         Value value = value(flow.sources(), body);
@@ -201,7 +205,7 @@ final class TypeFlow {
           case 'F' -> {
             Node field = field(target);
             into(field, value);
-            creators(field, flow.sources(), body);
+            creators(field, flow.sources(), owner);
           }
           case 'R' -> into(returned(body), value);
           case 'A' -> {
@@ -229,7 +233,7 @@ final class TypeFlow {
           default -> {}
         }
       }
-      registrations.mark(this);
+      registrations.mark();
     }
     // Parameters that code outside the program may pass anything to are unknown. One that no
     // call of the program passes (an entry point's) holds nothing: in a closed world the objects
@@ -278,17 +282,6 @@ final class TypeFlow {
       return node != null && pointsBack(node) ? names(node.types) : NOT_KNOWN;
     });
     return answer == NOT_KNOWN ? null : answer;
-  }
-
-  /** Whether {@code node} is a field declared in {@code type}. */
-  private boolean isFieldOf(Node node, String type) {
-    String prefix = "F " + type + ".";
-    for (Map.Entry<String, Node> field : fields.entrySet()) {
-      if (field.getValue() == node && field.getKey().startsWith(prefix) && field.getKey().indexOf('.', prefix.length()) < 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The node of {@code field} as an object of {@code type} has it (declared in it or a supertype), or null. */
@@ -342,11 +335,9 @@ final class TypeFlow {
       return false;
     }
     for (String declaring : types.lookupOrder(outer)) {
-      String prefix = "F " + declaring + ".";
-      for (Map.Entry<String, Node> field : fields.entrySet()) {
-        Node node = field.getValue();
-        if ((node.types.get(id) || node.written.get(id)) && field.getKey().startsWith(prefix)
-            && field.getKey().indexOf('.', prefix.length()) < 0 && !onlyItsOwn(node, id, outer)) {
+      for (Node node : fields.values()) {
+        if (declaring.equals(node.declaring) && (node.types.get(id) || node.written.get(id))
+            && !onlyItsOwn(node, id, outer)) {
           return true;
         }
       }
@@ -380,13 +371,13 @@ final class TypeFlow {
     return true;
   }
 
-  /** Notes, per type created into {@code field} by {@code body} ({@code N} sources), the class of the body. */
-  private void creators(Node field, List<String> sources, Body body) {
+  /** Notes, per type created into {@code field} ({@code N} sources) by a body of class {@code owner}, that class. */
+  private void creators(Node field, List<String> sources, String owner) {
     for (String source : sources) {
       if (source.charAt(0) == 'N') {
         creators.computeIfAbsent(field, f -> new HashMap<>())
             .computeIfAbsent(typeId(source.substring(2)), t -> new HashSet<>())
-            .add(ClassHierarchy.owner(body.id.text));
+            .add(owner);
       }
     }
   }
@@ -403,12 +394,11 @@ final class TypeFlow {
   private boolean pointsBackTo(String holder, String type) {
     if (ownersByHolder == null) {
       ownersByHolder = new HashMap<>();
-      fields.forEach((key, node) -> {
+      for (Node node : fields.values()) {
         if (pointsBack(node)) {
-          String declaring = key.substring(2, key.lastIndexOf('.'));
-          ownersByHolder.computeIfAbsent(declaring, d -> new HashSet<>()).addAll(Arrays.asList(names(node.types)));
+          ownersByHolder.computeIfAbsent(node.declaring, d -> new HashSet<>()).addAll(Arrays.asList(names(node.types)));
         }
-      });
+      }
     }
     for (String declaring : types.lookupOrder(holder)) {
       Set<String> owners = ownersByHolder.get(declaring);
@@ -480,7 +470,11 @@ final class TypeFlow {
   }
 
   private Node field(String name) {
-    return fields.computeIfAbsent(name, n -> newNode());
+    return fields.computeIfAbsent(name, n -> {
+      Node node = newNode();
+      node.declaring = n.substring(2, n.lastIndexOf('.'));
+      return node;
+    });
   }
 
   private Node returned(Body body) {
