@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,13 +108,28 @@ final class PluginCompiler {
             "-Xmaxerrs", "10000",
             "-Xmaxwarns", "10000",
             plugin);
-    javac.getTask(null, null, diagnostics, options, null, files).call();
+    try {
+      javac.getTask(null, null, diagnostics, options, null, files).call();
+    } finally {
+      delete(out);
+    }
     List<Diag> result = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       String name = d.getSource() == null ? "" : Path.of(d.getSource().toUri().getPath()).getFileName().toString();
       result.add(new Diag(d.getKind(), name, d.getLineNumber(), d.getMessage(Locale.ROOT)));
     }
     return result;
+  }
+
+  /** The class files are never read, and thousands of compiles would leave a folder each. */
+  private static void delete(Path root) {
+    try (var walk = Files.walk(root)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static final class Source extends SimpleJavaFileObject {

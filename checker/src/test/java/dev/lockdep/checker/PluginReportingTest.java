@@ -20,9 +20,12 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How the javac plugin reports: severity, disabled checks, suppression, order, Error Prone beside it. */
 class PluginReportingTest {
+  @TempDir Path dir;
+
   private static final String FORWARD =
       """
       package p;
@@ -137,12 +140,11 @@ class PluginReportingTest {
           void ba() { synchronized (b) { synchronized (a) {} } }
         }
         """;
-    assertEquals(1, countInversions(text, true));
-    assertEquals(1, countInversions(text, false));
+    assertEquals(1, countInversions(text, true, dir.resolve("with")));
+    assertEquals(1, countInversions(text, false, dir.resolve("without")));
   }
 
-  private static long countInversions(String text, boolean withPlugin) throws IOException {
-    Path dir = Files.createTempDirectory("lockdep-both");
+  private static long countInversions(String text, boolean withPlugin, Path dir) throws IOException {
     Path source = dir.resolve("p/Both.java");
     Files.createDirectories(source.getParent());
     Files.writeString(source, text);

@@ -1206,6 +1206,117 @@ class ProgramModelTest {
   }
 
   /**
+   * An array's copy ({@code listeners.clone()}) holds what the array holds, and a String made from
+   * an object ({@code String.valueOf(args[i])}, {@code a.toString()}) holds nothing of it: a
+   * formatter that copies its arguments and overwrites them with their texts, given an element of
+   * a list, does not make the list's elements unknown, which would run every {@code Item}.
+   */
+  @Test
+  void anArraysCopyHoldsItsElementsAndATextHoldsNothing() {
+    String runner =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        interface Item { void run(); }
+        class Quiet implements Item { public void run() { } }
+        class Loud implements Item {
+          final Object lock = new Object();
+          public void run() { synchronized (lock) { } }
+          void report(Runner runner, Journal journal) {
+            synchronized (lock) { runner.runAll(); runner.runCopies(); journal.replay(); }
+          }
+        }
+        final class Messages {
+          static String format(String text, Object... arguments) {
+            arguments = arguments.clone();
+            for (int i = 0; i < arguments.length; i++) {
+              Object a = arguments[i];
+              String s = a == null ? "null" : a.toString();
+              arguments[i] = s.length() > 10 ? s.substring(0, 10) + "..." : s;
+            }
+            return java.text.MessageFormat.format(text, arguments);
+          }
+        }
+        class Runner {
+          final List<Item> items = new ArrayList<>();
+          Item[] copies = new Item[0];
+          void add() { items.add(new Quiet()); copies = new Item[] {new Quiet()}; }
+          String describe() { return Messages.format("first {0}", items.get(0)); }
+          synchronized void runAll() { for (Item item : items) item.run(); }
+          synchronized void runCopies() { for (Item item : copies.clone()) item.run(); }
+        }
+        class Journal implements java.util.function.Consumer<Object> {
+          final Object[] entries = new Object[8];
+          void add() { entries[0] = new Quiet(); }
+          // Code outside may pass anything: the text of it is no program object.
+          public void accept(Object event) { entries[1] = String.valueOf(event); }
+          synchronized void replay() { for (Object entry : entries) if (entry != null) ((Item) entry).run(); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Runner.java", runner)));
+    String loud = runner.replace("copies = new Item[] {new Quiet()};", "copies = new Item[] {new Loud()};");
+    assertTrue(loud.contains("{new Loud()}"), loud);
+    List<String> found = findings(sources("p/Runner.java", loud));
+    assertTrue(found.stream().anyMatch(f -> f.contains("Runner -> Loud.lock -> Runner")), found::toString);
+    String loudJournal = runner.replace("entries[0] = new Quiet();", "entries[0] = new Loud();");
+    assertTrue(loudJournal.contains("entries[0] = new Loud();"), loudJournal);
+    found = findings(sources("p/Runner.java", loudJournal));
+    assertTrue(found.stream().anyMatch(f -> f.contains("Journal -> Loud.lock -> Journal")), found::toString);
+  }
+
+  /**
+   * What the type flow cannot follow into a parameter declared of a program type is an object of
+   * that type: kept in a configuration map beside the store's {@code this}, and cast back out into
+   * a parameter of another type, it is none of it. The table's {@code store} stays a back-pointer,
+   * and the store's monitor taken again through it is a re-entry; an unknown object that may be a
+   * store (passed as an {@code Object}) makes it lockdep's AA.
+   */
+  @Test
+  void anUnknownObjectOfAParametersTypeIsOfThatType() {
+    String store =
+        """
+        package p;
+        import java.util.HashMap;
+        import java.util.Map;
+        import java.util.function.Consumer;
+        interface Codec { }
+        class Codecs implements Consumer<Codec> {
+          Codec last;
+          // Code outside may pass any codec.
+          public void accept(Codec codec) { last = codec; }
+        }
+        class Store {
+          final Codecs codecs = new Codecs();
+          synchronized void commit() { }
+          Table meta() { return new Table(this); }
+          synchronized void open() { Tables.create(this, new HashMap<>()).write(); }
+        }
+        final class Tables {
+          static Table create(Store store, Map<String, Object> config) {
+            config.put("store", store);
+            config.put("codec", store.codecs.last);
+            return new Table(config);
+          }
+        }
+        class Table {
+          final Store store;
+          Table(Map<String, Object> config) { this((Store) config.get("store")); }
+          Table(Store store) { this.store = store; }
+          void write() { store.commit(); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Store.java", store)));
+    String anything =
+        store.replace("class Codecs implements Consumer<Codec> {", "class Codecs implements Consumer<Object> {")
+            .replace("Codec last;", "Object last;")
+            .replace("public void accept(Codec codec)", "public void accept(Object codec)");
+    assertTrue(anything.contains("accept(Object codec)"), anything);
+    List<String> found = findings(sources("p/Store.java", anything));
+    assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]") && f.contains("Store")), found::toString);
+  }
+
+  /**
    * The type flow brings what a map holds to the map's own value: a method of an element with the
    * signature of the map's {@code remove(Object)} does not implement it, since the element is no
    * map; an element inheriting a JDK interface's method from a superclass outside the interface

@@ -164,7 +164,7 @@ final class TypeFlowFacts {
         if (unit.trees().getElement(path) instanceof ExecutableElement callee) {
           TreePath receiver = LockClassKeys.receiver(path);
           boolean instance = !callee.getModifiers().contains(Modifier.STATIC);
-          if (ofJdk(callee)) {
+          if (ofLibrary(callee, receiver)) {
             TreePath copy = instance && receiver != null ? copiedInto(path) : null;
             if (copy != null && unit.trees().getElement(copy) instanceof VariableElement field
                 && field.getKind() == ElementKind.FIELD && mayHoldProgramObjects(field.asType())) {
@@ -259,6 +259,10 @@ final class TypeFlowFacts {
 
   private void sources(TreePath path, ExecutableElement method, Set<String> into, Set<Element> visiting) {
     Tree tree = path.getLeaf();
+    if (tree instanceof ExpressionTree && !isObject(path)) {
+      // A String or a number made from an object (`a.toString()`) holds nothing of the program's.
+      return;
+    }
     switch (tree.getKind()) {
       case PARENTHESIZED -> sources(child(path, ((ParenthesizedTree) tree).getExpression()), method, into, visiting);
       case TYPE_CAST -> sources(child(path, ((TypeCastTree) tree).getExpression()), method, into, visiting);
@@ -289,9 +293,9 @@ final class TypeFlowFacts {
       case METHOD_INVOCATION -> {
         if (!(unit.trees().getElement(path) instanceof ExecutableElement callee)) {
           into.add(UNKNOWN);
-        } else if (ofJdk(callee)) {
+        } else if (ofLibrary(callee, LockClassKeys.receiver(path))) {
           // What a library call returns is what its receiver and arguments hold: the element of a
-          // collection, the object an Optional or a reference wraps.
+          // collection, the object an Optional or a reference wraps, an array's copy.
           int before = into.size();
           TreePath receiver = LockClassKeys.receiver(path);
           if (receiver != null && !callee.getModifiers().contains(Modifier.STATIC) && isObject(receiver)) {
@@ -488,6 +492,16 @@ final class TypeFlowFacts {
 
   private boolean ofJdk(ExecutableElement method) {
     return method.getEnclosingElement() instanceof TypeElement owner && unit.lookups().ofJdk(owner);
+  }
+
+  /**
+   * Whether a call of {@code method} on {@code receiver} (null: none) runs the library's code: a
+   * JDK method, or one of an array ({@code arguments.clone()}), which javac declares in a class of
+   * its own outside the JDK's packages.
+   */
+  private boolean ofLibrary(ExecutableElement method, TreePath receiver) {
+    return ofJdk(method)
+        || (receiver != null && unit.trees().getTypeMirror(receiver) instanceof ArrayType);
   }
 
   /**

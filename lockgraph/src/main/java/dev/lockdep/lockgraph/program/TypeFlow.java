@@ -26,14 +26,31 @@ import java.util.function.Function;
  * library call it has no summary of, a lambda's parameter, a parameter of a body that overrides a
  * method outside the program (code outside may call it with anything). A use whose known types
  * leave none of its static type's subtypes is unknown too (the object came from somewhere the flow
- * does not see, such as reflection). A parameter no call of the program passes (an entry point's)
- * holds nothing. The program is the compilation with the summaries on its class path, a closed
+ * does not see, such as reflection). An unknown value that reaches a parameter declared of a
+ * program type is known to be of that type ({@link #bound}): passed on where a cast or a wider
+ * variable takes it, it is no object of a type unrelated to the parameter's. A parameter no call
+ * of the program passes (an entry point's) holds nothing. The program is the compilation with the summaries on its class path, a closed
  * world: a library compiled alone does not see the objects its users pass to methods it calls
  * itself, and its user's build, composing the library's summaries, does.
  */
 final class TypeFlow {
   /** More types than this at one node are taken as unknown: the class hierarchy decides there. */
   static final int MAX_TYPES = 64;
+
+  /**
+   * The JDK supertypes of the program's types an object may have without being given objects to
+   * hold: a program type with only these above it is no collection, map, reference or consumer,
+   * whose node would stand for what it holds as well as for itself.
+   */
+  private static final Set<String> HOLDING_NOTHING =
+      Set.of(
+          "java.lang.Object", "java.lang.AutoCloseable", "java.io.Closeable", "java.io.Serializable",
+          "java.io.Externalizable", "java.lang.Cloneable", "java.lang.Comparable", "java.util.Comparator",
+          "java.lang.Runnable", "java.util.EventListener", "java.lang.Throwable", "java.lang.Exception",
+          "java.lang.RuntimeException", "java.lang.Error", "java.lang.Enum", "java.lang.Record");
+
+  /** How a {@link #bound}'s name begins. */
+  static final char BOUND = '?';
 
   /** The value of an unknown use. */
   static final String[] UNKNOWN = null;
@@ -68,6 +85,10 @@ final class TypeFlow {
   private final Map<String, Boolean> inverses = new HashMap<>();
   /** Per field, the classes of the bodies that assign it a new object, by the object's type. */
   private final Map<Node, Map<Integer, Set<String>>> creators = new IdentityHashMap<>();
+  /** The ids of the types that are {@link #bound}s, not types: {@code ?pkg.Type}. */
+  private final BitSet bounds = new BitSet();
+  /** {@link #declared}'s answers, by type name; {@code ""} for none. */
+  private final Map<String, String> declaredTypes = new HashMap<>();
   /** {@link #heldByItsOuterKind}'s answers, by {@code inner + " " + outer}. */
   private final Map<String, Boolean> heldByOuterKind = new HashMap<>();
   /** Per type that declares back-pointers, the types of the objects they point at; built on first use. */
@@ -77,6 +98,11 @@ final class TypeFlow {
   private static final class Node {
     final BitSet types = new BitSet();
     boolean unknown;
+    /**
+     * For a parameter declared of a program type that holds nothing ({@link #HOLDING_NOTHING}):
+     * that type. What it cannot follow there is an object of it, a {@link #bound}, not unknown.
+     */
+    String declared;
     /** Whether the {@code this} of some body may reach it. */
     boolean self;
     /**
@@ -243,7 +269,7 @@ final class TypeFlow {
       if (overridesOutside(body)) {
         for (Node node : nodes) {
           if (node != null) {
-            node.unknown = true;
+            becomeUnknown(node);
           }
         }
       }
@@ -265,7 +291,7 @@ final class TypeFlow {
   String[] parameterTypes(Body body, int position) {
     Node[] own = parameters.get(body);
     Node node = own == null || position < 0 || position >= own.length ? null : own[position];
-    return node == null || node.unknown || node.types.isEmpty() ? null : names(node.types);
+    return node == null || node.unknown || node.types.isEmpty() || node.types.intersects(bounds) ? null : names(node.types);
   }
 
   /**
@@ -306,7 +332,7 @@ final class TypeFlow {
   boolean inverse(String type, String field) {
     return inverses.computeIfAbsent(type + "." + field, key -> {
       Node node = fieldNode(type, field);
-      if (node == null || node.unknown || node.self || node.types.isEmpty()) {
+      if (node == null || node.unknown || node.self || node.types.isEmpty() || node.types.intersects(bounds)) {
         return false;
       }
       for (String held : names(node.types)) {
@@ -386,8 +412,9 @@ final class TypeFlow {
    * Whether a field's node is a back-pointer's: some {@code this} reaches it, or the object holding
    * it registers itself with what it names; nothing unknown, no collection's contents.
    */
-  private static boolean pointsBack(Node node) {
-    return (node.self || node.registered) && !node.unknown && node.written.isEmpty() && !node.writtenUnknown;
+  private boolean pointsBack(Node node) {
+    return (node.self || node.registered) && !node.unknown && !node.types.intersects(bounds) && node.written.isEmpty()
+        && !node.writtenUnknown;
   }
 
   /** Whether a back-pointer of {@code holder} (declared in it or a supertype) may hold a {@code type}. */
@@ -440,7 +467,12 @@ final class TypeFlow {
     String[] kept = new String[flowed.length];
     int n = 0;
     for (String type : flowed) {
-      if (types.knows(type) && (staticType == null || types.isSubtype(type, staticType))) {
+      if (type.charAt(0) == BOUND) {
+        // An unknown object of a type: unknown here, unless it cannot be of the static type.
+        if (staticType == null || types.mayBeBoth(type.substring(1), staticType)) {
+          return UNKNOWN;
+        }
+      } else if (types.knows(type) && (staticType == null || types.isSubtype(type, staticType))) {
         kept[n++] = type;
       }
     }
@@ -490,6 +522,7 @@ final class TypeFlow {
     Node[] own = parameters.computeIfAbsent(body, b -> new Node[count]);
     if (own[position] == null) {
       own[position] = newNode();
+      own[position].declared = declared(parameterType(body.id.text, position));
     }
     return own[position];
   }
@@ -599,9 +632,12 @@ final class TypeFlow {
     return types;
   }
 
-  private static void into(Node node, Value value) {
+  private void into(Node node, Value value) {
     node.types.or(value.types);
-    node.unknown |= value.unknown;
+    if (value.unknown) {
+      becomeUnknown(node);
+    }
+    keepCompatibleBounds(node);
     node.self |= value.self;
     for (Node from : value.nodes) {
       if (from != node) {
@@ -626,9 +662,11 @@ final class TypeFlow {
       queued.remove(node);
       // What the object was given to hold, it holds.
       if (node.writtenUnknown) {
-        node.unknown = true;
-      } else if (!node.unknown) {
+        becomeUnknown(node);
+      }
+      if (!node.unknown) {
         node.types.or(node.written);
+        keepCompatibleBounds(node);
       }
       if (!node.unknown && node.types.cardinality() > MAX_TYPES) {
         node.unknown = true;
@@ -655,19 +693,95 @@ final class TypeFlow {
   }
 
   /** Adds {@code from}'s types to {@code to}'s; whether {@code to} changed. */
-  private static boolean flowTypes(Node from, Node to) {
+  private boolean flowTypes(Node from, Node to) {
     if (to.unknown) {
       return false;
-    }
-    if (from.unknown) {
-      to.unknown = true;
-      return true;
     }
     boolean changed = from.self && !to.self;
     to.self |= from.self;
     int before = to.types.cardinality();
-    to.types.or(from.types);
+    if (from.unknown) {
+      becomeUnknown(to);
+      if (to.unknown) {
+        return true;
+      }
+    } else {
+      to.types.or(from.types);
+      keepCompatibleBounds(to);
+    }
     return changed || to.types.cardinality() != before;
+  }
+
+  /**
+   * Makes {@code node} unknown: an object of its declared type where it has one ({@link
+   * Node#declared}: {@code ?pkg.Type}, a bound), else anything.
+   */
+  private void becomeUnknown(Node node) {
+    if (node.declared == null) {
+      node.unknown = true;
+    } else {
+      node.types.set(bound(node.declared));
+    }
+  }
+
+  /** The id of the bound {@code ?type}: an object of {@code type} the flow cannot follow. */
+  private int bound(String type) {
+    int id = typeId(BOUND + type);
+    bounds.set(id);
+    return id;
+  }
+
+  /** Drops from a node declared of a type the bounds that no object of that type is within. */
+  private void keepCompatibleBounds(Node node) {
+    if (node.declared == null || !node.types.intersects(bounds)) {
+      return;
+    }
+    BitSet held = (BitSet) node.types.clone();
+    held.and(bounds);
+    for (int id = held.nextSetBit(0); id >= 0; id = held.nextSetBit(id + 1)) {
+      if (!types.mayBeBoth(typeNames.get(id).substring(1), node.declared)) {
+        node.types.clear(id);
+      }
+    }
+  }
+
+  /**
+   * {@code type} when it is a type of the program that holds nothing (every JDK type above it is of
+   * {@link #HOLDING_NOTHING}); else null. An array, a JDK type or a collection of the program's
+   * is no bound: what a node of it stands for may be what it holds.
+   */
+  private String declared(String type) {
+    String known = declaredTypes.computeIfAbsent(type, t -> {
+      if (!types.knows(t)) {
+        return "";
+      }
+      for (String up : types.lookupOrder(t)) {
+        if (ClassHierarchy.ofJdk(up) && !HOLDING_NOTHING.contains(up)) {
+          return "";
+        }
+      }
+      return t;
+    });
+    return known.isEmpty() ? null : known;
+  }
+
+  /** The erased type of parameter {@code position} as the body's id names it ({@code pkg.Type#m(a.A,b.B)}). */
+  private static String parameterType(String id, int position) {
+    int open = id.indexOf('(');
+    int close = id.lastIndexOf(')');
+    if (open < 0 || close < open) {
+      return "";
+    }
+    int start = open + 1;
+    for (int i = 0; i < position; i++) {
+      int comma = id.indexOf(',', start);
+      if (comma < 0 || comma > close) {
+        return "";
+      }
+      start = comma + 1;
+    }
+    int comma = id.indexOf(',', start);
+    return id.substring(start, comma < 0 || comma > close ? close : comma);
   }
 
   /** Adds {@code types} (or unknown) to what {@code holder} was given to hold; whether it changed. */

@@ -37,6 +37,8 @@ final class TypeHierarchy {
   private final Map<String, Map<String, Body>> declared = new HashMap<>();
   /** Per wrapper class, the types of the objects it wraps ({@link #wraps}). */
   private final Map<String, Set<String>> wrapped = new HashMap<>();
+  /** {@link #mayBeBoth}'s answers, by {@code a + " " + b}. */
+  private final Map<String, Boolean> both = new HashMap<>();
   /** Per type, per kind, the answer of {@link #wraps}: asked per dispatched body, it walks both hierarchies. */
   private final Map<String, Map<String, Boolean>> wrapsAnswers = new HashMap<>();
 
@@ -143,6 +145,25 @@ final class TypeHierarchy {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether an object may be both an {@code a} and a {@code b}: one is the other's subtype, or a
+   * concrete class of the program is a subtype of both. In the closed world of the program an
+   * object is of one of its classes.
+   */
+  boolean mayBeBoth(String a, String b) {
+    return both.computeIfAbsent(a + " " + b, key -> {
+      if (isSubtype(a, b) || isSubtype(b, a)) {
+        return true;
+      }
+      for (String type : concreteSubtypes(a)) {
+        if (isSubtype(type, b)) {
+          return true;
+        }
+      }
+      return false;
+    });
   }
 
   /** Whether {@code sub} is {@code type} or one of its subtypes, as far as the program declares them. */
