@@ -1317,6 +1317,59 @@ class ProgramModelTest {
   }
 
   /**
+   * A parameter declared of a program type that holds nothing holds only objects of that type: an
+   * executor cast out of a map of parts that also holds a codec, passed to {@code
+   * setExecutor(Executor)}, makes the session's {@code executor} hold executors only, each made
+   * with the session as its owner, so the field is the inverse of the executor's {@code session}
+   * and the executor's monitor taken again through {@code consumer.session.executor} is a
+   * re-entry. Taken as an {@code Object}, the field may hold the codec too: another executor,
+   * lockdep's AA.
+   */
+  @Test
+  void aParameterOfAProgramTypeHoldsOnlyObjectsOfIt() {
+    String session =
+        """
+        package p;
+        import java.util.HashMap;
+        import java.util.Map;
+        class Session {
+          Executor executor;
+          final Consumer consumer = new Consumer(this);
+          Session() { Setup.attach(this, new HashMap<>()); }
+          void setExecutor(Executor executor) { this.executor = executor; }
+          void wake() { executor.wakeup(); }
+        }
+        class Executor {
+          final Session session;
+          Executor(Session session) { this.session = session; }
+          synchronized void wakeup() { }
+          synchronized void dispatch(Consumer consumer) { consumer.rollback(); }
+        }
+        class Consumer {
+          final Session session;
+          Consumer(Session session) { this.session = session; }
+          void rollback() { session.wake(); }
+        }
+        class Codec { }
+        final class Setup {
+          static void attach(Session session, Map<String, Object> parts) {
+            parts.put("executor", new Executor(session));
+            parts.put("codec", new Codec());
+            session.setExecutor((Executor) parts.get("executor"));
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Session.java", session)));
+    String anything =
+        session.replace("void setExecutor(Executor executor) { this.executor = executor; }",
+                "void setExecutor(Object executor) { this.executor = (Executor) executor; }")
+            .replace("session.setExecutor((Executor) parts.get(\"executor\"));", "session.setExecutor(parts.get(\"executor\"));");
+    assertTrue(anything.contains("setExecutor(Object executor)") && anything.contains("setExecutor(parts.get("), anything);
+    List<String> found = findings(sources("p/Session.java", anything));
+    assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]") && f.contains("Executor")), found::toString);
+  }
+
+  /**
    * The type flow brings what a map holds to the map's own value: a method of an element with the
    * signature of the map's {@code remove(Object)} does not implement it, since the element is no
    * map; an element inheriting a JDK interface's method from a superclass outside the interface

@@ -89,6 +89,8 @@ final class TypeFlow {
   private final BitSet bounds = new BitSet();
   /** {@link #declared}'s answers, by type name; {@code ""} for none. */
   private final Map<String, String> declaredTypes = new HashMap<>();
+  /** {@link #keepCompatible}'s answers, by declared type. */
+  private final Map<String, Fitting> fittings = new HashMap<>();
   /** {@link #heldByItsOuterKind}'s answers, by {@code inner + " " + outer}. */
   private final Map<String, Boolean> heldByOuterKind = new HashMap<>();
   /** Per type that declares back-pointers, the types of the objects they point at; built on first use. */
@@ -637,7 +639,7 @@ final class TypeFlow {
     if (value.unknown) {
       becomeUnknown(node);
     }
-    keepCompatibleBounds(node);
+    keepCompatible(node);
     node.self |= value.self;
     for (Node from : value.nodes) {
       if (from != node) {
@@ -666,7 +668,7 @@ final class TypeFlow {
       }
       if (!node.unknown) {
         node.types.or(node.written);
-        keepCompatibleBounds(node);
+        keepCompatible(node);
       }
       if (!node.unknown && node.types.cardinality() > MAX_TYPES) {
         node.unknown = true;
@@ -707,7 +709,7 @@ final class TypeFlow {
       }
     } else {
       to.types.or(from.types);
-      keepCompatibleBounds(to);
+      keepCompatible(to);
     }
     return changed || to.types.cardinality() != before;
   }
@@ -731,38 +733,61 @@ final class TypeFlow {
     return id;
   }
 
-  /** Drops from a node declared of a type the bounds that no object of that type is within. */
-  private void keepCompatibleBounds(Node node) {
-    if (node.declared == null || !node.types.intersects(bounds)) {
+  /**
+   * Drops from a node declared of a type the types that are not its subtypes and the bounds no
+   * object of it is within: Java's types say the node holds objects of its type, and a node of a
+   * type that holds nothing stands for no contents.
+   */
+  private void keepCompatible(Node node) {
+    if (node.declared == null) {
       return;
     }
-    BitSet held = (BitSet) node.types.clone();
-    held.and(bounds);
-    for (int id = held.nextSetBit(0); id >= 0; id = held.nextSetBit(id + 1)) {
-      if (!types.mayBeBoth(typeNames.get(id).substring(1), node.declared)) {
-        node.types.clear(id);
+    Fitting fitting = fittings.computeIfAbsent(node.declared, d -> new Fitting());
+    for (int id = node.types.nextSetBit(0); id >= 0; id = node.types.nextSetBit(id + 1)) {
+      if (!fitting.decided.get(id)) {
+        fitting.decided.set(id);
+        String type = typeNames.get(id);
+        fitting.fits.set(id, bounds.get(id) ? types.mayBeBoth(type.substring(1), node.declared) : types.isSubtype(type, node.declared));
       }
     }
+    node.types.and(fitting.fits);
+  }
+
+  /** Per declared type, which types and bounds a node of it may hold, as far as asked. */
+  private static final class Fitting {
+    final BitSet decided = new BitSet();
+    final BitSet fits = new BitSet();
   }
 
   /**
-   * {@code type} when it is a type of the program that holds nothing (every JDK type above it is of
-   * {@link #HOLDING_NOTHING}); else null. An array, a JDK type or a collection of the program's
+   * {@code type} when it is a type of the program that holds nothing, nor does any of its classes
+   * (every JDK type above them is of {@link #HOLDING_NOTHING}); else null. An array, a JDK type or a collection of the program's
    * is no bound: what a node of it stands for may be what it holds.
    */
   private String declared(String type) {
     String known = declaredTypes.computeIfAbsent(type, t -> {
-      if (!types.knows(t)) {
+      if (!types.knows(t) || !holdsNothing(t)) {
         return "";
       }
-      for (String up : types.lookupOrder(t)) {
-        if (ClassHierarchy.ofJdk(up) && !HOLDING_NOTHING.contains(up)) {
+      // An object of it may be of any of its classes: each holds nothing too.
+      for (String concrete : types.concreteSubtypes(t)) {
+        if (!holdsNothing(concrete)) {
           return "";
         }
       }
       return t;
     });
     return known.isEmpty() ? null : known;
+  }
+
+  /** Whether every JDK type above {@code type} is of {@link #HOLDING_NOTHING}. */
+  private boolean holdsNothing(String type) {
+    for (String up : types.lookupOrder(type)) {
+      if (ClassHierarchy.ofJdk(up) && !HOLDING_NOTHING.contains(up)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The erased type of parameter {@code position} as the body's id names it ({@code pkg.Type#m(a.A,b.B)}). */
