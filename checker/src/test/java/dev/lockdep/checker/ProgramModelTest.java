@@ -1317,16 +1317,16 @@ class ProgramModelTest {
   }
 
   /**
-   * A parameter declared of a program type that holds nothing holds only objects of that type: an
-   * executor cast out of a map of parts that also holds a codec, passed to {@code
-   * setExecutor(Executor)}, makes the session's {@code executor} hold executors only, each made
+   * A parameter or field declared of a program type that holds nothing holds only objects of that
+   * type: an executor cast out of a map of parts that also holds a codec, passed to {@code
+   * setExecutor(Executor)} or assigned to the field, makes the session's {@code executor} hold executors only, each made
    * with the session as its owner, so the field is the inverse of the executor's {@code session}
    * and the executor's monitor taken again through {@code consumer.session.executor} is a
-   * re-entry. Taken as an {@code Object}, the field may hold the codec too: another executor,
-   * lockdep's AA.
+   * re-entry. Taken as an {@code Object}, the parameter or field may hold the codec too: another
+   * executor, lockdep's AA.
    */
   @Test
-  void aParameterOfAProgramTypeHoldsOnlyObjectsOfIt() {
+  void aParameterOrFieldOfAProgramTypeHoldsOnlyObjectsOfIt() {
     String session =
         """
         package p;
@@ -1360,11 +1360,19 @@ class ProgramModelTest {
         }
         """;
     assertEquals(List.of(), findings(sources("p/Session.java", session)));
+    // A field holds objects of its declared type too: the executor cast out of the map straight into it.
+    String intoTheField =
+        session.replace("session.setExecutor((Executor) parts.get(\"executor\"));", "session.executor = (Executor) parts.get(\"executor\");");
+    assertTrue(intoTheField.contains("session.executor = (Executor)"), intoTheField);
+    assertEquals(List.of(), findings(sources("p/Session.java", intoTheField)));
     String anything =
-        session.replace("void setExecutor(Executor executor) { this.executor = executor; }",
-                "void setExecutor(Object executor) { this.executor = (Executor) executor; }")
+        session.replace("  Executor executor;", "  Object executor;")
+            .replace("void wake() { executor.wakeup(); }", "void wake() { ((Executor) executor).wakeup(); }")
+            .replace("void setExecutor(Executor executor) { this.executor = executor; }",
+                "void setExecutor(Object executor) { this.executor = executor; }")
             .replace("session.setExecutor((Executor) parts.get(\"executor\"));", "session.setExecutor(parts.get(\"executor\"));");
-    assertTrue(anything.contains("setExecutor(Object executor)") && anything.contains("setExecutor(parts.get("), anything);
+    assertTrue(anything.contains("  Object executor;") && anything.contains("((Executor) executor).wakeup()")
+        && anything.contains("setExecutor(Object executor)") && anything.contains("setExecutor(parts.get("), anything);
     List<String> found = findings(sources("p/Session.java", anything));
     assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]") && f.contains("Executor")), found::toString);
   }

@@ -394,6 +394,13 @@ final class TypeFlowFacts {
         @Override
         public Void visitVariable(VariableTree node, Void unused) {
           Element element = unit.trees().getElement(getCurrentPath());
+          if (element != null && element.getKind() == ElementKind.FIELD) {
+            // The field's declared type: it holds objects of that type only.
+            String type = unit.keys().programTypeName(element.asType());
+            if (type != null) {
+              add(initializers, "Y F " + LockClassKeys.fieldKeyText((VariableElement) element), Set.of(type));
+            }
+          }
           if (node.getInitializer() != null && element != null) {
             TreePath value = child(getCurrentPath(), node.getInitializer());
             if (element.getKind() == ElementKind.FIELD) {

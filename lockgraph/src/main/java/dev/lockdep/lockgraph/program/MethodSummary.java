@@ -116,7 +116,8 @@ public record MethodSummary(
    *       the bodies a call of {@code callee} runs; {@code W source} what the collection, array or
    *       other library object {@code source} names is given to hold; {@code U line:column callee}
    *       the receiver of the call of {@code callee} at that position; {@code M line:column} the
-   *       object of the {@code synchronized} statement there.
+   *       object of the {@code synchronized} statement there; {@code Y F pkg.Owner.field} the
+   *       field's declared type, the one source, when it is a program type.
    *   <li>sources: {@code N pkg.Type} an object created there, of exactly that program type;
    *       {@code A pkg.Type} an object created there, of a type outside the program (a returned
    *       {@code new ArrayList<>()}: the body is a factory);

@@ -26,9 +26,10 @@ import java.util.function.Function;
  * library call it has no summary of, a lambda's parameter, a parameter of a body that overrides a
  * method outside the program (code outside may call it with anything). A use whose known types
  * leave none of its static type's subtypes is unknown too (the object came from somewhere the flow
- * does not see, such as reflection). An unknown value that reaches a parameter declared of a
- * program type is known to be of that type ({@link #bound}): passed on where a cast or a wider
- * variable takes it, it is no object of a type unrelated to the parameter's. A parameter no call
+ * does not see, such as reflection). A parameter or field declared of a program type holds only
+ * objects of that type, and an unknown value that reaches one is known to be of that type ({@link
+ * #bound}): passed on where a cast or a wider variable takes it, it is no object of a type
+ * unrelated to the parameter's. A parameter no call
  * of the program passes (an entry point's) holds nothing. The program is the compilation with the summaries on its class path, a closed
  * world: a library compiled alone does not see the objects its users pass to methods it calls
  * itself, and its user's build, composing the library's summaries, does.
@@ -101,8 +102,8 @@ final class TypeFlow {
     final BitSet types = new BitSet();
     boolean unknown;
     /**
-     * For a parameter declared of a program type that holds nothing ({@link #HOLDING_NOTHING}):
-     * that type. What it cannot follow there is an object of it, a {@link #bound}, not unknown.
+     * For a parameter or field declared of a program type that holds nothing ({@link
+     * #HOLDING_NOTHING}): that type. What it cannot follow there is an object of it, a {@link #bound}, not unknown.
      */
     String declared;
     /** Whether the {@code this} of some body may reach it. */
@@ -217,6 +218,14 @@ final class TypeFlow {
   TypeFlow(List<Body> bodies, Function<String, Body[]> targets, TypeHierarchy types) {
     this.targets = targets;
     this.types = types;
+    // The fields' declared types first: what reaches a field is kept to its type from the start.
+    for (Body body : bodies) {
+      for (MethodSummary.Flow flow : body.summary.flows()) {
+        if (flow.target().charAt(0) == 'Y' && !flow.sources().isEmpty()) {
+          field(flow.target().substring(2)).declared = declared(flow.sources().get(0));
+        }
+      }
+    }
     for (Body body : bodies) {
       MethodSummary summary = body.summary;
       if (summary.flows().isEmpty()) {
