@@ -45,4 +45,23 @@ final class ClassHierarchy {
     int hash = id.indexOf('#');
     return hash <= 0 || id.startsWith("lambda@") ? null : id.substring(0, hash);
   }
+
+  /** The erased type of parameter {@code position} as the body's id names it ({@code pkg.Type#m(a.A,b.B)}). */
+  static String parameterType(String id, int position) {
+    int open = id.indexOf('(');
+    int close = id.lastIndexOf(')');
+    if (open < 0 || close < open) {
+      return "";
+    }
+    int start = open + 1;
+    for (int i = 0; i < position; i++) {
+      int comma = id.indexOf(',', start);
+      if (comma < 0 || comma > close) {
+        return "";
+      }
+      start = comma + 1;
+    }
+    int comma = id.indexOf(',', start);
+    return id.substring(start, comma < 0 || comma > close ? close : comma);
+  }
 }

@@ -533,7 +533,7 @@ final class TypeFlow {
     Node[] own = parameters.computeIfAbsent(body, b -> new Node[count]);
     if (own[position] == null) {
       own[position] = newNode();
-      own[position].declared = declared(parameterType(body.id.text, position));
+      own[position].declared = declared(ClassHierarchy.parameterType(body.id.text, position));
     }
     return own[position];
   }
@@ -799,24 +799,6 @@ final class TypeFlow {
     return true;
   }
 
-  /** The erased type of parameter {@code position} as the body's id names it ({@code pkg.Type#m(a.A,b.B)}). */
-  private static String parameterType(String id, int position) {
-    int open = id.indexOf('(');
-    int close = id.lastIndexOf(')');
-    if (open < 0 || close < open) {
-      return "";
-    }
-    int start = open + 1;
-    for (int i = 0; i < position; i++) {
-      int comma = id.indexOf(',', start);
-      if (comma < 0 || comma > close) {
-        return "";
-      }
-      start = comma + 1;
-    }
-    int comma = id.indexOf(',', start);
-    return id.substring(start, comma < 0 || comma > close ? close : comma);
-  }
 
   /** Adds {@code types} (or unknown) to what {@code holder} was given to hold; whether it changed. */
   private static boolean flowWritten(boolean unknown, BitSet types, Node holder) {
