@@ -1317,6 +1317,29 @@ class ProgramModelTest {
   }
 
   /**
+   * A field's declared type is said by its name alone: a class of the unnamed package whose name
+   * begins like a kind of source ({@code F}, {@code N}, {@code P}, {@code C}, {@code T}) is a type,
+   * not a field, a created object, a parameter, a call or a {@code this}.
+   */
+  @Test
+  void aFieldsDeclaredTypeIsATypeWhateverItsName() {
+    String fleet =
+        """
+        class Fleet {
+          Fleet next;
+          Node node;
+          Pool pool;
+          synchronized void add(Fleet other) { next = other; node = new Node(this); }
+        }
+        class Node { final Fleet fleet; Node(Fleet fleet) { this.fleet = fleet; } }
+        class Pool { Cloud cloud; Thing thing; }
+        class Cloud { }
+        class Thing { }
+        """;
+    assertEquals(List.of(), findings(sources("Fleet.java", fleet)));
+  }
+
+  /**
    * A parameter or field declared of a program type that holds nothing holds only objects of that
    * type: an executor cast out of a map of parts that also holds a codec, passed to {@code
    * setExecutor(Executor)} or assigned to the field, makes the session's {@code executor} hold executors only, each made

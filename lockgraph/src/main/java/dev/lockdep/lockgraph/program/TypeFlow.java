@@ -236,6 +236,9 @@ final class TypeFlow {
       Registrations registrations = new Registrations(owner);
       for (MethodSummary.Flow flow : summary.flows()) {
         String target = flow.target();
+        if (target.charAt(0) == 'Y') {
+          continue; // a declared type, read above: its source is a type's name, no value
+        }
         Value value = value(flow.sources(), body);
         registrations.note(target, value, this);
         switch (target.charAt(0)) {
