@@ -1131,6 +1131,12 @@ class ProgramModelTest {
     assertTrue(other.contains("other.addListener(") && other.contains("new Coordinator(metadata, new Metadata())"), other);
     List<String> found = findings(sources("p/Coordinator.java", other));
     assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]")), found::toString);
+    // A final subject's addListener runs no override, and is a registration all the same.
+    String finalSubject = coordinator.replace("class Metadata {", "final class Metadata {");
+    assertTrue(finalSubject.contains("final class Metadata {"), finalSubject);
+    assertEquals(List.of(), findings(sources("p/Coordinator.java", finalSubject)));
+    found = findings(sources("p/Coordinator.java", other.replace("class Metadata {", "final class Metadata {")));
+    assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]")), found::toString);
   }
 
   /**

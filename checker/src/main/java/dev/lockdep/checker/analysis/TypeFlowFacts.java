@@ -38,6 +38,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -184,7 +185,10 @@ final class TypeFlowFacts {
           } else {
             arguments(flows, path, callee, node.getArguments(), method);
           }
-          if (instance && receiver != null && overridable(callee) && !isThis(receiver) && isObject(receiver)) {
+          // The receiver of a call that may run an override, for dispatch; and of one that passes
+          // the object itself or a callback of its own, a registration, whatever the method.
+          if (instance && receiver != null && (overridable(callee) || registers(path))
+              && !isThis(receiver) && isObject(receiver)) {
             Provenance at = unit.provenance(node, "");
             add(flows, "U " + at.line() + ":" + at.column() + " " + unit.signature(callee), sources(receiver, method));
           }
@@ -488,6 +492,26 @@ final class TypeFlowFacts {
     }
     ExpressionTree argument = arguments.get(0);
     return argument instanceof IdentifierTree || argument instanceof MemberSelectTree ? child(call, argument) : null;
+  }
+
+  /**
+   * Whether a call with {@code arguments} passes the body's object ({@code this}) or an anonymous
+   * or local object it creates there, whose enclosing instance it is: a registration with the
+   * receiver ({@code metadata.addListener(new Listener() { ... })}).
+   */
+  private boolean registers(TreePath call) {
+    for (ExpressionTree argument : ((MethodInvocationTree) call.getLeaf()).getArguments()) {
+      if (argument instanceof IdentifierTree id && isThisOrSuper(id.getName())) {
+        return true;
+      }
+      if (argument instanceof NewClassTree
+          && unit.trees().getTypeMirror(child(call, argument)) instanceof DeclaredType created
+          && created.asElement() instanceof TypeElement type
+          && (type.getNestingKind() == NestingKind.ANONYMOUS || type.getNestingKind() == NestingKind.LOCAL)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether an override of {@code method} may run for a call of it: what the receiver's types decide. */
