@@ -1394,6 +1394,10 @@ class ProgramModelTest {
         session.replace("session.setExecutor((Executor) parts.get(\"executor\"));", "session.executor = (Executor) parts.get(\"executor\");");
     assertTrue(intoTheField.contains("session.executor = (Executor)"), intoTheField);
     assertEquals(List.of(), findings(sources("p/Session.java", intoTheField)));
+    // A task, a thread or a function holds nothing either: an executor that is a Thread is typed so.
+    String thread = session.replace("class Executor {", "class Executor extends Thread {");
+    assertTrue(thread.contains("class Executor extends Thread {"), thread);
+    assertEquals(List.of(), findings(sources("p/Session.java", thread)));
     String anything =
         session.replace("  Executor executor;", "  Object executor;")
             .replace("void wake() { executor.wakeup(); }", "void wake() { ((Executor) executor).wakeup(); }")

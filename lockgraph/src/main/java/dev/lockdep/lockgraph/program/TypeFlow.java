@@ -41,14 +41,19 @@ final class TypeFlow {
   /**
    * The JDK supertypes of the program's types an object may have without being given objects to
    * hold: a program type with only these above it is no collection, map, reference or consumer,
-   * whose node would stand for what it holds as well as for itself.
+   * whose node would stand for what it holds as well as for itself. Tasks, threads, functions and
+   * streams are here: none has a method the front end takes as keeping what it is passed.
    */
   private static final Set<String> HOLDING_NOTHING =
       Set.of(
           "java.lang.Object", "java.lang.AutoCloseable", "java.io.Closeable", "java.io.Serializable",
           "java.io.Externalizable", "java.lang.Cloneable", "java.lang.Comparable", "java.util.Comparator",
-          "java.lang.Runnable", "java.util.EventListener", "java.lang.Throwable", "java.lang.Exception",
-          "java.lang.RuntimeException", "java.lang.Error", "java.lang.Enum", "java.lang.Record");
+          "java.lang.Runnable", "java.util.EventListener", "java.util.EventObject", "java.lang.Throwable",
+          "java.lang.Exception", "java.lang.RuntimeException", "java.lang.Error", "java.lang.Enum",
+          "java.lang.Record", "java.lang.Number", "java.lang.Thread", "java.util.TimerTask",
+          "java.util.concurrent.Callable", "java.util.concurrent.ThreadFactory", "java.util.function.Supplier",
+          "java.util.function.Function", "java.util.function.BiFunction", "java.util.function.Predicate",
+          "java.io.InputStream", "java.io.OutputStream", "java.io.Reader", "java.io.Writer");
 
   /** How a {@link #bound}'s name begins. */
   static final char BOUND = '?';
