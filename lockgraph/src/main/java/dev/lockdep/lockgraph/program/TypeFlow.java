@@ -29,8 +29,8 @@ import java.util.function.Function;
  * does not see, such as reflection). A parameter or field declared of a program type holds only
  * objects of that type, and an unknown value that reaches one is known to be of that type ({@link
  * #bound}): passed on where a cast or a wider variable takes it, it is no object of a type
- * unrelated to the parameter's. A parameter no call
- * of the program passes (an entry point's) holds nothing. The program is the compilation with the summaries on its class path, a closed
+ * unrelated to the parameter's. A parameter no call of the program passes (an entry point's) holds
+ * nothing. The program is the compilation with the summaries on its class path, a closed
  * world: a library compiled alone does not see the objects its users pass to methods it calls
  * itself, and its user's build, composing the library's summaries, does.
  */
@@ -108,7 +108,8 @@ final class TypeFlow {
     boolean unknown;
     /**
      * For a parameter or field declared of a program type that holds nothing ({@link
-     * #HOLDING_NOTHING}): that type. What it cannot follow there is an object of it, a {@link #bound}, not unknown.
+     * #HOLDING_NOTHING}): that type. What the flow cannot follow there is an object of it, a
+     * {@link #bound}, not unknown.
      */
     String declared;
     /** Whether the {@code this} of some body may reach it. */
@@ -310,7 +311,8 @@ final class TypeFlow {
   String[] parameterTypes(Body body, int position) {
     Node[] own = parameters.get(body);
     Node node = own == null || position < 0 || position >= own.length ? null : own[position];
-    return node == null || node.unknown || node.types.isEmpty() || node.types.intersects(bounds) ? null : names(node.types);
+    boolean known = node != null && !node.unknown && !node.types.isEmpty() && !node.types.intersects(bounds);
+    return known ? names(node.types) : null;
   }
 
   /**
@@ -764,7 +766,9 @@ final class TypeFlow {
       if (!fitting.decided.get(id)) {
         fitting.decided.set(id);
         String type = typeNames.get(id);
-        fitting.fits.set(id, bounds.get(id) ? types.mayBeBoth(type.substring(1), node.declared) : types.isSubtype(type, node.declared));
+        boolean fits =
+            bounds.get(id) ? types.mayBeBoth(type.substring(1), node.declared) : types.isSubtype(type, node.declared);
+        fitting.fits.set(id, fits);
       }
     }
     node.types.and(fitting.fits);
@@ -778,8 +782,8 @@ final class TypeFlow {
 
   /**
    * {@code type} when it is a type of the program that holds nothing, nor does any of its classes
-   * (every JDK type above them is of {@link #HOLDING_NOTHING}); else null. An array, a JDK type or a collection of the program's
-   * is no bound: what a node of it stands for may be what it holds.
+   * (every JDK type above them is of {@link #HOLDING_NOTHING}); else null. An array, a JDK type or
+   * a collection of the program's is no bound: what a node of it stands for may be what it holds.
    */
   private String declared(String type) {
     String known = declaredTypes.computeIfAbsent(type, t -> {
