@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -70,7 +69,7 @@ class CrossModuleReactorTest {
     assertFailsOnTheCycle(mvn("clean", "install"), "clean install");
     assertTrue(Files.exists(maven.resolve("repository/com/example/crossmodule/events/1.0/events-1.0.jar")));
     // Without the library's build output, the application alone can only get the installed jar.
-    deleteRecursively(dir.resolve("library/target"));
+    PluginCompiler.deleteTree(dir.resolve("library/target"));
     assertFailsOnTheCycle(mvn("-pl", "application", "clean", "compile"), "-pl application clean compile");
     assertFalse(Files.exists(dir.resolve("library/target")));
   }
@@ -141,14 +140,6 @@ class CrossModuleReactorTest {
                     || e.endsWith("annotations" + File.separator + "target" + File.separator + "classes"))
             .toList();
     return entries.stream().collect(Collectors.joining(File.pathSeparator));
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 
   private static void copy(Path from, Path to) throws IOException {

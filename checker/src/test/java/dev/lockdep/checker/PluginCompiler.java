@@ -111,7 +111,7 @@ final class PluginCompiler {
     try {
       javac.getTask(null, null, diagnostics, options, null, files).call();
     } finally {
-      delete(out);
+      deleteTree(out);
     }
     List<Diag> result = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -121,8 +121,11 @@ final class PluginCompiler {
     return result;
   }
 
-  /** The class files are never read, and thousands of compiles would leave a folder each. */
-  private static void delete(Path root) {
+  /**
+   * Deletes {@code root} and everything below it: a compile's class files, never read (thousands
+   * of compiles would leave a folder each), or a build's output a test starts again without.
+   */
+  static void deleteTree(Path root) {
     try (var walk = Files.walk(root)) {
       for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);

@@ -25,10 +25,7 @@ class TestdataProgramsTest {
 
   @TestFactory
   Stream<DynamicTest> everyProgramGivesItsExpectedDiagnostics() throws IOException {
-    List<Path> folders;
-    try (Stream<Path> list = Files.list(PROGRAMS)) {
-      folders = list.filter(Files::isDirectory).sorted().toList();
-    }
+    List<Path> folders = folders(PROGRAMS);
     if (folders.isEmpty()) {
       throw new AssertionError("no programs under " + PROGRAMS);
     }
@@ -41,11 +38,7 @@ class TestdataProgramsTest {
    */
   @TestFactory
   Stream<DynamicTest> everyPendingProgramIsCheckedWithoutAnInternalError() throws IOException {
-    List<Path> folders;
-    try (Stream<Path> list = Files.list(PENDING)) {
-      folders = list.filter(Files::isDirectory).sorted().toList();
-    }
-    return folders.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
+    return folders(PENDING).stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
       List<String> broken =
           PluginCompiler.compileTree(folder).stream()
               .filter(d -> d.message().contains("internal error")
@@ -54,6 +47,13 @@ class TestdataProgramsTest {
               .toList();
       assertEquals(List.of(), broken, folder.toString());
     }));
+  }
+
+  /** The program folders in {@code root}, in name order. */
+  private static List<Path> folders(Path root) throws IOException {
+    try (Stream<Path> list = Files.list(root)) {
+      return list.filter(Files::isDirectory).sorted().toList();
+    }
   }
 
   private static void check(Path folder) throws IOException {

@@ -295,13 +295,13 @@ final class TypeFlowFacts {
       case ARRAY_ACCESS -> sources(child(path, ((ArrayAccessTree) tree).getExpression()), method, into, visiting);
       case IDENTIFIER, MEMBER_SELECT -> variable(path, method, into, visiting);
       case METHOD_INVOCATION -> {
+        TreePath receiver = LockClassKeys.receiver(path);
         if (!(unit.trees().getElement(path) instanceof ExecutableElement callee)) {
           into.add(UNKNOWN);
-        } else if (ofLibrary(callee, LockClassKeys.receiver(path))) {
+        } else if (ofLibrary(callee, receiver)) {
           // What a library call returns is what its receiver and arguments hold: the element of a
           // collection, the object an Optional or a reference wraps, an array's copy.
           int before = into.size();
-          TreePath receiver = LockClassKeys.receiver(path);
           if (receiver != null && !callee.getModifiers().contains(Modifier.STATIC) && isObject(receiver)) {
             sources(receiver, method, into, visiting);
           }

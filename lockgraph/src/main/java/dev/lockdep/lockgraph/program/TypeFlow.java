@@ -811,7 +811,6 @@ final class TypeFlow {
     return true;
   }
 
-
   /** Adds {@code types} (or unknown) to what {@code holder} was given to hold; whether it changed. */
   private static boolean flowWritten(boolean unknown, BitSet types, Node holder) {
     if (holder.writtenUnknown) {
