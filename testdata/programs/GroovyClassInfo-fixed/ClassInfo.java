@@ -6,8 +6,8 @@ public class ClassInfo {
 
   private static final GlobalClassSet globalClassSet = new GlobalClassSet();
 
-  private static final GroovyClassValuePreJava7<ClassInfo> globalClassValue =
-      new GroovyClassValuePreJava7<>(
+  private static final GroovyClassValue<ClassInfo> globalClassValue =
+      GroovyClassValueFactory.createGroovyClassValue(
           new ComputeValue<ClassInfo>() {
             @Override
             public ClassInfo computeValue(Class<?> type) {

@@ -1,17 +1,18 @@
 package groovy;
 
 /** Groovy's ClassValue for Java 6: the value is computed inside the segment's put(). */
-final class GroovyClassValuePreJava7<T> {
+final class GroovyClassValuePreJava7<T> implements GroovyClassValue<T> {
   private static final ReferenceBundle WEAK = ReferenceBundle.getWeakBundle();
 
   private final ComputeValue<T> computeValue;
   private final ValueMap map = new ValueMap();
 
-  GroovyClassValuePreJava7(ComputeValue<T> computeValue) {
+  public GroovyClassValuePreJava7(ComputeValue<T> computeValue) {
     this.computeValue = computeValue;
   }
 
-  T get(Class<?> type) {
+  @Override
+  public T get(Class<?> type) {
     return ((EntryWithValue) map.getOrPut(type)).value;
   }
 

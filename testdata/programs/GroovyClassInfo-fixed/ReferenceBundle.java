@@ -9,7 +9,7 @@ final class ReferenceBundle {
   static {
     ReferenceQueue<Object> queue = new ReferenceQueue<>();
     ReferenceManager callBack = new ReferenceManager.CallBackedManager(queue);
-    WEAK = new ReferenceBundle(new ReferenceManager.ThresholdedIdlingManager(queue, callBack, 500));
+    WEAK = new ReferenceBundle(ReferenceManager.createThresholdedIdlingManager(queue, callBack, 500));
   }
 
   private final ReferenceManager manager;

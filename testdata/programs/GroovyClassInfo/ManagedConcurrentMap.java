@@ -45,8 +45,8 @@ abstract class ManagedConcurrentMap<K, V> {
 
     final void removeEntry(Entry<K, V> entry) {
       lock();
+      int index = entry.hash & (table.length - 1);
       try {
-        int index = entry.hash & (table.length - 1);
         if (table[index] == entry) {
           table[index] = null;
         }

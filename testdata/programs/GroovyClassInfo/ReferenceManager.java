@@ -60,29 +60,24 @@ class ReferenceManager {
   }
 
   /** Idles until a threshold of references was created, then hands every call to its delegate. */
-  static final class ThresholdedIdlingManager extends ReferenceManager {
-    private final ReferenceManager callback;
-    private final int threshold;
-    private int created;
+  static ReferenceManager createThresholdedIdlingManager(
+      ReferenceQueue<Object> queue, ReferenceManager callback, int threshold) {
+    return new ReferenceManager(queue) {
+      private int created;
 
-    ThresholdedIdlingManager(ReferenceQueue<Object> queue, ReferenceManager callback, int threshold) {
-      super(queue);
-      this.callback = callback;
-      this.threshold = threshold;
-    }
-
-    @Override
-    void afterReferenceCreation(ManagedReference<?> reference) {
-      if (created >= threshold) {
-        callback.afterReferenceCreation(reference);
-      } else {
-        created++;
+      @Override
+      void afterReferenceCreation(ManagedReference<?> reference) {
+        if (created >= threshold) {
+          callback.afterReferenceCreation(reference);
+        } else {
+          created++;
+        }
       }
-    }
 
-    @Override
-    void removeStallEntries() {
-      callback.removeStallEntries();
-    }
+      @Override
+      void removeStallEntries() {
+        callback.removeStallEntries();
+      }
+    };
   }
 }

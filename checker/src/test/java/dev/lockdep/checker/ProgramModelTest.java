@@ -1323,6 +1323,113 @@ class ProgramModelTest {
   }
 
   /**
+   * An object of an anonymous class that the type flow brings to a receiver runs its override
+   * there, with the other types the flow brings: a bus whose listener is a named quiet listener or
+   * an anonymous one that saves the store publishes under its monitor into the store's, against
+   * the order {@code flush} takes them in. An anonymous listener the bus never keeps runs nowhere.
+   */
+  @Test
+  void anAnonymousObjectTheFlowBringsRunsAmongTheOtherTypes() {
+    String bus =
+        """
+        package p;
+        interface Listener { void fire(); }
+        class Quiet implements Listener { public void fire() { } }
+        class Bus {
+          Listener listener;
+          void quiet() { listener = new Quiet(); }
+          void loud() { listener = new Listener() { public void fire() { Store.save(); } }; }
+          synchronized void publish() { listener.fire(); }
+        }
+        class Store {
+          static synchronized void save() { }
+          static synchronized void flush(Bus bus) { bus.publish(); }
+        }
+        """;
+    assertCycle(findings(sources("p/Bus.java", bus)), "Bus", "Store");
+    String notKept =
+        bus.replace("{ listener = new Listener() {", "{ Listener other = new Listener() {")
+            .replace("Store.save(); } }; }", "Store.save(); } }; other.toString(); }");
+    assertTrue(notKept.contains("other.toString()"), notKept);
+    assertEquals(List.of(), findings(sources("p/Bus.java", notKept)));
+  }
+
+  /**
+   * A wrapper the type flow brings to a receiver runs there: it is not a guess. A manager that
+   * hands each call to the manager it wraps (Groovy's thresholded reference manager) is one of two
+   * managers a bundle may hold; the flushing manager it wraps saves the store, under the bundle's
+   * monitor, against the order {@code flush} takes them in. A wrapper that hands nothing on runs
+   * nothing.
+   */
+  @Test
+  void aWrapperTheFlowBringsRunsItsMethod() {
+    String bundle =
+        """
+        package p;
+        class Manager { void created() { } }
+        class Flushing extends Manager {
+          @Override void created() { Store.save(); }
+        }
+        class Idling extends Manager {
+          final Manager next;
+          Idling(Manager next) { this.next = next; }
+          @Override void created() { next.created(); }
+        }
+        class Bundle {
+          Manager manager;
+          void init() { manager = new Idling(new Flushing()); }
+          void off() { manager = new Manager(); }
+          synchronized void add() { manager.created(); }
+        }
+        class Store {
+          static synchronized void save() { }
+          static synchronized void flush(Bundle bundle) { bundle.add(); }
+        }
+        """;
+    assertCycle(findings(sources("p/Bundle.java", bundle)), "Bundle", "Store");
+    String idleOnly = bundle.replace("@Override void created() { next.created(); }", "@Override void created() { next.hashCode(); }");
+    assertTrue(!idleOnly.equals(bundle), idleOnly);
+    assertEquals(List.of(), findings(sources("p/Bundle.java", idleOnly)));
+  }
+
+  /**
+   * An anonymous object passed to library code may come back where the flow does not follow:
+   * a holder made by reflection ({@code getConstructor(...).newInstance(compute)}, Groovy's class
+   * values) keeps the anonymous computation its constructor was given, and calls it under its
+   * monitor; the computation locks the registry, against the order {@code refresh} takes them in.
+   * An anonymous computation that never leaves the program's sight runs nowhere unknown.
+   */
+  @Test
+  void anAnonymousObjectPassedToLibraryCodeMayBeAnyUnknownReceiver() {
+    String registry =
+        """
+        package p;
+        interface Compute { Object compute(Object key); }
+        class Holder {
+          private final Compute compute;
+          public Holder(Compute compute) { this.compute = compute; }
+          synchronized Object get(Object key) { return compute.compute(key); }
+        }
+        class Registry {
+          private Holder holder;
+          void init() throws Exception {
+            holder = (Holder) Holder.class.getConstructor(Compute.class).newInstance(new Compute() {
+              public Object compute(Object key) { return lookup(key); }
+            });
+          }
+          synchronized Object lookup(Object key) { return key; }
+          synchronized void refresh() { holder.get(this); }
+        }
+        """;
+    assertCycle(findings(sources("p/Registry.java", registry)), "Holder", "Registry");
+    String kept = registry.replace(
+        "newInstance(new Compute() {\n      public Object compute(Object key) { return lookup(key); }\n    });",
+        "newInstance((Object) null);\n    Compute local = new Compute() {\n      public Object compute(Object key) { return lookup(key); }\n    };\n    local.toString();");
+    assertTrue(kept.contains("local.toString()"), kept);
+    assertEquals(List.of(), findings(sources("p/Registry.java", kept)));
+  }
+
+  /**
    * A field's declared type is said by its name alone: a class of the unnamed package whose name
    * begins like a kind of source ({@code F}, {@code N}, {@code P}, {@code C}, {@code T}) is a type,
    * not a field, a created object, a parameter, a call or a {@code this}.
@@ -1902,6 +2009,12 @@ class ProgramModelTest {
     assertTrue(!insideTry.equals(segment), insideTry);
     assertCycle(
         findings(sources("p/Lockable.java", LOCKABLE, "p/Segment.java", insideTry)), "Lockable.sync", "Segment.listeners");
+    // Locals declared between the service and its try run under it too (Groovy's removeEntry).
+    String declaredBetween = segment.replace(
+        "lock();\n    try { synchronized (listeners) {", "lock();\n    int waiting = 0;\n    try { synchronized (listeners) {");
+    assertTrue(!declaredBetween.equals(segment), declaredBetween);
+    assertCycle(
+        findings(sources("p/Lockable.java", LOCKABLE, "p/Segment.java", declaredBetween)), "Lockable.sync", "Segment.listeners");
   }
 
   /**

@@ -292,12 +292,18 @@ final class MethodAnalyzer {
 
   /**
    * The {@code try} whose {@code finally} may end a hold that statement {@code i} of {@code block}
-   * opens: the statement right after it, or, for the first statement of a {@code try}'s block,
-   * that {@code try} ({@code try { segment.lock(); ... } finally { segment.unlock(); }}); else null.
+   * opens: the next statement after it, past declarations of locals ({@code lock(); int n =
+   * count; try { ... } finally { unlock(); }}: they run holding it too), or, for the first
+   * statement of a {@code try}'s block, that {@code try} ({@code try { segment.lock(); ... }
+   * finally { segment.unlock(); }}); else null.
    */
   private static TreePath serviceTry(TreePath block, List<? extends StatementTree> statements, int i) {
-    if (i + 1 < statements.size() && statements.get(i + 1) instanceof TryTree) {
-      return child(block, statements.get(i + 1));
+    int next = i + 1;
+    while (next < statements.size() && statements.get(next) instanceof VariableTree) {
+      next++;
+    }
+    if (next < statements.size() && statements.get(next) instanceof TryTree) {
+      return child(block, statements.get(next));
     }
     TreePath parent = block.getParentPath();
     return i == 0 && parent != null && parent.getLeaf() instanceof TryTree t && t.getBlock() == block.getLeaf()

@@ -171,16 +171,20 @@ final class TypeFlowFacts {
                 && field.getKind() == ElementKind.FIELD && mayHoldProgramObjects(field.asType())) {
               add(flows, "F " + LockClassKeys.fieldKeyText(field), sources(receiver, method));
             }
-            // A collection, array or other library object is given what it is passed to hold.
-            if (instance && receiver != null && holds(receiver, callee)) {
-              List<TreePath> held = new ArrayList<>();
-              for (ExpressionTree argument : node.getArguments()) {
-                TreePath path1 = child(path, argument);
-                if (isObject(path1) && !isFunction(argument)) {
-                  held.add(path1);
-                }
+            List<TreePath> passed = new ArrayList<>();
+            for (ExpressionTree argument : node.getArguments()) {
+              TreePath path1 = child(path, argument);
+              if (isObject(path1) && !isFunction(argument)) {
+                passed.add(path1);
               }
-              write(flows, receiver, held, method);
+            }
+            if (instance && receiver != null && holds(receiver, callee)) {
+              // A collection, array or other library object is given what it is passed to hold.
+              write(flows, receiver, passed, method);
+            } else {
+              // Any other library code may keep what it is passed and hand it back where the flow
+              // does not follow (a reflective constructor's arguments, a queue of its own).
+              escape(flows, passed, method);
             }
           } else {
             arguments(flows, path, callee, node.getArguments(), method);
@@ -235,6 +239,16 @@ final class TypeFlowFacts {
         add(flows, "A " + signature + "#" + Math.min(i, parameters - 1), sources(argument, method));
       }
     }
+  }
+
+  /** What {@code values} are goes where the flow does not follow. */
+  private void escape(Map<String, TreeSet<String>> flows, List<TreePath> values, ExecutableElement method) {
+    Set<String> escaping = new TreeSet<>();
+    for (TreePath value : values) {
+      escaping.addAll(sources(value, method));
+    }
+    escaping.remove(UNKNOWN);
+    add(flows, "E", escaping);
   }
 
   /** What {@code values} are is held by the object {@code holder} names, as its sources name it. */

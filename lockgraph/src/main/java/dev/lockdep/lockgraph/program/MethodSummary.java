@@ -117,7 +117,8 @@ public record MethodSummary(
    *       other library object {@code source} names is given to hold; {@code U line:column callee}
    *       the receiver of the call of {@code callee} at that position; {@code M line:column} the
    *       object of the {@code synchronized} statement there; {@code Y F pkg.Owner.field} the
-   *       field's declared type, the one source, when it is a program type.
+   *       field's declared type, the one source, when it is a program type; {@code E} what the
+   *       body passes to library code that may hand it back anywhere.
    *   <li>sources: {@code N pkg.Type} an object created there, of exactly that program type;
    *       {@code A pkg.Type} an object created there, of a type outside the program (a returned
    *       {@code new ArrayList<>()}: the body is a factory);

@@ -2175,10 +2175,12 @@ public final class SummaryComposer {
     for (Body body : live.producers) {
       String owner = body.id.owner;
       boolean runs = body.id == live.callee;
-      if (!runs && hierarchy && owner != null && !body.id.ofLocalClass) {
+      // An anonymous or local class runs where the flow brings its objects, or, for a receiver
+      // the flow does not know, where they may have gone through library code. What the flow
+      // brings is no guess: a wrapper it brings runs too.
+      if (!runs && hierarchy && owner != null && (!body.id.ofLocalClass || flowed != null || flow.escapes(owner))) {
         runs = (!known || types.isSubtype(owner, staticType) || typesSelecting(body, staticType).length > 0)
-            && (staticType == null || !types.wraps(owner, staticType))
-            && (flowed == null || runsFor(flowed, owner));
+            && (flowed == null ? staticType == null || !types.wraps(owner, staticType) : runsFor(flowed, owner));
       }
       if (!runs) {
         continue;
@@ -2191,7 +2193,7 @@ public final class SummaryComposer {
       // the body's facts depend on it; else the type, when there is only one.
       String base = known && !types.isSubtype(owner, staticType) ? staticType : owner;
       String[] selecting = typesSelecting(body, base);
-      if (memo.guessed && known) {
+      if (memo.guessed && known && flowed == null) {
         String[] kept = unwrapped(selecting, staticType);
         if (kept == selecting && selecting.length > 0 && types.wraps(selecting[0], staticType)) {
           // Only wrappers run it (a wrapper inheriting the body): wrappers are not guessed.

@@ -30,9 +30,10 @@ import java.util.function.Function;
  * objects of that type, and an unknown value that reaches one is known to be of that type ({@link
  * #bound}): passed on where a cast or a wider variable takes it, it is no object of a type
  * unrelated to the parameter's. A parameter no call of the program passes (an entry point's) holds
- * nothing. The program is the compilation with the summaries on its class path, a closed
- * world: a library compiled alone does not see the objects its users pass to methods it calls
- * itself, and its user's build, composing the library's summaries, does.
+ * nothing. An object the program passes to library code may come back where the flow does not
+ * follow ({@link #escapes}). The program is the compilation with the summaries on its class path,
+ * a closed world: a library compiled alone does not see the objects its users pass to methods it
+ * calls itself, and its user's build, composing the library's summaries, does.
  */
 final class TypeFlow {
   /** More types than this at one node are taken as unknown: the class hierarchy decides there. */
@@ -75,6 +76,10 @@ final class TypeFlow {
   private final List<String> typeNames = new ArrayList<>();
   /** Per body and call ("line:column callee"), the receiver's value. */
   private final Map<Body, Map<String, Value>> uses = new IdentityHashMap<>();
+  /** What the program passes to library code it has no body of, which may hand it back anywhere. */
+  private final List<Value> escaping = new ArrayList<>();
+  /** The types of {@link #escaping}'s objects, and of what overrides of library methods return; built on first use. */
+  private BitSet escaped;
   /** Per monitor position ("file:line:column"), the value locked there. */
   private final Map<String, Value> monitors = new HashMap<>();
   /** Per monitor position, {@link #monitor}'s answer. */
@@ -258,13 +263,18 @@ final class TypeFlow {
             int hash = target.lastIndexOf('#');
             String callee = target.substring(2, hash);
             int position = Integer.parseInt(target, hash + 1, target.length(), 10);
-            for (Body called : targets.apply(callee)) {
-              Node parameter = parameter(called, position);
+            Body[] called = targets.apply(callee);
+            if (called.length == 0) {
+              escaping.add(value); // a library's constructor, or a method of a jar without summaries
+            }
+            for (Body one : called) {
+              Node parameter = parameter(one, position);
               if (parameter != null) {
                 into(parameter, value);
               }
             }
           }
+          case 'E' -> escaping.add(value);
           case 'W' -> {
             for (Node holder : value(List.of(target.substring(2)), body).nodes) {
               holder.written.or(value.types);
@@ -295,6 +305,31 @@ final class TypeFlow {
       }
     });
     solve();
+  }
+
+  /**
+   * Whether an object of {@code type} may be one the flow does not follow: one the program passes
+   * to library code (a reflective constructor's arguments, an executor's task), or that an
+   * override of a library method returns to its caller outside. A receiver the flow does not know
+   * may be such an object, even of an anonymous or local class.
+   */
+  boolean escapes(String type) {
+    if (escaped == null) {
+      escaped = new BitSet();
+      for (Value value : escaping) {
+        escaped.or(value.types);
+        for (Node node : value.nodes) {
+          escaped.or(node.types);
+        }
+      }
+      returns.forEach((body, node) -> {
+        if (overridesOutside(body)) {
+          escaped.or(node.types);
+        }
+      });
+    }
+    Integer id = typeIds.get(type);
+    return id != null && escaped.get(id);
   }
 
   /** The types the receiver of {@code call} in {@code body} may have; {@link #UNKNOWN} when not known. */
