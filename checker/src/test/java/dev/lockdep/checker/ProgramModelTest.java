@@ -1971,6 +1971,28 @@ class ProgramModelTest {
       }
       """;
 
+  /** A segment of {@code Lockable} taking its lock and its listeners' monitor in two orders. */
+  private static final String SEGMENT =
+      """
+      package p;
+      class Segment extends Lockable {
+        private final Object listeners = new Object();
+        void put() {
+          lock();
+          try { synchronized (listeners) { listeners.notifyAll(); } } finally { unlock(); }
+        }
+        void listen() {
+          synchronized (listeners) { lock(); try { listeners.notifyAll(); } finally { unlock(); } }
+        }
+      }
+      """;
+
+  /** {@link #SEGMENT} taking them in one order, the listeners' monitor first. */
+  private static final String SEGMENT_IN_ONE_ORDER =
+      SEGMENT.replace(
+          "lock();\n    try { synchronized (listeners) { listeners.notifyAll(); } } finally { unlock(); }",
+          "synchronized (listeners) { lock(); try { listeners.notifyAll(); } finally { unlock(); } }");
+
   /**
    * A lock service of another file (GROOVY-8067's shape): {@code lock(); try { ... } finally {
    * unlock(); }}, or {@code try { lock(); ... } finally { unlock(); }}, in a subclass runs its
@@ -1981,27 +2003,10 @@ class ProgramModelTest {
    */
   @Test
   void aLockServiceOfAnotherFileHandsTheHoldToItsCaller() {
-    String segment =
-        """
-        package p;
-        class Segment extends Lockable {
-          private final Object listeners = new Object();
-          void put() {
-            lock();
-            try { synchronized (listeners) { listeners.notifyAll(); } } finally { unlock(); }
-          }
-          void listen() {
-            synchronized (listeners) { lock(); try { listeners.notifyAll(); } finally { unlock(); } }
-          }
-        }
-        """;
+    String segment = SEGMENT;
     assertCycle(
         findings(sources("p/Lockable.java", LOCKABLE, "p/Segment.java", segment)), "Lockable.sync", "Segment.listeners");
-    String oneOrder = segment.replace(
-        "lock();\n    try { synchronized (listeners) { listeners.notifyAll(); } } finally { unlock(); }",
-        "synchronized (listeners) { lock(); try { listeners.notifyAll(); } finally { unlock(); } }");
-    assertTrue(!oneOrder.equals(segment), oneOrder);
-    assertEquals(List.of(), findings(sources("p/Lockable.java", LOCKABLE, "p/Segment.java", oneOrder)));
+    assertEquals(List.of(), findings(sources("p/Lockable.java", LOCKABLE, "p/Segment.java", SEGMENT_IN_ONE_ORDER)));
     // The service called first thing inside the try (AMQ-9808's shape) holds as well.
     String insideTry = segment.replace(
         "lock();\n    try { synchronized (listeners) { listeners.notifyAll(); } } finally { unlock(); }",
@@ -2015,6 +2020,64 @@ class ProgramModelTest {
     assertTrue(!declaredBetween.equals(segment), declaredBetween);
     assertCycle(
         findings(sources("p/Lockable.java", LOCKABLE, "p/Segment.java", declaredBetween)), "Lockable.sync", "Segment.listeners");
+  }
+
+  /**
+   * A synchronizer of the program that is a lock of its own (GROOVY-8067's {@code LockableObject}:
+   * {@code lock()} is {@code if (compareAndSetState(0, 1)) ... else acquire(1);}, {@code unlock()}
+   * is {@code release(1)}) is a lock: its class is named after the class that extends {@code
+   * AbstractQueuedSynchronizer} ({@code Lockable.state}), not its object's monitor, and its
+   * services hand their hold to the callers of another file. Taken in one order, nothing is
+   * reported, and a latch's shared mode takes no lock. (A {@code Lock} of the program built on a
+   * synchronizer is that {@code Lock}: {@link #aProgramLockThatNeverAsksItsHolderIsNotReentrant}.)
+   */
+  @Test
+  void aSynchronizerOfTheProgramIsALockOfItsOwn() {
+    String lockable =
+        """
+        package p;
+        import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+        public class Lockable extends AbstractQueuedSynchronizer {
+          transient Thread owner;
+          public final void lock() {
+            if (compareAndSetState(0, 1)) { owner = Thread.currentThread(); } else { acquire(1); }
+          }
+          public final void unlock() { release(1); }
+          @Override protected final boolean tryAcquire(int acquires) {
+            Thread current = Thread.currentThread();
+            if (getState() == 0 && compareAndSetState(0, acquires)) { owner = current; return true; }
+            if (current == owner) { setState(getState() + acquires); return true; }
+            return false;
+          }
+          @Override protected final boolean tryRelease(int releases) {
+            int c = getState() - releases;
+            if (c == 0) { owner = null; }
+            setState(c);
+            return c == 0;
+          }
+        }
+        """;
+    assertCycle(
+        findings(sources("p/Lockable.java", lockable, "p/Segment.java", SEGMENT)), "Lockable.state", "Segment.listeners");
+    assertEquals(List.of(), findings(sources("p/Lockable.java", lockable, "p/Segment.java", SEGMENT_IN_ONE_ORDER)));
+    String latch =
+        """
+        package p;
+        import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+        class Latch extends AbstractQueuedSynchronizer {
+          void await() { acquireShared(1); }
+          void open() { releaseShared(1); }
+          @Override protected int tryAcquireShared(int ignored) { return getState() == 0 ? 1 : -1; }
+          @Override protected boolean tryReleaseShared(int ignored) { setState(0); return true; }
+        }
+        class Waiter {
+          private final Latch latch = new Latch();
+          private final Object listeners = new Object();
+          void waitFor() { latch.await(); synchronized (listeners) { latch.open(); } }
+          void waitUnder() { synchronized (listeners) { latch.await(); } }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Latch.java", latch)));
   }
 
   /**

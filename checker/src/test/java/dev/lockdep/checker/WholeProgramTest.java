@@ -238,6 +238,37 @@ class WholeProgramTest {
         notes::toString);
   }
 
+  /**
+   * A body entered in more contexts than the bound still orders what it takes after a lock class
+   * none of its contexts held: {@code take()} is called under the monitors of 600 classes, and
+   * the last, reached past the first 512 contexts, is ordered before {@code Shared.LOCK} against
+   * {@code closing()}'s order. The bound's note still says that the body's further contexts are
+   * not composed.
+   */
+  @Test
+  void aLockClassReachingABodyPastTheContextsBoundIsOrderedBeforeWhatItTakes() {
+    StringBuilder shared =
+        new StringBuilder(
+            """
+            package p;
+            class Shared {
+              static final Object LOCK = new Object();
+              static void take() { synchronized (LOCK) { } }
+              static void closing() { synchronized (LOCK) { L599.go(); } }
+            }
+            """);
+    for (int i = 0; i < 600; i++) {
+      shared.append(String.format("class L%03d { static synchronized void go() { Shared.take(); } }%n", i));
+    }
+    List<PluginCompiler.Diag> diagnostics = PluginCompiler.compile(sources("p/Shared.java", shared.toString()));
+    List<String> cycles =
+        diagnostics.stream().map(PluginCompiler.Diag::firstLine).filter(m -> m.contains("[LockOrderInversion]")).toList();
+    assertTrue(cycles.stream().anyMatch(m -> m.contains("L599.class") && m.contains("Shared.LOCK")), diagnostics::toString);
+    assertTrue(
+        diagnostics.stream().anyMatch(d -> d.message().contains("[composition bound]") && d.message().contains("Shared.take()")),
+        diagnostics::toString);
+  }
+
   /** m0 holds a and calls down to m{depth}, which takes b; m2x holds b and calls m2. */
   private static String chain(int depth) {
     StringBuilder chain = new StringBuilder("package p;\nclass Chain {\n  final Object a = new Object();\n  final Object b = new Object();\n");

@@ -24,6 +24,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -111,6 +112,10 @@ final class LockOperations {
     }
     if (isObjectWait(method)) {
       return Optional.of(LockOperation.of(LockOperation.Kind.WAIT, lockOf(receiver, path, scope, defaultSubclass)));
+    }
+    Optional<LockOperation> synchronizing = synchronizer(path, method, receiver, scope, defaultSubclass);
+    if (synchronizing.isPresent()) {
+      return synchronizing;
     }
     if (receiver == null) {
       return Optional.empty();
@@ -239,6 +244,54 @@ final class LockOperations {
     return kind == null
         ? Optional.empty()
         : Optional.of(LockOperation.of(kind, keys.resolve(receiver, scope, subclass)));
+  }
+
+  /**
+   * What a call of {@code AbstractQueuedSynchronizer}'s exclusive mode does to the lock of a
+   * synchronizer that is a lock of its own (Groovy's {@code LockableObject}: a class of the
+   * program extending it, no {@code Lock}, whose {@code lock()} is {@code if
+   * (compareAndSetState(0, 1)) ... else acquire(1);}): {@code acquire} and {@code
+   * acquireInterruptibly} take it, {@code tryAcquireNanos} tries it, {@code release} lets it go.
+   * The fast path's {@code compareAndSetState} needs no rule: a method that takes the lock on a
+   * path it returns by hands it to its callers. The lock is not the object's monitor: it is of
+   * its own class, named after the class that extends the synchronizer ({@code
+   * LockableObject.state}), as lockdep keys a lock by the place that initialises it; reentrant,
+   * as a {@code Lock} of a library is taken to be. In a {@code Lock} of the program built on a
+   * synchronizer, these are the lock's inside: its callers' {@code lock()} and {@code unlock()}
+   * are the {@code Lock}'s operations, which run no body. Shared mode is a latch's or a
+   * semaphore's, no lock.
+   */
+  private Optional<LockOperation> synchronizer(
+      TreePath path, ExecutableElement method, TreePath receiver, LocalScope scope, int subclass) {
+    if (!(method.getEnclosingElement() instanceof TypeElement declaring)
+        || !declaring.getQualifiedName().contentEquals(LockTypes.SYNCHRONIZER)) {
+      return Optional.empty();
+    }
+    LockOperation.Kind kind =
+        switch (method.getSimpleName().toString()) {
+          case "acquire", "acquireInterruptibly" -> LockOperation.Kind.ACQUIRE;
+          case "tryAcquireNanos" -> LockOperation.Kind.TRY_ACQUIRE;
+          case "release" -> LockOperation.Kind.RELEASE;
+          default -> null;
+        };
+    TypeElement synchronizer =
+        receiver != null
+            ? lookups.typeElement(trees.getTypeMirror(receiver))
+            : keys.implicitReceiverType(path, method);
+    if (kind == null || synchronizer == null || lookups.ofJdk(synchronizer)) {
+      return Optional.empty();
+    }
+    TypeElement top = synchronizer;
+    while (top.getSuperclass() instanceof DeclaredType above
+        && above.asElement() instanceof TypeElement parent
+        && !lookups.ofJdk(parent)) {
+      top = parent;
+    }
+    LockRef object = lockOf(receiver, path, scope, subclass);
+    LockClass state =
+        new LockClass(
+            lookups.typeName(top) + " state", object.lockClass().subclass(), Names.type(top) + ".state", true, PseudoLock.NONE);
+    return Optional.of(LockOperation.of(kind, new LockRef(state, ReadMode.EXCLUSIVE, object.instance(), object.text())));
   }
 
   /**

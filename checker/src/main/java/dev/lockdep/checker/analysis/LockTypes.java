@@ -16,6 +16,9 @@ final class LockTypes {
   /** How many JDK types there are, each answered at its index in {@link #subtypes}. */
   private static final int SUPERTYPES = 8;
 
+  /** The JDK's base of locks and latches, on which a program may build a lock of its own. */
+  static final String SYNCHRONIZER = "java.util.concurrent.locks.AbstractQueuedSynchronizer";
+
   private final Types types;
   /** For each class asked about, whether it is a subtype of each JDK type; null where not asked yet. */
   private final RecentlyAsked<Element, Boolean[]> subtypes = new RecentlyAsked<>(() -> new Boolean[SUPERTYPES]);
@@ -37,7 +40,7 @@ final class LockTypes {
     this.condition = new Supertype(lookups, "java.util.concurrent.locks.Condition", 4);
     this.readLockView = new Supertype(lookups, "java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock", 5);
     this.concurrentHashMap = new Supertype(lookups, "java.util.concurrent.ConcurrentHashMap", 6);
-    this.synchronizer = new Supertype(lookups, "java.util.concurrent.locks.AbstractQueuedSynchronizer", 7);
+    this.synchronizer = new Supertype(lookups, SYNCHRONIZER, 7);
   }
 
   /** One of the JDK types, erased, and its index in the answers of {@link #subtypes}. */

@@ -3,6 +3,10 @@ package dev.lockdep.lockgraph.program;
 import static dev.lockdep.lockgraph.program.KeyText.powerOf31;
 import static dev.lockdep.lockgraph.program.SummaryComposer.NO_BODIES;
 
+import dev.lockdep.lockgraph.HeldLock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * What the walk keeps per body id, which bodies of one id (of two units, say) share: the cap,
@@ -24,6 +28,13 @@ final class BodyId {
   int contexts;
   /** Contexts offered to it, entered or not, up to {@link SummaryComposer#MAX_CANDIDATES_PER_BODY}. */
   int candidates;
+  /**
+   * The keys of the lock classes held on entry to the contexts entered: past {@link
+   * SummaryComposer#MAX_CONTEXTS_PER_BODY}, a context holding a class none of them held is still
+   * composed for what the body itself takes, so that every class reaching the body is ordered
+   * before its locks. Null until one is entered.
+   */
+  Set<String> heldOnEntry;
   /** One bit of 64 for the id, for {@link Context#onChain}. */
   final long bit;
   /** The body whose root context the bodies with the id use: the first that asked. */
@@ -55,5 +66,25 @@ final class BodyId {
       own = first == null ? NO_BODIES : new Body[] {first};
     }
     return own;
+  }
+
+  /** Notes the classes {@code held} on entry to a context entered. */
+  void entered(List<HeldLock> held) {
+    if (heldOnEntry == null) {
+      heldOnEntry = new HashSet<>();
+    }
+    for (int i = 0, n = held.size(); i < n; i++) {
+      heldOnEntry.add(held.get(i).lockClass().key());
+    }
+  }
+
+  /** Whether {@code held} has a class that no context entered held on entry. */
+  boolean newlyHeld(List<HeldLock> held) {
+    for (int i = 0, n = held.size(); i < n; i++) {
+      if (heldOnEntry == null || !heldOnEntry.contains(held.get(i).lockClass().key())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -968,9 +968,17 @@ public final class SummaryComposer {
         BodyId id = candidate.body.id;
         if (id.contexts < MAX_CONTEXTS_PER_BODY) {
           id.contexts++;
+          id.entered(candidate.held);
           level.add(candidate);
         } else {
           contextsFull(candidate.body);
+          if (id.newlyHeld(candidate.held)) {
+            // Past the bound, a lock class none of the body's contexts held is still ordered
+            // before what the body itself takes; the calls it makes are not followed from here.
+            id.entered(candidate.held);
+            emit(candidate);
+            effects(candidate, sleeps);
+          }
         }
       }
     }
@@ -1885,10 +1893,7 @@ public final class SummaryComposer {
       for (int j = 0, n = memo.size; j < n; j++) {
         Body callee = memo.bodies[j];
         BodyId id = callee.id;
-        if (id.contexts >= MAX_CONTEXTS_PER_BODY || id.candidates >= MAX_CANDIDATES_PER_BODY) {
-          contextsFull(callee);
-          continue;
-        }
+        boolean full = id.contexts >= MAX_CONTEXTS_PER_BODY || id.candidates >= MAX_CANDIDATES_PER_BODY;
         if (j < memo.targets && id != live[i].callee && onChain(context, id)) {
           continue;
         }
@@ -1945,6 +1950,10 @@ public final class SummaryComposer {
         }
         if (enteredHeld.size() > MAX_HELD) {
           limit(HELD_BOUND, caller);
+          continue;
+        }
+        if (full && !id.newlyHeld(enteredHeld)) {
+          contextsFull(callee);
           continue;
         }
         Unit unit = anchor == null && callee.currentUnit != null ? callee.currentUnit : context.unit;
