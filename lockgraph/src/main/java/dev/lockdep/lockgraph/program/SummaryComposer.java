@@ -1900,11 +1900,6 @@ public final class SummaryComposer {
         if (j < memo.targets && memo.guessed && classOnChain(context, callee, memo.thisTypes[j], memo.receiver)) {
           continue;
         }
-        Frame calleeFrame = memo.frames[j];
-        if (calleeFrame == null) {
-          calleeFrame = frame(caller, callee, memo.receiver, memo.thisTypes[j], memo.thisBounds[j], call, frame);
-          memo.frames[j] = calleeFrame;
-        }
         if (held == null) {
           if (memo.held == null) {
             mapHeld(memo, call, frame);
@@ -1937,6 +1932,15 @@ public final class SummaryComposer {
           enteredHeld = this.enteredHeld;
           enteredKey = this.enteredKey;
         }
+        if (full && !id.newlyHeld(enteredHeld)) {
+          contextsFull(callee);
+          continue;
+        }
+        Frame calleeFrame = memo.frames[j];
+        if (calleeFrame == null) {
+          calleeFrame = frame(caller, callee, memo.receiver, memo.thisTypes[j], memo.thisBounds[j], call, frame);
+          memo.frames[j] = calleeFrame;
+        }
         if (id.root == null) {
           id.root = callee;
           root(callee);
@@ -1950,10 +1954,6 @@ public final class SummaryComposer {
         }
         if (enteredHeld.size() > MAX_HELD) {
           limit(HELD_BOUND, caller);
-          continue;
-        }
-        if (full && !id.newlyHeld(enteredHeld)) {
-          contextsFull(callee);
           continue;
         }
         Unit unit = anchor == null && callee.currentUnit != null ? callee.currentUnit : context.unit;
