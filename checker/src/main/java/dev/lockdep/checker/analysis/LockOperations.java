@@ -249,8 +249,8 @@ final class LockOperations {
   /**
    * What a call of {@code AbstractQueuedSynchronizer}'s exclusive mode does to the lock of a
    * synchronizer that is a lock of its own (Groovy's {@code LockableObject}: a class of the
-   * program extending it, no {@code Lock}, whose {@code lock()} is {@code if
-   * (compareAndSetState(0, 1)) ... else acquire(1);}): {@code acquire} and {@code
+   * program extending it whose {@code lock()} is {@code if (compareAndSetState(0, 1)) ... else
+   * acquire(1);}): {@code acquire} and {@code
    * acquireInterruptibly} take it, {@code tryAcquireNanos} tries it, {@code release} lets it go.
    * The fast path's {@code compareAndSetState} needs no rule: a method that takes the lock on a
    * path it returns by hands it to its callers. The lock is not the object's monitor: it is of

@@ -173,9 +173,9 @@ final class TypeFlowFacts {
             }
             List<TreePath> passed = new ArrayList<>();
             for (ExpressionTree argument : node.getArguments()) {
-              TreePath path1 = child(path, argument);
-              if (isObject(path1) && !isFunction(argument)) {
-                passed.add(path1);
+              TreePath argumentPath = child(path, argument);
+              if (isObject(argumentPath) && !isFunction(argument)) {
+                passed.add(argumentPath);
               }
             }
             if (instance && receiver != null && holds(receiver, callee)) {
