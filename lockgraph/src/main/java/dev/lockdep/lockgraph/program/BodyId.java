@@ -35,6 +35,12 @@ final class BodyId {
    * before its locks. Null until one is entered.
    */
   Set<String> heldOnEntry;
+  /**
+   * The keys of the classes held by the entries offered past the bound, {@link #heldOnEntry}'s
+   * among them: one entry per class newly held is enough, and a level offers many. Null until one
+   * is offered.
+   */
+  private Set<String> heldOffered;
   /** One bit of 64 for the id, for {@link Context#onChain}. */
   final long bit;
   /** The body whose root context the bodies with the id use: the first that asked. */
@@ -86,5 +92,23 @@ final class BodyId {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether an entry holding {@code held}, offered past the bound, holds a class that no entry
+   * entered or offered before held; if so, its classes are noted as offered.
+   */
+  boolean offerHeld(List<HeldLock> held) {
+    if (!newlyHeld(held)) {
+      return false;
+    }
+    if (heldOffered == null) {
+      heldOffered = new HashSet<>(heldOnEntry == null ? Set.of() : heldOnEntry);
+    }
+    boolean offered = false;
+    for (int i = 0, n = held.size(); i < n; i++) {
+      offered |= heldOffered.add(held.get(i).lockClass().key());
+    }
+    return offered;
   }
 }

@@ -1932,7 +1932,7 @@ public final class SummaryComposer {
           enteredHeld = this.enteredHeld;
           enteredKey = this.enteredKey;
         }
-        if (full && !id.newlyHeld(enteredHeld)) {
+        if (full && !id.offerHeld(enteredHeld)) {
           contextsFull(callee);
           continue;
         }
