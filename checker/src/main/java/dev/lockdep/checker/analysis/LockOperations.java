@@ -24,7 +24,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -91,9 +90,16 @@ final class LockOperations {
     }
     LockRef map = keys.resolve(receiver, scope, defaultSubclass);
     // The bins are not the map object's own monitor, which code may lock too (`synchronized (map)`).
-    LockClass bins =
-        new LockClass(map.lockClass().key() + BINS, map.lockClass().subclass(), map.lockClass().name() + BINS, false, PseudoLock.NONE);
-    return Optional.of(new LockRef(bins, ReadMode.EXCLUSIVE, map.instance(), map.text()));
+    return Optional.of(ownLock(map, map.lockClass().key() + BINS, map.lockClass().name() + BINS, false));
+  }
+
+  /**
+   * A lock an object has beside its monitor (a map's bins, a synchronizer's state), of the class
+   * {@code key} named {@code name}, taken exclusively, with the object's subclass and instance.
+   */
+  private static LockRef ownLock(LockRef object, String key, String name, boolean reentrant) {
+    LockClass lockClass = new LockClass(key, object.lockClass().subclass(), name, reentrant, PseudoLock.NONE);
+    return new LockRef(lockClass, ReadMode.EXCLUSIVE, object.instance(), object.text());
   }
 
   private boolean isConcurrentHashMap(TreePath receiver, LocalScope scope) {
@@ -282,16 +288,13 @@ final class LockOperations {
       return Optional.empty();
     }
     TypeElement top = synchronizer;
-    while (top.getSuperclass() instanceof DeclaredType above
-        && above.asElement() instanceof TypeElement parent
-        && !lookups.ofJdk(parent)) {
-      top = parent;
+    for (TypeElement up = lookups.typeElement(top.getSuperclass()); up != null && !lookups.ofJdk(up);
+        up = lookups.typeElement(up.getSuperclass())) {
+      top = up;
     }
     LockRef object = lockOf(receiver, path, scope, subclass);
-    LockClass state =
-        new LockClass(
-            lookups.typeName(top) + " state", object.lockClass().subclass(), Names.type(top) + ".state", true, PseudoLock.NONE);
-    return Optional.of(LockOperation.of(kind, new LockRef(state, ReadMode.EXCLUSIVE, object.instance(), object.text())));
+    return Optional.of(
+        LockOperation.of(kind, ownLock(object, lookups.typeName(top) + " state", Names.type(top) + ".state", true)));
   }
 
   /**

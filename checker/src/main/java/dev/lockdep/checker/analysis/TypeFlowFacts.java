@@ -243,12 +243,17 @@ final class TypeFlowFacts {
 
   /** What {@code values} are goes where the flow does not follow. */
   private void escape(Map<String, TreeSet<String>> flows, List<TreePath> values, ExecutableElement method) {
-    Set<String> escaping = new TreeSet<>();
+    add(flows, "E", followed(values, method));
+  }
+
+  /** The sources of {@code values} that the flow follows: {@link #UNKNOWN} adds nothing to a holder. */
+  private Set<String> followed(List<TreePath> values, ExecutableElement method) {
+    Set<String> sources = new TreeSet<>();
     for (TreePath value : values) {
-      escaping.addAll(sources(value, method));
+      sources.addAll(sources(value, method));
     }
-    escaping.remove(UNKNOWN);
-    add(flows, "E", escaping);
+    sources.remove(UNKNOWN);
+    return sources;
   }
 
   /** What {@code values} are is held by the object {@code holder} names, as its sources name it. */
@@ -256,11 +261,7 @@ final class TypeFlowFacts {
     if (values.isEmpty()) {
       return;
     }
-    Set<String> held = new TreeSet<>();
-    for (TreePath value : values) {
-      held.addAll(sources(value, method));
-    }
-    held.remove(UNKNOWN);
+    Set<String> held = followed(values, method);
     for (String source : sources(holder, method)) {
       if (!source.equals(UNKNOWN) && source.charAt(0) != 'N') {
         add(flows, "W " + source, held);
