@@ -694,6 +694,126 @@ class ProgramModelTest {
     assertEquals(List.of(), findings(sources("p/Session.java", session, "p/Command.java", command)));
   }
 
+  /**
+   * A singleton reached through its getter is one object wherever the getter is called: a lazy
+   * getter that sets its field where it found it {@code null} (also under double-checked locking),
+   * and a getter that reads its field into a local and checks it before returning it. The
+   * registry a caller locks and the one whose synchronized method it calls next are one monitor,
+   * re-entered.
+   */
+  @Test
+  void aSingletonsGetterNamesOneObject() {
+    String registry =
+        """
+        package p;
+        class Registry {
+          private static Registry instance;
+          static synchronized Registry getInstance() {
+            if (instance == null) {
+              instance = new Registry();
+            }
+            return instance;
+          }
+          synchronized void add(String name) { }
+        }
+        """;
+    String checked =
+        """
+        package p;
+        class Checked {
+          private static volatile Checked instance;
+          static Checked get() {
+            if (instance == null) {
+              synchronized (Checked.class) {
+                if (instance == null) { instance = new Checked(); }
+              }
+            }
+            return instance;
+          }
+          synchronized void add(String name) { }
+        }
+        """;
+    String holder =
+        """
+        package p;
+        class Holder {
+          private static final Holder INSTANCE = new Holder();
+          static Holder get() {
+            Holder holder = INSTANCE;
+            if (holder == null) { throw new IllegalStateException("not started"); }
+            return holder;
+          }
+          synchronized void work() { }
+        }
+        """;
+    String user =
+        """
+        package p;
+        class User {
+          void register() {
+            Registry registry = Registry.getInstance();
+            synchronized (registry) { Registry.getInstance().add("x"); }
+            synchronized (Checked.get()) { Checked.get().add("x"); }
+            synchronized (Holder.get()) { Holder.get().work(); }
+          }
+        }
+        """;
+    assertEquals(
+        List.of(),
+        findings(sources(
+            "p/Registry.java", registry, "p/Checked.java", checked, "p/Holder.java", holder, "p/User.java", user)));
+  }
+
+  /**
+   * The guards of the rule above: a field a setter also assigns is not set once, and a getter
+   * returning its own local initialised from a lookup names nothing outside it. Two such
+   * objects nested are lockdep's AA.
+   */
+  @Test
+  void aFieldSetAgainOrAGettersLookedUpLocalIsNotOneObject() {
+    String registry =
+        """
+        package p;
+        class Registry {
+          private static Registry instance;
+          static Registry getInstance() {
+            if (instance == null) { instance = new Registry(); }
+            return instance;
+          }
+          static void reset(Registry next) { instance = next; }
+          synchronized void add(String name) { }
+        }
+        """;
+    String lookup =
+        """
+        package p;
+        class Lookup {
+          private static final java.util.Map<String, Lookup> ALL = new java.util.HashMap<>();
+          static Lookup find(String name) {
+            Lookup found = ALL.get(name);
+            return found;
+          }
+          synchronized void work() { }
+        }
+        """;
+    String user =
+        """
+        package p;
+        class User {
+          void register() {
+            synchronized (Registry.getInstance()) { Registry.getInstance().add("x"); }
+          }
+          void run() {
+            synchronized (Lookup.find("a")) { Lookup.find("b").work(); }
+          }
+        }
+        """;
+    List<String> found =
+        findings(sources("p/Registry.java", registry, "p/Lookup.java", lookup, "p/User.java", user));
+    assertEquals(2, found.size(), found::toString);
+    assertTrue(found.stream().allMatch(f -> f.contains("[RecursiveLocking]")), found::toString);
+  }
+
   /** A guard: a field the body assigns between two reads names two objects, nested: lockdep's AA. */
   @Test
   void aFieldTheBodyAssignsIsNotOneObject() {
@@ -1390,6 +1510,59 @@ class ProgramModelTest {
     String idleOnly = bundle.replace("@Override void created() { next.created(); }", "@Override void created() { next.hashCode(); }");
     assertTrue(!idleOnly.equals(bundle), idleOnly);
     assertEquals(List.of(), findings(sources("p/Bundle.java", idleOnly)));
+  }
+
+  /**
+   * A local reassigned along a decorator chain ({@code t = new Mutex(t); t = new Correlator(t);},
+   * a transport factory) holds, where it is read, only the values assigned before the read: the
+   * mutex wraps the socket, the correlator wraps the mutex, and neither wraps the other's class
+   * the other way round. Built in a loop, a decorator may wrap one of its own kind or the other,
+   * and the two monitors are ordered both ways: lockdep's report.
+   */
+  @Test
+  void aLocalHoldsOnlyTheValuesAssignedBeforeItIsRead() {
+    String transports =
+        """
+        package p;
+        interface Transport { void send(); }
+        class Socket implements Transport { public void send() { } }
+        class Mutex implements Transport {
+          final Transport next;
+          Mutex(Transport next) { this.next = next; }
+          public synchronized void send() { next.send(); }
+        }
+        class Correlator implements Transport {
+          final Transport next;
+          Correlator(Transport next) { this.next = next; }
+          public synchronized void send() { next.send(); }
+        }
+        class Factory {
+          static Transport create(String uri) {
+            Transport t = new Socket();
+            t = new Mutex(t);
+            t = new Correlator(t);
+            return t;
+          }
+        }
+        class Connection {
+          final Transport transport = Factory.create("tcp://");
+          void send() { transport.send(); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Transport.java", transports)));
+    String inALoop =
+        transports.replace(
+            """
+                t = new Mutex(t);
+                t = new Correlator(t);
+            """,
+            """
+                for (String part : uri.split("/")) {
+                  t = part.isEmpty() ? new Mutex(t) : new Correlator(t);
+                }
+            """);
+    assertTrue(!inALoop.equals(transports), inALoop);
+    assertCycle(findings(sources("p/Transport.java", inALoop)), "Mutex", "Correlator");
   }
 
   /**

@@ -1,13 +1,16 @@
 package dev.lockdep.checker.analysis;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
@@ -103,6 +106,40 @@ final class FieldAssignments {
   }
 
   /**
+   * Whether {@code field}, declared at {@code declaration}, is set once: every assignment to it
+   * outside its object's construction (for a static field, every assignment) sets it where a test
+   * has just found it {@code null} ({@code if (instance == null) instance = new Registry();}), or
+   * nulls it. The lazy singleton and the lazily made resource: one object for every read that
+   * finds it set, as a field set only in construction is.
+   */
+  boolean setOnce(VariableElement field, TreePath declaration) {
+    if (declaration == null || !decidable(field)) {
+      return false;
+    }
+    Assigned assigned = assignedIn.computeIfAbsent(declaration.getCompilationUnit(), this::scan);
+    return assigned.lazily().contains(field) && !assigned.eagerly().contains(field);
+  }
+
+  /**
+   * Whether {@code condition}, inside any parentheses, is {@code expression == null} or {@code
+   * null == expression}, {@code expression} written the same way.
+   */
+  static boolean isNullTestOf(ExpressionTree condition, ExpressionTree expression) {
+    ExpressionTree test = condition;
+    while (test instanceof ParenthesizedTree parenthesized) {
+      test = parenthesized.getExpression();
+    }
+    if (test.getKind() != Tree.Kind.EQUAL_TO) {
+      return false;
+    }
+    BinaryTree equal = (BinaryTree) test;
+    ExpressionTree other =
+        equal.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL ? equal.getLeftOperand()
+            : equal.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL ? equal.getRightOperand() : null;
+    return other != null && other.toString().equals(expression.toString());
+  }
+
+  /**
    * Whether every assignment to {@code field} is in its top-level class: it is private, or a
    * class it is declared in is.
    */
@@ -115,12 +152,18 @@ final class FieldAssignments {
     return false;
   }
 
-  /** The fields a unit assigns outside construction ({@code later}), and anywhere. */
-  private record Assigned(Set<Element> later, Set<Element> anywhere) {}
+  /**
+   * The fields a unit assigns outside construction ({@code later}), anywhere, where a test has just
+   * found them {@code null} ({@code lazily}), and where none has, for a static field anywhere and
+   * for another outside construction ({@code eagerly}).
+   */
+  private record Assigned(Set<Element> later, Set<Element> anywhere, Set<Element> lazily, Set<Element> eagerly) {}
 
   private Assigned scan(CompilationUnitTree unit) {
     Set<Element> later = new HashSet<>();
     Set<Element> anywhere = new HashSet<>();
+    Set<Element> lazily = new HashSet<>();
+    Set<Element> eagerly = new HashSet<>();
     new TreePathScanner<Void, TypeElement>() {
       // The parameter: the class whose object the code constructs, or null outside construction.
       @Override
@@ -155,14 +198,19 @@ final class FieldAssignments {
         // Nulling a field (a resource dropped in close()) gives it no other object: every
         // activity that finds it set finds what construction put there.
         if (node.getExpression().getKind() != Tree.Kind.NULL_LITERAL) {
-          note(node.getVariable(), constructing);
+          Element assigned = note(node.getVariable(), constructing);
+          if (assigned != null && underItsNullTest(node.getVariable())) {
+            lazily.add(assigned);
+          } else if (assigned != null) {
+            noteEager(assigned, constructing);
+          }
         }
         return super.visitAssignment(node, constructing);
       }
 
       @Override
       public Void visitCompoundAssignment(CompoundAssignmentTree node, TypeElement constructing) {
-        note(node.getVariable(), constructing);
+        noteEager(note(node.getVariable(), constructing), constructing);
         return super.visitCompoundAssignment(node, constructing);
       }
 
@@ -170,22 +218,55 @@ final class FieldAssignments {
       public Void visitUnary(UnaryTree node, TypeElement constructing) {
         switch (node.getKind()) {
           case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-              note(node.getExpression(), constructing);
+              noteEager(note(node.getExpression(), constructing), constructing);
           default -> { }
         }
         return super.visitUnary(node, constructing);
       }
 
-      private void note(ExpressionTree variable, TypeElement constructing) {
+      /** Notes an assignment to {@code variable}; returns the field it assigns, or null. */
+      private Element note(ExpressionTree variable, TypeElement constructing) {
         Element assigned = trees.getElement(new TreePath(getCurrentPath(), variable));
-        if (assigned != null && assigned.getKind() == ElementKind.FIELD) {
-          anywhere.add(assigned);
-          if (!assigned.getEnclosingElement().equals(constructing)) {
-            later.add(assigned);
-          }
+        if (assigned == null || assigned.getKind() != ElementKind.FIELD) {
+          return null;
+        }
+        anywhere.add(assigned);
+        if (!assigned.getEnclosingElement().equals(constructing)) {
+          later.add(assigned);
+        }
+        return assigned;
+      }
+
+      /**
+       * Notes an assignment to {@code assigned} (if a field) that no null test guards: for a static
+       * field anywhere, for another outside its object's construction.
+       */
+      private void noteEager(Element assigned, TypeElement constructing) {
+        if (assigned != null
+            && (assigned.getModifiers().contains(Modifier.STATIC) || !assigned.getEnclosingElement().equals(constructing))) {
+          eagerly.add(assigned);
         }
       }
+
+      /**
+       * Whether the assignment being visited is in the then-branch of an {@code if} that tests
+       * {@code variable == null}, in the same body.
+       */
+      private boolean underItsNullTest(ExpressionTree variable) {
+        Tree child = getCurrentPath().getLeaf();
+        for (TreePath p = getCurrentPath().getParentPath(); p != null; p = p.getParentPath()) {
+          Tree leaf = p.getLeaf();
+          if (leaf instanceof IfTree test && test.getThenStatement() == child && isNullTestOf(test.getCondition(), variable)) {
+            return true;
+          }
+          if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+            return false;
+          }
+          child = leaf;
+        }
+        return false;
+      }
     }.scan(new TreePath(unit), null);
-    return new Assigned(later, anywhere);
+    return new Assigned(later, anywhere, lazily, eagerly);
   }
 }

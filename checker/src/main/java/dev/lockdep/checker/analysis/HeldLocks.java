@@ -41,6 +41,11 @@ record HeldLocks(
       return new HeldLock(lock.lockClass(), lock.mode(), trylock, lock.instance(), acquiredAt);
     }
 
+    /** Whether the acquisition at {@code at} took this hold, of {@code other}'s class. */
+    boolean takenAt(Provenance at, LockRef other) {
+      return acquiredAt.equals(at) && lock.lockClass().key().equals(other.lockClass().key());
+    }
+
     /** Whether this is a mark for what a lock service of another unit holds ({@link MethodSummary#HELD_BY_CALL}), not a lock. */
     boolean heldByCall() {
       return MethodSummary.HELD_BY_CALL.equals(lock.lockClass());
@@ -69,6 +74,17 @@ record HeldLocks(
     List<HeldLock> held = new ArrayList<>(stack.size());
     for (Entry e : stack) {
       held.add(e.toHeldLock());
+    }
+    return held;
+  }
+
+  /** The held locks without those the acquisition at {@code at} took of {@code lock}'s class. */
+  List<HeldLock> heldExceptTakenAt(Provenance at, LockRef lock) {
+    List<HeldLock> held = new ArrayList<>(stack.size());
+    for (Entry e : stack) {
+      if (!e.takenAt(at, lock)) {
+        held.add(e.toHeldLock());
+      }
     }
     return held;
   }

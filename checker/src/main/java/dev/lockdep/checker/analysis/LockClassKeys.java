@@ -15,6 +15,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
@@ -580,11 +581,13 @@ final class LockClassKeys {
 
   /**
    * Whether a field is one object for the life of the object that has it: {@code final}, or
-   * private and assigned only while that object is constructed ({@link FieldAssignments#constructionOnly}).
+   * private and assigned only while that object is constructed ({@link FieldAssignments#constructionOnly}),
+   * or set once where it was found {@code null} ({@link FieldAssignments#setOnce}).
    */
   private boolean oneObject(VariableElement field) {
     return field.getModifiers().contains(Modifier.FINAL)
-        || fieldAssignments.constructionOnly(field, declaration(field));
+        || fieldAssignments.constructionOnly(field, declaration(field))
+        || fieldAssignments.setOnce(field, declaration(field));
   }
 
   /**
@@ -698,7 +701,7 @@ final class LockClassKeys {
     return trees.getElement(initPath) instanceof ExecutableElement method
             && (isView(initPath, method, viewed)
                 || LockAnnotations.find(method, LockAnnotations.LOCK_CLASS, models).isPresent()
-                || getterReturn(method) != null)
+                || getter(method) != null)
         ? initPath
         : null;
   }
@@ -736,10 +739,11 @@ final class LockClassKeys {
       };
     }
     Optional<AnnotationMirror> lockClass = LockAnnotations.find(method, LockAnnotations.LOCK_CLASS, models);
-    TreePath returned = lockClass.isEmpty() ? getterReturn(method) : null;
-    if (returned != null) {
-      Key k = key(returned, LocalScope.NONE, depth + 1);
-      return k.withInstance(LockRef.rebase(k.instance(), receiverInstance(path, method, receiver, scope, depth)));
+    Getter getter = lockClass.isEmpty() ? getter(method) : null;
+    if (getter != null) {
+      Key k = key(getter.returned(), getter.scope(), depth + 1);
+      return k.withInstance(
+          LockRef.rebase(getter.outside(k.instance()), receiverInstance(path, method, receiver, scope, depth)));
     }
     Key byType = typeKey(path, null);
     Key key = annotatedOr(lockClass.orElse(null), method.getReturnType(), byType);
@@ -778,12 +782,11 @@ final class LockClassKeys {
     if (isView(path, method, receiver)) {
       return instance(receiver, scope, depth + 1);
     }
-    TreePath returned =
-        LockAnnotations.find(method, LockAnnotations.LOCK_CLASS, models).isEmpty() ? getterReturn(method) : null;
-    if (returned == null) {
+    Getter getter = LockAnnotations.find(method, LockAnnotations.LOCK_CLASS, models).isEmpty() ? getter(method) : null;
+    if (getter == null) {
       return null;
     }
-    String instance = instance(returned, LocalScope.NONE, depth + 1);
+    String instance = getter.outside(instance(getter.returned(), getter.scope(), depth + 1));
     return LockRef.rebase(instance, receiverInstance(path, method, receiver, scope, depth));
   }
 
@@ -813,27 +816,91 @@ final class LockClassKeys {
   }
 
   /**
-   * The field expression a getter returns, if {@code method} is one in this compilation: its body
-   * is {@code return field;}, after any guards that only throw ({@code if (field == null) throw
-   * ...;}), which return nothing else.
+   * What a getter returns: {@code returned}, an expression read in the getter's own {@code scope},
+   * which knows the locals the getter declared.
    */
-  private TreePath getterReturn(ExecutableElement method) {
+  private record Getter(TreePath returned, LocalScope scope) {
+    /**
+     * The returned object's name as the caller reads it: a name of the getter's own local (a local
+     * initialised from a lookup, one object in the getter only) names nothing outside it.
+     */
+    String outside(String instance) {
+      return instance != null && instance.startsWith(LOCAL) ? null : instance;
+    }
+  }
+
+  /**
+   * The getter {@code method} is, if it is one in this compilation: its body ends in {@code return
+   * e;} with {@code e} a field, a local, a getter's call or a view, and before that has only
+   *
+   * <ul>
+   *   <li>guards that only throw ({@code if (field == null) throw ...;}), which return nothing else;
+   *   <li>locals with initializers, each read back only as what it was initialised with: nothing
+   *       else in such a body assigns it ({@code Holder h = INSTANCE; if (h == null) throw ...;
+   *       return h;});
+   *   <li>the lazy initialisation of the field it returns ({@code if (instance == null) instance =
+   *       new Registry();}, also inside a {@code synchronized} block, as double-checked locking
+   *       writes it): the field is then set once ({@link FieldAssignments#setOnce}), one object
+   *       for every read that finds it set.
+   * </ul>
+   */
+  private Getter getter(ExecutableElement method) {
     TreePath methodPath = declaration(method);
     if (methodPath == null || !(methodPath.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
       return null;
     }
     List<? extends StatementTree> statements = tree.getBody().getStatements();
     int last = statements.size() - 1;
-    if (last < 0 || !(statements.get(last) instanceof ReturnTree ret) || ret.getExpression() == null) {
+    if (last < 0 || !(statements.get(last) instanceof ReturnTree ret) || ret.getExpression() == null
+        || !follows(ret.getExpression())) {
       return null;
     }
+    TreePath bodyPath = child(methodPath, tree.getBody());
+    TreePath returned = child(child(bodyPath, ret), ret.getExpression());
+    boolean returnsField = trees.getElement(returned) instanceof VariableElement v && v.getKind() == ElementKind.FIELD;
+    Map<Element, TreePath> locals = new HashMap<>();
     for (int i = 0; i < last; i++) {
-      if (!isThrowingGuard(statements.get(i))) {
+      StatementTree statement = statements.get(i);
+      if (statement instanceof VariableTree local && local.getInitializer() != null) {
+        TreePath localPath = child(bodyPath, local);
+        locals.put(trees.getElement(localPath), child(localPath, local.getInitializer()));
+      } else if (!isThrowingGuard(statement)
+          && !(returnsField && isLazyInitialisation(statement, ret.getExpression()))) {
         return null;
       }
     }
-    TreePath returned = child(child(child(methodPath, tree.getBody()), ret), ret.getExpression());
-    return follows(ret.getExpression()) ? returned : null;
+    return new Getter(returned, locals.isEmpty() ? LocalScope.NONE : new GetterScope(locals));
+  }
+
+  /** The locals of a getter: each is what it was initialised with, and no statement of the getter assigns one. */
+  private record GetterScope(Map<Element, TreePath> locals) implements LocalScope {
+    @Override
+    public TreePath initializer(Element local) {
+      return locals.get(local);
+    }
+
+    @Override
+    public boolean effectivelyFinal(Element local) {
+      return locals.containsKey(local);
+    }
+  }
+
+  /**
+   * Whether {@code statement} only sets {@code returned}, a field, where it is still {@code null}:
+   * {@code if (returned == null) ...} with no else, or a {@code synchronized} block of such.
+   */
+  private static boolean isLazyInitialisation(StatementTree statement, ExpressionTree returned) {
+    if (statement instanceof SynchronizedTree block) {
+      for (StatementTree inner : block.getBlock().getStatements()) {
+        if (!isLazyInitialisation(inner, returned)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return statement instanceof IfTree lazy
+        && lazy.getElseStatement() == null
+        && FieldAssignments.isNullTestOf(lazy.getCondition(), returned);
   }
 
   /** Whether {@code statement} is {@code if (condition) throw ...;}, with no else. */

@@ -1352,7 +1352,8 @@ final class MethodAnalyzer {
    */
   private HeldLocks acquire(HeldLocks path, LockRef lock, boolean trylock, Provenance at, List<String> guards) {
     acquiredHere.add(lock);
-    if (lock.instance() == null && takenAgainAt(path, lock, at)) {
+    boolean takenAgain = lock.instance() == null && takenAgainAt(path, lock, at);
+    if (takenAgain) {
       takenByTheMany.add(lock.lockClass().key());
     }
     HeldLocks.Entry entry = new HeldLocks.Entry(lock, trylock, at, 0);
@@ -1370,7 +1371,12 @@ final class MethodAnalyzer {
       // A trylock of a non-reentrant lock its thread holds fails at once: no path goes on holding it twice.
       return null;
     }
-    acquisitions.add(new MethodSummary.Acquisition(path.held(), entry.toHeldLock(), at, guards, path.releasedCallers()));
+    // A loop taking the locks of an array or collection one after another (all segments, each
+    // stripe, hand over hand along a list) takes them in its order: what the kernel annotates with
+    // a nest_lock or a subclass per level. Its earlier holds are no AA of this acquisition; they
+    // stay held, ordered before whatever is taken next.
+    List<HeldLock> held = takenAgain ? path.heldExceptTakenAt(at, lock) : path.held();
+    acquisitions.add(new MethodSummary.Acquisition(held, entry.toHeldLock(), at, guards, path.releasedCallers()));
     return path.push(entry);
   }
 
@@ -1467,7 +1473,7 @@ final class MethodAnalyzer {
   /** Whether {@code path} holds a lock of {@code lock}'s class taken at {@code at}, by this same acquisition. */
   private static boolean takenAgainAt(HeldLocks path, LockRef lock, Provenance at) {
     for (HeldLocks.Entry entry : path.stack()) {
-      if (entry.acquiredAt().equals(at) && entry.lock().lockClass().key().equals(lock.lockClass().key())) {
+      if (entry.takenAt(at, lock)) {
         return true;
       }
     }

@@ -26,6 +26,7 @@ import com.sun.source.util.TreePathScanner;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.program.MethodSummary;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,7 +50,8 @@ import javax.lang.model.type.TypeMirror;
  * Where a body's objects go, for the program's type flow ({@link MethodSummary.Flow}): what each
  * field assignment, return, argument, collection insertion, call receiver and {@code synchronized}
  * object may be, as the {@code new} expressions, fields, parameters and call results it comes
- * from. Flow-insensitive within the body: a local is every value assigned to it.
+ * from. A local is every value assigned to it that may reach the read ({@link #reaching}): an
+ * assignment before the read, or one in a loop around both.
  */
 final class TypeFlowFacts {
   private static final String UNKNOWN = "?";
@@ -79,8 +81,11 @@ final class TypeFlowFacts {
   private final Map<String, TreeSet<String>> initializers = new LinkedHashMap<>();
   /** The unit's field initializers, in the order of the walk. */
   private final List<TreePath> fieldValues = new ArrayList<>();
-  /** Per local and the method whose parameters its sources name, its sources. */
-  private final Map<Element, Map<ExecutableElement, Set<String>>> localSources = new HashMap<>();
+  /** Per local, the method whose parameters its sources name and the values that reach a read: its sources. */
+  private final Map<Element, Map<LocalRead, Set<String>>> localSources = new HashMap<>();
+
+  /** What a local's sources at a read depend on: the method, and which of its values reach the read. */
+  private record LocalRead(ExecutableElement method, BitSet reaching) {}
 
   TypeFlowFacts(UnitContext unit) {
     this.unit = unit;
@@ -361,10 +366,10 @@ final class TypeFlowFacts {
           return;
         }
         into.add("P " + position);
-        locals(element, method, into, visiting);
+        locals(path, element, method, into, visiting);
       }
       case LOCAL_VARIABLE, RESOURCE_VARIABLE -> {
-        if (!locals(element, method, into, visiting)) {
+        if (!locals(path, element, method, into, visiting)) {
           into.add(UNKNOWN);
         }
       }
@@ -373,34 +378,109 @@ final class TypeFlowFacts {
     }
   }
 
-  /** Adds the sources of every value assigned to {@code local}; false when it has none. */
-  private boolean locals(Element local, ExecutableElement method, Set<String> into, Set<Element> visiting) {
-    List<TreePath> values = assigned().get(local);
-    if (values == null) {
+  /**
+   * Adds the sources of every value assigned to {@code local} that may reach its read at {@code
+   * read}; false when it has none.
+   */
+  private boolean locals(TreePath read, Element local, ExecutableElement method, Set<String> into, Set<Element> visiting) {
+    List<TreePath> all = assigned().get(local);
+    if (all == null) {
       return visiting.contains(local);
     }
+    BitSet reaching = reaching(all, read);
     if (visiting.isEmpty()) {
-      // A local is asked for at each use: its sources are found once per method that asks.
-      Map<ExecutableElement, Set<String>> known = localSources.computeIfAbsent(local, l -> new HashMap<>(2));
-      Set<String> sources = known.get(method);
+      // A local is asked for at each use: its sources are found once per method and set of values.
+      Map<LocalRead, Set<String>> known = localSources.computeIfAbsent(local, l -> new HashMap<>(2));
+      LocalRead key = new LocalRead(method, reaching);
+      Set<String> sources = known.get(key);
       if (sources == null) {
         sources = new TreeSet<>();
         Set<Element> own = new HashSet<>();
         own.add(local);
-        for (TreePath value : values) {
-          sources(value, method, sources, own);
+        for (int i = reaching.nextSetBit(0); i >= 0; i = reaching.nextSetBit(i + 1)) {
+          sources(all.get(i), method, sources, own);
         }
-        known.put(method, sources);
+        known.put(key, sources);
       }
       into.addAll(sources);
       return true;
     }
     if (visiting.add(local)) {
-      for (TreePath value : values) {
-        sources(value, method, into, visiting);
+      for (int i = reaching.nextSetBit(0); i >= 0; i = reaching.nextSetBit(i + 1)) {
+        sources(all.get(i), method, into, visiting);
       }
     }
     return true;
+  }
+
+  /**
+   * Which of a local's {@code values} may be what it holds at {@code read}: those assigned before
+   * the read in the source, and those assigned in a loop that also holds the read. Without loops,
+   * Java's control flow only goes forward, so an assignment after a read, or the one whose right
+   * side makes the read ({@code t = new MutexTransport(t)}), cannot reach it: a decorator chain
+   * built in one local does not wrap each decorator in itself.
+   */
+  private BitSet reaching(List<TreePath> values, TreePath read) {
+    BitSet reaching = new BitSet(values.size());
+    long start = unit.positions().getStartPosition(unit.unit(), read.getLeaf());
+    for (int i = 0; i < values.size(); i++) {
+      TreePath value = values.get(i);
+      if (start < 0 || assignedBy(value) <= start || inOneLoop(value, read)) {
+        reaching.set(i);
+      }
+    }
+    return reaching;
+  }
+
+  /**
+   * Where the assignment of {@code value} is done: the end of the assignment or declaration it is
+   * the right side of; of the expression a loop's variable iterates over; of the call that copies
+   * into the local.
+   */
+  private long assignedBy(TreePath value) {
+    TreePath done = value;
+    Tree parent = value.getParentPath().getLeaf();
+    if (parent instanceof AssignmentTree || parent instanceof VariableTree) {
+      done = value.getParentPath();
+    } else if (!(parent instanceof EnhancedForLoopTree)) {
+      for (TreePath p = value; p != null; p = p.getParentPath()) {
+        if (p.getLeaf() instanceof MethodInvocationTree) {
+          done = p;
+          break;
+        }
+      }
+    }
+    return unit.positions().getEndPosition(unit.unit(), done.getLeaf());
+  }
+
+  /** Whether a loop of the body encloses both {@code a} and {@code b}. */
+  private static boolean inOneLoop(TreePath a, TreePath b) {
+    Set<Tree> loops = new HashSet<>();
+    for (TreePath p = a; p != null && !isBodyBoundary(p.getLeaf()); p = p.getParentPath()) {
+      if (isLoop(p.getLeaf())) {
+        loops.add(p.getLeaf());
+      }
+    }
+    if (loops.isEmpty()) {
+      return false;
+    }
+    for (TreePath p = b; p != null && !isBodyBoundary(p.getLeaf()); p = p.getParentPath()) {
+      if (loops.contains(p.getLeaf())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLoop(Tree tree) {
+    return switch (tree.getKind()) {
+      case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean isBodyBoundary(Tree tree) {
+    return tree instanceof MethodTree || tree instanceof LambdaExpressionTree || tree instanceof ClassTree;
   }
 
   private Map<Element, List<TreePath>> assigned() {

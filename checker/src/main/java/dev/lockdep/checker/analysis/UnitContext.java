@@ -87,6 +87,10 @@ final class UnitContext {
     return unit;
   }
 
+  SourcePositions positions() {
+    return positions;
+  }
+
   String file() {
     return file;
   }

@@ -121,6 +121,19 @@ class RecursiveLockingNegative {
     }
   }
 
+  /**
+   * A loop taking every lock of an array, in index order (all segments, each stripe): a nesting
+   * in one order, what the kernel annotates with a nest_lock.
+   */
+  void lockAll(ReentrantLock[] stripes) {
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i].lock();
+    }
+    for (int i = stripes.length - 1; i >= 0; i--) {
+      stripes[i].unlock();
+    }
+  }
+
   static final class Registry {
     synchronized void add() {}
   }

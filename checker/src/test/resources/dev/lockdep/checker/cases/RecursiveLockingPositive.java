@@ -21,6 +21,15 @@ class RecursiveLockingPositive {
   @LockClass(value = "Mutex", reentrant = false)
   private final ReentrantLock mutex = new ReentrantLock();
 
+  /** A loop's own earlier holds are in its order; a lock of the class held before the loop is not. */
+  void lockAllUnderOne(Account first, Account[] all) {
+    first.lock.lock();
+    for (int i = 0; i < all.length; i++) {
+      // BUG: Diagnostic contains: acquiring Account.lock while already holding another lock of the same class
+      all[i].lock.lock();
+    }
+  }
+
   /** Two instances of one class, nested without a subclass: lockdep's AA. */
   void transfer(Account from, Account to) {
     from.lock.lock();
