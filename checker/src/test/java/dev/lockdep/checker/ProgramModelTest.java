@@ -1566,6 +1566,189 @@ class ProgramModelTest {
   }
 
   /**
+   * Log4j's life cycles: {@code stop()} of an {@code AbstractLifeCycle} calls {@code stop(timeout)}
+   * on itself.
+   */
+  private static final String LIFE_CYCLES =
+      """
+      package p;
+      interface LifeCycle { void stop(); }
+      interface LifeCycle2 extends LifeCycle { boolean stop(long timeout); }
+      abstract class AbstractLifeCycle implements LifeCycle2 {
+        public void stop() { stop(30); }
+        public boolean stop(long timeout) { return true; }
+      }
+      """;
+
+  /**
+   * A logger context that holds its configuration lock while it runs {@code stop} (after its
+   * {@code fields}), and a subclass whose {@code stop(timeout)} is the context's: the context's
+   * {@code stop} reached from {@code stop} is lockdep's AA on the lock.
+   */
+  private static String loggerContext(String fields, String stop) {
+    return """
+        class Context extends AbstractLifeCycle {
+          final java.util.concurrent.locks.ReentrantLock configLock = new java.util.concurrent.locks.ReentrantLock();
+          %s
+          @Override public boolean stop(long timeout) {
+            configLock.lock();
+            try { %s } finally { configLock.unlock(); }
+            return true;
+          }
+        }
+        class AsyncContext extends Context {
+          AsyncContext() throws Exception { }
+          @Override public boolean stop(long timeout) { return super.stop(timeout); }
+        }
+        """
+        .formatted(fields, stop);
+  }
+
+  /** Asserts that {@code program} (after {@link #LIFE_CYCLES}) is silent, and {@code twin} the context's AA. */
+  private static void assertContextReentersOnlyIn(String program, String twin) {
+    assertTrue(!twin.equals(program), twin);
+    assertEquals(List.of(), findings(sources("p/LifeCycle.java", LIFE_CYCLES + program)));
+    List<String> found = findings(sources("p/LifeCycle.java", LIFE_CYCLES + twin));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("[RecursiveLocking]") && found.get(0).contains("Context.configLock"), found::toString);
+  }
+
+  /**
+   * An object the flow knows only as of a type (a filter field set from what reflection made, a
+   * plugin), called as another of its interfaces ({@code ((LifeCycle2) filter).stop(t)}), is of
+   * both: only the filters run, not the logger context that implements the other interface too,
+   * whose {@code stop} locks its configuration lock and stops the filters under it. Held as an
+   * {@code Object}, the field may be anything: the context's {@code stop} runs there, under
+   * another context's lock, lockdep's AA.
+   */
+  @Test
+  void anUnknownObjectOfAKnownTypeCalledAsAnotherIsOfBoth() {
+    String filters =
+        """
+        interface Filter extends LifeCycle { }
+        class ThresholdFilter extends AbstractLifeCycle implements Filter { }
+        class Filterable {
+          private final Filter filter;
+          Filterable(Filter filter) { this.filter = filter; }
+          static Filterable create() throws Exception {
+            return new Filterable((Filter) Class.forName("p.ThresholdFilter").getDeclaredConstructor().newInstance());
+          }
+          boolean stop(long timeout) {
+            if (filter instanceof LifeCycle2) { return ((LifeCycle2) filter).stop(timeout); }
+            return true;
+          }
+        }
+        """
+            + loggerContext(
+                "final Filterable configuration; Context() throws Exception { configuration = Filterable.create(); }",
+                "configuration.stop(timeout);");
+    assertContextReentersOnlyIn(
+        filters,
+        filters.replace("private final Filter filter;", "private final Object filter;")
+            .replace("Filterable(Filter filter)", "Filterable(Object filter)"));
+  }
+
+  /**
+   * A cast's operand is of its declared type whatever else the flow merged into it: a
+   * configuration's components, kept as {@code Object}s with a logger context registered among
+   * them, are each cast to {@code Appender} and then stopped as {@code LifeCycle2}; only the
+   * appenders run, not the context that implements {@code LifeCycle2} too. Cast from the {@code
+   * Object} itself, the context may be there: lockdep's AA on its configuration lock.
+   */
+  @Test
+  void aCastsOperandIsOfItsDeclaredType() {
+    String components =
+        """
+        interface Appender { }
+        class FileAppender extends AbstractLifeCycle implements Appender { }
+        class Configuration {
+          final java.util.List<Object> components = new java.util.ArrayList<>();
+          Configuration() { components.add(new FileAppender()); }
+          void register(Object component) { components.add(component); }
+          void stop(long timeout) {
+            for (Object component : components) {
+              if (component instanceof Appender) {
+                Appender appender = (Appender) component;
+                if (appender instanceof LifeCycle2) { ((LifeCycle2) appender).stop(timeout); }
+              }
+            }
+          }
+        }
+        class Main {
+          static void start(Configuration configuration) throws Exception { configuration.register(new AsyncContext()); }
+        }
+        """
+            + loggerContext("final Configuration configuration = new Configuration();", "configuration.stop(timeout);");
+    assertContextReentersOnlyIn(
+        components,
+        components.replace("((LifeCycle2) appender).stop(timeout);", "((LifeCycle2) component).stop(timeout);"));
+  }
+
+  /**
+   * An inherited body run for a receiver the caller knows only as of an interface keeps that
+   * bound for its own calls on {@code this}, though its class is of another branch: {@code
+   * AbstractLifeCycle.stop()} run for a {@code Configuration} (of two classes, so no one type)
+   * calls {@code stop(timeout)} of configurations only, not the logger context's, which locks its
+   * configuration lock. A receiver known only as a {@code LifeCycle} may be the context: lockdep's
+   * AA.
+   */
+  @Test
+  void anInheritedBodyKeepsItsReceiversBoundForCallsOnThis() {
+    String configurations =
+        """
+        interface Configuration extends LifeCycle { }
+        class XmlConfiguration extends AbstractLifeCycle implements Configuration { }
+        class JsonConfiguration extends AbstractLifeCycle implements Configuration { }
+        """
+            + loggerContext(
+                """
+                final Configuration configuration;
+                Context() throws Exception {
+                  configuration = (Configuration) Class.forName("p.XmlConfiguration").getDeclaredConstructor().newInstance();
+                }
+                """,
+                "configuration.stop();");
+    assertContextReentersOnlyIn(
+        configurations,
+        configurations.replace("final Configuration configuration;", "final LifeCycle configuration;")
+            .replace("configuration = (Configuration) Class", "configuration = (LifeCycle) Class"));
+  }
+
+  /**
+   * What a receiver is known to be besides its static type bounds the {@code this} of an
+   * inherited body run for it: a manager replacing its triggering policy stops the old one as a
+   * {@code LifeCycle}, which runs {@code AbstractLifeCycle.stop()} for the policies, and its {@code
+   * stop(timeout)} on {@code this} runs the policies' only, not the logger context's, which locks
+   * its configuration lock. A policy kept as an {@code Object} may be the context: lockdep's AA.
+   */
+  @Test
+  void anInheritedBodyRunForABoundedReceiverKeepsTheBoundOnThis() {
+    String policies =
+        """
+        interface TriggeringPolicy { }
+        class SizePolicy extends AbstractLifeCycle implements TriggeringPolicy { }
+        class TimePolicy extends AbstractLifeCycle implements TriggeringPolicy { }
+        class Manager {
+          private TriggeringPolicy policy;
+          Manager() throws Exception {
+            policy = (TriggeringPolicy) Class.forName("p.SizePolicy").getDeclaredConstructor().newInstance();
+          }
+          void replace() {
+            TriggeringPolicy old = policy;
+            policy = null;
+            if (old instanceof LifeCycle) { ((LifeCycle) old).stop(); }
+          }
+        }
+        """
+            + loggerContext("final Manager manager; Context() throws Exception { manager = new Manager(); }", "manager.replace();");
+    assertContextReentersOnlyIn(
+        policies,
+        policies.replace("private TriggeringPolicy policy;", "private Object policy;")
+            .replace("policy = (TriggeringPolicy) Class", "policy = (Object) Class")
+            .replace("TriggeringPolicy old = policy;", "Object old = policy;"));
+  }
+
+  /**
    * An anonymous object passed to library code may come back where the flow does not follow:
    * a holder made by reflection ({@code getConstructor(...).newInstance(compute)}, Groovy's class
    * values) keeps the anonymous computation its constructor was given, and calls it under its

@@ -199,12 +199,32 @@ final class TypeFlowFacts {
           if (instance && receiver != null && (overridable(callee) || registers(path))
               && !isThis(receiver) && isObject(receiver)) {
             Provenance at = unit.provenance(node, "");
-            add(flows, "U " + at.line() + ":" + at.column() + " " + unit.signature(callee), sources(receiver, method));
+            add(flows, "U " + at.line() + ":" + at.column() + " " + unit.signature(callee), receiverSources(receiver, method));
           }
         }
         return super.visitMethodInvocation(node, null);
       }
     }.scan(root, null);
+  }
+
+  /**
+   * The sources of a call's receiver; for a cast ({@code ((LifeCycle2) filter).stop(t)}), also
+   * the program type the cast's operand is declared as, {@code B pkg.Type}: the object is of both,
+   * wherever it came from.
+   */
+  private Set<String> receiverSources(TreePath receiver, ExecutableElement method) {
+    Set<String> sources = sources(receiver, method);
+    TreePath cast = receiver;
+    while (cast.getLeaf() instanceof ParenthesizedTree parenthesized) {
+      cast = child(cast, parenthesized.getExpression());
+    }
+    if (cast.getLeaf() instanceof TypeCastTree typeCast) {
+      String declared = unit.keys().programTypeName(unit.trees().getTypeMirror(child(cast, typeCast.getExpression())));
+      if (declared != null) {
+        sources.add("B " + declared);
+      }
+    }
+    return sources;
   }
 
   /**

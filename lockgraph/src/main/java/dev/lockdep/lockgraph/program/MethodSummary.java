@@ -124,7 +124,9 @@ public record MethodSummary(
    *       {@code new ArrayList<>()}: the body is a factory);
    *       {@code T pkg.Type} an object of that type or a subtype ({@code this});
    *       {@code F pkg.Owner.field}; {@code P i} the body's parameter {@code i}; {@code C callee}
-   *       what a call of {@code callee} returns; {@code ?} an object the flow cannot follow.
+   *       what a call of {@code callee} returns; {@code ?} an object the flow cannot follow;
+   *       {@code B pkg.Type}, of a receiver that is a cast, the type its operand is declared as
+   *       (the object is of that type too, where the rest is not known).
    * </ul>
    */
   public record Flow(String target, List<String> sources) {

@@ -2138,13 +2138,27 @@ public final class SummaryComposer {
     // that type's subtypes select; of those, only what the types that flow there select.
     String staticType = call.receiverType();
     String bound = frame.knownBound(call.receiver());
-    if (bound != null && !bound.equals(staticType) && types.isSubtype(bound, staticType)) {
-      staticType = bound;
+    // A bound of another branch of the hierarchy than the static type (`this` of an inherited
+    // `AbstractLifeCycle.stop()` run for a `Configuration`) holds as well: the object is of both.
+    String[] frameBound = null;
+    if (bound != null && !bound.equals(staticType)) {
+      if (types.isSubtype(bound, staticType)) {
+        staticType = bound;
+      } else if (types.knows(bound) && !types.isSubtype(staticType, bound)) {
+        frameBound = new String[] {bound};
+      }
     }
     String[] flowed = receiverType != null ? null : TypeFlow.narrowed(live.flowed, staticType, types);
+    if (flowed != null && frameBound != null) {
+      flowed = subtypesOfAny(flowed, frameBound);
+      flowed = flowed.length == 0 ? null : flowed;
+    }
     if (flowed != null && flowed.length == 1) {
       receiverType = flowed[0];
     }
+    // An object the flow knows only as of a type (a typed field holding what reflection made),
+    // called as another type (`((LifeCycle2) filter).stop()`), is of both.
+    String[] alsoOf = receiverType == null && flowed == null ? TypeFlow.bounds(live.flowed, types) : null;
     Body[] own = live.callee == null ? NO_BODIES : live.callee.ownTargets();
     if (receiverType != null) {
       Body selected = call.virtual() ? types.select(receiverType, callee) : null;
@@ -2157,11 +2171,12 @@ public final class SummaryComposer {
     }
     // What the class hierarchy and the flow run depends on the call and the static type only:
     // found once, for every frame that dispatches the call so.
-    CallMemo found = live.dispatched(staticType);
+    String key = frameBound == null ? staticType : staticType + " & " + frameBound[0];
+    CallMemo found = live.dispatched(key);
     if (found == null) {
       found = new CallMemo();
-      dispatchByType(live, staticType, flowed, found);
-      live.dispatched(staticType, found);
+      dispatchByType(live, staticType, flowed, alsoOf, frameBound, found);
+      live.dispatched(key, found);
     }
     memo.guessed = found.guessed;
     for (int i = 0; i < found.size; i++) {
@@ -2172,9 +2187,12 @@ public final class SummaryComposer {
   /**
    * The bodies {@code live} runs on a receiver whose runtime type the frame does not know, of
    * static type {@code staticType} and of the types {@code flowed} (null when the flow does not
-   * know them), each with the runtime type of its {@code this} where one is known.
+   * know them), each with the runtime type of its {@code this} where one is known. {@code alsoOf}:
+   * where the flow does not know the types, those the receiver is a subtype of one of, or null;
+   * {@code frameBound}: likewise, what the frame knows it is a subtype of, or null.
    */
-  private void dispatchByType(LiveCall live, String staticType, String[] flowed, CallMemo memo) {
+  private void dispatchByType(
+      LiveCall live, String staticType, String[] flowed, String[] alsoOf, String[] frameBound, CallMemo memo) {
     MethodSummary.CallSite call = live.call;
     String callee = call.callee();
     boolean known = types.knows(staticType);
@@ -2216,6 +2234,14 @@ public final class SummaryComposer {
           continue;
         }
       }
+      for (String[] bounds : new String[][] {alsoOf, frameBound}) {
+        if (bounds != null) {
+          selecting = subtypesOfAny(selecting, bounds);
+        }
+      }
+      if (selecting.length == 0) {
+        continue;
+      }
       // Where the receiver is a guess, one context stands for every type that runs the body; an
       // inherited body run for a narrower static type, or for the few types the flow brings to the
       // receiver, knows its `this` is of each of them.
@@ -2224,9 +2250,33 @@ public final class SummaryComposer {
           memo.add(body, null, type);
         }
       } else {
-        memo.add(body, null, null, base.equals(owner) ? null : base);
+        // Its `this` keeps the narrowest bound known: the static type where the body's class is
+        // not of it, or what the receiver is also known to be (a cast's operand's declared type).
+        String thisBound = base.equals(owner) ? null : base;
+        for (String[] bounds : new String[][] {alsoOf, frameBound}) {
+          if (bounds != null && bounds.length == 1 && !types.isSubtype(owner, bounds[0])
+              && (thisBound == null || types.isSubtype(bounds[0], thisBound))) {
+            thisBound = bounds[0];
+          }
+        }
+        memo.add(body, null, null, thisBound);
       }
     }
+  }
+
+  /** Of {@code candidates}, those that are subtypes of one of {@code bounds}. */
+  private String[] subtypesOfAny(String[] candidates, String[] bounds) {
+    String[] kept = new String[candidates.length];
+    int n = 0;
+    for (String type : candidates) {
+      for (String bound : bounds) {
+        if (types.isSubtype(type, bound)) {
+          kept[n++] = type;
+          break;
+        }
+      }
+    }
+    return n == kept.length ? candidates : Arrays.copyOf(kept, n);
   }
 
   /** Whether a body {@code owner} declares may run for one of {@code flowed}: one of them is {@code owner} or a subtype. */

@@ -221,6 +221,8 @@ final class TypeFlow {
     boolean unknown;
     /** Whether it names the {@code this} of the body. */
     boolean self;
+    /** For a cast's operand, the {@link #bound} of its declared type; else null. */
+    String declared;
   }
 
   /**
@@ -336,7 +338,22 @@ final class TypeFlow {
   String[] receiver(Body body, MethodSummary.CallSite call) {
     Map<String, Value> own = uses.get(body);
     Value value = own == null ? null : own.get(position(call.at()) + " " + call.callee());
-    return value == null ? UNKNOWN : types(value);
+    if (value == null) {
+      return UNKNOWN;
+    }
+    String[] flowed = types(value);
+    if (value.declared == null) {
+      return flowed;
+    }
+    if (flowed != UNKNOWN) {
+      // Java's types say the object is of the operand's declared type: what else the flow brings
+      // there came through a collection or an Object it merged with others.
+      String[] kept = narrowed(flowed, value.declared.substring(1), types);
+      if (kept != UNKNOWN) {
+        return kept;
+      }
+    }
+    return new String[] {value.declared};
   }
 
   /**
@@ -535,6 +552,36 @@ final class TypeFlow {
     return n == 0 ? UNKNOWN : n == kept.length ? flowed : Arrays.copyOf(kept, n);
   }
 
+  /**
+   * The types an object of {@code flowed} (a value of {@link #receiver}) is known to be a subtype
+   * of where the flow knows no types: the {@link #bound}s it holds, when each other type it holds
+   * is a subtype of one of them (a typed field or parameter: what reached it of its type, and
+   * what it cannot follow); else null.
+   */
+  static String[] bounds(String[] flowed, TypeHierarchy types) {
+    if (flowed == UNKNOWN) {
+      return null;
+    }
+    List<String> bounds = new ArrayList<>(1);
+    for (String type : flowed) {
+      if (type.charAt(0) == BOUND) {
+        if (!types.knows(type.substring(1))) {
+          return null;
+        }
+        bounds.add(type.substring(1));
+      }
+    }
+    if (bounds.isEmpty()) {
+      return null;
+    }
+    for (String type : flowed) {
+      if (type.charAt(0) != BOUND && bounds.stream().noneMatch(bound -> types.isSubtype(type, bound))) {
+        return null;
+      }
+    }
+    return bounds.toArray(new String[0]);
+  }
+
   private static String position(Provenance at) {
     return at.line() + ":" + at.column();
   }
@@ -615,6 +662,13 @@ final class TypeFlow {
             }
           } else {
             value.unknown = true;
+          }
+        }
+        case 'B' -> {
+          // What a cast's operand is declared as: a bound, said only where the rest is unknown.
+          String type = source.substring(2);
+          if (types.knows(type)) {
+            value.declared = BOUND + type;
           }
         }
         case 'F' -> value.nodes.add(field(source));
