@@ -456,6 +456,47 @@ class ProgramModelTest {
   }
 
   /**
+   * A back-pointer kept as an {@code Object} ({@code new Reconnector(this)} into {@code final Object
+   * owner}, Log4j's JMS manager) is a lock field its creators give their own monitors: locking it
+   * from the reconnector the manager holds, under the manager's monitor, re-enters that monitor.
+   * The reconnector is made where a test found it {@code null} ({@code retry && reconnector ==
+   * null}) and dropped later: one object for the body that makes and calls it.
+   * Given another manager ({@code new Reconnector(SHARED)}), the field is no back-pointer, and the
+   * nesting is lockdep's AA.
+   */
+  @Test
+  void aBackPointerKeptAsAnObjectReachesItsOwnersMonitor() {
+    String manager =
+        """
+        package p;
+        class Manager {
+          static final Manager SHARED = new Manager();
+          private Reconnector reconnector;
+          private boolean retry = true;
+          synchronized void send() {
+            if (retry && reconnector == null) {
+              reconnector = create();
+            }
+            reconnector.reconnect();
+          }
+          private Reconnector create() { return new Reconnector(this); }
+          void stop() { reconnector = null; }
+          static class Reconnector {
+            private final Object owner;
+            Reconnector(Object owner) { this.owner = owner; }
+            void reconnect() { synchronized (owner) { } }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Manager.java", manager)));
+    String peer = manager.replace("new Reconnector(this)", "new Reconnector(SHARED)");
+    assertTrue(!peer.equals(manager), peer);
+    List<String> found = findings(sources("p/Manager.java", peer));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("[RecursiveLocking]"), found.get(0));
+  }
+
+  /**
    * A guard: a field that only ever holds objects made elsewhere ({@code new Account()} linked by a
    * setup method), never the {@code this} of a body, points at no owner: the peer of the account
    * paid under another account's monitor is a third account, lockdep's AA.
@@ -696,7 +737,8 @@ class ProgramModelTest {
 
   /**
    * A singleton reached through its getter is one object wherever the getter is called: a lazy
-   * getter that sets its field where it found it {@code null} (also under double-checked locking),
+   * getter that sets its field where it found it {@code null} (a test that may have more
+   * conjuncts, also under double-checked locking),
    * and a getter that reads its field into a local and checks it before returning it. The
    * registry a caller locks and the one whose synchronized method it calls next are one monitor,
    * re-entered.
@@ -708,8 +750,9 @@ class ProgramModelTest {
         package p;
         class Registry {
           private static Registry instance;
+          private static boolean open = true;
           static synchronized Registry getInstance() {
-            if (instance == null) {
+            if (open && instance == null) {
               instance = new Registry();
             }
             return instance;

@@ -122,12 +122,17 @@ final class FieldAssignments {
 
   /**
    * Whether {@code condition}, inside any parentheses, is {@code expression == null} or {@code
-   * null == expression}, {@code expression} written the same way.
+   * null == expression}, {@code expression} written the same way, or a conjunction with such a
+   * test ({@code retry && reconnector == null}): where it holds, the expression is {@code null}.
    */
   static boolean isNullTestOf(ExpressionTree condition, ExpressionTree expression) {
     ExpressionTree test = condition;
     while (test instanceof ParenthesizedTree parenthesized) {
       test = parenthesized.getExpression();
+    }
+    if (test.getKind() == Tree.Kind.CONDITIONAL_AND) {
+      BinaryTree and = (BinaryTree) test;
+      return isNullTestOf(and.getLeftOperand(), expression) || isNullTestOf(and.getRightOperand(), expression);
     }
     if (test.getKind() != Tree.Kind.EQUAL_TO) {
       return false;

@@ -685,6 +685,23 @@ public final class SummaryComposer {
   }
 
   /**
+   * Whether a lock field of class {@code field} may hold a lock of class {@code held}: a creator
+   * gave it one ({@link #storedClasses}), as a reconnector made with {@code new Reconnector(this)}
+   * keeps its manager in an {@code Object owner} field, whose monitor is the manager's.
+   */
+  private boolean storedAs(LockClass field, LockClass held) {
+    if (stored.isEmpty() || !stored.containsKey(field.key())) {
+      return false;
+    }
+    for (LockClass one : storedClasses(field)) {
+      if (one.key().equals(held.key())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Finds the wrappers ({@link TypeHierarchy#wraps}): the classes with a method that calls, on a
    * field of its own object, a method of a type the class itself implements.
    */
@@ -1399,7 +1416,7 @@ public final class SummaryComposer {
     for (int i = 0; i < held.size(); i++) {
       HeldLock lock = held.get(i);
       boolean sameClass = lock.lockClass().key().equals(next.lockClass().key());
-      if (!sameClass && !sameLockOfOneOwner(lock, next, reached)) {
+      if (!sameClass && !storedAs(next.lockClass(), lock.lockClass()) && !sameLockOfOneOwner(lock, next, reached)) {
         continue;
       }
       String name = lock.instance();
