@@ -1792,6 +1792,51 @@ class ProgramModelTest {
   }
 
   /**
+   * The monitor of a body run for a receiver known only by a bound (a logger config out of a map
+   * the flow cannot follow, whose inherited {@code synchronized addFilter} is its filterable's) is
+   * of a type of that bound: not the configuration whose monitor is held, which is filterable
+   * too. Known only as a filterable, the object may be a configuration: lockdep's AA.
+   */
+  @Test
+  void aMonitorOfAReceiverKnownByABoundIsOfATypeOfTheBound() {
+    String configurations =
+        """
+        package p;
+        import java.util.*;
+        abstract class AbstractFilterable {
+          private final List<Object> filters = new ArrayList<>();
+          public synchronized void addFilter(Object filter) { filters.add(filter); }
+        }
+        abstract class AbstractConfiguration extends AbstractFilterable {
+          private Map<String, LoggerConfig> loggerConfigs = new HashMap<>();
+          @SuppressWarnings("unchecked")
+          void load(String type) throws Exception {
+            loggerConfigs = (Map<String, LoggerConfig>) Class.forName(type).getDeclaredConstructor().newInstance();
+          }
+          LoggerConfig getLoggerConfig(String name) { return loggerConfigs.get(name); }
+          public synchronized void addLoggerFilter(String name, Object filter) {
+            LoggerConfig lc = getLoggerConfig(name);
+            lc.addFilter(filter);
+          }
+        }
+        class XmlConfiguration extends AbstractConfiguration { }
+        class JsonConfiguration extends AbstractConfiguration { }
+        class LoggerConfig extends AbstractFilterable { }
+        class AsyncLoggerConfig extends LoggerConfig { }
+        """;
+    assertEquals(List.of(), findings(sources("p/AbstractFilterable.java", configurations)));
+    String anyFilterable =
+        configurations
+            .replace("Map<String, LoggerConfig>", "Map<String, AbstractFilterable>")
+            .replace("LoggerConfig getLoggerConfig", "AbstractFilterable getLoggerConfig")
+            .replace("LoggerConfig lc =", "AbstractFilterable lc =");
+    assertTrue(!anyFilterable.equals(configurations), anyFilterable);
+    List<String> found = findings(sources("p/AbstractFilterable.java", anyFilterable));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("[RecursiveLocking]"), found.get(0));
+  }
+
+  /**
    * An anonymous object passed to library code may come back where the flow does not follow:
    * a holder made by reflection ({@code getConstructor(...).newInstance(compute)}, Groovy's class
    * values) keeps the anonymous computation its constructor was given, and calls it under its

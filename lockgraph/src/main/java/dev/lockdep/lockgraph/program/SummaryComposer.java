@@ -1158,6 +1158,35 @@ public final class SummaryComposer {
   }
 
   /**
+   * A type the object named {@code instance} (in the root's terms) is known to be of, narrower than
+   * its monitor's static type {@code staticType}, where a context on the chain knows no runtime
+   * type for it: the bound of a call's receiver run for a narrower static type (the {@code this} of
+   * {@code AbstractFilterable.addFilter} run for a {@code LoggerConfig}). Null when none is.
+   */
+  private String knownBound(Context context, String instance, String staticType) {
+    if (instance == null) {
+      return null;
+    }
+    for (Context on = context; on != null; on = on.parent) {
+      Frame frame = on.frame;
+      if (instance.equals(frame.receiver) && narrower(frame.knownBound("this"), staticType)) {
+        return frame.knownBound("this");
+      }
+      for (Binding binding : frame.bindings) {
+        if (instance.equals(binding.instance) && narrower(binding.bound, staticType)) {
+          return binding.bound;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code bound} is a type of the program below {@code staticType}. */
+  private boolean narrower(String bound, String staticType) {
+    return bound != null && !bound.equals(staticType) && types.knows(bound) && types.isSubtype(bound, staticType);
+  }
+
+  /**
    * Of {@code candidates}, the types the object named {@code instance} may have when it is reached
    * through the fields of objects running on {@code context}'s chain: not the class of any of them.
    * A wrapper's delegate is of another class, unless the program wraps a wrapper in one of its
@@ -1618,12 +1647,15 @@ public final class SummaryComposer {
     String[] known = new String[n + 1];
     // Per position, the types the type flow says reach the monitor, where the chain knows none.
     String[][] flowed = new String[n + 1][];
+    // Per position, a type the chain knows the object is of, where it knows no runtime type.
+    String[] bounds = new String[n + 1];
     for (int p = 0; p <= n; p++) {
       HeldLock lock = locks[p];
       if (lock.lockClass().typed()) {
         known[p] = knownType(context, lock.instance());
         if (known[p] == null) {
-          flowed[p] = flow.monitor(lock.acquiredAt(), lock.lockClass().key());
+          bounds[p] = knownBound(context, lock.instance(), lock.lockClass().key());
+          flowed[p] = flow.monitor(lock.acquiredAt(), bounds[p] != null ? bounds[p] : lock.lockClass().key());
           known[p] = flowed[p] != null && flowed[p].length == 1 ? flowed[p][0] : null;
         }
         typed += known[p] == null ? 1 : 0;
@@ -1635,6 +1667,7 @@ public final class SummaryComposer {
       for (int q = 0; q <= n && known[p] == null && locks[p].lockClass().typed(); q++) {
         String other = known[q] != null ? known[q] : locks[q].lockClass().typed() ? null : locks[q].lockClass().key();
         if (other != null && types.knows(other) && types.isSubtype(other, locks[p].lockClass().key())
+            && (bounds[p] == null || types.isSubtype(other, bounds[p]))
             && (flowed[p] == null || contains(flowed[p], other))) {
           known[p] = other;
           typed--;
@@ -1667,7 +1700,7 @@ public final class SummaryComposer {
         continue;
       }
       String instance = locks[p].instance();
-      String[] own = monitorTypes(lockClass.key());
+      String[] own = monitorTypes(bounds[p] != null ? bounds[p] : lockClass.key());
       String[] reaching = flowed[p] == null ? NO_NAMES : common(own, flowed[p]);
       if (reaching.length > 0) {
         own = reaching;
