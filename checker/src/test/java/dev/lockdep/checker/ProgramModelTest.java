@@ -460,7 +460,8 @@ class ProgramModelTest {
    * owner}, Log4j's JMS manager) is a lock field its creators give their own monitors: locking it
    * from the reconnector the manager holds, under the manager's monitor, re-enters that monitor.
    * The reconnector is made where a test found it {@code null} ({@code retry && reconnector ==
-   * null}) and dropped later: one object for the body that makes and calls it.
+   * null}) and dropped later: one object for the body that makes and calls it. The manager made
+   * it in a superclass's body, and may be of a subclass.
    * Given another manager ({@code new Reconnector(SHARED)}), the field is no back-pointer, and the
    * nesting is lockdep's AA.
    */
@@ -487,6 +488,7 @@ class ProgramModelTest {
             void reconnect() { synchronized (owner) { } }
           }
         }
+        class SslManager extends Manager { }
         """;
     assertEquals(List.of(), findings(sources("p/Manager.java", manager)));
     String peer = manager.replace("new Reconnector(this)", "new Reconnector(SHARED)");

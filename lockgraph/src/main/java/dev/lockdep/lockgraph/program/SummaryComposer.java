@@ -686,15 +686,18 @@ public final class SummaryComposer {
 
   /**
    * Whether a lock field of class {@code field} may hold a lock of class {@code held}: a creator
-   * gave it one ({@link #storedClasses}), as a reconnector made with {@code new Reconnector(this)}
-   * keeps its manager in an {@code Object owner} field, whose monitor is the manager's.
+   * gave it one ({@link #storedClasses}), or the monitor of a supertype of {@code held}, as a
+   * reconnector made with {@code new Reconnector(this)} keeps its manager in an {@code Object
+   * owner} field, whose monitor is the manager's.
    */
   private boolean storedAs(LockClass field, LockClass held) {
     if (stored.isEmpty() || !stored.containsKey(field.key())) {
       return false;
     }
     for (LockClass one : storedClasses(field)) {
-      if (one.key().equals(held.key())) {
+      // A monitor stored as its static type (`new Reconnector(this)` in a superclass's body) is
+      // the monitor of an object of any of its subtypes.
+      if (one.key().equals(held.key()) || (one.typed() && types.knows(held.key()) && types.isSubtype(held.key(), one.key()))) {
         return true;
       }
     }
