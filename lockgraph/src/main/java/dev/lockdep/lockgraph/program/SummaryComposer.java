@@ -1172,8 +1172,9 @@ public final class SummaryComposer {
     }
     for (Context on = context; on != null; on = on.parent) {
       Frame frame = on.frame;
-      if (instance.equals(frame.receiver) && narrower(frame.knownBound("this"), staticType)) {
-        return frame.knownBound("this");
+      String thisBound = instance.equals(frame.receiver) ? frame.knownBound("this") : null;
+      if (narrower(thisBound, staticType)) {
+        return thisBound;
       }
       for (Binding binding : frame.bindings) {
         if (instance.equals(binding.instance) && narrower(binding.bound, staticType)) {

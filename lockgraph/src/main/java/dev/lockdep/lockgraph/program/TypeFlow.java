@@ -665,7 +665,7 @@ final class TypeFlow {
           }
         }
         case 'B' -> {
-          // What a cast's operand is declared as: a bound, said only where the rest is unknown.
+          // What a cast's operand is declared as: the object is of it, whatever else merged there.
           String type = source.substring(2);
           if (types.knows(type)) {
             value.declared = BOUND + type;
