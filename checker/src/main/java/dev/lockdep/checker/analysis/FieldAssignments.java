@@ -264,7 +264,7 @@ final class FieldAssignments {
           if (leaf instanceof IfTree test && test.getThenStatement() == child && isNullTestOf(test.getCondition(), variable)) {
             return true;
           }
-          if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+          if (LockClassKeys.isBodyBoundary(leaf)) {
             return false;
           }
           child = leaf;

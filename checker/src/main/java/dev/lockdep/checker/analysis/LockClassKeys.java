@@ -351,6 +351,11 @@ final class LockClassKeys {
     }
   }
 
+  /** Whether {@code tree} starts a body of its own: a method, a lambda, a class. */
+  static boolean isBodyBoundary(Tree tree) {
+    return tree instanceof MethodTree || tree instanceof LambdaExpressionTree || tree instanceof ClassTree;
+  }
+
   /** The expression inside any parentheses and casts: a cast names the same object, of the same lock class. */
   static TreePath withoutParenthesesAndCasts(TreePath path) {
     TreePath expression = path;
@@ -886,8 +891,9 @@ final class LockClassKeys {
   }
 
   /**
-   * Whether {@code statement} only sets {@code returned}, a field, where it is still {@code null}:
-   * {@code if (returned == null) ...} with no else, or a {@code synchronized} block of such.
+   * Whether {@code statement} is the lazy initialisation of {@code returned}, a field: {@code if
+   * (returned == null) ...} with no else (whatever else its branch does), or a {@code synchronized}
+   * block of such.
    */
   private static boolean isLazyInitialisation(StatementTree statement, ExpressionTree returned) {
     if (statement instanceof SynchronizedTree block) {

@@ -476,7 +476,7 @@ final class TypeFlowFacts {
   /** Whether a loop of the body encloses both {@code a} and {@code b}. */
   private static boolean inOneLoop(TreePath a, TreePath b) {
     Set<Tree> loops = new HashSet<>();
-    for (TreePath p = a; p != null && !isBodyBoundary(p.getLeaf()); p = p.getParentPath()) {
+    for (TreePath p = a; p != null && !LockClassKeys.isBodyBoundary(p.getLeaf()); p = p.getParentPath()) {
       if (isLoop(p.getLeaf())) {
         loops.add(p.getLeaf());
       }
@@ -484,7 +484,7 @@ final class TypeFlowFacts {
     if (loops.isEmpty()) {
       return false;
     }
-    for (TreePath p = b; p != null && !isBodyBoundary(p.getLeaf()); p = p.getParentPath()) {
+    for (TreePath p = b; p != null && !LockClassKeys.isBodyBoundary(p.getLeaf()); p = p.getParentPath()) {
       if (loops.contains(p.getLeaf())) {
         return true;
       }
@@ -497,10 +497,6 @@ final class TypeFlowFacts {
       case FOR_LOOP, ENHANCED_FOR_LOOP, WHILE_LOOP, DO_WHILE_LOOP -> true;
       default -> false;
     };
-  }
-
-  private static boolean isBodyBoundary(Tree tree) {
-    return tree instanceof MethodTree || tree instanceof LambdaExpressionTree || tree instanceof ClassTree;
   }
 
   private Map<Element, List<TreePath>> assigned() {

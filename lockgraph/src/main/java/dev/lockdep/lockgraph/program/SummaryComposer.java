@@ -697,7 +697,7 @@ public final class SummaryComposer {
     for (LockClass one : storedClasses(field)) {
       // A monitor stored as its static type (`new Reconnector(this)` in a superclass's body) is
       // the monitor of an object of any of its subtypes.
-      if (one.key().equals(held.key()) || (one.typed() && types.knows(held.key()) && types.isSubtype(held.key(), one.key()))) {
+      if (one.key().equals(held.key()) || (one.typed() && types.isSubtype(held.key(), one.key()))) {
         return true;
       }
     }
@@ -1187,7 +1187,7 @@ public final class SummaryComposer {
 
   /** Whether {@code bound} is a type of the program below {@code staticType}. */
   private boolean narrower(String bound, String staticType) {
-    return bound != null && !bound.equals(staticType) && types.knows(bound) && types.isSubtype(bound, staticType);
+    return bound != null && !bound.equals(staticType) && types.isSubtype(bound, staticType);
   }
 
   /**
@@ -2195,12 +2195,10 @@ public final class SummaryComposer {
     // A bound of another branch of the hierarchy than the static type (`this` of an inherited
     // `AbstractLifeCycle.stop()` run for a `Configuration`) holds as well: the object is of both.
     String[] frameBound = null;
-    if (bound != null && !bound.equals(staticType)) {
-      if (types.isSubtype(bound, staticType)) {
-        staticType = bound;
-      } else if (types.knows(bound) && !types.isSubtype(staticType, bound)) {
-        frameBound = new String[] {bound};
-      }
+    if (narrower(bound, staticType)) {
+      staticType = bound;
+    } else if (bound != null && !bound.equals(staticType) && types.knows(bound) && !types.isSubtype(staticType, bound)) {
+      frameBound = new String[] {bound};
     }
     String[] flowed = receiverType != null ? null : TypeFlow.narrowed(live.flowed, staticType, types);
     if (flowed != null && frameBound != null) {
