@@ -1145,6 +1145,126 @@ class ProgramModelTest {
     assertCycle(findings(sources("p/Pool.java", POOLS, "p/Conn.java", conn)), "Conn", "SoftPool");
   }
 
+  /** A pool that starts a worker from its thread factory while holding its monitor. */
+  private static String workers(String worker, String factory) {
+    return """
+        package p;
+        class Pool {
+          final java.util.concurrent.ThreadFactory factory = new Workers();
+          synchronized void grow(Runnable task) { factory.newThread(task).interrupt(); }
+        }
+        class Workers implements java.util.concurrent.ThreadFactory {
+          public Thread newThread(Runnable task) { return new Worker(task); }
+          %s
+        }
+        class Worker extends Thread {
+          Worker(Runnable task) { super(task); }
+          %s
+        }
+        class Registry {
+          static final Object LOCK = new Object();
+          static Pool pool;
+          static void shrink() { synchronized (LOCK) { pool.grow(null); } }
+        }
+        """.formatted(factory, worker);
+  }
+
+  /**
+   * What a JDK method returns is what the program's implementations of it return, not the object
+   * it is called on: a thread factory's {@code newThread} gives a {@code Worker}, whose {@code
+   * interrupt()} locks the registry under the pool's monitor. Read as the factory itself, the
+   * worker's lock was never reached and the cycle was missed; the factory's own {@code interrupt()}
+   * (no thread's) does not run for it.
+   */
+  @Test
+  void aJdkMethodReturnsWhatTheProgramsImplementationReturns() {
+    String locking = "@Override public void interrupt() { synchronized (Registry.LOCK) { } }";
+    assertCycle(findings(sources("p/Pool.java", workers(locking, ""))), "Pool", "Registry.LOCK");
+    assertEquals(
+        List.of(),
+        findings(sources("p/Pool.java", workers("", locking.replace("@Override ", "")))));
+  }
+
+  /** A thread factory that labels the threads of the factory it wraps. */
+  private static String labelled(String factory) {
+    return """
+        package p;
+        import java.util.concurrent.ThreadFactory;
+        class Named implements ThreadFactory {
+          final ThreadFactory inner;
+          Named(ThreadFactory inner) { this.inner = inner; }
+          public Thread newThread(Runnable task) { return new Labelled(inner.newThread(task)); }
+        }
+        class Labelled extends Thread {
+          final Thread thread;
+          Labelled(Thread thread) { this.thread = thread; }
+          @Override public synchronized String toString() { return "labelled " + thread.toString(); }
+        }
+        class Counted extends Thread {
+          @Override public String toString() { synchronized (Registry.LOCK) { return "counted"; } }
+        }
+        class Plain implements ThreadFactory {
+          public Thread newThread(Runnable task) { return new Counted(); }
+        }
+        class Registry {
+          static final Object LOCK = new Object();
+          static final ThreadFactory FACTORY = new Named(%s);
+          static void dump(Runnable task) { Thread t = FACTORY.newThread(task); synchronized (LOCK) { t.toString(); } }
+        }
+        """.formatted(factory);
+  }
+
+  /**
+   * A JDK method called on an object the flow cannot follow returns what it cannot follow either:
+   * a factory wrapping the JDK's default thread factory labels the JDK's threads, not the
+   * program's {@code Counted} ones, whose {@code toString()} would lock the registry under the
+   * label's monitor. The guard: wrapping the program's own factory, whose threads are {@code
+   * Counted}, closes the cycle.
+   */
+  @Test
+  void aJdkMethodOfAnObjectTheFlowCannotFollowReturnsWhatItCannotFollow() {
+    assertEquals(List.of(), findings(sources("p/Registry.java", labelled("java.util.concurrent.Executors.defaultThreadFactory()"))));
+    assertCycle(findings(sources("p/Registry.java", labelled("new Plain()"))), "Labelled", "Registry.LOCK");
+  }
+
+  /**
+   * An object of a program class is none of the JDK's types it does not implement, though a method
+   * of one has the same signature: a {@code Flow.Subscription}'s {@code cancel()} does not run for
+   * {@code ((TimerTask) o).cancel()} on the objects of a list that holds only subscriptions. The
+   * guard: a timer task there that overrides {@code cancel()} with the same lock closes the cycle.
+   */
+  @Test
+  void aProgramClassIsNoneOfTheJdkTypesItDoesNotImplement() {
+    String tasks =
+        """
+        package p;
+        class Tasks {
+          final java.util.List<Object> all = new java.util.ArrayList<>();
+          Tasks() { all.add(new Feed()); }
+          synchronized void stopTimers() {
+            for (Object o : all) { if (o instanceof java.util.TimerTask) { ((java.util.TimerTask) o).cancel(); } }
+          }
+        }
+        class Tick extends java.util.TimerTask {
+          public void run() { }
+          @Override public boolean cancel() { synchronized (Registry.LOCK) { } return true; }
+        }
+        class Feed implements java.util.concurrent.Flow.Subscription {
+          public void request(long n) { }
+          public void cancel() { synchronized (Registry.LOCK) { } }
+        }
+        class Registry {
+          static final Object LOCK = new Object();
+          static Tasks tasks;
+          static void reset() { synchronized (LOCK) { tasks.stopTimers(); } }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Tasks.java", tasks)));
+    assertCycle(
+        findings(sources("p/Tasks.java", tasks.replace("all.add(new Feed());", "all.add(new Tick());"))),
+        "Tasks", "Registry.LOCK");
+  }
+
   /**
    * A collection field holds what is added to it: listeners notified under a lock run only the
    * listener classes the program adds, not another whose lock order closes a cycle.

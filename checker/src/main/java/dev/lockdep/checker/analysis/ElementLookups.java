@@ -403,6 +403,35 @@ public final class ElementLookups {
         interfaces.add(typeName(element));
       }
     }
+    // The JDK's types above those it names directly, which no summary declares: with them, an
+    // object of the type is known to be none of the JDK's other types (a `Connection` is no
+    // `Statement`, though both are `AutoCloseable`).
+    List<TypeElement> jdkAbove = new ArrayList<>();
+    if (superclass != null && ofJdk(superclass)) {
+      jdkAbove.add(superclass);
+    }
+    for (TypeMirror implemented : type.getInterfaces()) {
+      TypeElement element = typeElement(implemented);
+      if (element != null && ofJdk(element)) {
+        jdkAbove.add(element);
+      }
+    }
+    for (int i = 0; i < jdkAbove.size(); i++) {
+      TypeElement jdk = jdkAbove.get(i);
+      List<TypeMirror> above = new ArrayList<>(jdk.getInterfaces());
+      above.add(jdk.getSuperclass());
+      for (TypeMirror up : above) {
+        TypeElement element = typeElement(up);
+        if (element != null && !element.getQualifiedName().contentEquals("java.lang.Object")
+            && !jdkAbove.contains(element)) {
+          jdkAbove.add(element);
+          String name = typeName(element);
+          if (!interfaces.contains(name)) {
+            interfaces.add(name);
+          }
+        }
+      }
+    }
     boolean concrete =
         (type.getKind() == ElementKind.CLASS || type.getKind() == ElementKind.ENUM || type.getKind() == ElementKind.RECORD)
             && !type.getModifiers().contains(Modifier.ABSTRACT);

@@ -338,7 +338,7 @@ final class TypeFlowFacts {
         TreePath receiver = LockClassKeys.receiver(path);
         if (!(unit.trees().getElement(path) instanceof ExecutableElement callee)) {
           into.add(UNKNOWN);
-        } else if (ofLibrary(callee, receiver)) {
+        } else if (ofLibrary(callee, receiver) && returnsWhatItHolds(callee)) {
           // What a library call returns is what its receiver and arguments hold: the element of a
           // collection, the object an Optional or a reference wraps, an array's copy.
           int before = into.size();
@@ -355,6 +355,16 @@ final class TypeFlowFacts {
           }
         } else {
           into.add("C " + unit.signature(callee));
+          if (ofLibrary(callee, receiver) && receiver != null && !callee.getModifiers().contains(Modifier.STATIC)
+              && isObject(receiver)) {
+            // What the program's implementations return, unless the receiver may be a library's
+            // object, whose own implementation returns what the flow cannot follow.
+            Set<String> receivers = new TreeSet<>();
+            sources(receiver, method, receivers, visiting);
+            for (String made : receivers) {
+              into.add("K " + made);
+            }
+          }
         }
       }
       default -> into.add(UNKNOWN);
@@ -644,6 +654,39 @@ final class TypeFlowFacts {
   private boolean ofLibrary(ExecutableElement method, TreePath receiver) {
     return ofJdk(method)
         || (receiver != null && unit.trees().getTypeMirror(receiver) instanceof ArrayType);
+  }
+
+  /**
+   * Whether a library method may return what its receiver or arguments hold: its declared return
+   * type names a type variable ({@code E get(int)}, {@code Iterator<E>}, {@code Future<?>}) or is
+   * {@code Object} or an array of it ({@code toArray()}, {@code clone()}). Any other library method
+   * ({@code Connection.createStatement()}, returning a {@code Statement}) returns an object of its
+   * own, which the program's implementations of it return, if any ({@code C}); what the
+   * receiver holds is not what it makes.
+   */
+  private static boolean returnsWhatItHolds(ExecutableElement callee) {
+    return namesTypeVariable(callee.getReturnType());
+  }
+
+  private static boolean namesTypeVariable(TypeMirror type) {
+    return switch (type.getKind()) {
+      case TYPEVAR, WILDCARD, INTERSECTION, UNION -> true;
+      case ARRAY -> namesTypeVariable(((ArrayType) type).getComponentType());
+      case DECLARED -> {
+        DeclaredType declared = (DeclaredType) type;
+        if (declared.asElement() instanceof TypeElement element
+            && element.getQualifiedName().contentEquals("java.lang.Object")) {
+          yield true;
+        }
+        for (TypeMirror argument : declared.getTypeArguments()) {
+          if (namesTypeVariable(argument)) {
+            yield true;
+          }
+        }
+        yield false;
+      }
+      default -> false;
+    };
   }
 
   /**

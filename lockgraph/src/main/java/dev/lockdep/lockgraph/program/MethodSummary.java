@@ -126,7 +126,10 @@ public record MethodSummary(
    *       {@code F pkg.Owner.field}; {@code P i} the body's parameter {@code i}; {@code C callee}
    *       what a call of {@code callee} returns; {@code ?} an object the flow cannot follow;
    *       {@code B pkg.Type}, of a receiver that is a cast, the type its operand is declared as
-   *       (the object is of that type too, where the rest is not known).
+   *       (the object is of that type too, where the rest is not known); {@code K source}, beside
+   *       the {@code C} of a JDK method that returns no type variable ({@code
+   *       conn.createStatement()}), a source of its receiver: where that may be an object the flow
+   *       cannot follow, so is what the call returns.
    * </ul>
    */
   public record Flow(String target, List<String> sources) {

@@ -46,7 +46,7 @@ import java.util.Set;
  * order, so equal summaries give equal bytes.
  */
 public final class ProgramFormat {
-  public static final int VERSION = 8;
+  public static final int VERSION = 9;
 
   /** Where a compilation's summaries go in its class output. */
   public static final String DIRECTORY = "META-INF/lockdep/";

@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param simpleName its name as reports print it
  * @param superclass its direct superclass, or null for an interface or a direct subclass of
  *     {@code Object}
- * @param interfaces the interfaces it declares it implements or extends
+ * @param interfaces the interfaces it declares it implements or extends, then the JDK's types
+ *     above the JDK's types it names (no summary declares those): what it is of the JDK is all here
+ *     or above its program supertypes
  * @param concrete whether objects of exactly this type can exist: a class that is not abstract
  */
 public record TypeDecl(String name, String simpleName, String superclass, List<String> interfaces, boolean concrete) {

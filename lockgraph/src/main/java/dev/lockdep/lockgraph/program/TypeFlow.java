@@ -54,7 +54,8 @@ final class TypeFlow {
           "java.lang.Record", "java.lang.Number", "java.lang.Thread", "java.util.TimerTask",
           "java.util.concurrent.Callable", "java.util.concurrent.ThreadFactory", "java.util.function.Supplier",
           "java.util.function.Function", "java.util.function.BiFunction", "java.util.function.Predicate",
-          "java.io.InputStream", "java.io.OutputStream", "java.io.Reader", "java.io.Writer");
+          "java.io.InputStream", "java.io.OutputStream", "java.io.Reader", "java.io.Writer", "java.io.Flushable",
+          "java.lang.Readable", "java.lang.Appendable", "java.lang.constant.Constable");
 
   /** How a {@link #bound}'s name begins. */
   static final char BOUND = '?';
@@ -135,6 +136,11 @@ final class TypeFlow {
     boolean writtenUnknown;
     /** The nodes whose objects are given what this node holds. */
     final List<Node> writesInto = new ArrayList<>(0);
+    /**
+     * The nodes that hold what a library method of the JDK returns when called on this node's
+     * objects: unknown when this node is ({@code K} sources).
+     */
+    final List<Node> unknownInto = new ArrayList<>(0);
   }
 
   /**
@@ -223,6 +229,8 @@ final class TypeFlow {
     boolean self;
     /** For a cast's operand, the {@link #bound} of its declared type; else null. */
     String declared;
+    /** The nodes that make it unknown when they are ({@code K} sources). */
+    final List<Node> unknownIf = new ArrayList<>(0);
   }
 
   /**
@@ -672,6 +680,14 @@ final class TypeFlow {
           }
         }
         case 'F' -> value.nodes.add(field(source));
+        case 'K' -> {
+          // The receiver of a JDK method the program implements: a library's object there returns
+          // what the flow cannot follow.
+          Value receiver = value(List.of(source.substring(2)), body);
+          value.unknown |= receiver.unknown;
+          value.unknownIf.addAll(receiver.nodes);
+          value.unknownIf.addAll(receiver.unknownIf);
+        }
         case 'P' -> {
           Node parameter = parameter(body, Integer.parseInt(source, 2, source.length(), 10));
           if (parameter == null) {
@@ -755,6 +771,11 @@ final class TypeFlow {
         node.previous.add(from);
       }
     }
+    for (Node from : value.unknownIf) {
+      if (from != node) {
+        from.unknownInto.add(node);
+      }
+    }
   }
 
   /**
@@ -792,6 +813,17 @@ final class TypeFlow {
       for (Node holder : node.writesInto) {
         if (flowWritten(node.unknown, node.types, holder) && queued.add(holder)) {
           work.add(holder);
+        }
+      }
+      if (node.unknown) {
+        for (Node made : node.unknownInto) {
+          if (!made.unknown) {
+            int before = made.types.cardinality();
+            becomeUnknown(made);
+            if ((made.unknown || made.types.cardinality() != before) && queued.add(made)) {
+              work.add(made);
+            }
+          }
         }
       }
       for (Node from : node.previous) {
@@ -925,6 +957,11 @@ final class TypeFlow {
         return UNKNOWN;
       }
       all.or(node.types);
+    }
+    for (Node node : value.unknownIf) {
+      if (node.unknown) {
+        return UNKNOWN;
+      }
     }
     return names(all);
   }

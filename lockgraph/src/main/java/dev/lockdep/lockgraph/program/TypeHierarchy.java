@@ -201,20 +201,30 @@ final class TypeHierarchy {
 
   /**
    * Whether an object of {@code type} may be an {@code owner}, the type declaring a method asked
-   * of it: {@code owner} is among the supertypes the program declares, or is of the JDK while one
-   * of them is, whose own supertypes the program does not declare (a class implementing {@code
-   * ConcurrentMap} is a {@code Map}). A method of the same signature does not implement {@code
-   * owner}'s in a class that is none (an element's {@code remove(K)} is not its map's {@code
-   * remove(Object)}, though the type flow brings both to a map's value).
+   * of it: {@code owner} is among its supertypes (a program type's declaration names the JDK's
+   * types above it too: a class implementing {@code ConcurrentMap} is a {@code Map}), or, for a
+   * type the program does not declare or that has a supertype of a library it has no summaries
+   * of, {@code owner} is the JDK's (and so is the type, where it is not declared). A method of the
+   * same signature does not implement {@code owner}'s in a class that is none (an element's {@code
+   * remove(K)} is not its map's {@code remove(Object)}, though the type flow brings both to a map's
+   * value; a {@code Connection}'s {@code close()} is no {@code Statement}'s).
    */
   private boolean mayBe(String type, String owner) {
-    boolean jdk = ClassHierarchy.ofJdk(owner);
+    if (owner.equals("java.lang.Object")) {
+      return true;
+    }
+    if (!types.containsKey(type)) {
+      return type.equals(owner) || (ClassHierarchy.ofJdk(owner) && ClassHierarchy.ofJdk(type));
+    }
+    boolean complete = true;
     for (String up : lookupOrder(type)) {
-      if (up.equals(owner) || (jdk && ClassHierarchy.ofJdk(up) && !up.equals("java.lang.Object"))) {
+      if (up.equals(owner)) {
         return true;
       }
+      // A supertype of a library without summaries: what is above it is not declared.
+      complete &= types.containsKey(up) || ClassHierarchy.ofJdk(up);
     }
-    return owner.equals("java.lang.Object");
+    return !complete && ClassHierarchy.ofJdk(owner);
   }
 
   /** The owners of bodies declared for {@code callee}: where {@link #select} may find one. */

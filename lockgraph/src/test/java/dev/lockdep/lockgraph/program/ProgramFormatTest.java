@@ -125,9 +125,9 @@ class ProgramFormatTest {
   @Test
   void refusesOtherVersionsNamingBoth() {
     byte[] bytes = ProgramFormat.write(List.of(pool()));
-    bytes[5] = 9;
+    bytes[5] = 10;
     FactsFormatException e = assertThrows(FactsFormatException.class, () -> ProgramFormat.read(bytes, "lib.jar!META-INF/lockdep/p.summaries"));
-    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 9 is not supported (this reader reads version 8)"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 10 is not supported (this reader reads version 9)"), e.getMessage());
   }
 
   @Test
