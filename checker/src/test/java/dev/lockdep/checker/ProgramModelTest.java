@@ -1097,6 +1097,50 @@ class ProgramModelTest {
   }
 
   /**
+   * A value that names a parameter of its body is, in a frame that knows what the caller passed
+   * there, what the caller passed: the type flow has one node per parameter for the whole program,
+   * and a query's result target, chosen as {@code buffer != null ? buffer : target}, is every
+   * target anything passes. A check that runs its query into a collector does not add rows to an
+   * {@code INSERT}, whose monitor would close a cycle with the check's. The guard: a check whose
+   * query writes into an insert closes it (and nests two inserts' monitors).
+   */
+  @Test
+  void aValueNamingAParameterIsWhatTheCallerPassedThere() {
+    String query =
+        """
+        package p;
+        interface Target { void addRow(Object row); }
+        class Collector implements Target { public void addRow(Object row) { } }
+        class Buffer implements Target { public void addRow(Object row) { } }
+        class Query {
+          Buffer buffer;
+          void reset() { buffer = new Buffer(); }
+          void query(Target target) {
+            Target to = buffer != null ? buffer : target;
+            quick(to);
+          }
+          void quick(Target result) { result.addRow(null); }
+        }
+        class Insert implements Target {
+          final Query query = new Query();
+          final Check check = new Check();
+          void run() { query.query(this); synchronized (this) { check.check(); } }
+          public synchronized void addRow(Object row) { }
+        }
+        class Check {
+          final Query query = new Query();
+          synchronized void check() { query.query(new Collector()); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Query.java", query)));
+    List<String> twin =
+        findings(sources("p/Query.java", query.replace("query.query(new Collector());", "query.query(new Insert());")));
+    assertTrue(
+        twin.stream().anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Check -> Insert -> Check")),
+        twin::toString);
+  }
+
+  /**
    * A call on a field runs only the bodies of the types stored in it anywhere in the program: the
    * connection's pool is only ever a queue pool, set through a setter, so closing it does not run
    * the other pool's body that closes a cycle.

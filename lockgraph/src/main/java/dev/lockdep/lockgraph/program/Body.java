@@ -5,6 +5,7 @@ import static dev.lockdep.lockgraph.program.SummaryComposer.usedParameters;
 import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.LockClass;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,12 @@ final class Body {
   List<MethodSummary.CallSite> effectCalls = List.of();
   /** The positions of its parameters a caller's binding can matter to, in order; computed on first use. */
   private int[] usedPositions;
+  /**
+   * The positions of the parameters it names only inside a receiver's or argument's value
+   * ({@code to = buffer != null ? buffer : target}), whose types a caller's binding may narrow;
+   * computed on first use.
+   */
+  private int[] flowedPositions;
   /** Per parameter, by position, the static type the body calls it as or passes it on as; computed on first use. */
   private String[] parameterTypes;
   /** Per instance name, the constructor call that created the object it names in this body; computed on first use. */
@@ -194,5 +201,27 @@ final class Body {
       usedPositions = used == positions.length ? positions : Arrays.copyOf(positions, used);
     }
     return usedPositions;
+  }
+
+  int[] flowedPositions() {
+    if (flowedPositions == null) {
+      int[] used = usedPositions();
+      BitSet named = new BitSet();
+      for (MethodSummary.Flow flow : summary.flows()) {
+        char kind = flow.target().charAt(0);
+        if (kind == 'U' || kind == 'A') {
+          for (String source : flow.sources()) {
+            if (source.startsWith("P ")) {
+              named.set(Integer.parseInt(source, 2, source.length(), 10));
+            }
+          }
+        }
+      }
+      for (int position : used) {
+        named.clear(position);
+      }
+      flowedPositions = named.stream().filter(p -> p < summary.parameters().size()).toArray();
+    }
+    return flowedPositions;
   }
 }

@@ -74,8 +74,8 @@ final class Frame {
     this.localNames = local;
     boolean only = true;
     for (Binding binding : bindings) {
-      only &= binding.lockClass == null && binding.type == null && binding.bound == null && binding.callbacks.length == 0
-          && !binding.none;
+      only &= binding.lockClass == null && binding.type == null && binding.types == null && binding.bound == null
+          && binding.callbacks.length == 0 && !binding.none;
     }
     this.namesOnly = only;
   }
@@ -224,6 +224,19 @@ final class Frame {
     }
     Binding binding = bindingOf(instance);
     return binding == null ? null : binding.type;
+  }
+
+  /**
+   * The runtime types the object the body names {@code instance} may have, where this frame knows
+   * them: its one type, or those its caller's flow allows ({@link Binding#types}); else null.
+   */
+  String[] runtimeTypes(String instance) {
+    String type = runtimeType(instance);
+    if (type != null) {
+      return new String[] {type};
+    }
+    Binding binding = bindingOf(instance);
+    return binding == null ? null : binding.types;
   }
 
   /** Whether the body's {@code instance} is a parameter its caller passed the literal {@code null} for. */
@@ -421,6 +434,11 @@ final class Frame {
       out.add(String.valueOf(binding.instance));
       out.add(":");
       out.add(String.valueOf(binding.type));
+      if (binding.types != null) {
+        out.add("{");
+        out.add(String.join(",", binding.types));
+        out.add("}");
+      }
       if (binding.none) {
         out.add("<null>");
       }

@@ -13,6 +13,10 @@ final class LiveCall {
   final Body[] producers;
   /** The types the type flow says the receiver may have ({@link TypeFlow#receiver}), null when unknown. */
   final String[] flowed;
+  /** The receiver's value, where it names parameters of the caller a frame may know better; else null. */
+  final TypeFlow.InFrame receiverInFrame;
+  /** Per argument, its value where it names parameters of the caller a frame may know better; else null. */
+  final TypeFlow.InFrame[] argumentsInFrame;
   /** Whether the receiver is {@code this}, and whether it names a local. */
   final boolean thisReceiver;
   final boolean localReceiver;
@@ -20,9 +24,13 @@ final class LiveCall {
   /** What the call runs by class hierarchy and flow, per static type of the receiver; made on first use. */
   private Map<String, CallMemo> dispatched;
 
-  LiveCall(MethodSummary.CallSite call, Body[] targets, BodyId callee, Body[] producers, String[] flowed) {
+  LiveCall(
+      MethodSummary.CallSite call, Body[] targets, BodyId callee, Body[] producers, String[] flowed,
+      TypeFlow.InFrame receiverInFrame, TypeFlow.InFrame[] argumentsInFrame) {
     this.call = call;
     this.flowed = flowed;
+    this.receiverInFrame = receiverInFrame;
+    this.argumentsInFrame = argumentsInFrame;
     this.targets = targets;
     this.callee = callee;
     this.producers = producers;

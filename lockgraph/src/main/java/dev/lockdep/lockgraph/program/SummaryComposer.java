@@ -1992,7 +1992,7 @@ public final class SummaryComposer {
         }
         Frame calleeFrame = memo.frames[j];
         if (calleeFrame == null) {
-          calleeFrame = frame(caller, callee, memo.receiver, memo.thisTypes[j], memo.thisBounds[j], call, frame);
+          calleeFrame = frame(caller, callee, memo.receiver, memo.thisTypes[j], memo.thisBounds[j], live[i], frame);
           memo.frames[j] = calleeFrame;
         }
         if (id.root == null) {
@@ -2122,7 +2122,13 @@ public final class SummaryComposer {
             }
           }
         }
-        live[n++] = new LiveCall(call, targets, ids.get(call.callee()), running, flow.receiver(body, call));
+        TypeFlow.InFrame[] arguments = new TypeFlow.InFrame[call.arguments().size()];
+        for (int a = 0; a < arguments.length; a++) {
+          arguments[a] = flow.argumentInFrame(body, call, a);
+        }
+        live[n++] = new LiveCall(
+            call, targets, ids.get(call.callee()), running, flow.receiver(body, call), flow.receiverInFrame(body, call),
+            arguments);
       }
     }
     return n == live.length ? live : Arrays.copyOf(live, n);
@@ -2200,7 +2206,11 @@ public final class SummaryComposer {
     } else if (bound != null && !bound.equals(staticType) && types.knows(bound) && !types.isSubtype(staticType, bound)) {
       frameBound = new String[] {bound};
     }
-    String[] flowed = receiverType != null ? null : TypeFlow.narrowed(live.flowed, staticType, types);
+    // The flow's value of the receiver, as far as the frame knows the caller's parameters it names.
+    String[] refined =
+        receiverType != null || live.receiverInFrame == null ? null : live.receiverInFrame.in(frame::runtimeTypes);
+    String[] value = refined != null ? refined : live.flowed;
+    String[] flowed = receiverType != null ? null : TypeFlow.narrowed(value, staticType, types);
     if (flowed != null && frameBound != null) {
       flowed = subtypesOfAny(flowed, frameBound);
       flowed = flowed.length == 0 ? null : flowed;
@@ -2210,7 +2220,7 @@ public final class SummaryComposer {
     }
     // An object the flow knows only as of a type (a typed field holding what reflection made),
     // called as another type (`((LifeCycle2) filter).stop()`), is of both.
-    String[] alsoOf = receiverType == null && flowed == null ? TypeFlow.bounds(live.flowed, types) : null;
+    String[] alsoOf = receiverType == null && flowed == null ? TypeFlow.bounds(value, types) : null;
     Body[] own = live.callee == null ? NO_BODIES : live.callee.ownTargets();
     if (receiverType != null) {
       Body selected = call.virtual() ? types.select(receiverType, callee) : null;
@@ -2224,6 +2234,9 @@ public final class SummaryComposer {
     // What the class hierarchy and the flow run depends on the call and the static type only:
     // found once, for every frame that dispatches the call so.
     String key = frameBound == null ? staticType : staticType + " & " + frameBound[0];
+    if (refined != null) {
+      key += " : " + String.join(",", refined);
+    }
     CallMemo found = live.dispatched(key);
     if (found == null) {
       found = new CallMemo();
@@ -2415,8 +2428,8 @@ public final class SummaryComposer {
    * instance and captured locals.
    */
   private Frame frame(
-      Body caller, Body target, String receiver, String thisType, String thisBound, MethodSummary.CallSite call,
-      Frame frame) {
+      Body caller, Body target, String receiver, String thisType, String thisBound, LiveCall live, Frame frame) {
+    MethodSummary.CallSite call = live.call;
     Bindings bindings = new Bindings();
     if (thisBound != null) {
       bindings.put("this", new Binding(null, null, null, thisBound, NO_BOUNDS));
@@ -2429,8 +2442,24 @@ public final class SummaryComposer {
       }
       String parameter = parameters.get(i);
       MethodSummary.Argument argument = arguments.get(i);
-      bindings.put(parameter, binding(argument, frame, target.locks(parameter), target.parameterType(parameter)));
+      String[] flowTypes = argument.exact() || frame.runtimeType(argument.instance()) != null
+          ? null : typesInFrame(argument, frame, live.argumentsInFrame[i], target, i);
+      bindings.put(
+          parameter, binding(argument, frame, target.locks(parameter), target.parameterType(parameter), flowTypes));
       createdFields(caller, argument.instance(), frame, parameter, bindings);
+    }
+    for (int i : target.flowedPositions()) {
+      // A parameter the callee names only inside values: its types are all that can matter.
+      if (i < arguments.size()) {
+        MethodSummary.Argument argument = arguments.get(i);
+        String type = argument.exact() ? argument.type() : frame.runtimeType(argument.instance());
+        String[] flowTypes =
+            type != null ? new String[] {type} : typesInFrame(argument, frame, live.argumentsInFrame[i], target, i);
+        if (flowTypes != null && !argument.isNull()) {
+          bindings.put(
+              parameters.get(i), binding(MethodSummary.Argument.ofInstance(null), frame, false, null, flowTypes));
+        }
+      }
     }
     if ("this".equals(call.receiver()) && !frame.localNames) {
       // The callee runs on the caller's own object: what the caller's frame knows of that
@@ -2448,7 +2477,8 @@ public final class SummaryComposer {
     // lock is the lock it was made with). Objects the creator of a field's object named by its
     // own locals are none of the caller's.
     boolean created = storedArguments(
-        made, creation, (field, argument) -> bindings.put(field, binding(argument, frame, passesLockClass(argument), null)));
+        made, creation,
+        (field, argument) -> bindings.put(field, binding(argument, frame, passesLockClass(argument), null, null)));
     if (!created && "this".equals(call.receiver()) && !caller.summary.stores().isEmpty()) {
       // A constructor calling a method of its own object: the fields it set from its parameters
       // are those parameters' objects, as its frame knows them.
@@ -2456,7 +2486,8 @@ public final class SummaryComposer {
       for (MethodSummary.Store store : caller.summary.stores()) {
         String parameter = own.get(store.parameter());
         if (!parameter.isEmpty()) {
-          bindings.put(storedField(store), binding(MethodSummary.Argument.ofInstance(parameter), frame, false, null));
+          bindings.put(
+              storedField(store), binding(MethodSummary.Argument.ofInstance(parameter), frame, false, null, null));
         }
       }
     }
@@ -2551,14 +2582,32 @@ public final class SummaryComposer {
   }
 
   /**
-   * What {@code argument}, passed in {@code frame}, binds: its lock class where the callee locks
-   * it ({@code locked}), its instance, its runtime type or a bound narrower than {@code own}, its
-   * callbacks; null when it binds nothing.
+   * The runtime types {@code argument}, passed in {@code frame} to the parameter {@code position}
+   * of {@code target}, may have where the frame knows more of them than the type flow says of that
+   * parameter for the whole program: a parameter of the caller passed on with the types its own
+   * caller's flow allowed, or a value of the caller naming such parameters ({@code inFrame}); else
+   * null.
    */
-  private Binding binding(MethodSummary.Argument argument, Frame frame, boolean locked, String own) {
+  private String[] typesInFrame(
+      MethodSummary.Argument argument, Frame frame, TypeFlow.InFrame inFrame, Body target, int position) {
+    String[] known = frame.runtimeTypes(argument.instance());
+    if (known == null && inFrame != null) {
+      known = inFrame.in(frame::runtimeTypes);
+    }
+    return known == null || Arrays.equals(known, flow.parameterTypes(target, position)) ? null : known;
+  }
+
+  /**
+   * What {@code argument}, passed in {@code frame}, binds: its lock class where the callee locks
+   * it ({@code locked}), its instance, its runtime type or the types it may have ({@code flowTypes},
+   * from {@link #typesInFrame}, or null) or a bound narrower than {@code own}, its callbacks; null
+   * when it binds nothing.
+   */
+  private Binding binding(
+      MethodSummary.Argument argument, Frame frame, boolean locked, String own, String[] flowTypes) {
     if (argument.isNull() || frame.isNull(argument.instance())) {
       // The literal null, or a parameter bound to it passed on: no object.
-      return new Binding(null, null, null, null, NO_BOUNDS, true);
+      return new Binding(null, null, null, null, null, NO_BOUNDS, true);
     }
     Bound[] callbacks = callbacks(argument, frame);
     // The class an argument has matters where the callee locks it or passes it on; a parameter
@@ -2570,10 +2619,15 @@ public final class SummaryComposer {
       lockClass = null;
     }
     String type = argument.exact() ? argument.type() : frame.runtimeType(argument.instance());
+    if (type == null && flowTypes != null && flowTypes.length == 1 && flowTypes[0].charAt(0) != TypeFlow.BOUND) {
+      type = flowTypes[0];
+    }
+    String[] several = type == null ? flowTypes : null;
     String bound = type == null ? bound(argument, frame, own) : null;
     String instance = frame.mapInstance(argument.instance());
-    return lockClass != null || callbacks.length > 0 || type != null || bound != null || instance != null
-        ? new Binding(lockClass, instance, type, bound, callbacks)
+    return lockClass != null || callbacks.length > 0 || type != null || several != null || bound != null
+            || instance != null
+        ? new Binding(lockClass, instance, type, several, bound, callbacks, false)
         : null;
   }
 

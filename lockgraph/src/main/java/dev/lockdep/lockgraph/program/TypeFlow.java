@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -77,6 +78,8 @@ final class TypeFlow {
   private final List<String> typeNames = new ArrayList<>();
   /** Per body and call ("line:column callee"), the receiver's value. */
   private final Map<Body, Map<String, Value>> uses = new IdentityHashMap<>();
+  /** Per body and call argument ("callee#i"), the argument's value where it names a parameter of the body. */
+  private final Map<Body, Map<String, Value>> arguments = new IdentityHashMap<>();
   /** What the program passes to library code it has no body of, which may hand it back anywhere. */
   private final List<Value> escaping = new ArrayList<>();
   /** The types of {@link #escaping}'s objects, and of what overrides of library methods return; built on first use. */
@@ -276,6 +279,8 @@ final class TypeFlow {
             Body[] called = targets.apply(callee);
             if (called.length == 0) {
               escaping.add(value); // a library's constructor, or a method of a jar without summaries
+            } else if (namesParameter(value, body)) {
+              arguments.computeIfAbsent(body, b -> new HashMap<>()).put(target.substring(2), value);
             }
             for (Body one : called) {
               Node parameter = parameter(one, position);
@@ -340,6 +345,123 @@ final class TypeFlow {
     }
     Integer id = typeIds.get(type);
     return id != null && escaped.get(id);
+  }
+
+  /**
+   * The receiver of {@code call} in {@code body} as a value a frame may narrow, where it names a
+   * parameter of the body ({@link InFrame}); else null.
+   */
+  InFrame receiverInFrame(Body body, MethodSummary.CallSite call) {
+    Map<String, Value> own = uses.get(body);
+    Value value = own == null ? null : own.get(position(call.at()) + " " + call.callee());
+    return value == null || value.declared != null ? null : inFrame(value, body);
+  }
+
+  /**
+   * The argument {@code position} of {@code call} in {@code body} as a value a frame may narrow,
+   * where it names a parameter of the body ({@link InFrame}); else null.
+   */
+  InFrame argumentInFrame(Body body, MethodSummary.CallSite call, int position) {
+    Map<String, Value> own = arguments.get(body);
+    Value value = own == null ? null : own.get(call.callee() + "#" + position);
+    return value == null ? null : inFrame(value, body);
+  }
+
+  /**
+   * A value of a body that names some of the body's parameters, apart: the types of the rest, and
+   * per parameter the types the whole program gives it. The flow is context-insensitive, one node
+   * per parameter; a frame that knows what its caller passed for a parameter knows the value
+   * better ({@code to = result != null ? result : target}, with {@code target} a parameter whose
+   * caller passed one kind of target). Null where nothing in the value names a parameter or the
+   * rest is unknown.
+   */
+  private InFrame inFrame(Value value, Body body) {
+    Node[] own = parameters.get(body);
+    if (value.unknown || own == null) {
+      return null;
+    }
+    BitSet rest = (BitSet) value.types.clone();
+    List<String> names = new ArrayList<>(1);
+    List<String[]> elsewhere = new ArrayList<>(1);
+    List<String> parameterNames = body.summary.parameters();
+    for (Node node : value.nodes) {
+      int position = indexOf(own, node);
+      if (position >= 0 && position < parameterNames.size() && !parameterNames.get(position).isEmpty()) {
+        names.add(parameterNames.get(position));
+        elsewhere.add(node.unknown ? UNKNOWN : names(node.types));
+      } else if (node.unknown) {
+        return null;
+      } else {
+        rest.or(node.types);
+      }
+    }
+    for (Node node : value.unknownIf) {
+      if (node.unknown && indexOf(own, node) < 0) {
+        return null;
+      }
+    }
+    return names.isEmpty()
+        ? null
+        : new InFrame(names(rest), names.toArray(new String[0]), elsewhere.toArray(new String[0][]));
+  }
+
+  private static int indexOf(Node[] nodes, Node node) {
+    for (int i = 0; i < nodes.length; i++) {
+      if (nodes[i] == node) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code value} names one of {@code body}'s parameters. */
+  private boolean namesParameter(Value value, Body body) {
+    Node[] own = parameters.get(body);
+    if (own != null) {
+      for (Node node : value.nodes) {
+        if (indexOf(own, node) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A value of a body that names parameters of the body ({@link #receiverInFrame}, {@link
+   * #argumentInFrame}): {@code rest}, the types of what else it names, and per parameter its name
+   * and the types the whole program gives it ({@link #UNKNOWN} when unknown).
+   */
+  record InFrame(String[] rest, String[] parameters, String[][] elsewhere) {
+    /**
+     * The types of the value in a frame that knows the types of some of the parameters ({@code
+     * known}: null where it does not), in name order; null where the frame knows none of them, or
+     * one it does not know is unknown.
+     */
+    String[] in(Function<String, String[]> known) {
+      Set<String> all = null;
+      for (int i = 0; i < parameters.length; i++) {
+        String[] types = known.apply(parameters[i]);
+        if (types != null) {
+          if (all == null) {
+            all = new TreeSet<>(Arrays.asList(rest));
+          }
+          all.addAll(Arrays.asList(types));
+        }
+      }
+      if (all == null) {
+        return null;
+      }
+      for (int i = 0; i < parameters.length; i++) {
+        if (known.apply(parameters[i]) == null) {
+          if (elsewhere[i] == UNKNOWN) {
+            return null;
+          }
+          all.addAll(Arrays.asList(elsewhere[i]));
+        }
+      }
+      return all.toArray(new String[0]);
+    }
   }
 
   /** The types the receiver of {@code call} in {@code body} may have; {@link #UNKNOWN} when not known. */
