@@ -44,16 +44,23 @@ final class CallMemo {
 
   void add(Body body, Frame frame, String thisType, String thisBound) {
     if (size == bodies.length) {
-      bodies = Arrays.copyOf(bodies, Math.max(2, 2 * size));
-      frames = frames == null ? new Frame[bodies.length] : Arrays.copyOf(frames, bodies.length);
-      thisTypes = thisTypes == null ? new String[bodies.length] : Arrays.copyOf(thisTypes, bodies.length);
-      thisBounds = thisBounds == null ? new String[bodies.length] : Arrays.copyOf(thisBounds, bodies.length);
+      reserve(Math.max(2, 2 * size));
     }
     bodies[size] = body;
     frames[size] = frame;
     thisTypes[size] = thisType;
     thisBounds[size] = thisBound;
     size++;
+  }
+
+  /** Makes room for {@code capacity} bodies, so that adding that many copies nothing. */
+  void reserve(int capacity) {
+    if (capacity > bodies.length) {
+      bodies = Arrays.copyOf(bodies, capacity);
+      frames = frames == null ? new Frame[capacity] : Arrays.copyOf(frames, capacity);
+      thisTypes = thisTypes == null ? new String[capacity] : Arrays.copyOf(thisTypes, capacity);
+      thisBounds = thisBounds == null ? new String[capacity] : Arrays.copyOf(thisBounds, capacity);
+    }
   }
 
   /** {@code key} with the call's own held locks on top. */

@@ -2063,11 +2063,9 @@ public final class SummaryComposer {
       return false;
     }
     for (Context on = context; on != null; on = on.parent) {
+      // The type first: it differs on most of the chain, and at once.
       String holder = on.frame.receiver;
-      if (holder == null || !Frame.isFieldPath(receiver, holder)) {
-        continue;
-      }
-      if (type.equals(runningType(on))) {
+      if (holder != null && type.equals(runningType(on)) && Frame.isFieldPath(receiver, holder)) {
         return true;
       }
     }
@@ -2244,6 +2242,7 @@ public final class SummaryComposer {
       live.dispatched(key, found);
     }
     memo.guessed = found.guessed;
+    memo.reserve(memo.size + found.size);
     for (int i = 0; i < found.size; i++) {
       memo.add(found.bodies[i], null, found.thisTypes[i], found.thisBounds[i]);
     }
