@@ -1141,6 +1141,93 @@ class ProgramModelTest {
   }
 
   /**
+   * A class literal names no object of the program: a plugin loaded by {@code
+   * ServiceLoader.load(Plugin.class)} is one the flow cannot follow, so the host's plugins may be
+   * of any plugin class, the one that locks the registry among them. Read as a field no body
+   * sets, the literal held nothing, and so did the plugin registered from it: the list held only
+   * the quiet plugin, and the cycle was missed. The guard: without the loaded plugin, the list
+   * holds the quiet one only.
+   */
+  @Test
+  void aClassLiteralNamesNoObjectOfTheProgram() {
+    String host =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        interface Plugin { void stop(); }
+        class Quiet implements Plugin { public void stop() { } }
+        class Locking implements Plugin { public void stop() { synchronized (Registry.LOCK) { } } }
+        class Host {
+          final List<Plugin> plugins = new ArrayList<>();
+          Host() { register(new Quiet()); }
+          void register(Plugin plugin) { plugins.add(plugin); }
+          void load() { register(java.util.ServiceLoader.load(Plugin.class).iterator().next()); }
+          synchronized void shutdown() { for (Plugin p : plugins) { p.stop(); } }
+        }
+        class Registry {
+          static final Object LOCK = new Object();
+          static Host host;
+          static void reset() { synchronized (LOCK) { host.shutdown(); } }
+        }
+        """;
+    assertCycle(findings(sources("p/Host.java", host)), "Host", "Registry.LOCK");
+    assertEquals(
+        List.of(),
+        findings(sources("p/Host.java", host.replace(
+            "void load() { register(java.util.ServiceLoader.load(Plugin.class).iterator().next()); }", ""))));
+  }
+
+  /** A pool whose entry reference holds connections and sessions the flow cannot follow. */
+  private static String sessions(String assigned) {
+    return """
+        package p;
+        import java.util.concurrent.atomic.AtomicReference;
+        interface Closer { void close(); }
+        interface Session extends java.nio.channels.ByteChannel, Closer { void close(); }
+        interface Callback { void done(Session session); }
+        class Pool {
+          final AtomicReference<Closer> ref = new AtomicReference<>();
+          void assign(Closer closer) { ref.set(closer); }
+          synchronized void discard() { Closer c = ref.get(); if (c != null) { c.close(); } }
+        }
+        class Conn implements Closer { public void close() { } }
+        class Requester implements Closer {
+          final Pool pool = new Pool();
+          public synchronized void close() { pool.discard(); }
+        }
+        class Wiring {
+          static Callback connect(Pool pool) {
+            pool.assign(%s);
+            return new Callback() { public void done(Session session) { pool.assign(session); } };
+          }
+          static void open(Callback callback) {
+            callback.done((Session) java.util.ServiceLoader.load(Session.class).iterator().next());
+          }
+        }
+        """.formatted(assigned);
+  }
+
+  /**
+   * A value holding objects the flow cannot follow, known only to be of a type (a session a
+   * library hands to a callback, declared {@code Session}, a channel), and objects of known
+   * classes runs the classes of that type and the known ones only: the pool's entry, holding
+   * sessions and connections, does not close a {@code Requester}, whose monitor would close a
+   * cycle with the pool's. Before, one object of a bound made the whole value unknown, and the
+   * class hierarchy ran every {@code Closer}; and an interface extending the JDK's channels was
+   * taken to hold objects, so the session was anything. The guard: a requester assigned to the
+   * pool closes the cycle (and nests its pool in the other).
+   */
+  @Test
+  void aValueOfUnknownObjectsOfATypeAndKnownOnesRunsOnlyThose() {
+    assertEquals(List.of(), findings(sources("p/Pool.java", sessions("new Conn()"))));
+    List<String> twin = findings(sources("p/Pool.java", sessions("new Requester()")));
+    assertTrue(
+        twin.stream().anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Requester") && f.contains("Pool")),
+        twin::toString);
+  }
+
+  /**
    * A call on a field runs only the bodies of the types stored in it anywhere in the program: the
    * connection's pool is only ever a queue pool, set through a setter, so closing it does not run
    * the other pool's body that closes a cycle.

@@ -385,6 +385,12 @@ final class TypeFlowFacts {
       into.add(type == null ? UNKNOWN : "T " + type);
       return;
     }
+    if (name != null && name.contentEquals("class") && element.getKind() == ElementKind.FIELD) {
+      // A class literal (javac's field `class`) is a `Class` of the JDK, no object of the
+      // program: it names nothing, so a library call given only it (`ServiceLoader.load(X.class)`,
+      // reflection) returns what the flow cannot follow, not the nothing a field no body sets holds.
+      return;
+    }
     switch (element.getKind()) {
       case FIELD -> into.add("F " + LockClassKeys.fieldKeyText((VariableElement) element));
       case ENUM_CONSTANT -> {}

@@ -56,7 +56,10 @@ final class TypeFlow {
           "java.util.concurrent.Callable", "java.util.concurrent.ThreadFactory", "java.util.function.Supplier",
           "java.util.function.Function", "java.util.function.BiFunction", "java.util.function.Predicate",
           "java.io.InputStream", "java.io.OutputStream", "java.io.Reader", "java.io.Writer", "java.io.Flushable",
-          "java.lang.Readable", "java.lang.Appendable", "java.lang.constant.Constable");
+          "java.lang.Readable", "java.lang.Appendable", "java.lang.constant.Constable", "java.nio.channels.Channel",
+          "java.nio.channels.ByteChannel", "java.nio.channels.ReadableByteChannel",
+          "java.nio.channels.WritableByteChannel", "java.nio.channels.GatheringByteChannel",
+          "java.nio.channels.ScatteringByteChannel", "java.nio.channels.InterruptibleChannel");
 
   /** How a {@link #bound}'s name begins. */
   static final char BOUND = '?';
@@ -684,9 +687,10 @@ final class TypeFlow {
 
   /**
    * The types an object of {@code flowed} (a value of {@link #receiver}) is known to be a subtype
-   * of where the flow knows no types: the {@link #bound}s it holds, when each other type it holds
-   * is a subtype of one of them (a typed field or parameter: what reached it of its type, and
-   * what it cannot follow); else null.
+   * of where the flow knows no types: the {@link #bound}s it holds, and each other type it holds
+   * that is no subtype of one of them (a typed field or parameter holding what reached it of its
+   * type and what it cannot follow; a connection's reference holding sessions the flow cannot
+   * follow and connections it can); null when it holds no bound.
    */
   static String[] bounds(String[] flowed, TypeHierarchy types) {
     if (flowed == UNKNOWN) {
@@ -704,9 +708,10 @@ final class TypeFlow {
     if (bounds.isEmpty()) {
       return null;
     }
+    int boundCount = bounds.size();
     for (String type : flowed) {
-      if (type.charAt(0) != BOUND && bounds.stream().noneMatch(bound -> types.isSubtype(type, bound))) {
-        return null;
+      if (type.charAt(0) != BOUND && bounds.subList(0, boundCount).stream().noneMatch(bound -> types.isSubtype(type, bound))) {
+        bounds.add(type);
       }
     }
     return bounds.toArray(new String[0]);
