@@ -1223,7 +1223,8 @@ class ProgramModelTest {
     assertEquals(List.of(), findings(sources("p/Pool.java", sessions("new Conn()"))));
     List<String> twin = findings(sources("p/Pool.java", sessions("new Requester()")));
     assertTrue(
-        twin.stream().anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Requester") && f.contains("Pool")),
+        twin.stream()
+            .anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Requester") && f.contains("Pool")),
         twin::toString);
   }
 
@@ -1354,7 +1355,9 @@ class ProgramModelTest {
    */
   @Test
   void aJdkMethodOfAnObjectTheFlowCannotFollowReturnsWhatItCannotFollow() {
-    assertEquals(List.of(), findings(sources("p/Registry.java", labelled("java.util.concurrent.Executors.defaultThreadFactory()"))));
+    assertEquals(
+        List.of(),
+        findings(sources("p/Registry.java", labelled("java.util.concurrent.Executors.defaultThreadFactory()"))));
     assertCycle(findings(sources("p/Registry.java", labelled("new Plain()"))), "Labelled", "Registry.LOCK");
   }
 

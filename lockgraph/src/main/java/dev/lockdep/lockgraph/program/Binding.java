@@ -10,10 +10,11 @@ import java.util.Objects;
  * <p>{@code lockClass}: the class of the argument, or null; {@code instance}: the argument's
  * instance name in the outermost caller's terms, or null; {@code type}: the argument's runtime
  * type when the walk knows it, else null; {@code types}: where it is not one type but the walk
- * knows which it may be, those, in name order, else null; {@code bound}: when its runtime type is not known, the
- * narrowest static type the caller knows it by, where that is narrower than the callee's own (a
- * {@code SessionLocal} passed as a {@code CastDataProvider}), else null; {@code callbacks}: the
- * callbacks it carries; {@code none}: the argument is the literal {@code null}, no object.
+ * knows which it may be, those, in name order, else null; {@code bound}: when its runtime type is
+ * not known, the narrowest static type the caller knows it by, where that is narrower than the
+ * callee's own (a {@code SessionLocal} passed as a {@code CastDataProvider}), else null; {@code
+ * callbacks}: the callbacks it carries; {@code none}: the argument is the literal {@code null}, no
+ * object.
  */
 final class Binding {
   final LockClass lockClass;

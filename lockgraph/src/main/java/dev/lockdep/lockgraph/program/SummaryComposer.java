@@ -2441,8 +2441,7 @@ public final class SummaryComposer {
       }
       String parameter = parameters.get(i);
       MethodSummary.Argument argument = arguments.get(i);
-      String[] flowTypes = argument.exact() || frame.runtimeType(argument.instance()) != null
-          ? null : typesInFrame(argument, frame, live.argumentsInFrame[i], target, i);
+      String[] flowTypes = typesInFrame(argument, frame, live.argumentsInFrame[i], target, i);
       bindings.put(
           parameter, binding(argument, frame, target.locks(parameter), target.parameterType(parameter), flowTypes));
       createdFields(caller, argument.instance(), frame, parameter, bindings);
@@ -2451,9 +2450,7 @@ public final class SummaryComposer {
       // A parameter the callee names only inside values: its types are all that can matter.
       if (i < arguments.size()) {
         MethodSummary.Argument argument = arguments.get(i);
-        String type = argument.exact() ? argument.type() : frame.runtimeType(argument.instance());
-        String[] flowTypes =
-            type != null ? new String[] {type} : typesInFrame(argument, frame, live.argumentsInFrame[i], target, i);
+        String[] flowTypes = typesInFrame(argument, frame, live.argumentsInFrame[i], target, i);
         if (flowTypes != null && !argument.isNull()) {
           bindings.put(
               parameters.get(i), binding(MethodSummary.Argument.ofInstance(null), frame, false, null, flowTypes));
@@ -2583,13 +2580,15 @@ public final class SummaryComposer {
   /**
    * The runtime types {@code argument}, passed in {@code frame} to the parameter {@code position}
    * of {@code target}, may have where the frame knows more of them than the type flow says of that
-   * parameter for the whole program: a parameter of the caller passed on with the types its own
-   * caller's flow allowed, or a value of the caller naming such parameters ({@code inFrame}); else
-   * null.
+   * parameter for the whole program: its one type, a parameter of the caller passed on with the
+   * types its own caller's flow allowed, or a value of the caller naming such parameters ({@code
+   * inFrame}); else null.
    */
   private String[] typesInFrame(
       MethodSummary.Argument argument, Frame frame, TypeFlow.InFrame inFrame, Body target, int position) {
-    String[] known = frame.runtimeTypes(argument.instance());
+    String[] known = !argument.exact()
+        ? frame.runtimeTypes(argument.instance())
+        : argument.type() == null ? null : new String[] {argument.type()};
     if (known == null && inFrame != null) {
       known = inFrame.in(frame::runtimeTypes);
     }

@@ -708,9 +708,9 @@ final class TypeFlow {
     if (bounds.isEmpty()) {
       return null;
     }
-    int boundCount = bounds.size();
+    List<String> of = List.copyOf(bounds);
     for (String type : flowed) {
-      if (type.charAt(0) != BOUND && bounds.subList(0, boundCount).stream().noneMatch(bound -> types.isSubtype(type, bound))) {
+      if (type.charAt(0) != BOUND && of.stream().noneMatch(bound -> types.isSubtype(type, bound))) {
         bounds.add(type);
       }
     }
