@@ -397,12 +397,6 @@ public final class ElementLookups {
     String superName =
         superclass == null || superclass.getQualifiedName().contentEquals("java.lang.Object") ? null : typeName(superclass);
     List<String> interfaces = new ArrayList<>();
-    for (TypeMirror implemented : type.getInterfaces()) {
-      TypeElement element = typeElement(implemented);
-      if (element != null) {
-        interfaces.add(typeName(element));
-      }
-    }
     // The JDK's types above those it names directly, which no summary declares: with them, an
     // object of the type is known to be none of the JDK's other types (a `Connection` is no
     // `Statement`, though both are `AutoCloseable`).
@@ -412,8 +406,11 @@ public final class ElementLookups {
     }
     for (TypeMirror implemented : type.getInterfaces()) {
       TypeElement element = typeElement(implemented);
-      if (element != null && ofJdk(element)) {
-        jdkAbove.add(element);
+      if (element != null) {
+        interfaces.add(typeName(element));
+        if (ofJdk(element)) {
+          jdkAbove.add(element);
+        }
       }
     }
     for (int i = 0; i < jdkAbove.size(); i++) {

@@ -356,6 +356,15 @@ final class LockClassKeys {
     return tree instanceof MethodTree || tree instanceof LambdaExpressionTree || tree instanceof ClassTree;
   }
 
+  /** The expression inside any parentheses. */
+  static TreePath withoutParentheses(TreePath path) {
+    TreePath expression = path;
+    while (expression.getLeaf() instanceof ParenthesizedTree parenthesized) {
+      expression = child(expression, parenthesized.getExpression());
+    }
+    return expression;
+  }
+
   /** The expression inside any parentheses and casts: a cast names the same object, of the same lock class. */
   static TreePath withoutParenthesesAndCasts(TreePath path) {
     TreePath expression = path;

@@ -134,10 +134,7 @@ final class TypeFlowFacts {
         TreePath returned = node.getExpression() == null ? null : child(getCurrentPath(), node.getExpression());
         if (returned != null && isObject(returned)) {
           Set<String> sources = sources(returned, method);
-          Tree expression = returned.getLeaf();
-          while (expression instanceof ParenthesizedTree parenthesized) {
-            expression = parenthesized.getExpression();
-          }
+          Tree expression = LockClassKeys.withoutParentheses(returned).getLeaf();
           if (sources.isEmpty() && expression instanceof NewClassTree
               && unit.trees().getTypeMirror(returned) instanceof DeclaredType created) {
             // A new object of a library type (return new ArrayList<>(4)): the body is a factory,
@@ -214,10 +211,7 @@ final class TypeFlowFacts {
    */
   private Set<String> receiverSources(TreePath receiver, ExecutableElement method) {
     Set<String> sources = sources(receiver, method);
-    TreePath cast = receiver;
-    while (cast.getLeaf() instanceof ParenthesizedTree parenthesized) {
-      cast = child(cast, parenthesized.getExpression());
-    }
+    TreePath cast = LockClassKeys.withoutParentheses(receiver);
     if (cast.getLeaf() instanceof TypeCastTree typeCast) {
       String declared = unit.keys().programTypeName(unit.trees().getTypeMirror(child(cast, typeCast.getExpression())));
       if (declared != null) {
@@ -338,11 +332,15 @@ final class TypeFlowFacts {
         TreePath receiver = LockClassKeys.receiver(path);
         if (!(unit.trees().getElement(path) instanceof ExecutableElement callee)) {
           into.add(UNKNOWN);
-        } else if (ofLibrary(callee, receiver) && returnsWhatItHolds(callee)) {
+          return;
+        }
+        boolean library = ofLibrary(callee, receiver);
+        boolean onObject = receiver != null && !callee.getModifiers().contains(Modifier.STATIC) && isObject(receiver);
+        if (library && returnsWhatItHolds(callee)) {
           // What a library call returns is what its receiver and arguments hold: the element of a
           // collection, the object an Optional or a reference wraps, an array's copy.
           int before = into.size();
-          if (receiver != null && !callee.getModifiers().contains(Modifier.STATIC) && isObject(receiver)) {
+          if (onObject) {
             sources(receiver, method, into, visiting);
           }
           for (ExpressionTree argument : ((MethodInvocationTree) tree).getArguments()) {
@@ -355,8 +353,7 @@ final class TypeFlowFacts {
           }
         } else {
           into.add("C " + unit.signature(callee));
-          if (ofLibrary(callee, receiver) && receiver != null && !callee.getModifiers().contains(Modifier.STATIC)
-              && isObject(receiver)) {
+          if (library && onObject) {
             // What the program's implementations return, unless the receiver may be a library's
             // object, whose own implementation returns what the flow cannot follow.
             Set<String> receivers = new TreeSet<>();

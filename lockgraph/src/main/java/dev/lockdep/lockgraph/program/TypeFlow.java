@@ -355,8 +355,7 @@ final class TypeFlow {
    * parameter of the body ({@link InFrame}); else null.
    */
   InFrame receiverInFrame(Body body, MethodSummary.CallSite call) {
-    Map<String, Value> own = uses.get(body);
-    Value value = own == null ? null : own.get(position(call.at()) + " " + call.callee());
+    Value value = use(body, call);
     return value == null || value.declared != null ? null : inFrame(value, body);
   }
 
@@ -442,35 +441,29 @@ final class TypeFlow {
      * one it does not know is unknown.
      */
     String[] in(Function<String, String[]> known) {
-      Set<String> all = null;
+      Set<String> all = new TreeSet<>(Arrays.asList(rest));
+      boolean knowsOne = false;
       for (int i = 0; i < parameters.length; i++) {
         String[] types = known.apply(parameters[i]);
-        if (types != null) {
-          if (all == null) {
-            all = new TreeSet<>(Arrays.asList(rest));
-          }
-          all.addAll(Arrays.asList(types));
+        if (types == null && elsewhere[i] == UNKNOWN) {
+          return null;
         }
+        knowsOne |= types != null;
+        all.addAll(Arrays.asList(types != null ? types : elsewhere[i]));
       }
-      if (all == null) {
-        return null;
-      }
-      for (int i = 0; i < parameters.length; i++) {
-        if (known.apply(parameters[i]) == null) {
-          if (elsewhere[i] == UNKNOWN) {
-            return null;
-          }
-          all.addAll(Arrays.asList(elsewhere[i]));
-        }
-      }
-      return all.toArray(new String[0]);
+      return knowsOne ? all.toArray(new String[0]) : null;
     }
+  }
+
+  /** The value of the receiver of {@code call} in {@code body} ({@code U} flows), or null. */
+  private Value use(Body body, MethodSummary.CallSite call) {
+    Map<String, Value> own = uses.get(body);
+    return own == null ? null : own.get(position(call.at()) + " " + call.callee());
   }
 
   /** The types the receiver of {@code call} in {@code body} may have; {@link #UNKNOWN} when not known. */
   String[] receiver(Body body, MethodSummary.CallSite call) {
-    Map<String, Value> own = uses.get(body);
-    Value value = own == null ? null : own.get(position(call.at()) + " " + call.callee());
+    Value value = use(body, call);
     if (value == null) {
       return UNKNOWN;
     }
