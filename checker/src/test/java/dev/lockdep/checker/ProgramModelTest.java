@@ -1594,6 +1594,57 @@ class ProgramModelTest {
   }
 
   /**
+   * An inner object its outer object creates and hands to a method of its own, which keeps it in a
+   * field ({@code executeStatement(new StmtExecCmd())}, then {@code lastCommand = command}), is the
+   * outer object's own too: a statement closing its last command under its lock, whose response
+   * counts a result on {@code Statement.this}, re-enters that lock, also for a subclass's commands.
+   * One handed to another object's method is that object's to keep, and the lock taken through it
+   * is another statement's.
+   */
+  @Test
+  void anInnerObjectItsOuterHandsToItsOwnMethodIsItsOwn() {
+    String statement =
+        """
+        package p;
+        import java.util.concurrent.locks.ReentrantLock;
+        abstract class Command {
+          abstract void process();
+          void close() { process(); }
+        }
+        class Statement {
+          private final ReentrantLock lock = new ReentrantLock();
+          private Command last;
+          private int results;
+          final void execute(Command command) { last = command; }
+          void executeQuery() { execute(new QueryCommand()); }
+          void countResult() { lock.lock(); try { results++; } finally { lock.unlock(); } }
+          void close() {
+            lock.lock();
+            try { if (last != null) last.close(); } finally { lock.unlock(); }
+          }
+          private final class QueryCommand extends Command {
+            @Override void process() { countResult(); }
+          }
+        }
+        class Prepared extends Statement {
+          void executeBatch() { execute(new BatchCommand()); }
+          private final class BatchCommand extends Command {
+            @Override void process() { countResult(); }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Statement.java", statement)));
+    String lent = statement
+        .substring(0, statement.indexOf("class Prepared"))
+        .replace(
+            "void executeQuery() { execute(new QueryCommand()); }",
+            "void executeQuery() { execute(new QueryCommand()); }\n  void lend(Statement other) { other.execute(new QueryCommand()); }");
+    assertTrue(lent.contains("other.execute(new QueryCommand())") && !lent.contains("Prepared"), lent);
+    List<String> found = findings(sources("p/Statement.java", lent));
+    assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]")), found::toString);
+  }
+
+  /**
    * Each call of a factory that returns a new library object ({@code return new ArrayList<>(4);})
    * is a collection of its own: what one field's list is given does not reach another list the
    * same factory made, through the factory's single return.

@@ -134,6 +134,13 @@ final class TypeFlow {
     boolean registered;
     /** For a field: the class that declares it; null for a parameter or a return. */
     String declaring;
+    /** Whether it is a parameter's. */
+    boolean parameter;
+    /**
+     * For a parameter: the nodes whose objects a call on another object than the caller's own
+     * passes to it; null for none.
+     */
+    Set<Node> passedByAnother;
     final List<Node> next = new ArrayList<>(2);
     /** The nodes that flow into this one: a collection given to hold something is each of theirs too. */
     final List<Node> previous = new ArrayList<>(2);
@@ -285,10 +292,20 @@ final class TypeFlow {
             } else if (namesParameter(value, body)) {
               arguments.computeIfAbsent(body, b -> new HashMap<>()).put(target.substring(2), value);
             }
+            // An object made here and handed to a method of this same object is this one's own
+            // where that method keeps it (`executeStatement(new StmtExecCmd(this))`).
+            String creator = onThis(summary, callee) ? owner : null;
             for (Body one : called) {
               Node parameter = parameter(one, position);
               if (parameter != null) {
                 into(parameter, value);
+                creators(parameter, flow.sources(), creator);
+                if (creator == null && !value.nodes.isEmpty()) {
+                  if (parameter.passedByAnother == null) {
+                    parameter.passedByAnother = Collections.newSetFromMap(new IdentityHashMap<>());
+                  }
+                  parameter.passedByAnother.addAll(value.nodes);
+                }
               }
             }
           }
@@ -573,30 +590,68 @@ final class TypeFlow {
   /**
    * Whether the inner objects of type {@code id} that the field {@code node} of an {@code outer}
    * holds are only those its holder creates ({@code heartbeat = new HeartbeatThread();} in a
-   * method of the outer class or a subclass): nothing else brings them there, no collection kept
-   * there holds them, and each {@code new} of them assigned there is in a body of the outer kind,
-   * whose {@code this} is the new object's enclosing instance.
+   * method of the outer class or a subclass): no collection kept there holds them, each {@code new}
+   * of them assigned there is in a body of the outer kind, whose {@code this} is the new object's
+   * enclosing instance, and nothing else brings them there but a parameter of a method the holder
+   * calls on itself with such objects only ({@code executeStatement(new StmtExecCmd(this))}, which
+   * keeps its argument in the field), or with what such a parameter holds.
    */
   private boolean onlyItsOwn(Node node, int id, String outer) {
-    Map<Integer, Set<String>> created = creators.get(node);
-    Set<String> by = created == null ? null : created.get(id);
-    if (by == null || node.written.get(id)) {
-      return false;
-    }
-    for (Node from : node.previous) {
-      if (from.unknown || from.types.get(id)) {
-        return false;
-      }
-    }
-    for (String owner : by) {
-      if (owner == null || !types.isSubtype(owner, outer)) {
-        return false;
-      }
-    }
-    return true;
+    return onlyItsOwn(node, id, outer, Collections.newSetFromMap(new IdentityHashMap<>()));
   }
 
-  /** Notes, per type created into {@code field} ({@code N} sources) by a body of class {@code owner}, that class. */
+  private boolean onlyItsOwn(Node node, int id, String outer, Set<Node> asked) {
+    if (node.written.get(id) || !asked.add(node)) {
+      return false;
+    }
+    Map<Integer, Set<String>> created = creators.get(node);
+    Set<String> by = created == null ? null : created.get(id);
+    if (by != null) {
+      for (String owner : by) {
+        if (owner == null || !types.isSubtype(owner, outer)) {
+          return false;
+        }
+      }
+    }
+    boolean passed = false;
+    for (Node from : node.previous) {
+      if (from.unknown) {
+        return false;
+      }
+      // A parameter brings them only if every object of the type it is passed is one made by
+      // the object the method runs on.
+      if (from.types.get(id)) {
+        if (!from.parameter || (node.passedByAnother != null && node.passedByAnother.contains(from))
+            || !onlyItsOwn(from, id, outer, asked)) {
+          return false;
+        }
+        passed = true;
+      }
+    }
+    return by != null || passed;
+  }
+
+  /**
+   * Whether every call of {@code callee} that {@code summary}'s body makes is on its own object
+   * ({@code this}, written or implicit).
+   */
+  private static boolean onThis(MethodSummary summary, String callee) {
+    boolean any = false;
+    for (MethodSummary.CallSite call : summary.calls()) {
+      if (call.callee().equals(callee)) {
+        if (!"this".equals(call.receiver())) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /**
+   * Notes, per type created into {@code field} or a parameter ({@code N} sources) by a body of
+   * class {@code owner}, that class; null where it is not the object the node is kept by.
+   */
   private void creators(Node field, List<String> sources, String owner) {
     for (String source : sources) {
       if (source.charAt(0) == 'N') {
@@ -753,6 +808,7 @@ final class TypeFlow {
     Node[] own = parameters.computeIfAbsent(body, b -> new Node[count]);
     if (own[position] == null) {
       own[position] = newNode();
+      own[position].parameter = true;
       own[position].declared = declared(ClassHierarchy.parameterType(body.id.text, position));
     }
     return own[position];
