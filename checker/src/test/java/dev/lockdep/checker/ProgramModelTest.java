@@ -1599,7 +1599,8 @@ class ProgramModelTest {
    * outer object's own too: a statement closing its last command under its lock, whose response
    * counts a result on {@code Statement.this}, re-enters that lock, also for a subclass's commands.
    * One handed to another object's method is that object's to keep, and the lock taken through it
-   * is another statement's.
+   * is another statement's: reported, also where the statement class has subclasses (its
+   * enclosing instance is no wrapper's delegate, whose class could not be the one on the chain).
    */
   @Test
   void anInnerObjectItsOuterHandsToItsOwnMethodIsItsOwn() {
@@ -1634,12 +1635,10 @@ class ProgramModelTest {
         }
         """;
     assertEquals(List.of(), findings(sources("p/Statement.java", statement)));
-    String lent = statement
-        .substring(0, statement.indexOf("class Prepared"))
-        .replace(
-            "void executeQuery() { execute(new QueryCommand()); }",
-            "void executeQuery() { execute(new QueryCommand()); }\n  void lend(Statement other) { other.execute(new QueryCommand()); }");
-    assertTrue(lent.contains("other.execute(new QueryCommand())") && !lent.contains("Prepared"), lent);
+    String lent = statement.replace(
+        "void executeQuery() { execute(new QueryCommand()); }",
+        "void executeQuery() { execute(new QueryCommand()); }\n  void lend(Statement other) { other.execute(new QueryCommand()); }");
+    assertTrue(lent.contains("other.execute(new QueryCommand())"), lent);
     List<String> found = findings(sources("p/Statement.java", lent));
     assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]")), found::toString);
   }

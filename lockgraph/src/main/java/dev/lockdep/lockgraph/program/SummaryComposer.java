@@ -2055,11 +2055,13 @@ public final class SummaryComposer {
    * thisType} of {@code body}, else the class that declares it). A call on such a receiver does not
    * run a method of that class: it is a wrapper calling its delegate, which is an object of another
    * class unless the program wraps a wrapper in one of its own kind, and class-hierarchy analysis
-   * cannot tell which.
+   * cannot tell which. An enclosing instance ({@code this.last.this$Statement}, the statement an
+   * inner command belongs to) is no delegate: the inner object's class says it is of the outer
+   * class.
    */
   private static boolean classOnChain(Context context, Body body, String thisType, String receiver) {
     String type = thisType != null ? thisType : body.id.owner;
-    if (type == null || receiver == null) {
+    if (type == null || receiver == null || receiver.startsWith("this$", receiver.lastIndexOf('.') + 1)) {
       return false;
     }
     for (Context on = context; on != null; on = on.parent) {
