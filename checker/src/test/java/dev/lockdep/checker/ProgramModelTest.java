@@ -1644,6 +1644,48 @@ class ProgramModelTest {
   }
 
   /**
+   * A back-pointer that some owner sets with {@code this} ({@code new Stream(this)}) points back
+   * also where other streams are made for an object the flow cannot follow, known only by its type
+   * (the channel a library callback hands over): a channel holding its monitor while it updates one
+   * of its streams, which notifies {@code getChannel()}, re-enters its own monitor. Where no owner
+   * sets it with {@code this}, the field is no back-pointer and the notify takes another channel's
+   * monitor: lockdep's AA.
+   */
+  @Test
+  void aBackPointerAlsoSetForObjectsTheFlowCannotFollowPointsBack() {
+    String channel =
+        """
+        package p;
+        import java.util.HashMap;
+        import java.util.Map;
+        import java.util.function.Consumer;
+        class Channel {
+          private final Map<Integer, Stream> streams = new HashMap<>();
+          synchronized void receive(int id) {
+            Stream stream = streams.get(id);
+            if (stream != null) stream.update();
+          }
+          synchronized void notifyAllowed() { }
+          void open(int id) { streams.put(id, new Stream(this)); }
+        }
+        class Stream {
+          private final Channel channel;
+          Stream(Channel channel) { this.channel = channel; }
+          Channel getChannel() { return channel; }
+          void update() { getChannel().notifyAllowed(); }
+        }
+        class Connection implements Consumer<Channel> {
+          @Override public void accept(Channel handedOver) { new Stream(handedOver).update(); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Channel.java", channel)));
+    String foreign = channel.replace("new Stream(this)", "new Stream(new Channel())");
+    assertTrue(foreign.contains("streams.put(id, new Stream(new Channel()))"), foreign);
+    List<String> found = findings(sources("p/Channel.java", foreign));
+    assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]")), found::toString);
+  }
+
+  /**
    * Each call of a factory that returns a new library object ({@code return new ArrayList<>(4);})
    * is a collection of its own: what one field's list is given does not reach another list the
    * same factory made, through the factory's single return.
@@ -1744,8 +1786,9 @@ class ProgramModelTest {
    * What the type flow cannot follow into a parameter declared of a program type is an object of
    * that type: kept in a configuration map beside the store's {@code this}, and cast back out into
    * a parameter of another type, it is none of it. The table's {@code store} stays a back-pointer,
-   * and the store's monitor taken again through it is a re-entry; an unknown object that may be a
-   * store (passed as an {@code Object}) makes it lockdep's AA.
+   * and the store's monitor taken again through it is a re-entry. An unknown object that may be
+   * anything (passed as an {@code Object}), kept in the field as an {@code Object} straight from
+   * the map, makes it no back-pointer: lockdep's AA.
    */
   @Test
   void anUnknownObjectOfAParametersTypeIsOfThatType() {
@@ -1785,8 +1828,14 @@ class ProgramModelTest {
     String anything =
         store.replace("class Codecs implements Consumer<Codec> {", "class Codecs implements Consumer<Object> {")
             .replace("Codec last;", "Object last;")
-            .replace("public void accept(Codec codec)", "public void accept(Object codec)");
-    assertTrue(anything.contains("accept(Object codec)"), anything);
+            .replace("public void accept(Codec codec)", "public void accept(Object codec)")
+            .replace("final Store store;", "final Object store;")
+            .replace("this((Store) config.get(\"store\"));", "this.store = config.get(\"store\");")
+            .replace("void write() { store.commit(); }", "void write() { ((Store) store).commit(); }");
+    assertTrue(
+        anything.contains("accept(Object codec)") && anything.contains("this.store = config.get(\"store\");")
+            && anything.contains("((Store) store).commit()"),
+        anything);
     List<String> found = findings(sources("p/Store.java", anything));
     assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]") && f.contains("Store")), found::toString);
   }

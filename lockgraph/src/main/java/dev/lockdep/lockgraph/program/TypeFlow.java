@@ -521,9 +521,18 @@ final class TypeFlow {
   String[] backPointer(String type, String field) {
     String[] answer = backPointers.computeIfAbsent(type + "." + field, key -> {
       Node node = fieldNode(type, field);
-      return node != null && pointsBack(node) ? names(node.types) : NOT_KNOWN;
+      return node != null && pointsBack(node) ? withoutBounds(names(node.types)) : NOT_KNOWN;
     });
     return answer == NOT_KNOWN ? null : answer;
+  }
+
+  /** {@code names} with each bound ({@code ?pkg.Type}) as its type, once, in name order. */
+  private static String[] withoutBounds(String[] names) {
+    Set<String> types = new TreeSet<>();
+    for (String name : names) {
+      types.add(name.charAt(0) == BOUND ? name.substring(1) : name);
+    }
+    return types.toArray(new String[0]);
   }
 
   /** The node of {@code field} as an object of {@code type} has it (declared in it or a supertype), or null. */
@@ -664,11 +673,13 @@ final class TypeFlow {
 
   /**
    * Whether a field's node is a back-pointer's: some {@code this} reaches it, or the object holding
-   * it registers itself with what it names; nothing unknown, no collection's contents.
+   * it registers itself with what it names; nothing unknown, no collection's contents. Objects of
+   * its type the flow cannot follow may reach it too ({@link #bound}s: a stream made for the
+   * channel a library callback hands over, beside the streams each channel makes with {@code
+   * this}): the presumption that what it leads back to is its owner is the same for them.
    */
   private boolean pointsBack(Node node) {
-    return (node.self || node.registered) && !node.unknown && !node.types.intersects(bounds) && node.written.isEmpty()
-        && !node.writtenUnknown;
+    return (node.self || node.registered) && !node.unknown && node.written.isEmpty() && !node.writtenUnknown;
   }
 
   /** Whether a back-pointer of {@code holder} (declared in it or a supertype) may hold a {@code type}. */
