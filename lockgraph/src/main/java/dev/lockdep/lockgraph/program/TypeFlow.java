@@ -268,6 +268,7 @@ final class TypeFlow {
       // The class of the body: whose `this` registers itself, and creates inner objects.
       String owner = ClassHierarchy.owner(body.id.text);
       Registrations registrations = new Registrations(owner);
+      Map<String, Boolean> onThis = null;
       for (MethodSummary.Flow flow : summary.flows()) {
         String target = flow.target();
         if (target.charAt(0) == 'Y') {
@@ -294,7 +295,10 @@ final class TypeFlow {
             }
             // An object made here and handed to a method of this same object is this one's own
             // where that method keeps it (`executeStatement(new StmtExecCmd(this))`).
-            String creator = onThis(summary, callee) ? owner : null;
+            if (onThis == null) {
+              onThis = callsOnThis(summary);
+            }
+            String creator = Boolean.TRUE.equals(onThis.get(callee)) ? owner : null;
             for (Body one : called) {
               Node parameter = parameter(one, position);
               if (parameter != null) {
@@ -641,20 +645,15 @@ final class TypeFlow {
   }
 
   /**
-   * Whether every call of {@code callee} that {@code summary}'s body makes is on its own object
+   * Per method {@code summary}'s body calls, whether every call of it is on the body's own object
    * ({@code this}, written or implicit).
    */
-  private static boolean onThis(MethodSummary summary, String callee) {
-    boolean any = false;
+  private static Map<String, Boolean> callsOnThis(MethodSummary summary) {
+    Map<String, Boolean> onThis = new HashMap<>();
     for (MethodSummary.CallSite call : summary.calls()) {
-      if (call.callee().equals(callee)) {
-        if (!"this".equals(call.receiver())) {
-          return false;
-        }
-        any = true;
-      }
+      onThis.merge(call.callee(), "this".equals(call.receiver()), Boolean::logicalAnd);
     }
-    return any;
+    return onThis;
   }
 
   /**
