@@ -1644,6 +1644,41 @@ class ProgramModelTest {
   }
 
   /**
+   * A lock taken again through a call leaves the held stack as it was: a pool's {@code evict()}
+   * holds its monitor, then its {@code buckets}, and calls its own {@code synchronized release()},
+   * which takes the registry's lock. The re-entered monitor waits for nothing; {@code buckets} is
+   * what is held last while the registry's lock is awaited. With the registry touching the pool's
+   * buckets under its lock, lockdep's ABBA; with the registry touching them first, silent.
+   */
+  @Test
+  void aLockTakenAgainLeavesTheHeldStackAsItWas() {
+    String pool =
+        """
+        package p;
+        class Registry {
+          final Object lock = new Object();
+          void register(Pool pool) { synchronized (lock) { pool.touch(); } }
+        }
+        class Pool {
+          private final Object buckets = new Object();
+          private final Registry registry;
+          Pool(Registry registry) { this.registry = registry; }
+          synchronized void evict() { synchronized (buckets) { release(); } }
+          synchronized void release() { synchronized (registry.lock) { } }
+          void touch() { synchronized (buckets) { } }
+        }
+        """;
+    List<String> found = findings(sources("p/Pool.java", pool));
+    assertTrue(
+        found.stream().anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Pool.buckets -> Registry.lock")),
+        found::toString);
+    String ordered = pool.replace(
+        "synchronized (lock) { pool.touch(); }", "pool.touch(); synchronized (lock) { }");
+    assertTrue(ordered.contains("pool.touch(); synchronized (lock)"), ordered);
+    assertEquals(List.of(), findings(sources("p/Pool.java", ordered)));
+  }
+
+  /**
    * A back-pointer that some owner sets with {@code this} ({@code new Stream(this)}) points back
    * also where other streams are made for an object the flow cannot follow, known only by its type
    * (the channel a library callback hands over): a channel holding its monitor while it updates one

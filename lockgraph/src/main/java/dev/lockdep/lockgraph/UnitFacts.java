@@ -251,7 +251,7 @@ public final class UnitFacts {
      * held instance, which never waits.
      */
     private boolean checkDeadlock(List<HeldLock> held, HeldLock next) {
-      HeldLock reentered = heldInstance(held, next);
+      HeldLock reentered = HeldLock.heldInstance(held, next);
       if (reentered != null) {
         if (!next.lockClass().reentrant()) {
           refuse(reentered, next, RecursionFact.Kind.SAME_INSTANCE);
@@ -261,37 +261,12 @@ public final class UnitFacts {
         return false;
       }
       for (HeldLock prev : held) {
-        if (waitsFor(prev, next)) {
+        if (prev.blocks(next)) {
           refuse(prev, next, RecursionFact.Kind.SAME_CLASS);
           return false;
         }
       }
       return true;
-    }
-
-    /** Whether {@code next} waits for {@code prev} unless it is the same object: one class, and not a recursive reader under a reader. */
-    private static boolean waitsFor(HeldLock prev, HeldLock next) {
-      // A recursive reader is blocked only by a writer holding the lock.
-      return prev.lockClass().equals(next.lockClass())
-          && !(next.read() == ReadMode.SHARED_RECURSIVE && prev.read().isReader());
-    }
-
-    /**
-     * The held lock that {@code next} takes again: of its class and named as the same object.
-     * Looked for before the other holds of the class, because a re-entry of a reentrant lock
-     * never waits, whatever else of its class is held: {@code parent.add()} under a child's
-     * monitor, then {@code this.touch()} in the parent's body, takes the parent's monitor again.
-     */
-    private static HeldLock heldInstance(List<HeldLock> held, HeldLock next) {
-      if (next.instance() == null) {
-        return null;
-      }
-      for (HeldLock prev : held) {
-        if (waitsFor(prev, next) && next.instance().equals(prev.instance())) {
-          return prev;
-        }
-      }
-      return null;
     }
 
     private void refuse(HeldLock prev, HeldLock next, RecursionFact.Kind kind) {

@@ -180,6 +180,31 @@ class UnitFactsTest {
     assertTrue(LockGraph.of(downgrade).check().isEmpty());
   }
 
+  /**
+   * Which acquisitions leave a held stack as it was: a reentrant lock of an object the stack holds,
+   * in a mode its hold covers. A non-reentrant lock, a reader asking to write, another object of
+   * the class and an object of no known name are held anew.
+   */
+  @Test
+  void reentryOfAHeldLockLeavesTheStackAsItWas() {
+    HeldLock monitor = new HeldLock(A, ReadMode.EXCLUSIVE, false, "this", at("H.java", 1));
+    List<HeldLock> held = List.of(monitor, new HeldLock(B, ReadMode.EXCLUSIVE, false, "this.b", at("H.java", 2)));
+    assertTrue(HeldLock.reentry(held, new HeldLock(A, ReadMode.EXCLUSIVE, false, "this", at("H.java", 3))));
+    assertEquals(false, HeldLock.reentry(held, new HeldLock(A, ReadMode.EXCLUSIVE, false, "other", at("H.java", 3))));
+    assertEquals(false, HeldLock.reentry(held, new HeldLock(A, ReadMode.EXCLUSIVE, false, null, at("H.java", 3))));
+
+    LockClass stamped = LockClass.of("S").nonReentrant();
+    HeldLock stamp = new HeldLock(stamped, ReadMode.EXCLUSIVE, false, "s", at("H.java", 1));
+    assertEquals(false, HeldLock.reentry(List.of(stamp), new HeldLock(stamped, ReadMode.EXCLUSIVE, false, "s", at("H.java", 2))));
+
+    LockClass rw = LockClass.of("RW");
+    HeldLock read = new HeldLock(rw, ReadMode.SHARED, false, "rw", at("H.java", 1));
+    HeldLock write = new HeldLock(rw, ReadMode.EXCLUSIVE, false, "rw", at("H.java", 1));
+    assertEquals(false, HeldLock.reentry(List.of(read), write));
+    assertTrue(HeldLock.reentry(List.of(write), read));
+    assertTrue(HeldLock.reentry(List.of(read), read));
+  }
+
   @Test
   void leastProvenanceKeptWhateverTheOrder() {
     UnitFacts.Builder one = UnitFacts.builder("u");

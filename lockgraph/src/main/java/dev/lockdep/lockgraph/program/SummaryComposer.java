@@ -1545,15 +1545,33 @@ public final class SummaryComposer {
     return key;
   }
 
-  /** A new list of {@code held} and then {@code own} as {@code frame} maps them. */
+  /**
+   * A new list of {@code held} and then {@code own} as {@code frame} maps them, but for the
+   * re-entries of locks already on it ({@link #push}).
+   */
   private List<HeldLock> held(List<HeldLock> held, List<HeldLock> own, Frame frame) {
     List<HeldLock> all = new ArrayList<>(held.size() + own.size());
     all.addAll(held);
     for (int i = 0, n = own.size(); i < n; i++) {
       HeldLock lock = own.get(i);
-      all.add(frame.map(lock, lock.acquiredAt(), types));
+      push(all, frame.map(lock, lock.acquiredAt(), types));
     }
     return all;
+  }
+
+  /**
+   * Puts {@code lock} on the held stack {@code held} unless it re-enters a lock the stack already
+   * holds ({@link HeldLock#reentry}); returns whether it did. A re-entry waits for nothing and
+   * leaves the stack as it was: pushed again, it would be the top that orders what comes next in
+   * place of the locks taken after the first hold (lockdep records an order from the top blocking
+   * lock only), and every path that re-enters a monitor through recursion would be one more stack.
+   */
+  private static boolean push(List<HeldLock> held, HeldLock lock) {
+    if (HeldLock.reentry(held, lock)) {
+      return false;
+    }
+    held.add(lock);
+    return true;
   }
 
   /**
@@ -1966,8 +1984,11 @@ public final class SummaryComposer {
           } else {
             held = new ArrayList<>(callers.size() + memo.held.size());
             held.addAll(callers);
-            held.addAll(memo.held);
-            heldKey = memo.extend(callersKey, this);
+            boolean pushedAll = true;
+            for (int k = 0, m = memo.held.size(); k < m; k++) {
+              pushedAll &= push(held, memo.held.get(k));
+            }
+            heldKey = pushedAll ? memo.extend(callersKey, this) : heldKey(held);
           }
           anchor = context.anchor == null && caller.currentUnit != null ? call.at() : context.anchor;
           reclaims = call.reclaim() && state.gfp.within(call.gfp()).allowsFsReclaim() && !state.memalloc;
