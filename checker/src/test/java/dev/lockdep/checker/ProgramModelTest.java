@@ -1644,6 +1644,45 @@ class ProgramModelTest {
   }
 
   /**
+   * An inner object that hands itself to its outer ({@code Pool.this.enqueue(this)}), which keeps
+   * it in a list, is the outer's own: a pool shutting down under its lock cancels its pending
+   * leases, whose {@code cancel()} takes {@code Pool.this.lock}, the lock held: a re-entry. Where a
+   * pool also keeps a lease another pool made ({@code pending.add(other.lease())}), the lease's
+   * enclosing instance may be the other pool: lockdep's AA.
+   */
+  @Test
+  void anInnerObjectThatHandsItselfToItsOuterIsItsOwn() {
+    String pool =
+        """
+        package p;
+        import java.util.LinkedList;
+        import java.util.concurrent.locks.ReentrantLock;
+        interface Lease { void cancel(); void await(); }
+        class Pool {
+          private final ReentrantLock lock = new ReentrantLock();
+          private final LinkedList<Lease> pending = new LinkedList<>();
+          Lease lease() {
+            return new Lease() {
+              @Override public void cancel() { lock.lock(); try { } finally { lock.unlock(); } }
+              @Override public void await() { enqueue(this); }
+            };
+          }
+          void enqueue(Lease lease) { lock.lock(); try { pending.add(lease); } finally { lock.unlock(); } }
+          void shutdown() {
+            lock.lock();
+            try { for (Lease lease : pending) lease.cancel(); } finally { lock.unlock(); }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Pool.java", pool)));
+    String adopting = pool.replace(
+        "void shutdown() {", "void adopt(Pool other) { pending.add(other.lease()); }\n  void shutdown() {");
+    assertTrue(adopting.contains("pending.add(other.lease())"), adopting);
+    List<String> found = findings(sources("p/Pool.java", adopting));
+    assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]")), found::toString);
+  }
+
+  /**
    * A lock taken again through a call leaves the held stack as it was: a pool's {@code evict()}
    * holds its monitor, then its {@code buckets}, and calls its own {@code synchronized release()},
    * which takes the registry's lock. The re-entered monitor waits for nothing; {@code buckets} is

@@ -103,6 +103,11 @@ final class TypeFlow {
   private final Map<String, Boolean> inverses = new HashMap<>();
   /** Per field, the classes of the bodies that assign it a new object, by the object's type. */
   private final Map<Node, Map<Integer, Set<String>>> creators = new IdentityHashMap<>();
+  /**
+   * Per node, by type, the classes of the bodies that give its object (a collection) a new object
+   * of the type to hold; null for an object of the type given otherwise than by a {@code new} there.
+   */
+  private final Map<Node, Map<Integer, Set<String>>> givenCreators = new IdentityHashMap<>();
   /** The ids of the types that are {@link #bound}s, not types: {@code ?pkg.Type}. */
   private final BitSet bounds = new BitSet();
   /** {@link #declared}'s answers, by type name; {@code ""} for none. */
@@ -149,6 +154,8 @@ final class TypeFlow {
     boolean writtenUnknown;
     /** The nodes whose objects are given what this node holds. */
     final List<Node> writesInto = new ArrayList<>(0);
+    /** The nodes whose objects this node's object was given to hold: {@link #writesInto} backwards. */
+    final List<Node> writtenFrom = new ArrayList<>(0);
     /**
      * The nodes that hold what a library method of the JDK returns when called on this node's
      * objects: unknown when this node is ({@code K} sources).
@@ -269,6 +276,7 @@ final class TypeFlow {
       String owner = ClassHierarchy.owner(body.id.text);
       Registrations registrations = new Registrations(owner);
       Map<String, Boolean> onThis = null;
+      Map<String, Boolean> onOuter = null;
       for (MethodSummary.Flow flow : summary.flows()) {
         String target = flow.target();
         if (target.charAt(0) == 'Y') {
@@ -297,13 +305,18 @@ final class TypeFlow {
             // where that method keeps it (`executeStatement(new StmtExecCmd(this))`).
             if (onThis == null) {
               onThis = callsOnThis(summary);
+              onOuter = callsOnOuter(summary);
             }
             String creator = Boolean.TRUE.equals(onThis.get(callee)) ? owner : null;
+            // An inner object handing itself to a method of its enclosing instance
+            // (`Pool.this.enqueue(this)`) is that instance's own, as one it made and passed is.
+            String itself = Boolean.TRUE.equals(onOuter.get(callee)) ? ClassHierarchy.owner(callee) : null;
             for (Body one : called) {
               Node parameter = parameter(one, position);
               if (parameter != null) {
                 into(parameter, value);
                 creators(parameter, flow.sources(), creator);
+                selfCreators(parameter, flow.sources(), itself);
                 if (creator == null && !value.nodes.isEmpty()) {
                   if (parameter.passedByAnother == null) {
                     parameter.passedByAnother = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -318,8 +331,10 @@ final class TypeFlow {
             for (Node holder : value(List.of(target.substring(2)), body).nodes) {
               holder.written.or(value.types);
               holder.writtenUnknown |= value.unknown;
+              given(holder, value.types, flow.sources(), owner);
               for (Node from : value.nodes) {
                 from.writesInto.add(holder);
+                holder.writtenFrom.add(from);
               }
             }
           }
@@ -614,17 +629,13 @@ final class TypeFlow {
   }
 
   private boolean onlyItsOwn(Node node, int id, String outer, Set<Node> asked) {
-    if (node.written.get(id) || !asked.add(node)) {
+    if (!asked.add(node)) {
       return false;
     }
     Map<Integer, Set<String>> created = creators.get(node);
     Set<String> by = created == null ? null : created.get(id);
-    if (by != null) {
-      for (String owner : by) {
-        if (owner == null || !types.isSubtype(owner, outer)) {
-          return false;
-        }
-      }
+    if (!ofItsKind(by, outer)) {
+      return false;
     }
     boolean passed = false;
     for (Node from : node.previous) {
@@ -641,7 +652,61 @@ final class TypeFlow {
         passed = true;
       }
     }
-    return by != null || passed;
+    boolean given = node.written.get(id);
+    if (given && !givenOnlyItsOwn(node, id, outer, asked, Collections.newSetFromMap(new IdentityHashMap<>()))) {
+      return false;
+    }
+    return by != null || passed || given;
+  }
+
+  /**
+   * Whether the objects of type {@code id} that a collection at {@code node} was given to hold are
+   * all its holder's own ({@link #onlyItsOwn}): made there by a body of the {@code outer} kind, or
+   * passed there through a parameter that only ever holds such objects ({@code pending.add(lease)}
+   * in {@code enqueue(Lease lease)}, which each lease calls on its enclosing pool with itself), or
+   * given to an alias of the collection that holds only those.
+   */
+  private boolean givenOnlyItsOwn(Node node, int id, String outer, Set<Node> asked, Set<Node> aliases) {
+    if (node.writtenUnknown || !aliases.add(node)) {
+      return false;
+    }
+    Map<Integer, Set<String>> created = givenCreators.get(node);
+    Set<String> by = created == null ? null : created.get(id);
+    if (!ofItsKind(by, outer)) {
+      return false;
+    }
+    boolean explained = by != null;
+    for (Node from : node.writtenFrom) {
+      if (from.unknown) {
+        return false;
+      }
+      if (from.types.get(id)) {
+        if (!from.parameter || !onlyItsOwn(from, id, outer, asked)) {
+          return false;
+        }
+        explained = true;
+      }
+    }
+    // What an alias of the collection is given, the collection holds ({@link #solve}).
+    for (Node alias : node.next) {
+      if (alias.writtenUnknown || (alias.written.get(id) && !givenOnlyItsOwn(alias, id, outer, asked, aliases))) {
+        return false;
+      }
+      explained |= alias.written.get(id);
+    }
+    return explained;
+  }
+
+  /** Whether each of {@code creators} (null: none known) is of the {@code outer} kind; null itself passes. */
+  private boolean ofItsKind(Set<String> creators, String outer) {
+    if (creators != null) {
+      for (String owner : creators) {
+        if (owner == null || !types.isSubtype(owner, outer)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**
@@ -654,6 +719,57 @@ final class TypeFlow {
       onThis.merge(call.callee(), "this".equals(call.receiver()), Boolean::logicalAnd);
     }
     return onThis;
+  }
+
+  /**
+   * Per method {@code summary}'s body calls, whether every call of it is on the body's enclosing
+   * instance ({@code this.this$Pool}, written {@code Pool.this} or implicit).
+   */
+  private static Map<String, Boolean> callsOnOuter(MethodSummary summary) {
+    Map<String, Boolean> onOuter = new HashMap<>();
+    for (MethodSummary.CallSite call : summary.calls()) {
+      String receiver = call.receiver();
+      onOuter.merge(
+          call.callee(), receiver != null && receiver.startsWith("this.this$") && receiver.indexOf('.', 5) < 0,
+          Boolean::logicalAnd);
+    }
+    return onOuter;
+  }
+
+  /**
+   * Notes, per type of the body's own object passed to a parameter ({@code T} sources), the class
+   * {@code creator} whose object it belongs to; null where it is not the object the call runs on.
+   */
+  private void selfCreators(Node parameter, List<String> sources, String creator) {
+    for (String source : sources) {
+      if (source.charAt(0) == 'T' && types.knows(source.substring(2))) {
+        for (String concrete : types.concreteSubtypes(source.substring(2))) {
+          creators.computeIfAbsent(parameter, f -> new HashMap<>())
+              .computeIfAbsent(typeId(concrete), t -> new HashSet<>())
+              .add(creator);
+        }
+      }
+    }
+  }
+
+  /**
+   * Notes, per type of {@code types} that a body of class {@code owner} gives {@code holder}'s
+   * object to hold, that class where the flow's {@code N} sources made it, else null.
+   */
+  private void given(Node holder, BitSet types, List<String> sources, String owner) {
+    if (types.isEmpty()) {
+      return;
+    }
+    BitSet made = new BitSet();
+    for (String source : sources) {
+      if (source.charAt(0) == 'N') {
+        made.set(typeId(source.substring(2)));
+      }
+    }
+    Map<Integer, Set<String>> byType = givenCreators.computeIfAbsent(holder, h -> new HashMap<>());
+    for (int id = types.nextSetBit(0); id >= 0; id = types.nextSetBit(id + 1)) {
+      byType.computeIfAbsent(id, t -> new HashSet<>()).add(made.get(id) ? owner : null);
+    }
   }
 
   /**
