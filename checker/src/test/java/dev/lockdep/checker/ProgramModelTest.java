@@ -1644,6 +1644,52 @@ class ProgramModelTest {
   }
 
   /**
+   * A lambda kept in a map and called later runs no class's implementation of its interface: a
+   * registry making a singleton under its lock with a factory out of its map, which holds only
+   * lambdas, does not run {@code Lookup.create()}, which asks a registry for a bean. Where the map
+   * also holds a lookup into a parent registry, the parent's lock is taken under the child's:
+   * lockdep's AA.
+   */
+  @Test
+  void aLambdaKeptAndCalledLaterRunsNoClassOfItsInterface() {
+    String registry =
+        """
+        package p;
+        import java.util.HashMap;
+        import java.util.Map;
+        interface Factory { Object create(); }
+        class Registry {
+          private final Map<String, Factory> factories = new HashMap<>();
+          private final Map<String, Object> singletons = new HashMap<>();
+          void register(String name, Factory factory) { factories.put(name, factory); }
+          void registerEarly(String name) { register(name, () -> new Object()); }
+          Object get(String name) {
+            synchronized (singletons) {
+              Object made = singletons.get(name);
+              if (made == null) {
+                made = factories.get(name).create();
+                singletons.put(name, made);
+              }
+              return made;
+            }
+          }
+        }
+        class Lookup implements Factory {
+          private final Registry registry;
+          Lookup(Registry registry) { this.registry = registry; }
+          @Override public Object create() { return registry.get("target"); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Registry.java", registry)));
+    String linked = registry.replace(
+        "Object get(String name) {",
+        "void link(String name, Registry parent) { register(name, new Lookup(parent)); }\n  Object get(String name) {");
+    assertTrue(linked.contains("new Lookup(parent)"), linked);
+    List<String> found = findings(sources("p/Registry.java", linked));
+    assertTrue(found.stream().anyMatch(f -> f.contains("[RecursiveLocking]")), found::toString);
+  }
+
+  /**
    * An inner object that hands itself to its outer ({@code Pool.this.enqueue(this)}), which keeps
    * it in a list, is the outer's own: a pool shutting down under its lock cancels its pending
    * leases, whose {@code cancel()} takes {@code Pool.this.lock}, the lock held: a re-entry. Where a

@@ -312,6 +312,13 @@ final class TypeFlowFacts {
       }
       case NULL_LITERAL, STRING_LITERAL, INT_LITERAL, LONG_LITERAL, BOOLEAN_LITERAL, CHAR_LITERAL, FLOAT_LITERAL,
           DOUBLE_LITERAL -> {}
+      case LAMBDA_EXPRESSION, MEMBER_REFERENCE -> {
+        // An object of no class of the program, of its functional interface alone: kept in a field
+        // or a map and called later, it runs the interface's default methods and no class's
+        // override. An interface of the JDK's is no type the flow knows.
+        String type = unit.keys().programTypeName(unit.trees().getTypeMirror(path));
+        into.add(type == null ? UNKNOWN : "N " + type);
+      }
       case NEW_CLASS -> {
         String type = unit.keys().programTypeName(unit.trees().getTypeMirror(path));
         if (type != null) {
