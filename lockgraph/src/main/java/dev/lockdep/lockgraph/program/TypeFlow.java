@@ -275,8 +275,7 @@ final class TypeFlow {
       // The class of the body: whose `this` registers itself, and creates inner objects.
       String owner = ClassHierarchy.owner(body.id.text);
       Registrations registrations = new Registrations(owner);
-      Map<String, Boolean> onThis = null;
-      Map<String, Boolean> onOuter = null;
+      Map<String, Integer> receivers = null;
       for (MethodSummary.Flow flow : summary.flows()) {
         String target = flow.target();
         if (target.charAt(0) == 'Y') {
@@ -303,14 +302,14 @@ final class TypeFlow {
             }
             // An object made here and handed to a method of this same object is this one's own
             // where that method keeps it (`executeStatement(new StmtExecCmd(this))`).
-            if (onThis == null) {
-              onThis = callsOnThis(summary);
-              onOuter = callsOnOuter(summary);
+            if (receivers == null) {
+              receivers = receivers(summary);
             }
-            String creator = Boolean.TRUE.equals(onThis.get(callee)) ? owner : null;
+            int every = receivers.getOrDefault(callee, 0);
+            String creator = (every & ON_THIS) != 0 ? owner : null;
             // An inner object handing itself to a method of its enclosing instance
             // (`Pool.this.enqueue(this)`) is that instance's own, as one it made and passed is.
-            String itself = Boolean.TRUE.equals(onOuter.get(callee)) ? ClassHierarchy.owner(callee) : null;
+            String itself = (every & ON_OUTER) != 0 ? ClassHierarchy.owner(callee) : null;
             for (Body one : called) {
               Node parameter = parameter(one, position);
               if (parameter != null) {
@@ -709,31 +708,25 @@ final class TypeFlow {
     return true;
   }
 
-  /**
-   * Per method {@code summary}'s body calls, whether every call of it is on the body's own object
-   * ({@code this}, written or implicit).
-   */
-  private static Map<String, Boolean> callsOnThis(MethodSummary summary) {
-    Map<String, Boolean> onThis = new HashMap<>();
-    for (MethodSummary.CallSite call : summary.calls()) {
-      onThis.merge(call.callee(), "this".equals(call.receiver()), Boolean::logicalAnd);
-    }
-    return onThis;
-  }
+  /** {@link #receivers}: every call of the method is on the body's own object ({@code this}, written or implicit). */
+  private static final int ON_THIS = 1;
+  /** {@link #receivers}: every call of the method is on the body's enclosing instance ({@code this.this$Pool}). */
+  private static final int ON_OUTER = 2;
 
   /**
-   * Per method {@code summary}'s body calls, whether every call of it is on the body's enclosing
-   * instance ({@code this.this$Pool}, written {@code Pool.this} or implicit).
+   * Per method {@code summary}'s body calls, which of {@link #ON_THIS} and {@link #ON_OUTER} hold of
+   * every call of it: one pass over the calls for both.
    */
-  private static Map<String, Boolean> callsOnOuter(MethodSummary summary) {
-    Map<String, Boolean> onOuter = new HashMap<>();
+  private static Map<String, Integer> receivers(MethodSummary summary) {
+    Map<String, Integer> every = new HashMap<>();
     for (MethodSummary.CallSite call : summary.calls()) {
       String receiver = call.receiver();
-      onOuter.merge(
-          call.callee(), receiver != null && receiver.startsWith("this.this$") && receiver.indexOf('.', 5) < 0,
-          Boolean::logicalAnd);
+      int kind = "this".equals(receiver) ? ON_THIS
+          : receiver != null && receiver.startsWith("this.this$") && receiver.indexOf('.', 5) < 0 ? ON_OUTER
+          : 0;
+      every.merge(call.callee(), kind, (a, b) -> a & b);
     }
-    return onOuter;
+    return every;
   }
 
   /**
@@ -744,9 +737,7 @@ final class TypeFlow {
     for (String source : sources) {
       if (source.charAt(0) == 'T' && types.knows(source.substring(2))) {
         for (String concrete : types.concreteSubtypes(source.substring(2))) {
-          creators.computeIfAbsent(parameter, f -> new HashMap<>())
-              .computeIfAbsent(typeId(concrete), t -> new HashSet<>())
-              .add(creator);
+          note(creators, parameter, typeId(concrete), creator);
         }
       }
     }
@@ -766,10 +757,14 @@ final class TypeFlow {
         made.set(typeId(source.substring(2)));
       }
     }
-    Map<Integer, Set<String>> byType = givenCreators.computeIfAbsent(holder, h -> new HashMap<>());
     for (int id = types.nextSetBit(0); id >= 0; id = types.nextSetBit(id + 1)) {
-      byType.computeIfAbsent(id, t -> new HashSet<>()).add(made.get(id) ? owner : null);
+      note(givenCreators, holder, id, made.get(id) ? owner : null);
     }
+  }
+
+  /** Notes in {@code map} that {@code creator} (null: not known to be the holder's) put type {@code id} at {@code node}. */
+  private static void note(Map<Node, Map<Integer, Set<String>>> map, Node node, int id, String creator) {
+    map.computeIfAbsent(node, n -> new HashMap<>()).computeIfAbsent(id, t -> new HashSet<>()).add(creator);
   }
 
   /**
@@ -779,9 +774,7 @@ final class TypeFlow {
   private void creators(Node field, List<String> sources, String owner) {
     for (String source : sources) {
       if (source.charAt(0) == 'N') {
-        creators.computeIfAbsent(field, f -> new HashMap<>())
-            .computeIfAbsent(typeId(source.substring(2)), t -> new HashSet<>())
-            .add(owner);
+        note(creators, field, typeId(source.substring(2)), owner);
       }
     }
   }
