@@ -17,6 +17,13 @@ public final class LockClass implements Comparable<LockClass> {
   public static final LockClass FS_RECLAIM =
       new LockClass("#fs_reclaim", 0, "fs_reclaim", false, PseudoLock.FS_RECLAIM);
 
+  /**
+   * How the key of a class's initialization lock ends, {@code pkg.Type.<clinit>} (a name no field
+   * has): the JVM initializes a class holding a lock of the class, which a use of the class by
+   * another thread waits for.
+   */
+  public static final String INITIALIZATION = ".<clinit>";
+
   /** The fence-signalling pseudo-lock. */
   public static final LockClass DMA_FENCE_MAP =
       new LockClass("#dma_fence_map", 0, "dma_fence_map", false, PseudoLock.DMA_FENCE_MAP);
@@ -34,6 +41,8 @@ public final class LockClass implements Comparable<LockClass> {
   private final boolean reentrant;
   private final PseudoLock pseudo;
   private final boolean typed;
+  /** {@link #initializedClass}: asked of every acquisition the composition emits. */
+  private final String initialized;
 
   /** An ordinary, not {@link #typed} class. */
   public LockClass(String key, int subclass, String name, boolean reentrant, PseudoLock pseudo) {
@@ -64,6 +73,7 @@ public final class LockClass implements Comparable<LockClass> {
     this.reentrant = reentrant;
     this.pseudo = Objects.requireNonNull(pseudo);
     this.typed = typed;
+    this.initialized = key.endsWith(INITIALIZATION) ? key.substring(0, key.length() - INITIALIZATION.length()) : null;
   }
 
   /** A reentrant ordinary class named after its key, subclass 0. */
@@ -101,6 +111,11 @@ public final class LockClass implements Comparable<LockClass> {
 
   public String key() {
     return key;
+  }
+
+  /** The class whose initialization this lock is ({@link #INITIALIZATION}), or null for any other lock. */
+  public String initializedClass() {
+    return initialized;
   }
 
   public int subclass() {

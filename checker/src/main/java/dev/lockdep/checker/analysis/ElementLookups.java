@@ -75,6 +75,8 @@ public final class ElementLookups {
   private final Map<Element, TreePath> declarations = new HashMap<>();
   /** The top-level classes whose members {@link #declarations} has, or that have no trees. */
   private final Set<TypeElement> indexed = new HashSet<>();
+  /** Made when a unit first asks. */
+  private ClassInitializations classInitializations;
 
   public ElementLookups(Elements elements, Types types, Models models) {
     this.elements = elements;
@@ -85,6 +87,14 @@ public final class ElementLookups {
   /** The compilation's name {@code text}: javac interns names, so they compare by identity. */
   Name name(String text) {
     return elements.getName(text);
+  }
+
+  /** Which classes' initializations a use starts, for every unit of the compilation. */
+  ClassInitializations classInitializations(Trees trees) {
+    if (classInitializations == null) {
+      classInitializations = new ClassInitializations(trees, types, this);
+    }
+    return classInitializations;
   }
 
   Models models() {

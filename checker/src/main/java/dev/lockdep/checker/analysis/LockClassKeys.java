@@ -167,6 +167,16 @@ final class LockClassKeys {
   }
 
   /**
+   * The lock the JVM initializes {@code type} under ({@link ClassInitializations}): one object,
+   * {@code pkg.Type.<clinit>}, reentrant for the thread initializing it.
+   */
+  LockRef classInitialization(TypeElement type) {
+    String qualified = qualifiedName(type) + LockClass.INITIALIZATION;
+    String name = Names.type(type) + LockClass.INITIALIZATION;
+    return ref(new Key(qualified, name, true, null, qualified, ReadMode.EXCLUSIVE), 0, name);
+  }
+
+  /**
    * What {@code path}'s expression, passed as an argument, is to a callee: the lock it is if the
    * callee locks its parameter, and its type, exact when it was created right there.
    */

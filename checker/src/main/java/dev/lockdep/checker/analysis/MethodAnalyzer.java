@@ -21,6 +21,7 @@ import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
@@ -62,6 +63,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
@@ -113,6 +115,10 @@ final class MethodAnalyzer {
   private final Map<Provenance, LocalFinding> findings = new LinkedHashMap<>();
   /** The locks this body has acquired so far, on any path, in analysis order. */
   private final Set<LockRef> acquiredHere = new HashSet<>();
+  /** The held locks and the first class of each class initialization the body's paths started ({@link #initialized}). */
+  private final Set<List<LockRef>> initializations = new HashSet<>();
+  /** {@link #runningClass}, found on first use. */
+  private TypeElement runningClass;
   /**
    * The classes of the locks of unknown objects that one acquisition took again while it held one
    * (a loop over an array of locks): a path holds an unknown number of them.
@@ -1075,6 +1081,7 @@ final class MethodAnalyzer {
     @Override
     public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
       super.visitMethodInvocation(node, null);
+      initialize(currentPath(), ClassInitializations.initializedBy(unit.trees().getElement(currentPath())));
       call(currentPath(), node);
       Provenance handedBy = serviceReleases.get(node);
       if (handedBy != null) {
@@ -1091,6 +1098,7 @@ final class MethodAnalyzer {
       scan(node.getArguments(), null);
       mayThrow(states);
       if (unit.trees().getElement(currentPath()) instanceof ExecutableElement constructor) {
+        initialize(currentPath(), (TypeElement) constructor.getEnclosingElement());
         // The new object is the local it initialises, if any, which the calls made on it later
         // name as their receiver (composition binds what its constructor stores); its runtime
         // type is known.
@@ -1100,6 +1108,45 @@ final class MethodAnalyzer {
             created, created != null, false, node.getArguments(), unit.provenance(node, method), guards(currentPath()));
       }
       return null;
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree node, Void unused) {
+      initializeByField(currentPath());
+      return null;
+    }
+
+    @Override
+    public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+      super.visitMemberSelect(node, null);
+      initializeByField(currentPath());
+      return null;
+    }
+
+    /** A static field that is no constant, read or written: its class is initialized first. */
+    private void initializeByField(TreePath path) {
+      if (unit.trees().getElement(path) instanceof VariableElement field) {
+        initialize(path, ClassInitializations.initializedByField(field));
+      }
+    }
+
+    /**
+     * A use at {@code at} that initializes {@code used} (null: none): the classes it starts
+     * initializing ({@link ClassInitializations#started}) are taken nested and let go, the JVM's
+     * wait for another thread's initialization of them.
+     */
+    private void initialize(TreePath at, TypeElement used) {
+      List<TypeElement> started = used == null ? List.of() : unit.classInitializations().started(used, runningClass(at));
+      if (started.isEmpty()) {
+        return;
+      }
+      Provenance where = unit.provenance(at.getLeaf(), method);
+      List<String> tests = guards(at);
+      List<LockRef> locks = new ArrayList<>(started.size());
+      for (TypeElement type : started) {
+        locks.add(unit.keys().classInitialization(type));
+      }
+      states = states.map(p -> initialized(p, locks, where, tests));
     }
 
     @Override
@@ -1511,6 +1558,41 @@ final class MethodAnalyzer {
       correlatedParameters = ParameterGuards.correlated(path, unit.trees());
     }
     return correlatedParameters;
+  }
+
+  /**
+   * The path after a use that initializes the classes of {@code locks} (outermost first): each
+   * taken nested and let go. A path that used the first class before with the same locks held
+   * waits for nothing new: the body's facts would only repeat.
+   */
+  private HeldLocks initialized(HeldLocks path, List<LockRef> locks, Provenance at, List<String> guards) {
+    List<LockRef> key = new ArrayList<>(path.stack().size() + 1);
+    for (HeldLocks.Entry entry : path.stack()) {
+      key.add(entry.lock());
+    }
+    key.add(locks.get(0));
+    if (!initializations.add(key)) {
+      return path;
+    }
+    HeldLocks after = path;
+    for (LockRef lock : locks) {
+      after = acquire(after, lock, false, at, guards);
+    }
+    for (int i = locks.size() - 1; i >= 0; i--) {
+      after = after.release(after.releasedBy(locks.get(i), false));
+    }
+    return after;
+  }
+
+  /**
+   * The innermost class around the body, found from a path {@code at} in it: its code's class,
+   * which a use of a class may find initialized. One for the body: its walk enters no class.
+   */
+  private TypeElement runningClass(TreePath at) {
+    if (runningClass == null) {
+      runningClass = ClassInitializations.runningClass(unit.trees(), at);
+    }
+    return runningClass;
   }
 
   /**

@@ -78,7 +78,8 @@ public final class UnitAnalyzer {
           checkAnnotations(() -> misuse.variable(currentPath(), node));
         }
         TreePath path = currentPath();
-        if (parent() instanceof ClassTree && createsProgramObject(path, node.getInitializer())) {
+        if (parent() instanceof ClassTree && node.getInitializer() != null
+            && (createsProgramObject(path, node.getInitializer()) || initializesClass(path, node))) {
           guarded(path, () -> fieldInitializer(path, node));
         }
         return super.visitVariable(node, null);
@@ -259,6 +260,17 @@ public final class UnitAnalyzer {
   }
 
   /**
+   * Whether the field at {@code field} is a static one whose initializer runs code of the program
+   * ({@link ClassInitializations#runsProgramCode(TreePath, TypeElement)}): it runs in its class's
+   * initialization.
+   */
+  private boolean initializesClass(TreePath field, VariableTree tree) {
+    return ClassInitializations.isStatic(tree)
+        && context.trees().getElement(field.getParentPath()) instanceof TypeElement owner
+        && context.classInitializations().runsProgramCode(new TreePath(field, tree.getInitializer()), owner);
+  }
+
+  /**
    * A field initializer that creates an object of the program: it runs that object's constructor
    * when its own object is constructed, as an initializer block does, and names what it creates
    * by the field ({@link LockClassKeys#createdField}).
@@ -271,15 +283,21 @@ public final class UnitAnalyzer {
     initialization(path, path, tree);
   }
 
-  /** Analyses {@code body}, code of the class initialization declared at {@code path}, as a body of its own. */
+  /**
+   * Analyses {@code body}, code of the class initialization declared at {@code path}, as a body of
+   * its own. A static one runs holding its class's initialization lock ({@link
+   * ClassInitializations}).
+   */
   private void initialization(TreePath path, TreePath body, Tree tree) {
     String name = Names.bodyName(context.trees(), path);
     MethodAnalyzer analyzer = new MethodAnalyzer(context, name, 0, body);
     TypeElement owner = (TypeElement) context.trees().getElement(path.getParentPath());
+    boolean ofClass = tree instanceof BlockTree block ? block.isStatic() : ClassInitializations.isStatic((VariableTree) tree);
+    LockRef initializing = ofClass ? context.keys().classInitialization(owner) : null;
     Provenance declared = context.provenance(tree, name);
     methods.add(
         analyzer.analyze(
-            body, List.of(), null, declared, context.suppressed(path),
+            body, List.of(), initializing, declared, context.suppressed(path),
             BodyIdentity.of(context.initializerId(owner, tree)), BodyContext.entry(declared)));
   }
 }

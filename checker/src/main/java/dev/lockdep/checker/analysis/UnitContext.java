@@ -107,6 +107,10 @@ final class UnitContext {
     return lookups;
   }
 
+  ClassInitializations classInitializations() {
+    return lookups.classInitializations(trees);
+  }
+
   LockTypes lockTypes() {
     return lockTypes;
   }

@@ -13,7 +13,7 @@ import java.util.List;
  * lock (the caller, with its call, when a callee takes the second), and which one to change: the
  * order the fewest places use. {@code @Nested} is offered only when every lock of the cycle is one
  * lock class: a subclass cannot order two classes, and marking one side of a two-class cycle
- * would only hide it.
+ * would only hide it. A cycle through a class's initialization is fixed in the static initializer.
  */
 public final class FixHint {
   private static final String LINE = "\n  ";
@@ -29,6 +29,16 @@ public final class FixHint {
     }
     List<DependencyEdge> cycle = finding.chain().stream().map(l -> l.dependency()).toList();
     StringBuilder sb = new StringBuilder();
+    if (cycle.stream().anyMatch(d -> d.from().initializedClass() != null)) {
+      sb.append("the JVM initializes a class holding a lock of the class, its superclass first, and a use of a class")
+          .append(" waits for another thread's initialization of it; move the use out of the static initializer")
+          .append(" (initialize it on first use, in a holder class of its own) or do not use a subclass there.")
+          .append(" Where each order is taken:");
+      for (int i = 0; i < cycle.size(); i++) {
+        sb.append(LINE).append(where(i, cycle.get(i), orders));
+      }
+      return sb.toString();
+    }
     if (oneLockClass(cycle)) {
       sb.append(cycle.get(0).from().name())
           .append(" is nested in opposite subclass orders; nest it in one order, the outer acquisition with the lower")

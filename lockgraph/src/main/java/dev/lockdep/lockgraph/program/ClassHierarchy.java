@@ -46,6 +46,17 @@ final class ClassHierarchy {
     return hash <= 0 || id.startsWith("lambda@") ? null : id.substring(0, hash);
   }
 
+  /**
+   * The class an anonymous or local class {@code type} is written in ({@code pkg.Outer} of {@code
+   * pkg.Outer$1} or {@code pkg.Outer$1Local}), whose code makes its objects; null for any other.
+   */
+  static String writtenIn(String type) {
+    int dollar = type.lastIndexOf('$');
+    return dollar > 0 && dollar + 1 < type.length() && Character.isDigit(type.charAt(dollar + 1))
+        ? type.substring(0, dollar)
+        : null;
+  }
+
   /** The erased type of parameter {@code position} as the body's id names it ({@code pkg.Type#m(a.A,b.B)}). */
   static String parameterType(String id, int position) {
     int open = id.indexOf('(');

@@ -11,9 +11,11 @@ import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.PseudoLock;
 import dev.lockdep.lockgraph.ReadMode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -225,6 +227,8 @@ public final class SummaryComposer {
   private int[] callers;
   private int[] callBefore;
   private int callCount;
+  /** The keys of the class initializations that may close a cycle ({@link #findLiveInitializations}). */
+  private Set<String> liveInitializations = Set.of();
   /** Whether every unit has its {@link Unit#rank}. */
   private boolean unitsRanked;
   /** {@link #enter}'s held stack and its key. */
@@ -728,7 +732,9 @@ public final class SummaryComposer {
   /**
    * Marks the producers ({@link Body#producer}): the bodies that acquire, reclaim or wait
    * themselves, or run callbacks they are given (which may do anything), then every body that may
-   * call one of those, backwards along the calls.
+   * call one of those, backwards along the calls. A class initialization a body takes makes it a
+   * producer only where that initialization may close a cycle, which depends on the producers
+   * ({@link #findLiveInitializations}): found again until no more are.
    */
   private void findProducers() {
     int n = bodies.size();
@@ -745,18 +751,42 @@ public final class SummaryComposer {
         work[tail++] = body;
       }
     }
-    for (int head = 0; head < tail; head++) {
-      for (int call = lastCall[work[head].index]; call >= 0; call = callBefore[call]) {
-        Body caller = bodies.get(callers[call]);
-        if (!caller.producer) {
-          caller.producer = true;
-          work[tail++] = caller;
+    for (int head = 0; ; ) {
+      for (; head < tail; head++) {
+        for (int call = lastCall[work[head].index]; call >= 0; call = callBefore[call]) {
+          Body caller = bodies.get(callers[call]);
+          if (!caller.producer) {
+            caller.producer = true;
+            work[tail++] = caller;
+          }
+        }
+      }
+      int found = liveInitializations.size();
+      findLiveInitializations();
+      if (liveInitializations.size() == found) {
+        break;
+      }
+      for (int b = 0; b < n; b++) {
+        Body body = bodies.get(b);
+        if (!body.producer && takesLiveInitialization(body)) {
+          body.producer = true;
+          work[tail++] = body;
         }
       }
     }
     lastCall = null;
     callers = null;
     callBefore = null;
+  }
+
+  /** Whether {@code body} takes a class initialization that may close a cycle. */
+  private boolean takesLiveInitialization(Body body) {
+    for (MethodSummary.Acquisition acquisition : body.summary.acquisitions()) {
+      if (acquisition.next().lockClass().initializedClass() != null && !idleInitialization(acquisition.next())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -768,7 +798,10 @@ public final class SummaryComposer {
     MethodSummary summary = body.summary;
     List<MethodSummary.CallSite> calls = summary.calls();
     Body[][] targets = new Body[calls.size()][];
-    boolean produces = !summary.acquisitions().isEmpty();
+    boolean produces = false;
+    for (MethodSummary.Acquisition acquisition : summary.acquisitions()) {
+      produces |= !idleInitialization(acquisition.next());
+    }
     for (int i = 0; i < targets.length; i++) {
       MethodSummary.CallSite call = calls.get(i);
       if (call.reclaim() || call.fenceWait() || !call.awaits().isEmpty()) {
@@ -1281,12 +1314,121 @@ public final class SummaryComposer {
       if (frame.refutes(acquisition.guards())) {
         continue;
       }
+      if (idleInitialization(acquisition.next()) || initializedOnChain(context, acquisition.next())) {
+        continue;
+      }
       List<HeldLock> held = held(withoutReleased(context.held, acquisition.released(), frame), acquisition.held(), frame);
       Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
       HeldLock next = frame.map(acquisition.next(), at, types);
       ReachedOwner owner = owner(context.body, acquisition.next().instance(), frame);
       compose(unit, held, ownersLock(held, next, frame.owners, owner), irq, context);
     }
+  }
+
+  /**
+   * Finds the class initializations ({@link LockClass#initializedClass}) that may close a cycle:
+   * those under which something else runs (a lock taken, a call of a producer, in a static
+   * initializer), those on a cycle of initializations alone (a superclass's static initializer
+   * using a subclass, whose initialization takes the superclass's), and those under which one of
+   * these is taken. The others are held for an instant and wait for nothing another thread can
+   * hold while it waits for them: their acquisitions are left out, so that a body using such a
+   * class is no producer for that.
+   */
+  private void findLiveInitializations() {
+    Map<String, Set<String>> nested = new HashMap<>();
+    Set<String> live = new HashSet<>();
+    for (Body body : bodies) {
+      for (MethodSummary.Acquisition acquisition : body.summary.acquisitions()) {
+        LockClass next = acquisition.next().lockClass();
+        for (HeldLock held : acquisition.held()) {
+          if (held.lockClass().initializedClass() != null) {
+            if (next.initializedClass() == null) {
+              live.add(held.lockClass().key());
+            } else {
+              nested.computeIfAbsent(held.lockClass().key(), k -> new HashSet<>()).add(next.key());
+            }
+          }
+        }
+      }
+      List<MethodSummary.CallSite> calls = body.summary.calls();
+      for (int i = 0; i < calls.size(); i++) {
+        MethodSummary.CallSite call = calls.get(i);
+        for (HeldLock held : call.held()) {
+          if (held.lockClass().initializedClass() != null && (callsCallbacks(call) || anyProducer(body.targets[i]))) {
+            live.add(held.lockClass().key());
+          }
+        }
+      }
+    }
+    for (String initialization : nested.keySet()) {
+      if (reaches(nested, initialization, initialization)) {
+        live.add(initialization);
+      }
+    }
+    for (boolean changed = true; changed; ) {
+      changed = false;
+      for (Map.Entry<String, Set<String>> from : nested.entrySet()) {
+        if (!live.contains(from.getKey()) && !Collections.disjoint(from.getValue(), live)) {
+          live.add(from.getKey());
+          changed = true;
+        }
+      }
+    }
+    liveInitializations = live;
+  }
+
+  private static boolean anyProducer(Body[] bodies) {
+    for (Body body : bodies) {
+      if (body.producer) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code target} is reachable from {@code start} along one or more of {@code edges}. */
+  private static boolean reaches(Map<String, Set<String>> edges, String start, String target) {
+    Set<String> seen = new HashSet<>();
+    ArrayDeque<String> work = new ArrayDeque<>(edges.getOrDefault(start, Set.of()));
+    while (!work.isEmpty()) {
+      String node = work.pop();
+      if (node.equals(target)) {
+        return true;
+      }
+      if (seen.add(node)) {
+        work.addAll(edges.getOrDefault(node, Set.of()));
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code lock} is a class initialization that closes no cycle ({@link #findLiveInitializations}). */
+  private boolean idleInitialization(HeldLock lock) {
+    LockClass lockClass = lock.lockClass();
+    return lockClass.initializedClass() != null && !liveInitializations.contains(lockClass.key());
+  }
+
+  /**
+   * Whether {@code lock} is the initialization of a class ({@link LockClass#initializedClass}) that
+   * the code running on {@code context}'s chain has initialized: a body of the class or of a
+   * subclass, or of an anonymous or local class written in one, is on the chain. Such code runs
+   * only once the class's initialization has finished or is running on this thread, so a use of
+   * the class there waits for nothing (a static method of a configuration class reaching, through
+   * a helper of another class, a use of the configuration class).
+   */
+  private boolean initializedOnChain(Context context, HeldLock lock) {
+    String initialized = lock.lockClass().initializedClass();
+    if (initialized == null) {
+      return false;
+    }
+    for (Context on = context; on != null; on = on.parent) {
+      for (String type = on.body.id.owner; type != null; type = ClassHierarchy.writtenIn(type)) {
+        if (types.isSubtype(type, initialized)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
