@@ -1318,6 +1318,11 @@ public final class SummaryComposer {
         continue;
       }
       List<HeldLock> held = held(withoutReleased(context.held, acquisition.released(), frame), acquisition.held(), frame);
+      if (held.isEmpty() && acquisition.next().lockClass().initializedClass() != null) {
+        // A class used with nothing held orders nothing before its initialization, and its
+        // initialization has no irq usage: the fact would only be one of the many uses of a class.
+        continue;
+      }
       Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
       HeldLock next = frame.map(acquisition.next(), at, types);
       ReachedOwner owner = owner(context.body, acquisition.next().instance(), frame);
