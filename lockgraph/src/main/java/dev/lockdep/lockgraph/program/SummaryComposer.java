@@ -229,6 +229,8 @@ public final class SummaryComposer {
   private int callCount;
   /** The keys of the class initializations that may close a cycle ({@link #findLiveInitializations}). */
   private Set<String> liveInitializations = Set.of();
+  /** Per class, {@link #codeOf}. */
+  private final Map<String, Set<String>> initializedCode = new HashMap<>();
   /** Whether every unit has its {@link Unit#rank}. */
   private boolean unitsRanked;
   /** {@link #enter}'s held stack and its key. */
@@ -1314,13 +1316,16 @@ public final class SummaryComposer {
       if (frame.refutes(acquisition.guards())) {
         continue;
       }
-      if (idleInitialization(acquisition.next()) || initializedOnChain(context, acquisition.next())) {
+      String initialized = acquisition.next().lockClass().initializedClass();
+      // A class used with nothing held orders nothing before its initialization, which has no irq
+      // usage: such a fact would only be one of the many uses of a class.
+      if (initialized != null
+          && (idleInitialization(acquisition.next()) || acquisition.held().isEmpty() && context.held.isEmpty()
+              || initializedOnChain(context, initialized))) {
         continue;
       }
       List<HeldLock> held = held(withoutReleased(context.held, acquisition.released(), frame), acquisition.held(), frame);
-      if (held.isEmpty() && acquisition.next().lockClass().initializedClass() != null) {
-        // A class used with nothing held orders nothing before its initialization, and its
-        // initialization has no irq usage: the fact would only be one of the many uses of a class.
+      if (held.isEmpty() && initialized != null) {
         continue;
       }
       Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
@@ -1414,26 +1419,44 @@ public final class SummaryComposer {
   }
 
   /**
-   * Whether {@code lock} is the initialization of a class ({@link LockClass#initializedClass}) that
-   * the code running on {@code context}'s chain has initialized: a body of the class or of a
-   * subclass, or of an anonymous or local class written in one, is on the chain. Such code runs
-   * only once the class's initialization has finished or is running on this thread, so a use of
-   * the class there waits for nothing (a static method of a configuration class reaching, through
-   * a helper of another class, a use of the configuration class).
+   * Whether the code running on {@code context}'s chain has initialized the class {@code
+   * initialized}: a body of the class or of a subclass, or of an anonymous or local class written
+   * in one, is on the chain ({@link #codeOf}). Such code runs only once the class's initialization
+   * has finished or is running on this thread, so a use of the class there waits for nothing (a
+   * static method of a configuration class reaching, through a helper of another class, a use of
+   * the configuration class).
    */
-  private boolean initializedOnChain(Context context, HeldLock lock) {
-    String initialized = lock.lockClass().initializedClass();
-    if (initialized == null) {
-      return false;
-    }
+  private boolean initializedOnChain(Context context, String initialized) {
+    Set<String> code = codeOf(initialized);
     for (Context on = context; on != null; on = on.parent) {
-      for (String type = on.body.id.owner; type != null; type = ClassHierarchy.writtenIn(type)) {
-        if (types.isSubtype(type, initialized)) {
-          return true;
-        }
+      String owner = on.body.id.owner;
+      if (owner != null && code.contains(owner)) {
+        return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The classes of the program's bodies whose code runs only once class {@code type} is
+   * initialized: it and its subclasses, and the anonymous and local classes written in those.
+   * Found once per class, over the bodies' owners.
+   */
+  private Set<String> codeOf(String type) {
+    Set<String> code = initializedCode.get(type);
+    if (code == null) {
+      code = new HashSet<>();
+      for (Body body : bodies) {
+        String owner = body.id.owner;
+        for (String outer = owner; outer != null && !code.contains(owner); outer = ClassHierarchy.writtenIn(outer)) {
+          if (types.isSubtype(outer, type)) {
+            code.add(owner);
+          }
+        }
+      }
+      initializedCode.put(type, code);
+    }
+    return code;
   }
 
   /**
