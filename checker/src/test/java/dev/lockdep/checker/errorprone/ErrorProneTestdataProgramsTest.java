@@ -18,15 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The programs of {@code testdata/programs/} whose findings come from contexts (interrupts,
- * reclaim, fences), compiled with the Error Prone checks alone: the first lines must be those the
- * javac plugin gives, in {@code expected-diagnostics.txt}.
+ * reclaim, fences) or from class initialization, compiled with the Error Prone checks alone: the
+ * first lines must be those the javac plugin gives, in {@code expected-diagnostics.txt}.
  */
 class ErrorProneTestdataProgramsTest {
   private static final Path PROGRAMS = Path.of(System.getProperty("user.dir")).resolve("../testdata/programs").normalize();
   private static final List<String> CONTEXT_PROGRAMS =
       List.of(
           "IrqSafeToUnsafe", "InconsistentLockState", "LockdepSelftestIrq", "ReclaimUnderLock", "MemorySpill",
-          "FenceSignalling", "FutureWait", "SleepInAtomicContext");
+          "FenceSignalling", "FutureWait", "SleepInAtomicContext", "SystemdsOffsetClassInit");
 
   @TempDir Path out;
 
