@@ -157,11 +157,16 @@ final class ClassInitializations {
    */
   private boolean runsAfter(TypeElement code, TypeElement type) {
     for (TypeElement made = code; made != null; made = madeByItsOuter(made)) {
-      if (types.isSubtype(types.erasure(made.asType()), types.erasure(type.asType()))) {
+      if (isOrExtends(made, type)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code type} is {@code other} or one of its subtypes. */
+  private boolean isOrExtends(TypeElement type, TypeElement other) {
+    return types.isSubtype(types.erasure(type.asType()), types.erasure(other.asType()));
   }
 
   /**
@@ -351,7 +356,7 @@ final class ClassInitializations {
   private boolean readsStaticField(TreePath path, TypeElement owner) {
     TypeElement declaring = initializedByField(trees.getElement(path));
     return declaring != null
-        && !types.isSubtype(types.erasure(owner.asType()), types.erasure(declaring.asType()))
+        && !isOrExtends(owner, declaring)
         && fromSource(declaring);
   }
 

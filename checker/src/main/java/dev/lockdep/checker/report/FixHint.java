@@ -34,25 +34,17 @@ public final class FixHint {
           .append(" waits for another thread's initialization of it; move the use out of the static initializer")
           .append(" (initialize it on first use, in a holder class of its own) or do not use a subclass there.")
           .append(" Where each order is taken:");
-      for (int i = 0; i < cycle.size(); i++) {
-        sb.append(LINE).append(where(i, cycle.get(i), orders));
-      }
-      return sb.toString();
+      return wheres(sb, cycle, orders).toString();
     }
     if (oneLockClass(cycle)) {
       sb.append(cycle.get(0).from().name())
           .append(" is nested in opposite subclass orders; nest it in one order, the outer acquisition with the lower")
           .append(" subclass and the inner one marked with @Nested(n) of a higher one. Where each order is taken:");
-      for (int i = 0; i < cycle.size(); i++) {
-        sb.append(LINE).append(where(i, cycle.get(i), orders));
-      }
-      return sb.toString();
+      return wheres(sb, cycle, orders).toString();
     }
     sb.append(cycle.size() == 2 ? "these two locks are taken in opposite orders" : "these locks are taken in orders that form a cycle")
         .append("; take them in one order everywhere. Where each order is taken:");
-    for (int i = 0; i < cycle.size(); i++) {
-      sb.append(LINE).append(where(i, cycle.get(i), orders));
-    }
+    wheres(sb, cycle, orders);
     int fix = fewest(cycle, orders);
     return sb.append(LINE).append(fix(fix, cycle, orders)).toString();
   }
@@ -60,6 +52,14 @@ public final class FixHint {
   private static boolean oneLockClass(List<DependencyEdge> cycle) {
     String key = cycle.get(0).from().key();
     return cycle.stream().allMatch(d -> d.from().key().equals(key) && d.to().key().equals(key));
+  }
+
+  /** Appends to {@code sb} one line per dependency of {@code cycle}, {@link #where} it is taken. */
+  private static StringBuilder wheres(StringBuilder sb, List<DependencyEdge> cycle, LockOrders orders) {
+    for (int i = 0; i < cycle.size(); i++) {
+      sb.append(LINE).append(where(i, cycle.get(i), orders));
+    }
+    return sb;
   }
 
   /** {@code #1 Pool.evict() holds Pool.lock and calls Entry.close() at Pool.java:29, which takes Entry.lock} */

@@ -784,7 +784,7 @@ public final class SummaryComposer {
   /** Whether {@code body} takes a class initialization that may close a cycle. */
   private boolean takesLiveInitialization(Body body) {
     for (MethodSummary.Acquisition acquisition : body.summary.acquisitions()) {
-      if (acquisition.next().lockClass().initializedClass() != null && !idleInitialization(acquisition.next())) {
+      if (liveInitializations.contains(acquisition.next().lockClass().key())) {
         return true;
       }
     }
