@@ -166,7 +166,7 @@ public final class LockdepAnalysis {
           UnitFacts.Builder builder = UnitFacts.builder(unit);
           for (ComposedAcquisition acquisition : acquisitions) {
             if (check == null || !acquisition.suppressed().contains(check.name())) {
-              builder.acquire(acquisition.held(), acquisition.next(), acquisition.irq());
+              builder.acquire(acquisition.held(), acquisition.next(), acquisition.irq(), acquisition.initialized());
             }
           }
           facts.add(builder.build());

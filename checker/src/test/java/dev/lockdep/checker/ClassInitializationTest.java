@@ -39,8 +39,7 @@ class ClassInitializationTest {
   @Test
   void aSuperclassStaticInitializerMakingASubclassDeadlocks() {
     List<String> found = findings(sources("p/Offsets.java", OFFSETS));
-    assertEquals(1, found.size(), found::toString);
-    assertTrue(found.get(0).contains("[LockOrderInversion]"), found::toString);
+    assertOneFindingNaming(found, "[LockOrderInversion]");
     assertTrue(found.get(0).contains("Offset.<clinit> -> EmptyOffset.<clinit> -> Offset.<clinit>"), found::toString);
     String report = compile(sources("p/Offsets.java", OFFSETS)).get(0).message();
     assertTrue(report.contains("move the use out of the static initializer"), report);
@@ -83,8 +82,7 @@ class ClassInitializationTest {
         .replace("private static final Chain ACTIVE = new Active();", "private static final Chain ACTIVE = new Inactive();");
     assertTrue(opened.contains("ACTIVE = new Inactive()"), opened);
     List<String> found = findings(sources("p/Chain.java", opened));
-    assertEquals(1, found.size(), found::toString);
-    assertTrue(found.get(0).contains("Chain.<clinit>"), found::toString);
+    assertOneFindingNaming(found, "Chain.<clinit>");
   }
 
   /**
@@ -119,8 +117,7 @@ class ClassInitializationTest {
     assertEquals(List.of(), findings(sources("p/Platform.java", platform, "p/Cleaner.java", cleaner)));
     String user = "package p;\nclass Buffers { boolean clean() { return Cleaner.supported(); } }\n";
     List<String> found = findings(sources("p/Platform.java", platform, "p/Cleaner.java", cleaner, "p/Buffers.java", user));
-    assertEquals(1, found.size(), found::toString);
-    assertTrue(found.get(0).contains("Platform.<clinit>") && found.get(0).contains("Cleaner.<clinit>"), found::toString);
+    assertOneFindingNaming(found, "Platform.<clinit>", "Cleaner.<clinit>");
   }
 
   /**
@@ -173,8 +170,7 @@ class ClassInitializationTest {
         }
         """;
     List<String> found = findings(sources("p/Units.java", units));
-    assertEquals(1, found.size(), found::toString);
-    assertTrue(found.get(0).contains("Units.<clinit>") && found.get(0).contains("Scale.<clinit>"), found::toString);
+    assertOneFindingNaming(found, "Units.<clinit>", "Scale.<clinit>");
     // A compile-time constant is inlined where it is read: reading it initializes nothing.
     String constant = units.replace("static final String BASE = \"m\" + Units.DEFAULT;", "static final String BASE = \"m\";");
     assertTrue(constant.contains("BASE = \"m\";"), constant);
@@ -206,8 +202,7 @@ class ClassInitializationTest {
         }
         """;
     List<String> found = findings(sources("p/Registry.java", registry));
-    assertEquals(1, found.size(), found::toString);
-    assertTrue(found.get(0).contains("Registry.class") && found.get(0).contains("Codec.<clinit>"), found::toString);
+    assertOneFindingNaming(found, "Registry.class", "Codec.<clinit>");
     // The class used before the lock is taken: its initialization is over by then.
     String before =
         registry.replace(
@@ -215,5 +210,101 @@ class ClassInitializationTest {
             "static int load() { String name = Codec.NAME; synchronized (Registry.class) { return name.length(); } }");
     assertTrue(before.contains("String name = Codec.NAME;"), before);
     assertEquals(List.of(), findings(sources("p/Registry.java", before)));
+  }
+  /**
+   * A configuration class whose static initializer takes its own monitor (a synchronized load),
+   * and whose synchronized refresh initializes a registry whose static initializer reads the
+   * configuration. The cycle
+   * {@code Config.<clinit> -> Config.class -> Registry.<clinit> -> Config.<clinit>} needs one
+   * thread in Config's synchronized code, which runs only once Config is initialized, and another
+   * waiting for Config's initialization: it cannot happen. Taken by another class's code, which
+   * may run before Config is initialized, the same monitor closes it.
+   */
+  @Test
+  void aCycleNeedingAClassInitializedAndNotYetInitializedIsNoDeadlock() {
+    String config =
+        """
+        package p;
+        final class Config {
+          private static String main;
+          static { load(); }
+          private static synchronized void load() { main = "main"; }
+          static synchronized void refresh() { Registry.markRefreshed(); }
+          static String property(String name) { return main + name; }
+        }
+        final class Registry {
+          static final String NAME = Config.property("registry");
+          static void markRefreshed() { }
+        }
+        final class App {
+          void refresh() { Config.refresh(); }
+          void mark() { Registry.markRefreshed(); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Config.java", config)));
+    String outside =
+        config.replace(
+            "void refresh() { Config.refresh(); }",
+            "void refresh() { synchronized (Config.class) { Registry.markRefreshed(); } }");
+    assertTrue(outside.contains("synchronized (Config.class)"), outside);
+    List<String> found = findings(sources("p/Config.java", outside));
+    assertOneFindingNaming(found, "Config.<clinit>", "Registry.<clinit>");
+    // The registry's static initializer taking Config's monitor itself: a deadlock either way.
+    String locking = config.replace("static String property(String name)", "static synchronized String property(String name)");
+    assertTrue(locking.contains("static synchronized String property"), locking);
+    found = findings(sources("p/Config.java", locking));
+    assertOneFindingNaming(found, "Config.class", "Registry.<clinit>");
+  }
+
+  /**
+   * A logger factory whose static initializer initializes a class by reflection ({@code
+   * Class.forName(Random.class.getName(), true, loader)}), whose static initializer reads a
+   * property whose class's static initializer gets a logger: three classes whose initializations
+   * wait for each other in a ring (netty#5720). A name computed at run time is not followed.
+   */
+  @Test
+  void aClassInitializedByReflectionInAStaticInitializerDeadlocks() {
+    String ring =
+        """
+        package p;
+        final class Props {
+          private static final Log LOG = Log.get("props");
+          public static long get(String key) { return key.length(); }
+        }
+        abstract class Log {
+          static {
+            try {
+              Class.forName(Random.class.getName(), true, Log.class.getClassLoader());
+            } catch (Exception ignored) {
+            }
+          }
+          public static Log get(String name) { return null; }
+        }
+        final class Random {
+          private static final long SEED = Props.get("seed");
+          public static long next() { return SEED; }
+        }
+        """;
+    String app = "class App { long a() { return Props.get(\"a\"); } Object b() { return Log.get(\"b\"); } long c() { return Random.next(); } }\n";
+    List<String> found = findings(sources("p/Props.java", ring + app));
+    assertOneFindingNaming(found, "Log.<clinit>", "Random.<clinit>", "Props.<clinit>");
+    String byConstant = ring.replace("Random.class.getName()", "\"p.Random\"");
+    assertTrue(byConstant.contains("Class.forName(\"p.Random\""), byConstant);
+    assertEquals(1, findings(sources("p/Props.java", byConstant + app)).size());
+    // Not initializing (false), or a name made at run time: nothing followed.
+    String lazy = ring.replace("Class.forName(Random.class.getName(), true,", "Class.forName(Random.class.getName(), false,");
+    assertTrue(lazy.contains(", false,"), lazy);
+    assertEquals(List.of(), findings(sources("p/Props.java", lazy + app)));
+    String computed = ring.replace("Random.class.getName()", "System.getProperty(\"random\")");
+    assertTrue(computed.contains("getProperty"), computed);
+    assertEquals(List.of(), findings(sources("p/Props.java", computed + app)));
+  }
+
+  /** One finding, naming each of {@code names}. */
+  private static void assertOneFindingNaming(List<String> found, String... names) {
+    assertEquals(1, found.size(), found::toString);
+    for (String name : names) {
+      assertTrue(found.get(0).contains(name), found::toString);
+    }
   }
 }

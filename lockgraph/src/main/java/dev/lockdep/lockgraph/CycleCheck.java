@@ -1,5 +1,6 @@
 package dev.lockdep.lockgraph;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -17,6 +18,8 @@ import java.util.Set;
  */
 final class CycleCheck {
   private static final int SUMMARY_LOCKS = 8;
+  /** Searches {@link #possibleCycle} makes for one edge before it settles for the shortest cycle. */
+  private static final int POSSIBLE_SEARCHES = 64;
   /** States the searches for listed cycles may visit per group ({@link CheckOptions#listingBudget}). */
   private final long budget;
   /** States the cycle searches have visited. */
@@ -31,6 +34,12 @@ final class CycleCheck {
   private final int[] parentEdge;
   private final int[] seen;
   private int stamp;
+  /**
+   * Edges and classes a search for a cycle that can deadlock leaves out ({@link #possibleCycle});
+   * null until one is made.
+   */
+  private boolean[] excludedEdge;
+  private boolean[] excludedClass;
 
   CycleCheck(GraphIndex g, StrongComponents scc, int cap, long budget) {
     this.g = g;
@@ -105,12 +114,18 @@ final class CycleCheck {
     List<int[]> shown = new ArrayList<>();
     Set<List<Integer>> met = new HashSet<>();
     boolean[] closesShown = new boolean[n];
+    // Candidates each of whose cycles has a class initialized and waited for at once.
+    boolean[] impossible = new boolean[n];
     for (int i = 0; i < n && shown.size() < cap; i++) {
       int p = candidates.get(order[i]);
       if (covered[p]) {
         continue;
       }
       int[] cycle = shortestCycle(p);
+      if (cycle == null) {
+        impossible[order[i]] = true;
+        continue;
+      }
       for (int j = 0; j < cycle.length; j += 2) {
         covered[cycle[j]] = true;
       }
@@ -123,7 +138,7 @@ final class CycleCheck {
     int shortestFor = -1;
     for (int i = 0; i < n; i++) {
       int p = candidates.get(order[i]);
-      if (closesShown[order[i]]) {
+      if (closesShown[order[i]] || impossible[order[i]]) {
         continue;
       }
       if (visited - start > budget) {
@@ -135,6 +150,9 @@ final class CycleCheck {
         }
       }
       int[] cycle = shortestCycle(p);
+      if (cycle == null) {
+        continue;
+      }
       for (int j = 0; j < cycle.length; j += 2) {
         covered[cycle[j]] = true;
       }
@@ -166,9 +184,103 @@ final class CycleCheck {
    * The shortest strong cycle closed by the current types of edge {@code p} (prev -> next): a
    * path next ~> prev such that the cycle is strong at both joints, as lockdep's {@code
    * check_noncircular} with {@code hlock_conflict} asks. Returned as (position, type) pairs, the
-   * path first and {@code p} last.
+   * path first and {@code p} last. Of the cycles that cannot deadlock because a class on them has
+   * finished initializing ({@link #possibleCycle}), the shortest of the others; null when all
+   * are such.
    */
   private int[] shortestCycle(int p) {
+    int[] cycle = closingCycle(p);
+    if (cycle == null) {
+      throw new IllegalStateException("edge on a strong cycle has no strong closing path");
+    }
+    return conflict(cycle) == null ? cycle : possibleCycle(p, cycle);
+  }
+
+  /**
+   * The shortest cycle closed by edge {@code p} that has no dependency made where a class has
+   * finished initializing together with that class's initialization lock ({@link
+   * DependencyEdge#initialized}): found by excluding, for the first such pair of the cycle found
+   * last, either the dependency or the lock, breadth first over these choices. Null when every
+   * choice ends with no cycle: each cycle through {@code p} has such a pair, and none can
+   * deadlock. When {@value #POSSIBLE_SEARCHES} searches do not settle it, {@code shortest}, the
+   * shortest cycle, which is then reported as it was found.
+   */
+  private int[] possibleCycle(int p, int[] shortest) {
+    if (excludedEdge == null) {
+      excludedEdge = new boolean[g.edgeCount()];
+      excludedClass = new boolean[g.classCount];
+    }
+    // A choice: positions of excluded edges, and excluded classes as -1 - class.
+    ArrayDeque<int[]> choices = new ArrayDeque<>();
+    choose(choices, new int[0], conflict(shortest), p);
+    for (int searches = 0; !choices.isEmpty(); searches++) {
+      if (searches == POSSIBLE_SEARCHES) {
+        return shortest;
+      }
+      int[] excluded = choices.poll();
+      setExcluded(excluded, true);
+      int[] cycle = closingCycle(p);
+      setExcluded(excluded, false);
+      if (cycle != null) {
+        int[] conflict = conflict(cycle);
+        if (conflict == null) {
+          return cycle;
+        }
+        choose(choices, excluded, conflict, p);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Adds the two ways around {@code conflict} to {@code excluded}: without its dependency, or
+   * without its class; neither when it is closing edge {@code p} or one of its classes.
+   */
+  private void choose(ArrayDeque<int[]> choices, int[] excluded, int[] conflict, int p) {
+    if (conflict[0] != p) {
+      choices.add(with(excluded, conflict[0]));
+    }
+    if (conflict[1] != g.edgeFrom[p] && conflict[1] != g.edgeTo[p]) {
+      choices.add(with(excluded, -1 - conflict[1]));
+    }
+  }
+
+  private void setExcluded(int[] excluded, boolean value) {
+    for (int x : excluded) {
+      if (x >= 0) {
+        excludedEdge[x] = value;
+      } else {
+        excludedClass[-1 - x] = value;
+      }
+    }
+  }
+
+  private static int[] with(int[] excluded, int x) {
+    int[] more = Arrays.copyOf(excluded, excluded.length + 1);
+    more[excluded.length] = x;
+    return more;
+  }
+
+  /**
+   * The first dependency of {@code cycle} made where a class of the cycle's has finished
+   * initializing, and that class: {position, class}; null when there is none.
+   */
+  private int[] conflict(int[] cycle) {
+    for (int j = 0; j < cycle.length; j += 2) {
+      for (LockClass done : g.initialized(cycle[j])) {
+        for (int k = 0; k < cycle.length; k += 2) {
+          int c = g.edgeFrom[cycle[k]];
+          if (g.classes[c].equals(done)) {
+            return new int[] {cycle[j], c};
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** As {@link #shortestCycle}, avoiding the excluded edges and classes; null when there is none. */
+  private int[] closingCycle(int p) {
     int prev = g.edgeFrom[p];
     int next = g.edgeTo[p];
     int dep = g.edgeDep[p] & g.currentTypes(p);
@@ -195,7 +307,7 @@ final class CycleCheck {
       }
     }
     if (bestPath == null) {
-      throw new IllegalStateException("edge on a strong cycle has no strong closing path");
+      return null;
     }
     int closingTypes = StateGraph.arriving(dep, bestStartR);
     if ((bestEnd & 1) == 1) {
@@ -221,7 +333,8 @@ final class CycleCheck {
       int end = StateGraph.endTransition(g, s);
       for (int k = StateGraph.firstTransition(g, s); k < end; k++) {
         int t = StateGraph.target(g, s, k);
-        if (t < 0 || seen[t] == stamp || group[StateGraph.lockClass(t)] != grp) {
+        if (t < 0 || seen[t] == stamp || group[StateGraph.lockClass(t)] != grp
+            || excludedEdge != null && (excludedEdge[k >> 1] || excludedClass[StateGraph.lockClass(t)])) {
           continue;
         }
         seen[t] = stamp;

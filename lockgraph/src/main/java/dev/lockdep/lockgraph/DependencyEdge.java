@@ -1,7 +1,10 @@
 package dev.lockdep.lockgraph;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One dependency fact: {@code to} was acquired (not by a trylock) while {@code from} was the
@@ -14,10 +17,14 @@ import java.util.Objects;
  * @param toMode how it was acquired
  * @param at the acquisition of {@code to}
  * @param heldAt where {@code from} had been acquired
+ * @param initialized class-initialization locks ({@link LockClass#initializedClass}) whose
+ *     class has finished initializing whenever this dependency is made: no thread holds or waits
+ *     for them then, so no deadlock has this dependency and one of them on its cycle. Facts of
+ *     one edge keep what all of them say (the intersection).
  */
 public record DependencyEdge(
     LockClass from, ReadMode fromMode, LockClass to, ReadMode toMode, Provenance at,
-    Provenance heldAt) {
+    Provenance heldAt, Set<LockClass> initialized) {
 
   /** Facts with one (from, to, type) key keep the least under this order. */
   static final Comparator<DependencyEdge> ORDER = DependencyEdge::compareFacts;
@@ -29,6 +36,24 @@ public record DependencyEdge(
     Objects.requireNonNull(toMode);
     Objects.requireNonNull(at);
     Objects.requireNonNull(heldAt);
+    initialized =
+        initialized.isEmpty() ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(initialized));
+  }
+
+  /** A dependency made with no class known to have finished initializing. */
+  public DependencyEdge(
+      LockClass from, ReadMode fromMode, LockClass to, ReadMode toMode, Provenance at, Provenance heldAt) {
+    this(from, fromMode, to, toMode, at, heldAt, Set.of());
+  }
+
+  /** This fact, saying only what it and {@code other} both say of {@link #initialized}. */
+  DependencyEdge initializedAlsoIn(DependencyEdge other) {
+    if (initialized.isEmpty() || other.initialized.containsAll(initialized)) {
+      return this;
+    }
+    Set<LockClass> both = new TreeSet<>(initialized);
+    both.retainAll(other.initialized);
+    return new DependencyEdge(from, fromMode, to, toMode, at, heldAt, both);
   }
 
   public EdgeType type() {

@@ -1,6 +1,7 @@
 package dev.lockdep.lockgraph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,16 @@ import java.util.Map;
  * few facts a merged graph keeps for its reports.
  */
 final class FactColumns {
+  static final LockClass[] NONE = {};
+
   /** The unit's classes, in order of first appearance in its (sorted) facts. */
   final LockClass[] classes;
   /** Per dependency: table indexes of its classes and its edge type ordinal. */
   final int[] depFrom;
   final int[] depTo;
   final byte[] depType;
+  /** Per dependency, its {@link DependencyEdge#initialized} classes; null when no dependency has any. */
+  final LockClass[][] depInitialized;
   /**
    * Usage facts come sorted by class; run r is one class: its table index, the OR of its bits,
    * and its facts at usages[runStart[r]..runStart[r + 1]-1].
@@ -35,12 +40,21 @@ final class FactColumns {
     depFrom = new int[n];
     depTo = new int[n];
     depType = new byte[n];
+    LockClass[][] initialized = null;
     for (int i = 0; i < n; i++) {
       DependencyEdge d = dependencies.get(i);
       depFrom[i] = indexOf(d.from(), index, table);
       depTo[i] = indexOf(d.to(), index, table);
       depType[i] = (byte) d.type().ordinal();
+      if (!d.initialized().isEmpty()) {
+        if (initialized == null) {
+          initialized = new LockClass[n][];
+          Arrays.fill(initialized, NONE);
+        }
+        initialized[i] = d.initialized().toArray(NONE);
+      }
     }
+    depInitialized = initialized;
     List<Integer> starts = new ArrayList<>();
     for (int i = 0; i < usages.size(); i++) {
       if (i == 0 || !usages.get(i).lockClass().equals(usages.get(i - 1).lockClass())) {

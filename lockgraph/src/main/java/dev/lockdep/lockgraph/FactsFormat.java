@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The on-disk form of unit facts, e.g. {@code META-INF/lockdep/<name>.facts}, on the primitives
@@ -16,7 +18,8 @@ import java.util.TreeMap;
  * <pre>
  * file  = magic:"LKDF" version:u16 strings classes provenances units crc32:u32
  * units = n:var (name:str deps uses recs){n}
- * deps  = n:var (from:cls fromMode:u8 to:cls toMode:u8 at:prov heldAt:prov){n}
+ * deps  = n:var (from:cls fromMode:u8 to:cls toMode:u8 at:prov heldAt:prov initialized){n}
+ * initialized = n:var cls{n}   (sorted; DependencyEdge#initialized)
  * uses  = n:var (cls bit:u8 at:prov){n}
  * recs  = n:var (held:cls heldMode:u8 nextMode:u8 kind:u8 heldAt:prov at:prov){n}
  * </pre>
@@ -27,7 +30,7 @@ import java.util.TreeMap;
  */
 public final class FactsFormat {
   /** The current format version; readers refuse any other. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private static final byte[] MAGIC = {'L', 'K', 'D', 'F'};
   private static final String KIND = "lockdep facts file";
@@ -49,6 +52,10 @@ public final class FactsFormat {
         out.u8(d.toMode().ordinal());
         out.provenance(d.at());
         out.provenance(d.heldAt());
+        out.varint(d.initialized().size());
+        for (LockClass c : d.initialized()) {
+          out.lockClass(c);
+        }
       }
       out.varint(u.usages().size());
       for (UsageFact f : u.usages()) {
@@ -87,7 +94,7 @@ public final class FactsFormat {
     for (int i = 0; i < unitCount; i++) {
       String name = in.string();
       UnitFacts.Builder b = units.computeIfAbsent(name, UnitFacts::builder);
-      int deps = in.count("dependencies of unit ", name, 6);
+      int deps = in.count("dependencies of unit ", name, 7);
       for (int j = 0; j < deps; j++) {
         LockClass from = in.lockClass();
         ReadMode fromMode = in.enumValue(ReadMode.values(), "read mode");
@@ -98,8 +105,14 @@ public final class FactsFormat {
           throw in.fail("dependency of " + from + " on itself at offset " + toAt + " in unit "
               + name);
         }
-        b.addDependency(
-            new DependencyEdge(from, fromMode, to, toMode, in.provenance(), in.provenance()));
+        Provenance at = in.provenance();
+        Provenance heldAt = in.provenance();
+        int initializedCount = in.count("initialized classes of unit ", name, 1);
+        Set<LockClass> initialized = new TreeSet<>();
+        for (int k = 0; k < initializedCount; k++) {
+          initialized.add(in.lockClass());
+        }
+        b.addDependency(new DependencyEdge(from, fromMode, to, toMode, at, heldAt, initialized));
       }
       int uses = in.count("usages of unit ", name, 3);
       for (int j = 0; j < uses; j++) {

@@ -41,6 +41,11 @@ final class GraphIndex {
   final byte[] edgeCurrentDep;
   final int[] usage;
   final int[] currentUsage;
+  /**
+   * Per edge, the classes every one of its facts says have finished initializing ({@link
+   * DependencyEdge#initialized}); null when no edge has any.
+   */
+  private final LockClass[][] edgeInitialized;
 
   private final List<UnitFacts> units;
   /**
@@ -91,6 +96,11 @@ final class GraphIndex {
     firstFact = new int[edgeCount * 4];
     firstCurrentFactUnit = new int[edgeCount * 4];
     firstCurrentFact = new int[edgeCount * 4];
+    boolean anyInitialized = false;
+    for (UnitFacts u : units) {
+      anyInitialized |= u.columns.depInitialized != null;
+    }
+    edgeInitialized = anyInitialized ? new LockClass[edgeCount][] : null;
     int p = -1;
     for (int i = 0; i < n; i++) {
       if (i == 0 || keys[i] != keys[i - 1]) {
@@ -98,6 +108,11 @@ final class GraphIndex {
         edgeFrom[p] = (int) (keys[i] >>> shift);
         edgeTo[p] = (int) (keys[i] & toMask);
         outStart[edgeFrom[p] + 1]++;
+        if (anyInitialized) {
+          edgeInitialized[p] = initialized(meta[i] >>> 3, local[i]);
+        }
+      } else if (anyInitialized && edgeInitialized[p].length > 0) {
+        edgeInitialized[p] = both(edgeInitialized[p], initialized(meta[i] >>> 3, local[i]));
       }
       int type = (meta[i] >>> 1) & 3;
       int bit = 1 << type;
@@ -126,6 +141,27 @@ final class GraphIndex {
 
   int edgeCount() {
     return edgeFrom.length;
+  }
+
+  /** The classes that have finished initializing whenever edge {@code p} is made. */
+  LockClass[] initialized(int p) {
+    return edgeInitialized == null ? FactColumns.NONE : edgeInitialized[p];
+  }
+
+  private LockClass[] initialized(int unit, int index) {
+    LockClass[][] initialized = units.get(unit).columns.depInitialized;
+    return initialized == null ? FactColumns.NONE : initialized[index];
+  }
+
+  /** The classes of {@code a} also in {@code b}. */
+  private static LockClass[] both(LockClass[] a, LockClass[] b) {
+    List<LockClass> kept = new ArrayList<>(a.length);
+    for (LockClass c : a) {
+      if (Arrays.asList(b).contains(c)) {
+        kept.add(c);
+      }
+    }
+    return kept.size() == a.length ? a : kept.toArray(FactColumns.NONE);
   }
 
   private ChainLink dependency(int unit, int index) {

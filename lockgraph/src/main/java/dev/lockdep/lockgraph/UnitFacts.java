@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The facts of one compilation unit: the dependencies, usage bits and refused re-acquisitions
@@ -117,6 +118,15 @@ public final class UnitFacts {
      * instance of the acquired lock for the same-instance rules.
      */
     public Builder acquire(List<HeldLock> held, HeldLock next, IrqState irq) {
+      return acquire(held, next, irq, Set.of());
+    }
+
+    /**
+     * As {@link #acquire(List, HeldLock, IrqState)}, made where the classes of the
+     * class-initialization locks {@code initialized} have finished initializing ({@link
+     * DependencyEdge#initialized}).
+     */
+    public Builder acquire(List<HeldLock> held, HeldLock next, IrqState irq, Set<LockClass> initialized) {
       markUsage(next, irq);
       // A trylock cannot wait, so lockdep neither checks nor records its dependencies.
       if (next.trylock() || !checkDeadlock(held, next)) {
@@ -130,7 +140,7 @@ public final class UnitFacts {
           addDependency(
               new DependencyEdge(
                   prev.lockClass(), prev.read(), next.lockClass(), next.read(),
-                  next.acquiredAt(), prev.acquiredAt()));
+                  next.acquiredAt(), prev.acquiredAt(), initialized));
         }
         // Locks below the first blocking one were connected when it was acquired.
         if (!prev.trylock()) {
@@ -199,7 +209,7 @@ public final class UnitFacts {
         deps.add(
             new DependencyEdge(
                 classes.get(e.from()), e.fromMode(), classes.get(e.to()), e.toMode(), e.at(),
-                e.heldAt()));
+                e.heldAt(), e.initialized()));
       }
       List<UsageFact> uses = new ArrayList<>(usages.size());
       for (UsageFact u : usages.values()) {
@@ -290,8 +300,9 @@ public final class UnitFacts {
       return List.copyOf(list);
     }
 
+    /** The least of two facts of one key, with what both say of the classes initialized. */
     private static DependencyEdge least(DependencyEdge a, DependencyEdge b) {
-      return DependencyEdge.ORDER.compare(a, b) <= 0 ? a : b;
+      return DependencyEdge.ORDER.compare(a, b) <= 0 ? a.initializedAlsoIn(b) : b.initializedAlsoIn(a);
     }
 
     private static UsageFact least(UsageFact a, UsageFact b) {

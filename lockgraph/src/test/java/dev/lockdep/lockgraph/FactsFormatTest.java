@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,21 @@ class FactsFormatTest {
     assertEquals("Ünï.lock/3", readBack.displayName());
     assertEquals(false, readBack.reentrant());
     assertEquals(PseudoLock.FS_RECLAIM, back.dependencies().get(0).from().pseudo());
+  }
+
+  @Test
+  void roundTripKeepsTheClassesInitialized() throws Exception {
+    LockClass done = LockClass.of("pkg.Config" + LockClass.INITIALIZATION);
+    UnitFacts u = UnitFacts.builder("src/Config.java")
+        .acquire(
+            List.of(Facts.held(LockClass.of("pkg.Config"))),
+            new HeldLock(LockClass.of("pkg.Registry" + LockClass.INITIALIZATION), ReadMode.EXCLUSIVE, false, null,
+                Facts.at("Config.java", 2)),
+            IrqState.PROCESS, Set.of(done))
+        .build();
+    UnitFacts back = FactsFormat.read(FactsFormat.write(List.of(u)), SOURCE).get(0);
+    assertEquals(u, back);
+    assertEquals(Set.of(done), back.dependencies().get(0).initialized());
   }
 
   @Test

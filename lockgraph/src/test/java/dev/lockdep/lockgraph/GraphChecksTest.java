@@ -353,4 +353,55 @@ class GraphChecksTest {
         "run code that completes a future or fence (dma_fence_map);",
         ScenarioRow.acquire(ReadMode.SHARED, LockClass.DMA_FENCE_MAP));
   }
+  /** {@code to} acquired holding {@code from}, where the classes of {@code initialized} have finished initializing. */
+  private static UnitFacts afterInitialization(
+      String unit, int line, LockClass from, LockClass to, LockClass... initialized) {
+    return UnitFacts.builder(unit)
+        .acquire(
+            List.of(held(from)), new HeldLock(to, ReadMode.EXCLUSIVE, false, null, at(unit, line)),
+            IrqState.PROCESS, Set.of(initialized))
+        .build();
+  }
+
+  /**
+   * Config's static initializer takes Config's monitor; Config's synchronized code, which runs
+   * only once Config is initialized, initializes Registry; Registry's static initializer waits for
+   * Config's initialization. The cycle needs Config initialized and being initialized at once: no
+   * deadlock. The same dependency made once where Config may not be initialized closes it.
+   */
+  @Test
+  void aCycleThroughAFinishedClassInitializationIsNoDeadlock() {
+    LockClass configInit = LockClass.of("p.Config" + LockClass.INITIALIZATION);
+    LockClass config = LockClass.of("p.Config");
+    LockClass registryInit = LockClass.of("p.Registry" + LockClass.INITIALIZATION);
+    List<UnitFacts> units = new ArrayList<>(List.of(
+        afterInitialization("Config.java", 1, configInit, config),
+        afterInitialization("Config.java", 2, config, registryInit, configInit),
+        afterInitialization("Registry.java", 3, registryInit, configInit)));
+    assertEquals(List.of(), LockGraph.merge(units).check());
+    units.add(afterInitialization("App.java", 4, config, registryInit));
+    List<Finding> found = LockGraph.merge(units).check();
+    assertEquals(List.of(CheckKind.LockOrderInversion), kinds(found));
+    assertTrue(found.get(0).summary().contains("Config.<clinit>"), found.get(0)::summary);
+  }
+
+  /**
+   * A dependency made after a class finished initializing still closes the cycles that avoid that
+   * class's initialization; the cycle through it is neither reported nor listed.
+   */
+  @Test
+  void aDependencyMadeAfterAClassInitializationClosesTheCyclesThatAvoidIt() {
+    LockClass configInit = LockClass.of("p.Config" + LockClass.INITIALIZATION);
+    LockClass config = LockClass.of("p.Config");
+    LockClass registryInit = LockClass.of("p.Registry" + LockClass.INITIALIZATION);
+    List<Finding> found = LockGraph.merge(List.of(
+        afterInitialization("Config.java", 1, configInit, config),
+        afterInitialization("Config.java", 2, config, registryInit, configInit),
+        afterInitialization("Registry.java", 3, registryInit, configInit),
+        afterInitialization("Registry.java", 4, registryInit, config))).check();
+    assertEquals(List.of(CheckKind.LockOrderInversion), kinds(found));
+    Finding cycle = found.get(0);
+    assertTrue(cycle.summary().endsWith("closes the cycle p.Config -> p.Registry.<clinit> -> p.Config"), cycle::summary);
+    assertTrue(cycle.notes().stream().noneMatch(n -> n.contains("Config.<clinit>")), () -> cycle.notes().toString());
+  }
 }

@@ -1,10 +1,15 @@
 package dev.lockdep.lockgraph;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
-/** Random but reproducible units using every kind of fact, for merge and format tests. */
+/**
+ * Random but reproducible units using every kind of fact, class initializations and dependencies
+ * made after them among them, for merge and format tests.
+ */
 final class RandomFacts {
   private RandomFacts() {}
 
@@ -25,6 +30,9 @@ final class RandomFacts {
     }
     pool.add(LockClass.FS_RECLAIM);
     pool.add(LockClass.DMA_FENCE_MAP);
+    List<LockClass> initializations =
+        List.of(LockClass.of("pkg.I0" + LockClass.INITIALIZATION), LockClass.of("pkg.I1" + LockClass.INITIALIZATION));
+    pool.addAll(initializations);
     ReadMode[] modes = ReadMode.values();
     IrqState[] states = {
       IrqState.PROCESS, IrqState.PROCESS, IrqState.PROCESS, IrqState.IN_HARDIRQ,
@@ -54,8 +62,14 @@ final class RandomFacts {
           HeldLock next = new HeldLock(pool.get(r.nextInt(pool.size())), modes[r.nextInt(3)],
               r.nextInt(8) == 0, r.nextBoolean() ? "i" + r.nextInt(3) : null,
               provenance(r, name));
+          Set<LockClass> initialized = new HashSet<>();
+          for (LockClass initialization : initializations) {
+            if (r.nextInt(3) == 0) {
+              initialized.add(initialization);
+            }
+          }
           if (keep) {
-            b.acquire(held, next, irq);
+            b.acquire(held, next, irq, initialized);
           }
         }
       }

@@ -221,6 +221,31 @@ class UnitFactsTest {
     assertEquals(3, one.build().dependencies().get(0).at().line());
   }
 
+  /**
+   * Facts of one dependency keep the least provenance and the classes every one of them says
+   * have finished initializing, whatever the order they come in.
+   */
+  @Test
+  void factsOfOneDependencyKeepTheClassesAllOfThemSayAreInitialized() {
+    LockClass k = LockClass.of("K" + LockClass.INITIALIZATION);
+    LockClass l = LockClass.of("L" + LockClass.INITIALIZATION);
+    List<Set<LockClass>> said = List.of(Set.of(k, l), Set.of(k), Set.of(k, l));
+    UnitFacts.Builder one = UnitFacts.builder("u");
+    UnitFacts.Builder two = UnitFacts.builder("u");
+    for (int i = 0; i < said.size(); i++) {
+      one.acquire(List.of(held(A)), new HeldLock(B, ReadMode.EXCLUSIVE, false, null, at("U.java", 3 + i)),
+          IrqState.PROCESS, said.get(i));
+      int j = said.size() - 1 - i;
+      two.acquire(List.of(held(A)), new HeldLock(B, ReadMode.EXCLUSIVE, false, null, at("U.java", 3 + j)),
+          IrqState.PROCESS, said.get(j));
+    }
+    assertEquals(one.build(), two.build());
+    assertEquals(Set.of(k), one.build().dependencies().get(0).initialized());
+    assertEquals(3, one.build().dependencies().get(0).at().line());
+    one.acquire(List.of(held(A)), B, ReadMode.EXCLUSIVE, false, IrqState.PROCESS, at("U.java", 9));
+    assertEquals(Set.of(), one.build().dependencies().get(0).initialized());
+  }
+
   @Test
   void lockClassIdentityAndDisplay() {
     assertEquals(LockClass.of("K"), new LockClass("K", 0, "other", false, PseudoLock.NONE));

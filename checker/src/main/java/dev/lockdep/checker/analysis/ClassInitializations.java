@@ -2,7 +2,9 @@ package dev.lockdep.checker.analysis;
 
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -186,7 +188,7 @@ final class ClassInitializations {
 
   /**
    * The classes of the code that starts the initialization of {@code type}: its uses (a new object
-   * of it or a subclass, a static method or field) in its top-level class where it is private,
+   * of it or a subclass, a static method or field, {@code Class.forName} naming it) in its top-level class where it is private,
    * else in its package's sources, each the innermost class around the use. Found once per
    * top-level class or package.
    */
@@ -224,6 +226,7 @@ final class ClassInitializations {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         note(initializedBy(trees.getElement(getCurrentPath())));
+        note(initializedByName(getCurrentPath()));
         return super.visitMethodInvocation(node, null);
       }
 
@@ -358,6 +361,50 @@ final class ClassInitializations {
     return declaring != null
         && !isOrExtends(owner, declaring)
         && fromSource(declaring);
+  }
+
+  /**
+   * The class a call of {@code Class.forName} at {@code call} initializes: {@code forName(name)} and
+   * {@code forName(name, true, loader)} initialize the class they name, where the name is a
+   * constant or {@code Type.class.getName()}; else null (a name computed at run time is not
+   * followed).
+   */
+  TypeElement initializedByName(TreePath call) {
+    if (!(call.getLeaf() instanceof MethodInvocationTree invocation)
+        || !(trees.getElement(call) instanceof ExecutableElement method)
+        || !method.getSimpleName().contentEquals("forName")
+        || !(method.getEnclosingElement() instanceof TypeElement owner)
+        || !owner.getQualifiedName().contentEquals("java.lang.Class")) {
+      return null;
+    }
+    List<? extends ExpressionTree> arguments = invocation.getArguments();
+    boolean initializes =
+        arguments.size() == 1 || arguments.size() == 3 && Boolean.TRUE.equals(constant(call, arguments.get(1)));
+    if (!initializes) {
+      return null;
+    }
+    ExpressionTree name = arguments.get(0);
+    if (name instanceof MethodInvocationTree getName
+        && getName.getArguments().isEmpty()
+        && getName.getMethodSelect() instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("getName")
+        && select.getExpression() instanceof MemberSelectTree literal
+        && literal.getIdentifier().contentEquals("class")
+        && trees.getElement(new TreePath(new TreePath(new TreePath(new TreePath(call, name), select), literal), literal.getExpression()))
+            instanceof TypeElement named) {
+      return named;
+    }
+    return constant(call, name) instanceof String text ? lookups.typeNamed(text) : null;
+  }
+
+  /** The constant value of {@code argument}, an argument of the call at {@code call}: a literal or a constant variable; else null. */
+  private Object constant(TreePath call, ExpressionTree argument) {
+    if (argument instanceof LiteralTree literal) {
+      return literal.getValue();
+    }
+    return trees.getElement(new TreePath(call, argument)) instanceof VariableElement variable
+        ? variable.getConstantValue()
+        : null;
   }
 
   /**

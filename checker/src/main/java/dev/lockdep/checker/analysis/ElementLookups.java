@@ -101,6 +101,14 @@ public final class ElementLookups {
     return models;
   }
 
+  /**
+   * The class of binary name {@code name} ({@code pkg.Outer$Inner}) as the compilation sees it, or
+   * null: a name whose nested classes' {@code $} is part of a simple name is not found.
+   */
+  TypeElement typeNamed(String name) {
+    return elements.getTypeElement(name.replace('$', '.'));
+  }
+
   /** The JDK lock types, with what each class of the compilation is a subtype of. */
   LockTypes lockTypes() {
     if (lockTypes == null) {

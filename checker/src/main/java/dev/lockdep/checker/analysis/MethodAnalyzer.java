@@ -1082,6 +1082,7 @@ final class MethodAnalyzer {
     public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
       super.visitMethodInvocation(node, null);
       initialize(currentPath(), ClassInitializations.initializedBy(unit.trees().getElement(currentPath())));
+      initialize(currentPath(), unit.classInitializations().initializedByName(currentPath()));
       call(currentPath(), node);
       Provenance handedBy = serviceReleases.get(node);
       if (handedBy != null) {

@@ -26,7 +26,8 @@ class ErrorProneTestdataProgramsTest {
   private static final List<String> CONTEXT_PROGRAMS =
       List.of(
           "IrqSafeToUnsafe", "InconsistentLockState", "LockdepSelftestIrq", "ReclaimUnderLock", "MemorySpill",
-          "FenceSignalling", "FutureWait", "SleepInAtomicContext", "SystemdsOffsetClassInit");
+          "FenceSignalling", "FutureWait", "SleepInAtomicContext", "SystemdsOffsetClassInit",
+          "NettyStaticInitReflection");
 
   @TempDir Path out;
 

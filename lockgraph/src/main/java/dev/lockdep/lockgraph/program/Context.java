@@ -5,6 +5,7 @@ import static dev.lockdep.lockgraph.program.KeyText.compareParts;
 import static dev.lockdep.lockgraph.program.SummaryComposer.NO_NAMES;
 
 import dev.lockdep.lockgraph.HeldLock;
+import dev.lockdep.lockgraph.LockClass;
 import dev.lockdep.lockgraph.Provenance;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,8 @@ final class Context implements Comparable<Context> {
   final State state;
   /** {@link String#hashCode} of the key text; 0 for a root. */
   final int hash;
+  /** {@link SummaryComposer#initializedOnChain(Context)}, found on first use. */
+  LockClass[] initialized;
   /** The calls from the outermost caller, outermost first; built on first use. */
   private List<String> chain;
 
@@ -99,6 +102,7 @@ final class Context implements Comparable<Context> {
     this.suppressed = suppressed;
     this.anchor = anchor;
     this.chain = null;
+    this.initialized = null;
   }
 
   /** {@link String#hashCode} of the key text. */

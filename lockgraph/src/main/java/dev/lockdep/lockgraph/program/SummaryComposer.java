@@ -110,9 +110,13 @@ public final class SummaryComposer {
    * @param anchor the outermost call in the current compilation that led here, for an acquisition
    *     reached through calls from a current body; else null. A finding whose own position lies
    *     in another compilation is reported there.
+   * @param initialized the class-initialization locks of the classes that have finished
+   *     initializing when it is made: a class whose code is on the chain, and whose initialization
+   *     the chain does not hold ({@link dev.lockdep.lockgraph.DependencyEdge#initialized})
    */
   public record ComposedAcquisition(
-      List<HeldLock> held, HeldLock next, IrqState irq, Set<String> suppressed, Provenance anchor) {}
+      List<HeldLock> held, HeldLock next, IrqState irq, Set<String> suppressed, Provenance anchor,
+      Set<LockClass> initialized) {}
 
   /**
    * A call that may sleep made where sleeping is not allowed: lockdep's {@code might_sleep} in
@@ -154,6 +158,7 @@ public final class SummaryComposer {
 
   static final Body[] NO_BODIES = {};
   static final String[] NO_NAMES = {};
+  static final LockClass[] NO_CLASSES = {};
   /** The root types of a body composed once, with the runtime type of its {@code this} unknown. */
   private static final String[] UNKNOWN_TYPE = {null};
   static final Binding[] NO_BINDINGS = {};
@@ -231,6 +236,11 @@ public final class SummaryComposer {
   private Set<String> liveInitializations = Set.of();
   /** Per class, {@link #codeOf}. */
   private final Map<String, Set<String>> initializedCode = new HashMap<>();
+  /**
+   * Per class of the program's bodies, the locks of the live class initializations whose class is
+   * initialized once code of that class runs ({@link #codeOf}).
+   */
+  private final Map<String, LockClass[]> initializedBy = new HashMap<>();
   /** Whether every unit has its {@link Unit#rank}. */
   private boolean unitsRanked;
   /** {@link #enter}'s held stack and its key. */
@@ -1331,7 +1341,9 @@ public final class SummaryComposer {
       Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
       HeldLock next = frame.map(acquisition.next(), at, types);
       ReachedOwner owner = owner(context.body, acquisition.next().instance(), frame);
-      compose(unit, held, ownersLock(held, next, frame.owners, owner), irq, context);
+      compose(
+          unit, held, ownersLock(held, next, frame.owners, owner), irq, context,
+          finishedInitializations(context, held));
     }
   }
 
@@ -1347,9 +1359,13 @@ public final class SummaryComposer {
   private void findLiveInitializations() {
     Map<String, Set<String>> nested = new HashMap<>();
     Set<String> live = new HashSet<>();
+    Map<String, LockClass> initializations = new TreeMap<>();
     for (Body body : bodies) {
       for (MethodSummary.Acquisition acquisition : body.summary.acquisitions()) {
         LockClass next = acquisition.next().lockClass();
+        if (next.initializedClass() != null) {
+          initializations.putIfAbsent(next.key(), next);
+        }
         for (HeldLock held : acquisition.held()) {
           if (held.lockClass().initializedClass() != null) {
             if (next.initializedClass() == null) {
@@ -1385,6 +1401,17 @@ public final class SummaryComposer {
       }
     }
     liveInitializations = live;
+    initializedBy.clear();
+    Map<String, List<LockClass>> by = new TreeMap<>();
+    initializations.forEach(
+        (key, lockClass) -> {
+          if (live.contains(key)) {
+            for (String owner : codeOf(lockClass.initializedClass())) {
+              by.computeIfAbsent(owner, o -> new ArrayList<>()).add(lockClass);
+            }
+          }
+        });
+    by.forEach((owner, classes) -> initializedBy.put(owner, classes.toArray(NO_CLASSES)));
   }
 
   private static boolean anyProducer(Body[] bodies) {
@@ -1427,14 +1454,54 @@ public final class SummaryComposer {
    * the configuration class).
    */
   private boolean initializedOnChain(Context context, String initialized) {
-    Set<String> code = codeOf(initialized);
-    for (Context on = context; on != null; on = on.parent) {
-      String owner = on.body.id.owner;
-      if (owner != null && code.contains(owner)) {
+    for (LockClass lockClass : initializedOnChain(context)) {
+      if (lockClass.initializedClass().equals(initialized)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The locks of the live class initializations whose class the code running on {@code
+   * context}'s chain has initialized ({@link #initializedBy}), found once per context.
+   */
+  private LockClass[] initializedOnChain(Context context) {
+    if (context.initialized == null) {
+      LockClass[] inherited = context.parent == null ? NO_CLASSES : initializedOnChain(context.parent);
+      String owner = context.body.id.owner;
+      LockClass[] own = owner == null ? null : initializedBy.get(owner);
+      context.initialized = own == null ? inherited : union(inherited, own);
+    }
+    return context.initialized;
+  }
+
+  private static LockClass[] union(LockClass[] a, LockClass[] b) {
+    List<LockClass> all = new ArrayList<>(Arrays.asList(a));
+    for (LockClass lockClass : b) {
+      if (!all.contains(lockClass)) {
+        all.add(lockClass);
+      }
+    }
+    return all.size() == a.length ? a : all.toArray(NO_CLASSES);
+  }
+
+  /**
+   * Of the classes initialized on {@code context}'s chain, those whose initialization is over:
+   * not held in {@code held}, which it is where this thread runs the class's static initializer.
+   */
+  private Set<LockClass> finishedInitializations(Context context, List<HeldLock> held) {
+    LockClass[] initialized = initializedOnChain(context);
+    if (initialized.length == 0) {
+      return Set.of();
+    }
+    Set<LockClass> finished = new TreeSet<>();
+    for (LockClass lockClass : initialized) {
+      if (!heldClass(held, lockClass)) {
+        finished.add(lockClass);
+      }
+    }
+    return finished;
   }
 
   /**
@@ -1754,9 +1821,11 @@ public final class SummaryComposer {
    * type would make up orders between kinds that never meet. Lock classes leave composition with
    * their types decided.
    */
-  private void compose(List<ComposedAcquisition> into, List<HeldLock> held, HeldLock next, IrqState irq, Context context) {
+  private void compose(
+      List<ComposedAcquisition> into, List<HeldLock> held, HeldLock next, IrqState irq, Context context,
+      Set<LockClass> initialized) {
     if (stored.isEmpty()) {
-      composeTypes(into, held, next, irq, context);
+      composeTypes(into, held, next, irq, context, initialized);
       return;
     }
     int n = held.size();
@@ -1771,7 +1840,7 @@ public final class SummaryComposer {
       changed |= passed.get(0) != lockClass;
     }
     if (!changed && !several) {
-      composeTypes(into, held, next, irq, context);
+      composeTypes(into, held, next, irq, context, initialized);
       return;
     }
     // Per position, its group: the first position of the same field of the same object, which
@@ -1798,7 +1867,7 @@ public final class SummaryComposer {
       for (int p = 0; p < n; p++) {
         resolved.add(withClass(held.get(p), classes.get(p).get(choice[group[p]])));
       }
-      composeTypes(into, resolved, withClass(next, classes.get(n).get(choice[group[n]])), irq, context);
+      composeTypes(into, resolved, withClass(next, classes.get(n).get(choice[group[n]])), irq, context, initialized);
       // The next combination: an odometer over the groups' choices.
       int p = n;
       for (; p >= 0; p--) {
@@ -1823,14 +1892,15 @@ public final class SummaryComposer {
 
   /** Composes an acquisition once per combination of the runtime types of its monitors of unknown type. */
   private void composeTypes(
-      List<ComposedAcquisition> into, List<HeldLock> held, HeldLock next, IrqState irq, Context context) {
+      List<ComposedAcquisition> into, List<HeldLock> held, HeldLock next, IrqState irq, Context context,
+      Set<LockClass> initialized) {
     int n = held.size();
     int typed = next.lockClass().typed() ? 1 : 0;
     for (int i = 0; i < n; i++) {
       typed += held.get(i).lockClass().typed() ? 1 : 0;
     }
     if (typed == 0) {
-      into.add(new ComposedAcquisition(held, next, irq, context.suppressed, context.anchor));
+      into.add(new ComposedAcquisition(held, next, irq, context.suppressed, context.anchor, initialized));
       return;
     }
     HeldLock[] locks = held.toArray(new HeldLock[n + 1]);
@@ -1877,7 +1947,8 @@ public final class SummaryComposer {
     if (typed == 0) {
       into.add(
           new ComposedAcquisition(
-              Arrays.asList(Arrays.copyOf(locks, n)), locks[n], irq, context.suppressed, context.anchor));
+              Arrays.asList(Arrays.copyOf(locks, n)), locks[n], irq, context.suppressed, context.anchor,
+              initialized));
       return;
     }
     // Per position, its group: the first position of the same object or of one kind (the same
@@ -1936,7 +2007,8 @@ public final class SummaryComposer {
       }
       into.add(
           new ComposedAcquisition(
-              Arrays.asList(Arrays.copyOf(resolved, n)), resolved[n], irq, context.suppressed, context.anchor));
+              Arrays.asList(Arrays.copyOf(resolved, n)), resolved[n], irq, context.suppressed, context.anchor,
+              initialized));
       // The next combination: an odometer over the groups' choices.
       int p = n;
       for (; p >= 0; p--) {
@@ -1974,10 +2046,11 @@ public final class SummaryComposer {
       List<HeldLock> held = held(withoutReleased(context.held, call.released(), context.frame), call.held(), context.frame);
       Provenance at = chain.isEmpty() ? call.at() : call.at().withCallChain(chain);
       Gfp gfp = state.gfp.within(call.gfp());
+      Set<LockClass> initialized = finishedInitializations(context, held);
       if (call.reclaim() && gfp.allowsFsReclaim() && !state.memalloc) {
         compose(
             unit.acquisitions, held, new HeldLock(LockClass.FS_RECLAIM, ReadMode.EXCLUSIVE, false, null, at),
-            state.irqOrOrderOnly(), context);
+            state.irqOrOrderOnly(), context, initialized);
       }
       if (call.fenceWait()) {
         List<HeldLock> others = new ArrayList<>(held.size());
@@ -1988,14 +2061,14 @@ public final class SummaryComposer {
         }
         compose(
             unit.acquisitions, others, new HeldLock(LockClass.DMA_FENCE_MAP, ReadMode.EXCLUSIVE, false, null, at),
-            state.irqOrOrderOnly(), context);
+            state.irqOrOrderOnly(), context, initialized);
       }
       for (String awaited : call.awaits()) {
         BodyId id = ids.get(awaited);
         if (id != null && id.first != null && id.first.completion != null) {
           compose(
               unit.acquisitions, held, new HeldLock(id.first.completion, ReadMode.EXCLUSIVE, false, null, at),
-              state.irqOrOrderOnly(), context);
+              state.irqOrOrderOnly(), context, initialized);
         }
       }
       String what =
