@@ -1,10 +1,9 @@
 package dev.lockdep.lockgraph;
 
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One dependency fact: {@code to} was acquired (not by a trylock) while {@code from} was the
@@ -36,8 +35,8 @@ public record DependencyEdge(
     Objects.requireNonNull(toMode);
     Objects.requireNonNull(at);
     Objects.requireNonNull(heldAt);
-    initialized =
-        initialized.isEmpty() ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(initialized));
+    // No copy of a set already unmodifiable: the composition hands one set to many facts.
+    initialized = Set.copyOf(initialized);
   }
 
   /** A dependency made with no class known to have finished initializing. */
@@ -51,7 +50,7 @@ public record DependencyEdge(
     if (initialized.isEmpty() || other.initialized.containsAll(initialized)) {
       return this;
     }
-    Set<LockClass> both = new TreeSet<>(initialized);
+    Set<LockClass> both = new HashSet<>(initialized);
     both.retainAll(other.initialized);
     return new DependencyEdge(from, fromMode, to, toMode, at, heldAt, both);
   }

@@ -51,7 +51,9 @@ final class FactColumns {
           initialized = new LockClass[n][];
           Arrays.fill(initialized, NONE);
         }
+        // Sorted: the cycle search takes the first class of an edge that is on a cycle.
         initialized[i] = d.initialized().toArray(NONE);
+        Arrays.sort(initialized[i]);
       }
     }
     depInitialized = initialized;

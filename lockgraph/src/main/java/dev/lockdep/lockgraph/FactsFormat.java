@@ -53,7 +53,7 @@ public final class FactsFormat {
         out.provenance(d.at());
         out.provenance(d.heldAt());
         out.varint(d.initialized().size());
-        for (LockClass c : d.initialized()) {
+        for (LockClass c : new TreeSet<>(d.initialized())) {
           out.lockClass(c);
         }
       }

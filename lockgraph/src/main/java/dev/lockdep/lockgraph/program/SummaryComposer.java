@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -241,6 +242,8 @@ public final class SummaryComposer {
    * initialized once code of that class runs ({@link #codeOf}).
    */
   private final Map<String, LockClass[]> initializedBy = new HashMap<>();
+  /** Per array of {@link #initializedOnChain}, the set of its classes ({@link #finishedInitializations}). */
+  private final Map<LockClass[], Set<LockClass>> finishedSets = new IdentityHashMap<>();
   /** Whether every unit has its {@link Unit#rank}. */
   private boolean unitsRanked;
   /** {@link #enter}'s held stack and its key. */
@@ -1495,13 +1498,17 @@ public final class SummaryComposer {
     if (initialized.length == 0) {
       return Set.of();
     }
-    Set<LockClass> finished = new TreeSet<>();
+    List<LockClass> finished = new ArrayList<>(initialized.length);
     for (LockClass lockClass : initialized) {
       if (!heldClass(held, lockClass)) {
         finished.add(lockClass);
       }
     }
-    return finished;
+    if (finished.size() < initialized.length) {
+      return Set.copyOf(finished);
+    }
+    // The usual case, nothing of it held: one set per chain's classes, shared by its facts.
+    return finishedSets.computeIfAbsent(initialized, i -> Set.of(i));
   }
 
   /**
