@@ -300,6 +300,77 @@ class ClassInitializationTest {
     assertEquals(List.of(), findings(sources("p/Props.java", computed + app)));
   }
 
+  /**
+   * An interface that declares a default method and makes an object of its implementation in a
+   * static field: a class initializes such superinterfaces before itself, so one thread
+   * initializing the interface waits for the implementation's initialization, and another making
+   * the implementation first waits for the interface's (eclipse-rdf4j/rdf4j#6020). Without a
+   * default method the interface is not initialized with the class: no cycle.
+   */
+  @Test
+  void anInterfaceWithADefaultMethodMakingItsImplementationDeadlocks() {
+    String iteration =
+        """
+        package p;
+        interface Iteration<E> {
+          Iteration<Object> EMPTY = new EmptyIteration<>();
+          boolean hasNext();
+          default int count() { int n = 0; while (hasNext()) { n++; } return n; }
+        }
+        final class EmptyIteration<E> implements Iteration<E> {
+          public boolean hasNext() { return false; }
+        }
+        final class Plans {
+          Object empty() { return new EmptyIteration<String>(); }
+          Object shared() { return Iteration.EMPTY; }
+        }
+        """;
+    List<String> found = findings(sources("p/Iteration.java", iteration));
+    assertOneFindingNaming(found, "Iteration.<clinit>", "EmptyIteration.<clinit>");
+    String abstractOnly =
+        iteration.replace("default int count() { int n = 0; while (hasNext()) { n++; } return n; }", "int count();")
+            .replace("public boolean hasNext() { return false; }", "public boolean hasNext() { return false; }\n  public int count() { return 0; }");
+    assertTrue(abstractOnly.contains("int count();"), abstractOnly);
+    assertEquals(List.of(), findings(sources("p/Iteration.java", abstractOnly)));
+  }
+
+  /**
+   * An interface with a default method whose field is made by its own builder, a nested class
+   * whose constructor is private: the builder's code runs only once the interface's static {@code
+   * builder()} made it, so where it makes the implementation the interface is initialized (jetty's
+   * {@code QuotedStringTokenizer.CSV}). With a public constructor anyone may build one first: a
+   * cycle.
+   */
+  @Test
+  void anImplementationMadeOnlyByTheInterfacesOwnBuilderIsNoCycle() {
+    String tokenizer =
+        """
+        package p;
+        public interface Tokenizer {
+          Tokenizer CSV = Tokenizer.builder().delimiters(",").build();
+          static Builder builder() { return new Builder(); }
+          String next(String s);
+          default String quote(String s) { return '"' + s + '"'; }
+          class Builder {
+            private String delimiters = " ";
+            private Builder() { }
+            public Builder delimiters(String d) { delimiters = d; return this; }
+            public synchronized Tokenizer build() { return new SimpleTokenizer(delimiters); }
+          }
+        }
+        final class SimpleTokenizer implements Tokenizer {
+          private final String delimiters;
+          SimpleTokenizer(String delimiters) { this.delimiters = delimiters; }
+          public String next(String s) { return s.split(delimiters)[0]; }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Tokenizer.java", tokenizer)));
+    String open = tokenizer.replace("private Builder() { }", "public Builder() { }")
+        + "final class Client { Object make() { return new Tokenizer.Builder().build(); } }\n";
+    assertTrue(open.contains("public Builder()"), open);
+    assertOneFindingNaming(findings(sources("p/Tokenizer.java", open)), "Tokenizer.<clinit>", "SimpleTokenizer.<clinit>");
+  }
+
   /** One finding, naming each of {@code names}. */
   private static void assertOneFindingNaming(List<String> found, String... names) {
     assertEquals(1, found.size(), found::toString);

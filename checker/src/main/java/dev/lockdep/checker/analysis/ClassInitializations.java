@@ -55,9 +55,11 @@ final class ClassInitializations {
   /** Per class, whether its static initialization runs code of the program ({@link #runsProgramCode}). */
   private final Map<TypeElement, Boolean> initializing = new HashMap<>();
   /** Per class of the code that uses one, {@link #started} for each class it uses. */
-  private final Map<TypeElement, Map<TypeElement, List<TypeElement>>> starts = new HashMap<>();
+  private final Map<TypeElement, Map<TypeElement, List<List<TypeElement>>>> starts = new HashMap<>();
   /** Per class, {@link #waits}. */
   private final Map<TypeElement, Boolean> waiting = new HashMap<>();
+  /** Per class, {@link #defaultingSuperinterfaces}. */
+  private final Map<TypeElement, List<TypeElement>> defaulting = new HashMap<>();
   /** Per top-level class or package, {@link #usersOf} each class of the sources it uses. */
   private final Map<Element, Map<TypeElement, List<TypeElement>>> users = new HashMap<>();
 
@@ -68,44 +70,87 @@ final class ClassInitializations {
   }
 
   /**
-   * The classes whose initialization a use of {@code used} in code of class {@code running} starts,
-   * the class first and then its superclasses, each initialized while the ones before it are
-   * held: up to the first that is initialized whenever that code runs (it is or extends it, and
-   * more: {@link #initializedWhileRunning}), of those whose initialization {@link #waits may
-   * wait}. Empty when none may.
+   * The class initializations a use of {@code used} in code of class {@code running} starts, each
+   * as the chain of initializations it is nested in, outermost first: the class; its superclass,
+   * nested under it, and so on up; and, nested under each class of that chain, its superinterfaces
+   * that declare a default method (JLS 12.4.2: a class initializes its superclass and then those
+   * interfaces before its own static initializers; an interface initializes no superinterface).
+   * Up to the first that is initialized whenever that code runs (it is or extends it, and more:
+   * {@link #initializedWhileRunning}), of those whose initialization {@link #waits may wait}. Empty
+   * when none may.
    */
-  List<TypeElement> started(TypeElement used, TypeElement running) {
+  List<List<TypeElement>> started(TypeElement used, TypeElement running) {
     if (running == null) {
       return find(used, null);
     }
     return starts.computeIfAbsent(running, r -> new HashMap<>()).computeIfAbsent(used, u -> find(u, running));
   }
 
-  private List<TypeElement> find(TypeElement used, TypeElement running) {
-    List<TypeElement> chain = List.of();
-    for (TypeElement type = shared(used); type != null && waits(type); type = superclass(type)) {
-      if (running != null && initializedWhileRunning(running, type, new HashSet<>())) {
-        break;
-      }
-      if (chain.isEmpty()) {
-        chain = new ArrayList<>(2);
-      }
-      chain.add(type);
+  private List<List<TypeElement>> find(TypeElement used, TypeElement running) {
+    List<List<TypeElement>> chains = new ArrayList<>(1);
+    collect(shared(used), running, List.of(), chains);
+    return chains.isEmpty() ? List.of() : chains;
+  }
+
+  /** Adds to {@code into} the chain of {@code type}'s initialization under {@code outer}, and those it starts. */
+  private void collect(TypeElement type, TypeElement running, List<TypeElement> outer, List<List<TypeElement>> into) {
+    if (type == null || !waits(type) || running != null && initializedWhileRunning(running, type, new HashSet<>())) {
+      return;
     }
-    return chain;
+    List<TypeElement> chain = new ArrayList<>(outer.size() + 1);
+    chain.addAll(outer);
+    chain.add(type);
+    into.add(chain);
+    if (!type.getKind().isInterface()) {
+      collect(superclass(type), running, chain, into);
+      for (TypeElement initialized : defaultingSuperinterfaces(type)) {
+        collect(initialized, running, chain, into);
+      }
+    }
+  }
+
+  /**
+   * The superinterfaces of class {@code type}, direct or not, that declare a default method, in
+   * the order the JVM initializes them: for each interface of its {@code implements} clause, left
+   * to right, that interface's own superinterfaces first.
+   */
+  private List<TypeElement> defaultingSuperinterfaces(TypeElement type) {
+    return defaulting.computeIfAbsent(
+        type,
+        t -> {
+          List<TypeElement> found = new ArrayList<>(0);
+          addDefaulting(t, found, new HashSet<>());
+          return found.isEmpty() ? List.of() : found;
+        });
+  }
+
+  private static void addDefaulting(TypeElement type, List<TypeElement> found, Set<TypeElement> seen) {
+    for (var superinterface : type.getInterfaces()) {
+      if (superinterface instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement face
+          && seen.add(face)) {
+        addDefaulting(face, found, seen);
+        if (face.getEnclosedElements().stream().anyMatch(e -> e.getModifiers().contains(Modifier.DEFAULT))) {
+          found.add(face);
+        }
+      }
+    }
   }
 
   /**
    * Whether the initialization of {@code type}, a class of the sources, may wait for something:
-   * it or a superclass {@link #runsProgramCode runs code of the program} in its static
-   * initialization. A class whose initialization runs none is held only for an instant, waiting for
-   * nothing, and closes no cycle.
+   * it, a superclass or a superinterface it initializes {@link #runsProgramCode runs code of the
+   * program} in its static initialization. A class whose initialization runs none is held only for
+   * an instant, waiting for nothing, and closes no cycle.
    */
   private boolean waits(TypeElement type) {
     Boolean known = waiting.get(type);
     if (known == null) {
       TypeElement superclass = superclass(type);
-      known = fromSource(type) && (runsProgramCode(type) || superclass != null && waits(superclass));
+      known = fromSource(type)
+          && (runsProgramCode(type)
+              || !type.getKind().isInterface()
+                  && (superclass != null && waits(superclass) || defaultingSuperinterfaces(type).stream().anyMatch(this::waits)));
       waiting.put(type, known);
     }
     return known;
@@ -120,9 +165,11 @@ final class ClassInitializations {
   /**
    * Whether {@code type} is initialized, or being initialized by the running thread, whenever code
    * of {@code running} runs: that code {@link #runsAfter runs after} it, or {@code running} is a
-   * class no code outside its package can use (private, or of the package alone) that every use
-   * starting its initialization makes from code that has {@code type} initialized (a helper class
-   * nested in {@code type}, used only by {@code type}'s own static initializer). The uses are those
+   * class no code outside its package can use (private, or of the package alone), or only its
+   * top-level class can make run ({@link #madeOnlyInside}), that every use starting its
+   * initialization makes from code that has {@code type} initialized (a helper class nested in
+   * {@code type}, used only by {@code type}'s own static initializer; a builder that only {@code
+   * type}'s static method makes). The uses are those
    * of the compilation's sources: the package is taken to be whole there. {@code asked}: the
    * classes asked about on the way, which answer no again.
    */
@@ -136,11 +183,13 @@ final class ClassInitializations {
       return initializedWhileRunning(outer, type, asked);
     }
     Set<Modifier> modifiers = running.getModifiers();
-    if (modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED) || !asked.add(running)) {
+    boolean madeInside = madeOnlyInside(running);
+    if (!madeInside && (modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED))
+        || !asked.add(running)) {
       return false;
     }
     boolean started = false;
-    for (TypeElement user : usersOf(running, modifiers.contains(Modifier.PRIVATE))) {
+    for (TypeElement user : usersOf(running, madeInside || modifiers.contains(Modifier.PRIVATE))) {
       // A use in the class's own code starts nothing: that code runs once the class is initialized.
       if (!runsAfter(user, running)) {
         if (!initializedWhileRunning(user, type, asked)) {
@@ -150,6 +199,31 @@ final class ClassInitializations {
       }
     }
     return started;
+  }
+
+  /**
+   * Whether the code of nested class {@code type} runs only where its top-level class makes it run,
+   * whatever its access: its constructors are all private (a builder made by its interface's
+   * static {@code builder()}), and it has no static member but private ones and constants.
+   */
+  private static boolean madeOnlyInside(TypeElement type) {
+    if (type.getNestingKind() != NestingKind.MEMBER || type.getKind() != ElementKind.CLASS) {
+      return false;
+    }
+    boolean constructors = false;
+    for (Element member : type.getEnclosedElements()) {
+      boolean hidden = member.getModifiers().contains(Modifier.PRIVATE);
+      if (member.getKind() == ElementKind.CONSTRUCTOR) {
+        constructors = true;
+        if (!hidden) {
+          return false;
+        }
+      } else if (member.getModifiers().contains(Modifier.STATIC) && !hidden
+          && !(member instanceof VariableElement field && field.getConstantValue() != null)) {
+        return false;
+      }
+    }
+    return constructors;
   }
 
   /**
@@ -247,6 +321,11 @@ final class ClassInitializations {
         for (TypeElement type = used == null ? null : shared(used); type != null && running != null && fromSource(type);
             type = superclass(type)) {
           into.computeIfAbsent(type, t -> new ArrayList<>()).add(running);
+          if (!type.getKind().isInterface()) {
+            for (TypeElement initialized : defaultingSuperinterfaces(type)) {
+              into.computeIfAbsent(initialized, t -> new ArrayList<>()).add(running);
+            }
+          }
         }
       }
     }.scan(root, null);
@@ -283,7 +362,7 @@ final class ClassInitializations {
         for (Tree member : tree.getMembers()) {
           TreePath path = new TreePath(declaration, member);
           if (member instanceof BlockTree block && block.isStatic()
-              || member instanceof VariableTree field && isStatic(field) && field.getInitializer() != null
+              || member instanceof VariableTree field && isStatic(trees, path) && field.getInitializer() != null
                   && runsProgramCode(new TreePath(path, field.getInitializer()), type)) {
             known = true;
             break;
@@ -295,9 +374,14 @@ final class ClassInitializations {
     return known;
   }
 
-  /** Whether {@code field} is a static field (an enum's constants are). */
-  static boolean isStatic(VariableTree field) {
-    return field.getModifiers().getFlags().contains(Modifier.STATIC);
+  /**
+   * Whether the field declared at {@code field} is a static one: an enum's constants are, and so is
+   * every field of an interface, whose declaration says nothing.
+   */
+  static boolean isStatic(Trees trees, TreePath field) {
+    return trees.getElement(field) instanceof VariableElement variable
+        ? variable.getModifiers().contains(Modifier.STATIC)
+        : ((VariableTree) field.getLeaf()).getModifiers().getFlags().contains(Modifier.STATIC);
   }
 
   /**

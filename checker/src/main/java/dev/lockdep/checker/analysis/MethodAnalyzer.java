@@ -1137,17 +1137,21 @@ final class MethodAnalyzer {
      * wait for another thread's initialization of them.
      */
     private void initialize(TreePath at, TypeElement used) {
-      List<TypeElement> started = used == null ? List.of() : unit.classInitializations().started(used, runningClass(at));
+      List<List<TypeElement>> started = used == null ? List.of() : unit.classInitializations().started(used, runningClass(at));
       if (started.isEmpty()) {
         return;
       }
       Provenance where = unit.provenance(at.getLeaf(), method);
       List<String> tests = guards(at);
-      List<LockRef> locks = new ArrayList<>(started.size());
-      for (TypeElement type : started) {
-        locks.add(unit.keys().classInitialization(type));
+      List<List<LockRef>> chains = new ArrayList<>(started.size());
+      for (List<TypeElement> chain : started) {
+        List<LockRef> locks = new ArrayList<>(chain.size());
+        for (TypeElement type : chain) {
+          locks.add(unit.keys().classInitialization(type));
+        }
+        chains.add(locks);
       }
-      states = states.map(p -> initialized(p, locks, where, tests));
+      states = states.map(p -> initialized(p, chains, where, tests));
     }
 
     @Override
@@ -1562,25 +1566,27 @@ final class MethodAnalyzer {
   }
 
   /**
-   * The path after a use that initializes the classes of {@code locks} (outermost first): each
-   * taken nested and let go. A path that used the first class before with the same locks held
-   * waits for nothing new: the body's facts would only repeat.
+   * The path after a use that initializes classes: each chain of {@code chains} (outermost
+   * first, all starting with the class used) taken nested and let go. A path that used the class
+   * before with the same locks held waits for nothing new: the body's facts would only repeat.
    */
-  private HeldLocks initialized(HeldLocks path, List<LockRef> locks, Provenance at, List<String> guards) {
+  private HeldLocks initialized(HeldLocks path, List<List<LockRef>> chains, Provenance at, List<String> guards) {
     List<LockRef> key = new ArrayList<>(path.stack().size() + 1);
     for (HeldLocks.Entry entry : path.stack()) {
       key.add(entry.lock());
     }
-    key.add(locks.get(0));
+    key.add(chains.get(0).get(0));
     if (!initializations.add(key)) {
       return path;
     }
     HeldLocks after = path;
-    for (LockRef lock : locks) {
-      after = acquire(after, lock, false, at, guards);
-    }
-    for (int i = locks.size() - 1; i >= 0; i--) {
-      after = after.release(after.releasedBy(locks.get(i), false));
+    for (List<LockRef> locks : chains) {
+      for (LockRef lock : locks) {
+        after = acquire(after, lock, false, at, guards);
+      }
+      for (int i = locks.size() - 1; i >= 0; i--) {
+        after = after.release(after.releasedBy(locks.get(i), false));
+      }
     }
     return after;
   }

@@ -11,7 +11,6 @@ import com.sun.source.util.Trees;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -34,9 +33,9 @@ final class Names {
     if (leaf instanceof BlockTree block && trees.getElement(path.getParentPath()) instanceof TypeElement owner) {
       return type(owner) + (block.isStatic() ? ".<clinit>()" : ".<init>()");
     }
-    if (leaf instanceof VariableTree field && trees.getElement(path.getParentPath()) instanceof TypeElement owner) {
+    if (leaf instanceof VariableTree && trees.getElement(path.getParentPath()) instanceof TypeElement owner) {
       // A field initializer runs as its class's initialization does.
-      return type(owner) + (field.getModifiers().getFlags().contains(Modifier.STATIC) ? ".<clinit>()" : ".<init>()");
+      return type(owner) + (ClassInitializations.isStatic(trees, path) ? ".<clinit>()" : ".<init>()");
     }
     TreePath enclosing = enclosingBody(path.getParentPath());
     return enclosing == null ? "?" : bodyName(trees, enclosing);

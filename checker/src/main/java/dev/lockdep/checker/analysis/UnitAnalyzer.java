@@ -265,7 +265,7 @@ public final class UnitAnalyzer {
    * initialization.
    */
   private boolean initializesClass(TreePath field, VariableTree tree) {
-    return ClassInitializations.isStatic(tree)
+    return ClassInitializations.isStatic(context.trees(), field)
         && context.trees().getElement(field.getParentPath()) instanceof TypeElement owner
         && context.classInitializations().runsProgramCode(new TreePath(field, tree.getInitializer()), owner);
   }
@@ -292,7 +292,7 @@ public final class UnitAnalyzer {
     String name = Names.bodyName(context.trees(), path);
     MethodAnalyzer analyzer = new MethodAnalyzer(context, name, 0, body);
     TypeElement owner = (TypeElement) context.trees().getElement(path.getParentPath());
-    boolean ofClass = tree instanceof BlockTree block ? block.isStatic() : ClassInitializations.isStatic((VariableTree) tree);
+    boolean ofClass = tree instanceof BlockTree block ? block.isStatic() : ClassInitializations.isStatic(context.trees(), path);
     LockRef initializing = ofClass ? context.keys().classInitialization(owner) : null;
     Provenance declared = context.provenance(tree, name);
     methods.add(

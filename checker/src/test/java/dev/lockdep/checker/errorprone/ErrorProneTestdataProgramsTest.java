@@ -27,7 +27,7 @@ class ErrorProneTestdataProgramsTest {
       List.of(
           "IrqSafeToUnsafe", "InconsistentLockState", "LockdepSelftestIrq", "ReclaimUnderLock", "MemorySpill",
           "FenceSignalling", "FutureWait", "SleepInAtomicContext", "SystemdsOffsetClassInit",
-          "NettyStaticInitReflection");
+          "NettyStaticInitReflection", "Rdf4jIterationClassInit");
 
   @TempDir Path out;
 
