@@ -339,7 +339,7 @@ class ClassInitializationTest {
    * whose constructor is private: the builder's code runs only once the interface's static {@code
    * builder()} made it, so where it makes the implementation the interface is initialized (jetty's
    * {@code QuotedStringTokenizer.CSV}). With a public constructor anyone may build one first: a
-   * cycle.
+   * cycle of the two initializations alone, one link of it the interface's call of the builder.
    */
   @Test
   void anImplementationMadeOnlyByTheInterfacesOwnBuilderIsNoCycle() {
@@ -355,7 +355,7 @@ class ClassInitializationTest {
             private String delimiters = " ";
             private Builder() { }
             public Builder delimiters(String d) { delimiters = d; return this; }
-            public synchronized Tokenizer build() { return new SimpleTokenizer(delimiters); }
+            public Tokenizer build() { return new SimpleTokenizer(delimiters); }
           }
         }
         final class SimpleTokenizer implements Tokenizer {
@@ -369,6 +369,34 @@ class ClassInitializationTest {
         + "final class Client { Object make() { return new Tokenizer.Builder().build(); } }\n";
     assertTrue(open.contains("public Builder()"), open);
     assertOneFindingNaming(findings(sources("p/Tokenizer.java", open)), "Tokenizer.<clinit>", "SimpleTokenizer.<clinit>");
+  }
+
+  /**
+   * An interface with a default method whose field a nested factory class makes, through a private
+   * static method: only the interface's code can call it, so the implementation it makes is made
+   * with the interface initialized (HikariCP's {@code ClockSource.CLOCK}). Made first by another
+   * class, the implementation initializes the interface, which waits: a cycle.
+   */
+  @Test
+  void anImplementationMadeOnlyByAPrivateFactoryMethodIsNoCycle() {
+    String clock =
+        """
+        package p;
+        public interface Clock {
+          Clock CLOCK = Factory.create();
+          long now();
+          default long elapsed(long start) { return now() - start; }
+          class Factory {
+            private static Clock create() { return new NanoClock(); }
+          }
+          final class NanoClock implements Clock {
+            public long now() { return System.nanoTime(); }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Clock.java", clock)));
+    String made = clock + "final class Timer { Object clock() { return new Clock.NanoClock(); } }\n";
+    assertOneFindingNaming(findings(sources("p/Clock.java", made)), "Clock.<clinit>", "NanoClock.<clinit>");
   }
 
   /** One finding, naming each of {@code names}. */

@@ -203,27 +203,48 @@ final class ClassInitializations {
 
   /**
    * Whether the code of nested class {@code type} runs only where its top-level class makes it run,
-   * whatever its access: its constructors are all private (a builder made by its interface's
-   * static {@code builder()}), and it has no static member but private ones and constants.
+   * whatever its access: it has no static member but private ones and constants, and either its
+   * constructors are all private (a builder made by its interface's static {@code builder()}) or
+   * an object made elsewhere runs none of its code (no instance method but private ones, the
+   * default constructor, no instance initializer: a factory class of private static methods).
    */
-  private static boolean madeOnlyInside(TypeElement type) {
+  private boolean madeOnlyInside(TypeElement type) {
     if (type.getNestingKind() != NestingKind.MEMBER || type.getKind() != ElementKind.CLASS) {
       return false;
     }
-    boolean constructors = false;
+    boolean privateConstructors = true;
+    boolean instanceCode = false;
     for (Element member : type.getEnclosedElements()) {
-      boolean hidden = member.getModifiers().contains(Modifier.PRIVATE);
+      Set<Modifier> modifiers = member.getModifiers();
+      boolean hidden = modifiers.contains(Modifier.PRIVATE);
       if (member.getKind() == ElementKind.CONSTRUCTOR) {
-        constructors = true;
-        if (!hidden) {
+        privateConstructors &= hidden;
+        instanceCode |= !hidden && !lookups.implicit(member);
+      } else if (modifiers.contains(Modifier.STATIC)) {
+        if (!hidden && !(member instanceof VariableElement field && field.getConstantValue() != null)) {
           return false;
         }
-      } else if (member.getModifiers().contains(Modifier.STATIC) && !hidden
-          && !(member instanceof VariableElement field && field.getConstantValue() != null)) {
-        return false;
+      } else if (member.getKind() == ElementKind.METHOD) {
+        instanceCode |= !hidden;
       }
     }
-    return constructors;
+    return privateConstructors || !instanceCode && !initializesInstances(type);
+  }
+
+  /** Whether {@code type} declares an instance initializer or an instance field with an initializer. */
+  private boolean initializesInstances(TypeElement type) {
+    TreePath declaration = lookups.declaration(type, trees);
+    if (declaration == null || !(declaration.getLeaf() instanceof ClassTree tree)) {
+      return true;
+    }
+    for (Tree member : tree.getMembers()) {
+      if (member instanceof BlockTree block && !block.isStatic()
+          || member instanceof VariableTree field && field.getInitializer() != null
+              && !isStatic(trees, new TreePath(declaration, member))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

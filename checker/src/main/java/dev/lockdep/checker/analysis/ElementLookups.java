@@ -101,6 +101,11 @@ public final class ElementLookups {
     return models;
   }
 
+  /** Whether {@code element} is declared by the language, not the source: a default constructor. */
+  boolean implicit(Element element) {
+    return elements.getOrigin(element) == Elements.Origin.MANDATED;
+  }
+
   /**
    * The class of binary name {@code name} ({@code pkg.Outer$Inner}) as the compilation sees it, or
    * null: a name whose nested classes' {@code $} is part of a simple name is not found.

@@ -242,6 +242,10 @@ public final class SummaryComposer {
    * initialized once code of that class runs ({@link #codeOf}).
    */
   private final Map<String, LockClass[]> initializedBy = new HashMap<>();
+  /** {@link #initializationHolders}, null until found. */
+  private Set<String> initializationHolders;
+  /** Per body, {@link #initializationsTaken}. */
+  private final Map<Body, Set<String>> initializationsTaken = new HashMap<>();
   /** Per array of {@link #initializedOnChain}, the set of its classes ({@link #finishedInitializations}). */
   private final Map<LockClass[], Set<LockClass>> finishedSets = new IdentityHashMap<>();
   /** Whether every unit has its {@link Unit#rank}. */
@@ -1362,6 +1366,7 @@ public final class SummaryComposer {
   private void findLiveInitializations() {
     Map<String, Set<String>> nested = new HashMap<>();
     Set<String> live = new HashSet<>();
+    Set<String> holders = initializationHolders();
     Map<String, LockClass> initializations = new TreeMap<>();
     for (Body body : bodies) {
       for (MethodSummary.Acquisition acquisition : body.summary.acquisitions()) {
@@ -1383,8 +1388,19 @@ public final class SummaryComposer {
       for (int i = 0; i < calls.size(); i++) {
         MethodSummary.CallSite call = calls.get(i);
         for (HeldLock held : call.held()) {
-          if (held.lockClass().initializedClass() != null && (callsCallbacks(call) || anyProducer(body.targets[i]))) {
-            live.add(held.lockClass().key());
+          if (held.lockClass().initializedClass() != null) {
+            if (callsCallbacks(call) || anyProducer(body.targets[i])) {
+              live.add(held.lockClass().key());
+            }
+            // Initializations the call's bodies take, through calls of their own: a cycle of
+            // initializations alone may have a call as a link (a static initializer calling a
+            // builder that makes an object of a class whose initialization needs this one).
+            for (Body target : body.targets[i]) {
+              Set<String> taken = initializationsTaken(target, holders);
+              if (!taken.isEmpty()) {
+                nested.computeIfAbsent(held.lockClass().key(), k -> new HashSet<>()).addAll(taken);
+              }
+            }
           }
         }
       }
@@ -1415,6 +1431,85 @@ public final class SummaryComposer {
           }
         });
     by.forEach((owner, classes) -> initializedBy.put(owner, classes.toArray(NO_CLASSES)));
+  }
+
+  /**
+   * The keys of the class initializations {@code body} takes, and the bodies it calls do, among
+   * {@code holders} (only an initialization under which another is taken can be on a cycle of
+   * them), found once per body ({@link #initializationsTaken}) by a walk of the calls with a stack
+   * of its own (call chains are deep). A body met again on a recursive path gives what is known of
+   * it so far: its other paths give the rest.
+   */
+  private Set<String> initializationsTaken(Body body, Set<String> holders) {
+    Set<String> known = initializationsTaken.get(body);
+    if (known != null) {
+      return known;
+    }
+    ArrayDeque<Body> bodiesOnPath = new ArrayDeque<>();
+    ArrayDeque<int[]> positions = new ArrayDeque<>();
+    enterTaking(body, holders, bodiesOnPath, positions);
+    while (!bodiesOnPath.isEmpty()) {
+      Body top = bodiesOnPath.peek();
+      int[] at = positions.peek();
+      if (at[0] == top.targets.length) {
+        bodiesOnPath.pop();
+        positions.pop();
+        if (!bodiesOnPath.isEmpty()) {
+          initializationsTaken.get(bodiesOnPath.peek()).addAll(initializationsTaken.get(top));
+        }
+      } else if (at[1] == top.targets[at[0]].length) {
+        at[0]++;
+        at[1] = 0;
+      } else {
+        Body target = top.targets[at[0]][at[1]++];
+        Set<String> done = initializationsTaken.get(target);
+        if (done != null) {
+          initializationsTaken.get(top).addAll(done);
+        } else {
+          enterTaking(target, holders, bodiesOnPath, positions);
+        }
+      }
+    }
+    return initializationsTaken.get(body);
+  }
+
+  private void enterTaking(Body body, Set<String> holders, ArrayDeque<Body> bodiesOnPath, ArrayDeque<int[]> positions) {
+    Set<String> found = new HashSet<>();
+    for (MethodSummary.Acquisition acquisition : body.summary.acquisitions()) {
+      String key = acquisition.next().lockClass().key();
+      if (acquisition.next().lockClass().initializedClass() != null && holders.contains(key)) {
+        found.add(key);
+      }
+    }
+    initializationsTaken.put(body, found);
+    bodiesOnPath.push(body);
+    positions.push(new int[2]);
+  }
+
+  /** The keys of the class initializations held where something is taken or called, found once. */
+  private Set<String> initializationHolders() {
+    if (initializationHolders != null) {
+      return initializationHolders;
+    }
+    Set<String> holders = new HashSet<>();
+    for (Body body : bodies) {
+      for (MethodSummary.Acquisition acquisition : body.summary.acquisitions()) {
+        addInitializations(acquisition.held(), holders);
+      }
+      for (MethodSummary.CallSite call : body.summary.calls()) {
+        addInitializations(call.held(), holders);
+      }
+    }
+    initializationHolders = holders;
+    return holders;
+  }
+
+  private static void addInitializations(List<HeldLock> held, Set<String> into) {
+    for (HeldLock lock : held) {
+      if (lock.lockClass().initializedClass() != null) {
+        into.add(lock.lockClass().key());
+      }
+    }
   }
 
   private static boolean anyProducer(Body[] bodies) {
