@@ -1358,10 +1358,12 @@ public final class SummaryComposer {
    * Finds the class initializations ({@link LockClass#initializedClass}) that may close a cycle:
    * those under which something else runs (a lock taken, a call of a producer, in a static
    * initializer), those on a cycle of initializations alone (a superclass's static initializer
-   * using a subclass, whose initialization takes the superclass's), and those under which one of
-   * these is taken. The others are held for an instant and wait for nothing another thread can
-   * hold while it waits for them: their acquisitions are left out, so that a body using such a
-   * class is no producer for that.
+   * using a subclass, whose initialization takes the superclass's; a link of it may be a call,
+   * {@link #initializationsTaken}), and those under which one of these is taken. The others are
+   * held for an instant and wait for nothing another thread can hold while it waits for them:
+   * their acquisitions are left out, so that a body using such a class is no producer for that.
+   * Also finds, per class of the program's bodies, the live initializations its code has done
+   * ({@link #initializedBy}).
    */
   private void findLiveInitializations() {
     Map<String, Set<String>> nested = new HashMap<>();
