@@ -320,8 +320,9 @@ final class ClassInitializations {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        note(initializedBy(trees.getElement(getCurrentPath())));
-        note(initializedByName(getCurrentPath()));
+        Element callee = trees.getElement(getCurrentPath());
+        note(initializedBy(callee));
+        note(initializedByName(getCurrentPath(), callee));
         return super.visitMethodInvocation(node, null);
       }
 
@@ -469,14 +470,14 @@ final class ClassInitializations {
   }
 
   /**
-   * The class a call of {@code Class.forName} at {@code call} initializes: {@code forName(name)} and
-   * {@code forName(name, true, loader)} initialize the class they name, where the name is a
-   * constant or {@code Type.class.getName()}; else null (a name computed at run time is not
-   * followed).
+   * The class the call at {@code call} of {@code callee} initializes when it is {@code
+   * Class.forName}: {@code forName(name)} and {@code forName(name, true, loader)} initialize the
+   * class they name, where the name is a constant or {@code Type.class.getName()}; else null (a
+   * name computed at run time is not followed).
    */
-  TypeElement initializedByName(TreePath call) {
+  TypeElement initializedByName(TreePath call, Element callee) {
     if (!(call.getLeaf() instanceof MethodInvocationTree invocation)
-        || !(trees.getElement(call) instanceof ExecutableElement method)
+        || !(callee instanceof ExecutableElement method)
         || !method.getSimpleName().contentEquals("forName")
         || !(method.getEnclosingElement() instanceof TypeElement owner)
         || !owner.getQualifiedName().contentEquals("java.lang.Class")) {

@@ -1081,8 +1081,9 @@ final class MethodAnalyzer {
     @Override
     public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
       super.visitMethodInvocation(node, null);
-      initialize(currentPath(), ClassInitializations.initializedBy(unit.trees().getElement(currentPath())));
-      initialize(currentPath(), unit.classInitializations().initializedByName(currentPath()));
+      Element callee = unit.trees().getElement(currentPath());
+      initialize(currentPath(), ClassInitializations.initializedBy(callee));
+      initialize(currentPath(), unit.classInitializations().initializedByName(currentPath(), callee));
       call(currentPath(), node);
       Provenance handedBy = serviceReleases.get(node);
       if (handedBy != null) {

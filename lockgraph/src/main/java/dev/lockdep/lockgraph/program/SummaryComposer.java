@@ -302,6 +302,7 @@ public final class SummaryComposer {
     composer.findStoredLocks();
     composer.flow = new TypeFlow(composer.bodies, composer::everySelected, composer.types);
     composer.findProducers();
+    composer.findInitializedBy();
     composer.findThisSensitive();
     for (Unit unit : byFile.values()) {
       if (currentFiles.contains(unit.file)) {
@@ -1362,20 +1363,14 @@ public final class SummaryComposer {
    * {@link #initializationsTaken}), and those under which one of these is taken. The others are
    * held for an instant and wait for nothing another thread can hold while it waits for them:
    * their acquisitions are left out, so that a body using such a class is no producer for that.
-   * Also finds, per class of the program's bodies, the live initializations its code has done
-   * ({@link #initializedBy}).
    */
   private void findLiveInitializations() {
     Map<String, Set<String>> nested = new HashMap<>();
     Set<String> live = new HashSet<>();
     Set<String> holders = initializationHolders();
-    Map<String, LockClass> initializations = new TreeMap<>();
     for (Body body : bodies) {
       for (MethodSummary.Acquisition acquisition : body.summary.acquisitions()) {
         LockClass next = acquisition.next().lockClass();
-        if (next.initializedClass() != null) {
-          initializations.putIfAbsent(next.key(), next);
-        }
         for (HeldLock held : acquisition.held()) {
           if (held.lockClass().initializedClass() != null) {
             if (next.initializedClass() == null) {
@@ -1422,14 +1417,27 @@ public final class SummaryComposer {
       }
     }
     liveInitializations = live;
-    initializedBy.clear();
+  }
+
+  /**
+   * Finds, per class of the program's bodies, the live class initializations its code has done
+   * ({@link #initializedBy}), once the live ones are known.
+   */
+  private void findInitializedBy() {
+    Map<String, LockClass> initializations = new TreeMap<>();
+    for (Body body : bodies) {
+      for (MethodSummary.Acquisition acquisition : body.summary.acquisitions()) {
+        LockClass next = acquisition.next().lockClass();
+        if (liveInitializations.contains(next.key())) {
+          initializations.putIfAbsent(next.key(), next);
+        }
+      }
+    }
     Map<String, List<LockClass>> by = new TreeMap<>();
     initializations.forEach(
         (key, lockClass) -> {
-          if (live.contains(key)) {
-            for (String owner : codeOf(lockClass.initializedClass())) {
-              by.computeIfAbsent(owner, o -> new ArrayList<>()).add(lockClass);
-            }
+          for (String owner : codeOf(lockClass.initializedClass())) {
+            by.computeIfAbsent(owner, o -> new ArrayList<>()).add(lockClass);
           }
         });
     by.forEach((owner, classes) -> initializedBy.put(owner, classes.toArray(NO_CLASSES)));
