@@ -987,6 +987,170 @@ class ProgramModelTest {
   }
 
   /**
+   * An argument passed through a cast is the same object: a lock a callee takes through its
+   * parameter is the caller's field's, and closes the cycle with the other order.
+   */
+  @Test
+  void aLockPassedThroughACastKeepsItsClass() {
+    String locks =
+        """
+        package p;
+        class Locks { static void run(Object lock) { synchronized (lock) { } } }
+        class A {
+          final Object a = new Object();
+          final Object b = new Object();
+          void one() { synchronized (a) { Locks.run((Object) b); } }
+          void two() { synchronized (b) { synchronized (a) { } } }
+        }
+        """;
+    assertCycle(findings(sources("p/A.java", locks)), "A.a", "A.b");
+  }
+
+  /**
+   * A wrapper's delegate passed through a cast to a helper, which calls it: the delegate is of
+   * unknown type, not the wrapper, whose monitor is held (a serializing wrapper of any object).
+   * Passed without the cast, the delegate was recognised already.
+   */
+  @Test
+  void aDelegatePassedThroughACastIsNotTheWrapper() {
+    String wrapper =
+        """
+        package p;
+        interface Streamable { void writeTo(); }
+        class Wrapper implements Streamable {
+          final Object obj;
+          Wrapper(Object obj) { this.obj = obj; }
+          synchronized byte[] serialized() { return Util.toBuffer(obj); }
+          public void writeTo() { serialized(); }
+        }
+        class Util {
+          static byte[] toBuffer(Object o) { write((Streamable) o); return null; }
+          static void write(Streamable s) { s.writeTo(); }
+        }
+        class Header implements Streamable { public void writeTo() { } }
+        """;
+    assertEquals(List.of(), findings(sources("p/Wrapper.java", wrapper)));
+  }
+
+  /**
+   * A method reference run on each element of unknown type ({@code forEach(P::destroy)}) is
+   * dispatched as the call {@code p.destroy()} in a loop is: a composite's override already on the
+   * chain is not its own part. The loop's form was silent already.
+   */
+  @Test
+  void aMethodReferenceOnElementsDoesNotReenterTheCompositeOnTheChain() {
+    String stack =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        abstract class Protocol { void destroy() { } }
+        class Stack extends Protocol {
+          final List<Protocol> protocols = new ArrayList<>();
+          void add(Protocol p) { protocols.add(p); }
+          void destroy() { protocols.forEach(Protocol::destroy); }
+        }
+        class ForkStack extends Stack {
+          synchronized void destroy() { super.destroy(); }
+        }
+        class Tcp extends Protocol { void destroy() { } }
+        class Udp extends Protocol { void destroy() { } }
+        """;
+    assertEquals(List.of(), findings(sources("p/Protocol.java", stack)));
+  }
+
+  /**
+   * An unbound method reference a collection runs on its elements ({@code
+   * listeners.forEach(Runnable::run)}) runs what the flow brings there, an anonymous class too, as
+   * the loop {@code for (Runnable r : listeners) r.run()} does: the listener's lock under the bus's
+   * monitor closes the cycle with the other order.
+   */
+  @Test
+  void aMethodReferenceOnElementsRunsTheTypesTheFlowBrings() {
+    String bus =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        class Bus {
+          final List<Runnable> listeners = new ArrayList<>();
+          synchronized void fire() { listeners.forEach(Runnable::run); }
+          void add(Runnable listener) { listeners.add(listener); }
+        }
+        class User {
+          final Object lock = new Object();
+          final Bus bus = new Bus();
+          void init() { bus.add(new Runnable() { public void run() { synchronized (lock) { } } }); }
+          void other() { synchronized (lock) { bus.fire(); } }
+        }
+        """;
+    List<String> found = findings(sources("p/Bus.java", bus));
+    assertCycle(found, "Bus", "User.lock");
+    assertEquals(1, found.size(), found.toString());
+  }
+
+  /**
+   * A method reference naming a JDK method ({@code map(Object::toString)}) on elements the flow
+   * does not know runs none of the program's overrides, as {@code element.toString()} on such an
+   * element does not: the table's own {@code toString()}, which takes its lock, is not its
+   * element's.
+   */
+  @Test
+  void aJdkMethodReferenceOnUnknownElementsRunsNoOverride() {
+    String table =
+        """
+        package p;
+        import java.util.concurrent.locks.ReentrantLock;
+        import java.util.function.Supplier;
+        import java.util.stream.Collectors;
+        import java.util.stream.Stream;
+        class Table<T> {
+          final ReentrantLock lock = new ReentrantLock();
+          final Supplier<Stream<T>> elements;
+          Table(Supplier<Stream<T>> elements) { this.elements = elements; }
+          int missing() { lock.lock(); try { return 0; } finally { lock.unlock(); } }
+          public String toString() { return "missing " + missing(); }
+          String dump() {
+            lock.lock();
+            try {
+              return elements.get().map(Object::toString).collect(Collectors.joining(", "));
+            } finally {
+              lock.unlock();
+            }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Table.java", table)));
+  }
+
+  /**
+   * The same method reference still runs the overrides that are not on the chain: a part's lock
+   * taken under the composite's monitor, and the composite's taken under the part's.
+   */
+  @Test
+  void aMethodReferenceOnElementsRunsTheOtherOverrides() {
+    String stack =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        abstract class Protocol { void destroy() { } }
+        class Stack {
+          final List<Protocol> protocols = new ArrayList<>();
+          synchronized void destroy() { protocols.forEach(Protocol::destroy); }
+          synchronized void stop() { }
+        }
+        class Tcp extends Protocol {
+          final Object socket = new Object();
+          void destroy() { synchronized (socket) { } }
+          void fail(Stack stack) { synchronized (socket) { stack.stop(); } }
+        }
+        class Udp extends Protocol { void destroy() { } }
+        """;
+    assertCycle(findings(sources("p/Protocol.java", stack)), "Stack", "Tcp.socket");
+  }
+
+  /**
    * An inherited method run on a receiver of a narrower static type keeps that bound for its
    * {@code this}: {@code this.checkOpen()} in it runs only what the receiver's subtypes select,
    * even when that is more than one class.

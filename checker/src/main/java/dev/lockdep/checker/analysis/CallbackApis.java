@@ -127,17 +127,20 @@ final class CallbackApis {
   }
 
   private MethodSummary.Argument programArgument(TreePath path, LocalScope scope) {
-    Tree leaf = path.getLeaf();
+    // A cast or parentheses name the same object, the same lambda: `write((Streamable) obj)`
+    // passes the caller's `obj`, which a callee's call on it may be a delegate's.
+    TreePath expression = LockClassKeys.withoutParenthesesAndCasts(path);
+    Tree leaf = expression.getLeaf();
     switch (leaf.getKind()) {
       case LAMBDA_EXPRESSION:
         return callbacks(List.of(new MethodSummary.Callback(unit.lambdaId(leaf), null, true)));
       case MEMBER_REFERENCE:
-        return methodReference(path, (MemberReferenceTree) leaf, scope);
+        return methodReference(expression, (MemberReferenceTree) leaf, scope);
       case NEW_CLASS:
-        return newInstance((NewClassTree) leaf, path, scope);
+        return newInstance((NewClassTree) leaf, expression, scope);
       case IDENTIFIER:
       case MEMBER_SELECT:
-        return reference(path, scope);
+        return reference(path, expression, scope);
       case METHOD_INVOCATION:
         // A lock a call returns (`rw.writeLock()`, a getter of a lock field or of `this`, a lock
         // service's `Object mutex()`) keeps its class when passed on, as the lock a variable names does.
@@ -199,16 +202,19 @@ final class CallbackApis {
     return callbacks(callbacks);
   }
 
-  /** A variable or field: the lock it would be if a callee locks the parameter it is passed as. */
-  private MethodSummary.Argument reference(TreePath path, LocalScope scope) {
-    Tree leaf = path.getLeaf();
+  /**
+   * A variable or field ({@code expression}, {@code path} without its casts): the lock it would be
+   * if a callee locks the parameter it is passed as, of the type {@code path} gives it.
+   */
+  private MethodSummary.Argument reference(TreePath path, TreePath expression, LocalScope scope) {
+    Tree leaf = expression.getLeaf();
     if (leaf instanceof MemberSelectTree select && select.getIdentifier().contentEquals("class")) {
       return MethodSummary.NO_ARGUMENT;
     }
     TypeMirror type = unit.trees().getTypeMirror(path);
     if (type != null && type.getKind() == TypeKind.BOOLEAN && leaf instanceof IdentifierTree id) {
       // A boolean parameter passed on: whatever constant its own caller passed, the callee gets.
-      Element element = unit.trees().getElement(path);
+      Element element = unit.trees().getElement(expression);
       return element != null && element.getKind() == ElementKind.PARAMETER && scope.effectivelyFinal(element)
           ? MethodSummary.Argument.ofInstance(LockClassKeys.localName(id.getName()))
           : MethodSummary.NO_ARGUMENT;

@@ -29,6 +29,12 @@ final class CallMemo {
    * type that may be of more than one class ({@link SummaryComposer#classOnChain}).
    */
   boolean guessed;
+  /**
+   * Per body past {@link #targets}, whether a method reference on an object of unknown type runs it
+   * as an override of the method the reference names (null while none does): like the call's own
+   * targets, such an override already on the chain is not entered again.
+   */
+  private boolean[] overrides;
   /** The receiver, as the frame maps it, of the frames of the call's own targets. */
   String receiver;
   /** The locks held across the call as the frame maps them, and their key texts; null until used. */
@@ -53,6 +59,28 @@ final class CallMemo {
     size++;
   }
 
+  /** Adds a body a method reference naming {@code reference} runs on an object of unknown type. */
+  void addReferenced(Body body, Frame frame, String thisType, BodyId reference) {
+    if (body.id != reference && overrides == null) {
+      overrides = new boolean[bodies.length];
+    }
+    int at = size;
+    add(body, frame, thisType);
+    if (body.id != reference) {
+      overrides[at] = true;
+    }
+  }
+
+  /**
+   * Whether the body at {@code j} is an override of the method the call names ({@code callee})
+   * or a method reference names, run on an object of unknown type: not the object running it
+   * already on the chain, but a delegate a decorator calls, unless the program wraps a decorator
+   * in itself.
+   */
+  boolean override(int j, BodyId callee) {
+    return j < targets ? bodies[j].id != callee : overrides != null && overrides[j];
+  }
+
   /** Makes room for {@code capacity} bodies, so that adding that many copies nothing. */
   void reserve(int capacity) {
     if (capacity > bodies.length) {
@@ -60,6 +88,7 @@ final class CallMemo {
       frames = frames == null ? new Frame[capacity] : Arrays.copyOf(frames, capacity);
       thisTypes = thisTypes == null ? new String[capacity] : Arrays.copyOf(thisTypes, capacity);
       thisBounds = thisBounds == null ? new String[capacity] : Arrays.copyOf(thisBounds, capacity);
+      overrides = overrides == null ? null : Arrays.copyOf(overrides, capacity);
     }
   }
 

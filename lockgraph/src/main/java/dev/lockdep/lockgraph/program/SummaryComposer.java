@@ -2321,7 +2321,7 @@ public final class SummaryComposer {
         Body callee = memo.bodies[j];
         BodyId id = callee.id;
         boolean full = id.contexts >= MAX_CONTEXTS_PER_BODY || id.candidates >= MAX_CANDIDATES_PER_BODY;
-        if (j < memo.targets && id != live[i].callee && onChain(context, id)) {
+        if (memo.override(j, live[i].callee) && onChain(context, id)) {
           continue;
         }
         if (j < memo.targets && memo.guessed && classOnChain(context, callee, memo.thisTypes[j], memo.receiver)) {
@@ -2532,7 +2532,7 @@ public final class SummaryComposer {
       String name = name(call.callee());
       for (Bound bound : receiver.callbacks) {
         if (bound.callback.functional() || name(bound.callback.target()).equals(name)) {
-          callbackEntries(bound, memo);
+          callbackEntries(bound, memo, TypeFlow.UNKNOWN);
         }
       }
       return memo.size == 0 ? NO_ENTRIES : memo;
@@ -2545,10 +2545,13 @@ public final class SummaryComposer {
           live.thisReceiver && frame.receiver != null && !frame.identity ? frame.receiver : frame.mapInstance(call.receiver());
     }
     if (call.runsCallbacks()) {
+      // What the receiver holds (a collection, a stream, an optional), as the flow knows it: the
+      // objects an unbound method reference it is passed runs on.
+      String[] held = call.receiver() == null ? TypeFlow.UNKNOWN : receiverValue(live, frame);
       List<MethodSummary.Argument> arguments = call.arguments();
       for (int i = 0; i < arguments.size(); i++) {
         for (Bound bound : callbacks(arguments.get(i), frame)) {
-          callbackEntries(bound, memo);
+          callbackEntries(bound, memo, held);
         }
       }
     }
@@ -2731,7 +2734,18 @@ public final class SummaryComposer {
     return false;
   }
 
-  private void callbackEntries(Bound bound, CallMemo into) {
+  /** The flow's value of {@code live}'s receiver, as far as {@code frame} knows the caller's parameters it names. */
+  private static String[] receiverValue(LiveCall live, Frame frame) {
+    String[] refined = live.receiverInFrame == null ? null : live.receiverInFrame.in(frame::runtimeTypes);
+    return refined != null ? refined : live.flowed;
+  }
+
+  /**
+   * Adds to {@code into} the bodies a callback runs; {@code held}: the types of the objects an
+   * unbound method reference runs on, where the flow knows them ({@link #entries}), else {@link
+   * TypeFlow#UNKNOWN}.
+   */
+  private void callbackEntries(Bound bound, CallMemo into, String[] held) {
     MethodSummary.Callback callback = bound.callback;
     if (callback.target().startsWith("lambda@")) {
       BodyId id = ids.get(callback.target());
@@ -2749,13 +2763,39 @@ public final class SummaryComposer {
     String thisType =
         ClassHierarchy.ofLocalClass(target) ? ClassHierarchy.owner(target) : bound.frame.runtimeType(callback.receiver());
     BodyId id = ids.get(target);
+    if (thisType == null && callback.functional() && callback.receiver() == null) {
+      String owner = ClassHierarchy.owner(target);
+      String[] elements = TypeFlow.narrowed(held, types.knows(owner) ? owner : null, types);
+      if (elements != TypeFlow.UNKNOWN) {
+        // `listeners.forEach(Listener::fire)`: the method each type the flow brings selects, as a
+        // call on each element would run; an anonymous class's too. The elements were made
+        // elsewhere: nothing of the caller's frame is theirs.
+        for (String type : elements) {
+          Body body = types.select(type, target);
+          if (body != null && body.producer) {
+            into.addReferenced(body, new Bindings().frame(this, body.id.text, null, type, ReachedOwner.NONE), type, id);
+          }
+        }
+        return;
+      }
+      if (ClassHierarchy.ofJdk(target)) {
+        // A JDK method on objects the flow does not know (`stream.map(Object::toString)`) runs
+        // none of the program's overrides, as a call of it on such an object does not.
+        return;
+      }
+    }
     Body[] own = id == null ? NO_BODIES : id.ownTargets();
     Body selected = thisType == null || !callback.functional() ? null : types.select(thisType, target);
     // A method reference on an object of unknown type runs what any type selects for it.
     Body[] bodies = selected != null ? new Body[] {selected} : callback.functional() ? everySelected(target, own) : own;
     for (Body body : bodies) {
       if (body.producer && (body.id == id || !body.id.ofLocalClass)) {
-        into.add(body, capturingFrame(body, receiver, thisType, bound.frame), thisType);
+        Frame frame = capturingFrame(body, receiver, thisType, bound.frame);
+        if (selected == null && callback.functional()) {
+          into.addReferenced(body, frame, thisType, id);
+        } else {
+          into.add(body, frame, thisType);
+        }
       }
     }
   }
