@@ -86,6 +86,41 @@ class ClassInitializationTest {
   }
 
   /**
+   * A library's public subclass that its superclass's static initializer makes, and that nothing
+   * else in the compilation uses: the library's users may use it first, and initializing it
+   * initializes the superclass holding its own initialization (JLS 12.4.2). The report names the
+   * first use from another package. Where other packages cannot start its initialization (no
+   * public constructor or static member, or a class of the package alone), the package's own uses
+   * decide: none uses it first.
+   */
+  @Test
+  void aPublicSubclassOtherPackagesMayUseFirstDeadlocks() {
+    String shape =
+        """
+        package p;
+        public abstract class Shape {
+          public static final Shape EMPTY = new Square(0);
+          public static Shape of(int side) { return side == 0 ? EMPTY : new Square(side); }
+        }
+        """;
+    String square =
+        """
+        package p;
+        public final class Square extends Shape {
+          public Square(int side) { }
+        }
+        """;
+    List<String> found = findings(sources("p/Shape.java", shape, "p/Square.java", square));
+    assertOneFindingNaming(found, "Shape.<clinit>", "Square.<clinit>");
+    String report = compile(sources("p/Shape.java", shape, "p/Square.java", square)).get(0).message();
+    assertTrue(report.contains("Square.<first use from another package>"), report);
+    String hidden = square.replace("public Square(int side)", "Square(int side)");
+    assertEquals(List.of(), findings(sources("p/Shape.java", shape, "p/Square.java", hidden)));
+    String packaged = square.replace("public final class Square", "final class Square");
+    assertEquals(List.of(), findings(sources("p/Shape.java", shape, "p/Square.java", packaged)));
+  }
+
+  /**
    * A helper of the package that only one class's static initializer uses (and its own code,
    * an anonymous class of its own among it) is initialized during that class's initialization: its
    * static initializer's use of the class waits for nothing. Used from another class too, it may

@@ -86,6 +86,59 @@ final class ClassInitializations {
     return starts.computeIfAbsent(running, r -> new HashMap<>()).computeIfAbsent(used, u -> find(u, running));
   }
 
+  /**
+   * The class initializations code outside the compilation starts when it uses {@code type}
+   * first, each as a chain of {@link #started}, of those that nest one class's under another's
+   * (its superclass's under it): where code the compilation does not see may be the first to use
+   * it, none of them is initialized yet. That is a class other packages can use (a library's
+   * public class, used first by the library's users), whose superclass's static initializer may in
+   * turn use it ({@code static final Base EMPTY = new Regular(...)}). A class of its package alone
+   * is judged from the uses the compilation has, the package taken to be whole ({@link
+   * #initializedWhileRunning}); so is a nested class whose code only its top-level class can make
+   * run ({@link #madeOnlyInside}).
+   */
+  List<List<TypeElement>> startedFromOutside(TypeElement type) {
+    if (type.getKind().isInterface() || !usableByOtherPackages(type) || madeOnlyInside(type)) {
+      return List.of();
+    }
+    List<List<TypeElement>> nested = new ArrayList<>();
+    for (List<TypeElement> chain : find(type, null)) {
+      if (chain.size() > 1) {
+        nested.add(chain);
+      }
+    }
+    return nested;
+  }
+
+  /**
+   * Whether code of other packages can start {@code type}'s initialization: it and every class it
+   * is nested in are public or protected, and it has a constructor or a static member, not a
+   * constant, that is public or protected (a constructor javac adds to a public class is public).
+   * A class nested in an interface is public whether its author wants it to be or not (an
+   * implementation that the interface's factory makes): it is not taken for one meant for others.
+   */
+  private static boolean usableByOtherPackages(TypeElement type) {
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (!visibleOutside(e) || e.getEnclosingElement().getKind().isInterface()) {
+        return false;
+      }
+    }
+    for (Element member : type.getEnclosedElements()) {
+      boolean starts = member.getKind() == ElementKind.CONSTRUCTOR
+          || member.getModifiers().contains(Modifier.STATIC) && !(member instanceof TypeElement)
+              && !(member instanceof VariableElement field && field.getConstantValue() != null);
+      if (starts && visibleOutside(member)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean visibleOutside(Element element) {
+    Set<Modifier> modifiers = element.getModifiers();
+    return modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED);
+  }
+
   private List<List<TypeElement>> find(TypeElement used, TypeElement running) {
     List<List<TypeElement>> chains = new ArrayList<>(1);
     collect(shared(used), running, List.of(), chains);

@@ -12,6 +12,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.lockdep.checker.models.Models;
+import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.program.BodyContext;
 import dev.lockdep.lockgraph.program.MethodSummary;
@@ -68,6 +69,7 @@ public final class UnitAnalyzer {
       public Void visitClass(ClassTree node, Void unused) {
         if (context.trees().getElement(currentPath()) instanceof TypeElement type) {
           types.add(context.lookups().typeDecl(type));
+          guarded(currentPath(), () -> firstUseFromOutside(node, type));
         }
         return super.visitClass(node, null);
       }
@@ -233,6 +235,41 @@ public final class UnitAnalyzer {
         analyzer.analyze(
             body, List.of(), null, declared, context.suppressed(path),
             BodyIdentity.of(context.lambdaId(tree)), BodyContext.entry(declared)));
+  }
+
+  /**
+   * A body that stands for code outside the compilation using {@code type} first ({@link
+   * ClassInitializations#startedFromOutside}): it takes the initialization of the class and,
+   * nested under it, its superclass's and superinterfaces'. Its id ({@link MethodSummary#OUTSIDE})
+   * names no class of the program, so no class is initialized on its chain; it is at the class's
+   * declaration.
+   */
+  private void firstUseFromOutside(ClassTree tree, TypeElement type) {
+    List<List<TypeElement>> started = context.classInitializations().startedFromOutside(type);
+    if (started.isEmpty()) {
+      return;
+    }
+    String name = type.getSimpleName() + ".<first use from another package>";
+    Provenance at = context.provenance(tree, name);
+    List<MethodSummary.Acquisition> acquisitions = new ArrayList<>(started.size());
+    for (List<TypeElement> chain : started) {
+      List<HeldLock> held = new ArrayList<>(chain.size() - 1);
+      for (TypeElement outer : chain.subList(0, chain.size() - 1)) {
+        held.add(initializationHeld(outer, at));
+      }
+      acquisitions.add(new MethodSummary.Acquisition(held, initializationHeld(chain.get(chain.size() - 1), at), at));
+    }
+    String id = MethodSummary.OUTSIDE + "<first use>(" + context.lookups().typeName(type) + ")";
+    methods.add(
+        new MethodSummary(
+            name, id, List.of(), List.of(), acquisitions, List.of(), Set.of(), BodyContext.entry(at), List.of(),
+            List.of(), List.of()));
+  }
+
+  /** {@code type}'s initialization, held as a use at {@code at} takes it. */
+  private HeldLock initializationHeld(TypeElement type, Provenance at) {
+    LockRef lock = context.keys().classInitialization(type);
+    return new HeldLock(lock.lockClass(), lock.mode(), false, lock.instance(), at);
   }
 
   /**

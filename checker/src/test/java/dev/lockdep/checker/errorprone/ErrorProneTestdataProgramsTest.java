@@ -27,7 +27,8 @@ class ErrorProneTestdataProgramsTest {
       List.of(
           "IrqSafeToUnsafe", "InconsistentLockState", "LockdepSelftestIrq", "ReclaimUnderLock", "MemorySpill",
           "FenceSignalling", "FutureWait", "SleepInAtomicContext", "SystemdsOffsetClassInit",
-          "NettyStaticInitReflection", "Rdf4jIterationClassInit");
+          "NettyStaticInitReflection", "Rdf4jIterationClassInit", "NessieNamespaceEmpty",
+          "JacksonNamingStrategyClassInit");
 
   @TempDir Path out;
 

@@ -21,6 +21,8 @@ final class Body {
   final int index;
   /** Whether its own annotations leave the state and stack its callers enter it with as they are. */
   final boolean plain;
+  /** Whether it stands for code outside the program ({@link MethodSummary#OUTSIDE}). */
+  final boolean outside;
   /** The next body with its id, in unit order. */
   Body sameId;
   /**
@@ -84,6 +86,7 @@ final class Body {
     this.plain =
         own.irqContext() == null && own.irqsDisabled() == null && own.gfp() == Gfp.KERNEL && !own.reclaim()
             && !own.shrinker() && !own.fenceSignalling();
+    this.outside = summary.id().startsWith(MethodSummary.OUTSIDE);
   }
 
   /**

@@ -45,6 +45,14 @@ public record MethodSummary(
     List<Store> stores,
     List<Flow> flows,
     List<HeldLock> returnsHolding) {
+  /**
+   * How the id of a body begins that stands for code outside the program: its first use of a class
+   * the program's other packages may use ({@code <outside>#<first use>(pkg.Type)}), which takes
+   * the initializations that use starts. Its facts stand in for uses the compilation cannot see,
+   * and are kept only for the dependencies no use the compilation has gives.
+   */
+  public static final String OUTSIDE = "<outside>#";
+
   /** How instance names begin that name a local or a parameter ({@code local:name}), as {@link #parameters} are named. */
   public static final String LOCAL = "local:";
 

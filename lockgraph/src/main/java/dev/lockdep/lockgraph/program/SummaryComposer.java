@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -210,6 +211,11 @@ public final class SummaryComposer {
   private final Map<String, Body[]> virtualTargets = new HashMap<>();
   /** Per bound reached, the bodies that met it, by name, with their declarations. */
   private final Map<String, TreeMap<String, Provenance>> limits = new TreeMap<>();
+  /**
+   * The acquisitions of bodies that stand for code outside the program ({@link Body#outside}), by
+   * unit in the order they were composed: added at the end where nothing else gives them.
+   */
+  private final Map<Unit, List<ComposedAcquisition>> outsideUses = new LinkedHashMap<>();
   /** The states met, by {@link #state} code. */
   private final State[] states = new State[State.CODES];
   /** The held stacks met, by key text. */
@@ -1055,7 +1061,41 @@ public final class SummaryComposer {
         }
       }
     }
+    addOutsideUses(out);
     return new Composition(out, sleeps, limits());
+  }
+
+  /**
+   * Adds the acquisitions of the bodies that stand for code outside the program ({@link
+   * Body#outside}) whose dependencies no other acquisition gives: where the compilation has a use
+   * that starts the same initializations, that use says where, not the stand-in.
+   */
+  private void addOutsideUses(Map<String, List<ComposedAcquisition>> out) {
+    if (outsideUses.isEmpty()) {
+      return;
+    }
+    Set<List<LockClass>> given = new HashSet<>();
+    for (List<ComposedAcquisition> acquisitions : out.values()) {
+      for (ComposedAcquisition acquisition : acquisitions) {
+        // A use on a chain that has some class initialized gives the dependency only where that
+        // class's initialization is not on the cycle (DependencyEdge#initialized): not the same.
+        if (acquisition.next().lockClass().initializedClass() != null && acquisition.initialized().isEmpty()) {
+          for (HeldLock held : acquisition.held()) {
+            given.add(List.of(held.lockClass(), acquisition.next().lockClass()));
+          }
+        }
+      }
+    }
+    for (Map.Entry<Unit, List<ComposedAcquisition>> entry : outsideUses.entrySet()) {
+      for (ComposedAcquisition acquisition : entry.getValue()) {
+        for (HeldLock held : acquisition.held()) {
+          if (!given.contains(List.of(held.lockClass(), acquisition.next().lockClass()))) {
+            entry.getKey().acquisitions.add(acquisition);
+            break;
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -1325,7 +1365,8 @@ public final class SummaryComposer {
     if (acquisitions.isEmpty()) {
       return;
     }
-    List<ComposedAcquisition> unit = context.unit.acquisitions;
+    List<ComposedAcquisition> unit =
+        context.body.outside ? outsideUses.computeIfAbsent(context.unit, u -> new ArrayList<>()) : context.unit.acquisitions;
     Frame frame = context.frame;
     List<String> chain = context.chain();
     IrqState irq = context.state.irqOrOrderOnly();
