@@ -1124,6 +1124,62 @@ class ProgramModelTest {
   }
 
   /**
+   * A JDK listener support ({@code PropertyChangeSupport}) runs the listeners registered with it
+   * when told to fire, on the firing thread: a data source firing under its monitor runs a
+   * manager's anonymous listener, which takes the manager's monitor, while the manager reads the
+   * data source under its own. Fired after the monitor is let go, it closes no cycle.
+   */
+  @Test
+  void aPropertyChangeSupportRunsItsListenersWhereItFires() {
+    String pool =
+        """
+        package p;
+        import java.beans.PropertyChangeEvent;
+        import java.beans.PropertyChangeListener;
+        import java.beans.PropertyChangeSupport;
+        class DataSource {
+          private final PropertyChangeSupport pcs = new PropertyChangeSupport(this);
+          private String name;
+          void addPropertyChangeListener(PropertyChangeListener l) { pcs.addPropertyChangeListener(l); }
+          synchronized void setName(String name) {
+            String old = this.name;
+            this.name = name;
+            pcs.firePropertyChange("name", old, name);
+          }
+          synchronized String getName() { return name; }
+        }
+        class Manager {
+          private final DataSource ds;
+          private final PropertyChangeListener listener = new PropertyChangeListener() {
+            public void propertyChange(PropertyChangeEvent e) { reinitialize(); }
+          };
+          Manager(DataSource ds) { this.ds = ds; ds.addPropertyChangeListener(listener); }
+          private synchronized void reinitialize() { }
+          synchronized Object getAttribute() { return ds.getName(); }
+        }
+        """;
+    assertCycle(findings(sources("p/Pool.java", pool)), "DataSource", "Manager");
+    String firedAfter =
+        pool.replace(
+            """
+              synchronized void setName(String name) {
+                String old = this.name;
+                this.name = name;
+                pcs.firePropertyChange("name", old, name);
+              }
+            """,
+            """
+              void setName(String name) {
+                String old;
+                synchronized (this) { old = this.name; this.name = name; }
+                pcs.firePropertyChange("name", old, name);
+              }
+            """);
+    assertTrue(firedAfter.contains("synchronized (this)"), firedAfter);
+    assertEquals(List.of(), findings(sources("p/Pool.java", firedAfter)));
+  }
+
+  /**
    * The same method reference still runs the overrides that are not on the chain: a part's lock
    * taken under the composite's monitor, and the composite's taken under the part's.
    */

@@ -59,6 +59,28 @@ final class CallbackApis {
           Map.entry("java.util.stream.LongStream", Set.of("*")),
           Map.entry("java.util.stream.DoubleStream", Set.of("*")));
 
+  /**
+   * The JDK's listener supports: a class that keeps the listeners registered with it and, told to
+   * fire, runs each one's method on the calling thread, under whatever it holds. Per class: the
+   * methods that register a listener, those that fire, and the listener method a fire runs.
+   */
+  private record ListenerSupport(Set<String> registers, Set<String> fires, String listenerMethod) {}
+
+  private static final Map<String, ListenerSupport> LISTENER_SUPPORTS =
+      Map.of(
+          "java.beans.PropertyChangeSupport",
+          new ListenerSupport(
+              Set.of("addPropertyChangeListener"), Set.of("firePropertyChange", "fireIndexedPropertyChange"),
+              "java.beans.PropertyChangeListener#propertyChange(java.beans.PropertyChangeEvent)"),
+          "java.beans.VetoableChangeSupport",
+          new ListenerSupport(
+              Set.of("addVetoableChangeListener"), Set.of("fireVetoableChange"),
+              "java.beans.VetoableChangeListener#vetoableChange(java.beans.PropertyChangeEvent)"),
+          "java.util.Observable",
+          new ListenerSupport(
+              Set.of("addObserver"), Set.of("notifyObservers"),
+              "java.util.Observer#update(java.util.Observable,java.lang.Object)"));
+
   /** Value types passed everywhere that nobody locks: skipping them keeps summaries small. */
   private static final Set<String> VALUES =
       Set.of(
@@ -91,6 +113,30 @@ final class CallbackApis {
     }
     return !(callee.getEnclosingElement() instanceof TypeElement owner)
         || !owner.getModifiers().contains(Modifier.FINAL);
+  }
+
+  /** Whether {@code callee} registers a listener with a JDK listener support, which keeps it. */
+  boolean registersListener(ExecutableElement callee) {
+    ListenerSupport support = listenerSupport(callee);
+    return support != null && support.registers().contains(callee.getSimpleName().toString());
+  }
+
+  /**
+   * The listener method a call of {@code callee} runs on every listener its receiver keeps, a JDK
+   * listener support's fire ({@code pcs.firePropertyChange(...)} runs each registered {@code
+   * PropertyChangeListener}'s {@code propertyChange}); else null.
+   */
+  String firedListener(ExecutableElement callee) {
+    ListenerSupport support = listenerSupport(callee);
+    return support != null && support.fires().contains(callee.getSimpleName().toString())
+        ? support.listenerMethod()
+        : null;
+  }
+
+  private static ListenerSupport listenerSupport(ExecutableElement callee) {
+    return callee.getEnclosingElement() instanceof TypeElement owner
+        ? LISTENER_SUPPORTS.get(owner.getQualifiedName().toString())
+        : null;
   }
 
   /** Whether {@code callee} runs the callbacks passed to it before it returns. */

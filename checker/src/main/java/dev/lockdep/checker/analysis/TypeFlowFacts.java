@@ -193,10 +193,15 @@ final class TypeFlowFacts {
           }
           // The receiver of a call that may run an override, for dispatch; and of one that passes
           // the object itself or a callback of its own, a registration, whatever the method.
-          if (instance && receiver != null && (overridable(callee) || registers(path))
+          // A listener support's fire runs the listeners the receiver keeps: the receiver's
+          // contents are the listener method's receivers (UnitContext#callSignature).
+          if (instance && receiver != null
+              && (overridable(callee) || registers(path) || unit.callbacks().firedListener(callee) != null)
               && !isThis(receiver) && isObject(receiver)) {
             Provenance at = unit.provenance(node, "");
-            add(flows, "U " + at.line() + ":" + at.column() + " " + unit.signature(callee), receiverSources(receiver, method));
+            add(
+                flows, "U " + at.line() + ":" + at.column() + " " + unit.callSignature(callee),
+                receiverSources(receiver, method));
           }
         }
         return super.visitMethodInvocation(node, null);
@@ -603,7 +608,7 @@ final class TypeFlowFacts {
    */
   private boolean holds(TreePath receiver, ExecutableElement callee) {
     TypeMirror type = unit.trees().getTypeMirror(receiver);
-    return STORING.contains(callee.getSimpleName().toString())
+    return (STORING.contains(callee.getSimpleName().toString()) || unit.callbacks().registersListener(callee))
         && unit.keys().programTypeName(type) == null
         && mayHoldProgramObjects(type);
   }

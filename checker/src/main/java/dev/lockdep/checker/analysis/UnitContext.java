@@ -157,9 +157,9 @@ final class UnitContext {
         method,
         m ->
             new Callee(
-                signature(m),
+                callSignature(m),
                 m.getModifiers().contains(Modifier.STATIC),
-                callbacks.overridable(m),
+                callbacks.overridable(m) || callbacks.firedListener(m) != null,
                 async(m),
                 operations.isLockAccessor(m),
                 contexts.call(m)));
@@ -168,7 +168,8 @@ final class UnitContext {
   /**
    * What a call does by its callee alone.
    *
-   * @param signature the callee's id in summaries
+   * @param signature the callee's id in summaries ({@link #callSignature}: a listener support's fire
+   *     names the listener method it runs)
    * @param isStatic the callee has no receiver
    * @param overridable a call of it may run an override of it
    * @param async a models file marks it, or a method it overrides, {@code @Async}
@@ -273,6 +274,16 @@ final class UnitContext {
    */
   String signature(ExecutableElement method) {
     return lookups.signature(method);
+  }
+
+  /**
+   * What a call of {@code method} runs, in summaries: the method, or, for a JDK listener support's
+   * fire, the listener method it runs on each listener its receiver keeps ({@link
+   * CallbackApis#firedListener}), which dispatch then finds by the types the flow brings there.
+   */
+  String callSignature(ExecutableElement method) {
+    String fired = callbacks.firedListener(method);
+    return fired != null ? fired : signature(method);
   }
 
   void report(LocalFinding finding) {
