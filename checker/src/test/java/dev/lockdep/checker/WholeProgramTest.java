@@ -171,6 +171,35 @@ class WholeProgramTest {
     assertTrue(found.get(0).contains("Tree.a") && found.get(0).contains("Tree.b"), found::toString);
   }
 
+  /**
+   * {@code AccessController.doPrivileged} runs its action before it returns, on the calling thread:
+   * a lock the action takes is ordered after what the caller holds.
+   */
+  @Test
+  void aPrivilegedActionRunsUnderTheCallersLocks() {
+    String privileged =
+        """
+        package p;
+        import java.security.AccessController;
+        import java.security.PrivilegedAction;
+        class Registry {
+          final Object a = new Object();
+          final Object b = new Object();
+          void register() {
+            synchronized (a) {
+              AccessController.doPrivileged(new PrivilegedAction<Void>() {
+                public Void run() { synchronized (b) { } return null; }
+              });
+            }
+          }
+          void inverted() { synchronized (b) { synchronized (a) { } } }
+        }
+        """;
+    List<String> found = findings(sources("p/Registry.java", privileged));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("Registry.a") && found.get(0).contains("Registry.b"), found::toString);
+  }
+
   @Test
   void constructorsRunUnderTheLocksHeldAtNew() {
     String sources =

@@ -51,6 +51,8 @@ final class CallbackApis {
               Set.of("forEach", "compute", "computeIfAbsent", "computeIfPresent", "merge", "replaceAll")),
           Map.entry("java.util.Collections", Set.of("sort", "max", "min")),
           Map.entry("java.util.Arrays", Set.of("sort", "setAll")),
+          Map.entry("java.security.AccessController", Set.of("doPrivileged", "doPrivilegedWithCombiner")),
+          Map.entry("javax.security.auth.Subject", Set.of("doAs", "doAsPrivileged", "callAs")),
           Map.entry(
               "java.util.Optional",
               Set.of("ifPresent", "ifPresentOrElse", "map", "flatMap", "filter", "or", "orElseGet", "orElseThrow")),
