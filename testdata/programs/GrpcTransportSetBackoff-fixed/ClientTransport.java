@@ -1,0 +1,6 @@
+package grpc.internal;
+
+/** A transport streams are made on. */
+interface ClientTransport {
+  Stream newStream(String method);
+}

@@ -1,0 +1,4 @@
+package grpc.internal;
+
+/** A stream of one call. */
+interface Stream {}
