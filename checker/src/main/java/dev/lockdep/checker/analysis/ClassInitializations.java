@@ -125,8 +125,7 @@ final class ClassInitializations {
     }
     for (Element member : type.getEnclosedElements()) {
       boolean starts = member.getKind() == ElementKind.CONSTRUCTOR
-          || member.getModifiers().contains(Modifier.STATIC) && !(member instanceof TypeElement)
-              && !(member instanceof VariableElement field && field.getConstantValue() != null);
+          || member.getModifiers().contains(Modifier.STATIC) && !(member instanceof TypeElement) && !isConstant(member);
       if (starts && visibleOutside(member)) {
         return true;
       }
@@ -137,6 +136,11 @@ final class ClassInitializations {
   private static boolean visibleOutside(Element element) {
     Set<Modifier> modifiers = element.getModifiers();
     return modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED);
+  }
+
+  /** Whether {@code member} is a constant field, inlined where it is read: reading it initializes nothing. */
+  private static boolean isConstant(Element member) {
+    return member instanceof VariableElement field && field.getConstantValue() != null;
   }
 
   private List<List<TypeElement>> find(TypeElement used, TypeElement running) {
@@ -203,7 +207,8 @@ final class ClassInitializations {
       known = fromSource(type)
           && (runsProgramCode(type)
               || !type.getKind().isInterface()
-                  && (superclass != null && waits(superclass) || defaultingSuperinterfaces(type).stream().anyMatch(this::waits)));
+                  && (superclass != null && waits(superclass)
+                      || defaultingSuperinterfaces(type).stream().anyMatch(this::waits)));
       waiting.put(type, known);
     }
     return known;
@@ -235,14 +240,12 @@ final class ClassInitializations {
       // Its objects are made by its outer class's code: what holds there holds here.
       return initializedWhileRunning(outer, type, asked);
     }
-    Set<Modifier> modifiers = running.getModifiers();
     boolean madeInside = madeOnlyInside(running);
-    if (!madeInside && (modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED))
-        || !asked.add(running)) {
+    if (!madeInside && visibleOutside(running) || !asked.add(running)) {
       return false;
     }
     boolean started = false;
-    for (TypeElement user : usersOf(running, madeInside || modifiers.contains(Modifier.PRIVATE))) {
+    for (TypeElement user : usersOf(running, madeInside || running.getModifiers().contains(Modifier.PRIVATE))) {
       // A use in the class's own code starts nothing: that code runs once the class is initialized.
       if (!runsAfter(user, running)) {
         if (!initializedWhileRunning(user, type, asked)) {
@@ -274,7 +277,7 @@ final class ClassInitializations {
         privateConstructors &= hidden;
         instanceCode |= !hidden && !lookups.implicit(member);
       } else if (modifiers.contains(Modifier.STATIC)) {
-        if (!hidden && !(member instanceof VariableElement field && field.getConstantValue() != null)) {
+        if (!hidden && !isConstant(member)) {
           return false;
         }
       } else if (member.getKind() == ElementKind.METHOD) {

@@ -38,7 +38,7 @@ record HeldLocks(
    */
   record Entry(LockRef lock, boolean trylock, Provenance acquiredAt, int reentries) {
     HeldLock toHeldLock() {
-      return new HeldLock(lock.lockClass(), lock.mode(), trylock, lock.instance(), acquiredAt);
+      return lock.held(trylock, acquiredAt);
     }
 
     /** Whether the acquisition at {@code at} took this hold, of {@code other}'s class. */
@@ -204,7 +204,7 @@ record HeldLocks(
 
   /** This path after releasing {@code lock}, a hold its caller took, at {@code at}. */
   HeldLocks releasingCaller(LockRef lock, Provenance at) {
-    HeldLock released = new HeldLock(lock.lockClass(), lock.mode(), false, lock.instance(), at);
+    HeldLock released = lock.held(false, at);
     for (HeldLock known : releasedCallers) {
       if (known.lockClass().equals(released.lockClass()) && Objects.equals(known.instance(), released.instance())) {
         return this;

@@ -1,6 +1,8 @@
 package dev.lockdep.checker.analysis;
 
+import dev.lockdep.lockgraph.HeldLock;
 import dev.lockdep.lockgraph.LockClass;
+import dev.lockdep.lockgraph.Provenance;
 import dev.lockdep.lockgraph.ReadMode;
 import java.util.Objects;
 
@@ -30,6 +32,11 @@ public record LockRef(LockClass lockClass, ReadMode mode, String instance, Strin
 
   LockRef withText(String newText) {
     return new LockRef(lockClass, mode, instance, newText);
+  }
+
+  /** This lock as a summary holds it: taken at {@code at}, by a trylock or not. */
+  HeldLock held(boolean trylock, Provenance at) {
+    return new HeldLock(lockClass, mode, trylock, instance, at);
   }
 
   /** Whether both certainly denote one lock object. */

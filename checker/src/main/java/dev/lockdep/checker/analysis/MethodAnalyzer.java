@@ -1449,7 +1449,7 @@ final class MethodAnalyzer {
       int index = p.releasedBy(lock, true);
       if (index >= 0) {
         HeldLocks.Entry waitedOn = p.stack().get(index);
-        HeldLock again = new HeldLock(waitedOn.lock().lockClass(), waitedOn.lock().mode(), false, waitedOn.lock().instance(), at);
+        HeldLock again = waitedOn.lock().held(false, at);
         List<HeldLock> others = p.heldExcept(index);
         if (!others.isEmpty()) {
           acquisitions.add(new MethodSummary.Acquisition(others, again, at, guards, p.releasedCallers()));

@@ -255,21 +255,16 @@ public final class UnitAnalyzer {
     for (List<TypeElement> chain : started) {
       List<HeldLock> held = new ArrayList<>(chain.size() - 1);
       for (TypeElement outer : chain.subList(0, chain.size() - 1)) {
-        held.add(initializationHeld(outer, at));
+        held.add(context.keys().classInitialization(outer).held(false, at));
       }
-      acquisitions.add(new MethodSummary.Acquisition(held, initializationHeld(chain.get(chain.size() - 1), at), at));
+      HeldLock next = context.keys().classInitialization(chain.get(chain.size() - 1)).held(false, at);
+      acquisitions.add(new MethodSummary.Acquisition(held, next, at));
     }
     String id = MethodSummary.OUTSIDE + "<first use>(" + context.lookups().typeName(type) + ")";
     methods.add(
         new MethodSummary(
             name, id, List.of(), List.of(), acquisitions, List.of(), Set.of(), BodyContext.entry(at), List.of(),
             List.of(), List.of()));
-  }
-
-  /** {@code type}'s initialization, held as a use at {@code at} takes it. */
-  private HeldLock initializationHeld(TypeElement type, Provenance at) {
-    LockRef lock = context.keys().classInitialization(type);
-    return new HeldLock(lock.lockClass(), lock.mode(), false, lock.instance(), at);
   }
 
   /**

@@ -1366,7 +1366,9 @@ public final class SummaryComposer {
       return;
     }
     List<ComposedAcquisition> unit =
-        context.body.outside ? outsideUses.computeIfAbsent(context.unit, u -> new ArrayList<>()) : context.unit.acquisitions;
+        context.body.outside
+            ? outsideUses.computeIfAbsent(context.unit, u -> new ArrayList<>())
+            : context.unit.acquisitions;
     Frame frame = context.frame;
     List<String> chain = context.chain();
     IrqState irq = context.state.irqOrOrderOnly();
