@@ -3552,6 +3552,39 @@ class ProgramModelTest {
   }
 
   /**
+   * A thread subclass that joins itself in its own {@code shutdown()}, which the server calls under
+   * its monitor, waits for its {@code run()}, which takes that monitor (ZOOKEEPER-2347's shape);
+   * with the server's counter no longer {@code synchronized}, nothing is reported.
+   */
+  @Test
+  void aThreadJoiningItselfInItsOwnMethodWaitsForItsRun() {
+    String server =
+        """
+        package p;
+        class Server {
+          private final Processor processor = new Processor(this);
+          synchronized void startup() { processor.start(); }
+          synchronized void shutdown() { processor.shutdown(); }
+          synchronized void decInProcess() { }
+          static class Processor extends Thread {
+            private final Server server;
+            private volatile boolean running = true;
+            Processor(Server server) { this.server = server; }
+            @Override public void run() { while (running) { server.decInProcess(); } }
+            void shutdown() {
+              running = false;
+              try { join(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            }
+          }
+        }
+        """;
+    assertCycle(findings(sources("p/Server.java", server)), "Server", "completion of Server.Processor.run()");
+    String fixed = server.replace("synchronized void decInProcess()", "void decInProcess()");
+    assertTrue(!fixed.equals(server), fixed);
+    assertEquals(List.of(), findings(sources("p/Server.java", fixed)));
+  }
+
+  /**
    * A thread kept in a private field, made only from a task (or cleared to {@code null}), and
    * joined under the monitor its task takes: the task is the field's. Given a thread from outside
    * too, the field holds no known task, and nothing is reported.
@@ -3997,5 +4030,310 @@ class ProgramModelTest {
     List<String> found = findings(sources("p/Dispatcher.java", source.toString()));
     assertEquals(1, found.stream().filter(f -> f.contains("[LockOrderInversion]")).count(), found::toString);
     assertTrue(found.stream().anyMatch(f -> f.contains("Dispatcher.registry") && f.contains("Pool")), found::toString);
+  }
+
+  /**
+   * A lock an abstract method returns ({@code synchronized (getLock())}) is keyed by that method
+   * where nothing says which object runs it; where composition knows the object, it is the lock
+   * that object's getter returns. Two aggregators of two owners, each guarding itself with its
+   * owner's lock: the channel's own lock taken again through its aggregator is a re-entry, and the
+   * transport's aggregator calling the channel's is an order of two locks, not lockdep's AA on
+   * {@code Aggregator.getLock()} nor a cycle through it.
+   */
+  @Test
+  void aLockAnAbstractGetterReturnsIsTheLockOfTheImplementationThatRuns() {
+    String aggregator =
+        """
+        package p;
+        abstract class Aggregator {
+          abstract Object getLock();
+          abstract void handle();
+          final void update() { synchronized (getLock()) { handle(); } }
+        }
+        class Channel {
+          private final Object lock = new Object();
+          final Aggregator agg = new Aggregator() {
+            Object getLock() { return lock; }
+            void handle() { exitIdle(); }
+          };
+          void exitIdle() { synchronized (lock) { } }
+          void check() { synchronized (lock) { agg.update(); } }
+        }
+        class Transport {
+          private final Object lock = new Object();
+          private final Channel channel = new Channel();
+          final Aggregator agg = new Aggregator() {
+            Object getLock() { return lock; }
+            void handle() { channel.agg.update(); }
+          };
+          void use() { agg.update(); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Aggregator.java", aggregator)));
+  }
+
+  /**
+   * The lock a store's getter returns, taken through the abstract method it implements, is the
+   * store's lock that its own methods take by name: the index's order against it closes the
+   * cycle, which two names for one lock would not.
+   */
+  @Test
+  void aLockTakenThroughAnAbstractGetterAndByNameIsOneClass() {
+    String store =
+        """
+        package p;
+        abstract class Guarded {
+          abstract Object mutex();
+          abstract void changed();
+          final void update() { synchronized (mutex()) { changed(); } }
+        }
+        class Store extends Guarded {
+          private final Object lock = new Object();
+          private final Index index;
+          Store(Index index) { this.index = index; }
+          Object mutex() { return lock; }
+          void changed() { index.refresh(); }
+          void flush() { synchronized (lock) { } }
+        }
+        class Index {
+          synchronized void refresh() { }
+          synchronized void rebuild(Store store) { store.flush(); }
+          void touch(Store store) { store.update(); }
+        }
+        """;
+    assertCycle(findings(sources("p/Guarded.java", store)), "Store.lock", "Index");
+  }
+
+  /**
+   * A final method runs the overrides its {@code this} selects, and its {@code this} is what the
+   * flow brings to the receiver, as for an overridable method: the registry's task is a fast one,
+   * so the slow task's lock is not taken under the registry's.
+   */
+  @Test
+  void aFinalMethodRunsForTheTypesTheFlowBringsToItsReceiver() {
+    String tasks =
+        """
+        package p;
+        abstract class Task {
+          abstract void step();
+          final void run() { step(); }
+        }
+        class Fast extends Task { void step() { } }
+        class Slow extends Task {
+          final Object lock = new Object();
+          void step() { synchronized (lock) { Registry.touch(); } }
+        }
+        class Registry {
+          static final Task task = new Fast();
+          static synchronized void touch() { }
+          static synchronized void runAll() { task.run(); }
+        }
+        class User {
+          void use() { new Slow().run(); }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Task.java", tasks)));
+  }
+
+  /**
+   * A field initializer runs on an object of its class, whatever body of the file comes first (here
+   * the anonymous listener's): the listener it makes belongs to that object, whose lock the
+   * listener takes again through its enclosing instance, a re-entry.
+   */
+  @Test
+  void anInnerObjectAFieldInitializerMakesBelongsToTheObjectOfTheFieldsClass() {
+    String owner =
+        """
+        package p;
+        abstract class Listener { abstract void fired(); }
+        class Owner {
+          final Object lock = new Object();
+          final Listener listener = new Listener() { void fired() { touch(); } };
+          void touch() { synchronized (lock) { } }
+          void fire() { synchronized (lock) { listener.fired(); } }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Owner.java", owner)));
+  }
+
+  /**
+   * A lock taken through an interface's method on an object of unknown type ({@code
+   * entity.getSubsegmentsLock().tryLock()}) is each lock the implementations' getters return (a
+   * getter may read its field under a lock): the entity's own field lock among them, which its
+   * methods take under the entity's monitor, so the streaming code's order against that monitor
+   * closes the cycle (aws/aws-xray-sdk-java#276). The streaming code's recursion re-entering the
+   * child's lock by its field's name is a re-entry.
+   */
+  @Test
+  void aLockAnInterfaceMethodReturnsIsEachLockItsGettersReturn() {
+    String entity =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        import java.util.concurrent.locks.ReentrantLock;
+        interface Entity {
+          ReentrantLock getSubsegmentsLock();
+          boolean isInProgress();
+          List<Entity> children();
+          void remove(Entity child);
+        }
+        class EntityImpl implements Entity {
+          private final Object lock = new Object();
+          private final ReentrantLock subsegmentsLock = new ReentrantLock();
+          private final List<Entity> children = new ArrayList<>();
+          public ReentrantLock getSubsegmentsLock() { synchronized (lock) { return subsegmentsLock; } }
+          public boolean isInProgress() { synchronized (lock) { return true; } }
+          public List<Entity> children() { return children; }
+          public void add(Entity child) {
+            synchronized (lock) {
+              subsegmentsLock.lock();
+              try { children.add(child); } finally { subsegmentsLock.unlock(); }
+            }
+          }
+          public void remove(Entity child) {
+            subsegmentsLock.lock();
+            try { children.remove(child); } finally { subsegmentsLock.unlock(); }
+          }
+        }
+        class NoOpEntity implements Entity {
+          private final ReentrantLock lock = new ReentrantLock();
+          public ReentrantLock getSubsegmentsLock() { return lock; }
+          public boolean isInProgress() { return false; }
+          public List<Entity> children() { return List.of(); }
+          public void remove(Entity child) { }
+        }
+        class Streaming {
+          void streamSome(Entity entity) {
+            if (entity.getSubsegmentsLock().tryLock()) {
+              try { stream(entity); } finally { entity.getSubsegmentsLock().unlock(); }
+            }
+          }
+          private void stream(Entity entity) {
+            List<Entity> done = new ArrayList<>();
+            for (Entity child : entity.children()) {
+              if (child.getSubsegmentsLock().tryLock()) {
+                try { stream(child); done.add(child); } finally { child.getSubsegmentsLock().unlock(); }
+              }
+            }
+            entity.isInProgress();
+            for (Entity child : done) { entity.remove(child); }
+          }
+        }
+        """;
+    assertCycle(findings(sources("p/Entity.java", entity)), "EntityImpl.subsegmentsLock", "EntityImpl.lock");
+  }
+
+  /**
+   * A map keeps what the function passed to {@code computeIfAbsent} returns: the managers the
+   * provider makes that way are what its map holds, so closing one under the map's monitor runs
+   * the manager's {@code close()}, which calls back into the provider (the JCache provider's close
+   * in caffeine's jcache module).
+   */
+  @Test
+  void aMapKeepsWhatItsComputeIfAbsentFunctionReturns() {
+    String provider =
+        """
+        package p;
+        import java.util.HashMap;
+        import java.util.Map;
+        class Provider {
+          final Map<String, AutoCloseable> managers = new HashMap<>();
+          AutoCloseable get(String uri) {
+            synchronized (managers) { return managers.computeIfAbsent(uri, u -> new Manager(this, u)); }
+          }
+          void close(String uri) throws Exception {
+            synchronized (managers) {
+              AutoCloseable manager = managers.remove(uri);
+              if (manager != null) { manager.close(); }
+            }
+          }
+        }
+        class Manager implements AutoCloseable {
+          private final Object lock = new Object();
+          private final Provider provider;
+          private final String uri;
+          Manager(Provider provider, String uri) { this.provider = provider; this.uri = uri; }
+          public void close() throws Exception { synchronized (lock) { provider.close(uri); } }
+        }
+        """;
+    assertCycle(findings(sources("p/Provider.java", provider)), "Manager.lock", "Provider.managers");
+  }
+
+  /**
+   * A lambda kept in a field and called later runs where it is called: the statement's {@code
+   * close()} runs the connection's {@code onClose} hook under the statement's lock, against the
+   * connection closing its statements under its map's monitor (apache/druid#6867). A program
+   * functional interface and a JDK one alike, also kept through Guava's {@code checkNotNull};
+   * before, such a lambda ran nothing.
+   */
+  @Test
+  void aLambdaKeptInAFieldRunsWhereItIsCalled() {
+    String connection =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.HashMap;
+        import java.util.Map;
+        class Conn {
+          private final Map<Integer, Stmt> statements = new HashMap<>();
+          private int counter;
+          Stmt createStatement() {
+            synchronized (statements) {
+              int id = ++counter;
+              Stmt s = new Stmt(() -> { synchronized (statements) { statements.remove(id); } });
+              statements.put(id, s);
+              return s;
+            }
+          }
+          void close() {
+            synchronized (statements) { for (Stmt s : new ArrayList<>(statements.values())) { s.close(); } }
+          }
+        }
+        class Stmt {
+          private final Object lock = new Object();
+          private final OnClose onClose;
+          Stmt(OnClose onClose) { this.onClose = onClose; }
+          void close() { synchronized (lock) { onClose.run(); } }
+        }
+        interface OnClose { void run(); }
+        """;
+    assertCycle(findings(sources("p/Conn.java", connection)), "Stmt.lock", "Conn.statements");
+    String jdk = connection.replace("private final OnClose onClose;", "private final Runnable onClose;")
+        .replace("Stmt(OnClose onClose)", "Stmt(Runnable onClose)");
+    assertTrue(!jdk.equals(connection), jdk);
+    assertCycle(findings(sources("p/Conn.java", jdk)), "Stmt.lock", "Conn.statements");
+    // Kept through a generic method of a library without summaries that hands back what it is given.
+    String checked = jdk.replace("this.onClose = onClose;",
+        "this.onClose = com.google.common.base.Preconditions.checkNotNull(onClose, \"onClose\");");
+    assertTrue(!checked.equals(jdk), checked);
+    assertCycle(findings(sources("p/Conn.java", checked)), "Stmt.lock", "Conn.statements");
+  }
+
+  /**
+   * A listener lambda added to a list runs when the bus fires the list, under the bus's monitor:
+   * the user's lock under the bus's closes the cycle with the user firing under its lock. The
+   * lambda's {@code this} is the user that made it, taken as the object that holds its lock when it
+   * fires (a re-entry, as for an anonymous listener), not another user's: no recursive locking.
+   */
+  @Test
+  void aListenerLambdaInAListRunsWhenTheListIsFired() {
+    String bus =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.List;
+        class Bus {
+          final List<Runnable> listeners = new ArrayList<>();
+          synchronized void fire() { for (Runnable r : listeners) { r.run(); } }
+        }
+        class User {
+          final Object lock = new Object();
+          final Bus bus = new Bus();
+          void init() { bus.listeners.add(() -> { synchronized (lock) { } }); }
+          void other() { synchronized (lock) { bus.fire(); } }
+        }
+        """;
+    assertCycle(findings(sources("p/Bus.java", bus)), "Bus", "User.lock");
   }
 }

@@ -1,7 +1,9 @@
 package dev.lockdep.checker.analysis;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
@@ -36,7 +38,9 @@ import javax.lang.model.util.ElementFilter;
  *       Thread}: its {@code run()};
  *   <li>an effectively final local initialised with one of those;
  *   <li>a private field of this unit that every assignment and its initializer give one of those
- *       or {@code null}: the union of their tasks.
+ *       or {@code null}: the union of their tasks;
+ *   <li>{@code this}, or no receiver, in a program subclass of {@code Thread} ({@code join()} in
+ *       its {@code shutdown()}, which another thread calls): its {@code run()}.
  * </ul>
  * A future or thread from anywhere else (a parameter, another unit's field, a field also given
  * other values) is no known task.
@@ -59,10 +63,13 @@ final class AwaitedTasks {
   /** The bodies the wait at {@code wait} waits for, by id; none when its receiver is no known task. */
   List<String> of(TreePath wait, LocalScope scope) {
     TreePath receiver = LockClassKeys.receiver(wait);
-    if (receiver == null) {
-      return List.of();
+    TreePath value = receiver == null ? null : LockClassKeys.withoutParenthesesAndCasts(receiver);
+    if (value == null || isThis(value.getLeaf())) {
+      // A thread waiting for itself from its own methods (`join()` in a Thread subclass's
+      // `shutdown()`), which another thread calls: the wait is for the class's run().
+      String run = ownThread(wait);
+      return run == null ? List.of() : List.of(run);
     }
-    TreePath value = LockClassKeys.withoutParenthesesAndCasts(receiver);
     Element variable =
         value.getLeaf().getKind() == Tree.Kind.IDENTIFIER || value.getLeaf().getKind() == Tree.Kind.MEMBER_SELECT
             ? unit.trees().getElement(value)
@@ -75,6 +82,27 @@ final class AwaitedTasks {
       return fieldTasks(variable);
     }
     return tasks(value, scope);
+  }
+
+  private static boolean isThis(Tree tree) {
+    return tree instanceof IdentifierTree identifier && identifier.getName().contentEquals("this");
+  }
+
+  /**
+   * The {@code run()} of the innermost class enclosing {@code wait} that is a program subclass of
+   * {@code Thread} ({@link #threadRun}): the object a wait on {@code this} or the implicit receiver
+   * waits for; null where there is none.
+   */
+  private String ownThread(TreePath wait) {
+    for (TreePath path = wait; path != null; path = path.getParentPath()) {
+      if (path.getLeaf() instanceof ClassTree && unit.trees().getElement(path) instanceof TypeElement type) {
+        String run = threadRun(type);
+        if (run != null) {
+          return run;
+        }
+      }
+    }
+    return null;
   }
 
   /** The tasks of a private field of this unit: of every value given to it, when each is a task or {@code null}. */

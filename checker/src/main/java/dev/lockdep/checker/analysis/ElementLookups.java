@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.lang.model.element.AnnotationMirror;
@@ -78,10 +79,44 @@ public final class ElementLookups {
   /** Made when a unit first asks. */
   private ClassInitializations classInitializations;
 
+  /** {@link #functionalMethod}'s answers. */
+  private final Map<TypeElement, Optional<ExecutableElement>> functionalMethods = new HashMap<>();
+
   public ElementLookups(Elements elements, Types types, Models models) {
     this.elements = elements;
     this.types = types;
     this.models = models;
+  }
+
+  /**
+   * The one abstract method of the interface {@code type}, a functional interface's (not one of
+   * {@code Object}'s), or null for a class or another interface; found once per type.
+   */
+  ExecutableElement functionalMethod(TypeElement type) {
+    return functionalMethods.computeIfAbsent(type, t -> Optional.ofNullable(findFunctionalMethod(t))).orElse(null);
+  }
+
+  private ExecutableElement findFunctionalMethod(TypeElement type) {
+    if (type.getKind() != ElementKind.INTERFACE) {
+      return null;
+    }
+    ExecutableElement found = null;
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT)
+          && !(method.getEnclosingElement() instanceof TypeElement owner
+              && owner.getQualifiedName().contentEquals("java.lang.Object"))) {
+        if (found != null) {
+          return null;
+        }
+        found = method;
+      }
+    }
+    return found;
+  }
+
+  /** Whether {@code a} and {@code b} are the same type. */
+  boolean sameType(TypeMirror a, TypeMirror b) {
+    return types.isSameType(a, b);
   }
 
   /** The compilation's name {@code text}: javac interns names, so they compare by identity. */

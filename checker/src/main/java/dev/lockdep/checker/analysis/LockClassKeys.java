@@ -771,7 +771,46 @@ final class LockClassKeys {
     }
     Key byType = typeKey(path, null);
     Key key = annotatedOr(lockClass.orElse(null), method.getReturnType(), byType);
-    return key == byType ? returnedKey(method, byType, trees.getTypeMirror(path)) : key;
+    if (key != byType) {
+      return key;
+    }
+    Key returned = returnedKey(method, byType, trees.getTypeMirror(path));
+    return returned == byType ? returned : returned.withInstance(returnedInstance(path, method, receiver, scope, depth));
+  }
+
+  /**
+   * The name of the lock a call of {@code method}, keyed by the method ({@link #returnedKey}),
+   * returns: {@code receiver.getLock()}, for a method without parameters, which one object's calls
+   * take to return one lock, as a getter does; composition finds it where it knows the receiver's
+   * class and that class's implementation is a getter ({@code MethodSummary#returnedLock}).
+   */
+  private String returnedInstance(
+      TreePath path, ExecutableElement method, TreePath receiver, LocalScope scope, int depth) {
+    if (!method.getParameters().isEmpty() || method.getModifiers().contains(Modifier.STATIC)) {
+      return null;
+    }
+    return LockRef.rebase(
+        "this." + method.getSimpleName() + "()", receiverInstance(path, method, receiver, scope, depth));
+  }
+
+  /**
+   * The lock {@code method}, a getter that implements or overrides another method, returns, named
+   * as its body names it, where a call of the method it implements is keyed by that method
+   * ({@link #returnedKey}): a lock of a JDK type; else null.
+   */
+  LockRef returnedLock(ExecutableElement method) {
+    if (!method.getParameters().isEmpty()
+        || method.getModifiers().contains(Modifier.STATIC)
+        || method.getReturnType().getKind() != TypeKind.DECLARED
+        || programType(method.getReturnType()) != null) {
+      return null;
+    }
+    Getter getter = getter(method);
+    if (getter == null) {
+      return null;
+    }
+    Key k = key(getter.returned(), getter.scope(), 1);
+    return k.typed() || k.key().endsWith("()") ? null : ref(k.withInstance(getter.outside(k.instance())), 0, method.toString());
   }
 
   /**
@@ -808,7 +847,8 @@ final class LockClassKeys {
     }
     Getter getter = LockAnnotations.find(method, LockAnnotations.LOCK_CLASS, models).isEmpty() ? getter(method) : null;
     if (getter == null) {
-      return null;
+      // The lock a method keyed by itself returns is named as its acquisition names it.
+      return invocationKey(path, scope, depth).instance();
     }
     String instance = getter.outside(instance(getter.returned(), getter.scope(), depth + 1));
     return LockRef.rebase(instance, receiverInstance(path, method, receiver, scope, depth));
@@ -867,6 +907,8 @@ final class LockClassKeys {
    *       writes it): the field is then set once ({@link FieldAssignments#setOnce}), one object
    *       for every read that finds it set.
    * </ul>
+   *
+   * A body that is one {@code synchronized} block of such statements is a getter as well.
    */
   private Getter getter(ExecutableElement method) {
     TreePath methodPath = declaration(method);
@@ -874,12 +916,18 @@ final class LockClassKeys {
       return null;
     }
     List<? extends StatementTree> statements = tree.getBody().getStatements();
+    TreePath bodyPath = child(methodPath, tree.getBody());
+    if (statements.size() == 1 && statements.get(0) instanceof SynchronizedTree block) {
+      // What it returns read under a lock (`synchronized (lock) { return subsegmentsLock; }`):
+      // the same field of the same object.
+      statements = block.getBlock().getStatements();
+      bodyPath = child(child(bodyPath, block), block.getBlock());
+    }
     int last = statements.size() - 1;
     if (last < 0 || !(statements.get(last) instanceof ReturnTree ret) || ret.getExpression() == null
         || !follows(ret.getExpression())) {
       return null;
     }
-    TreePath bodyPath = child(methodPath, tree.getBody());
     TreePath returned = child(child(bodyPath, ret), ret.getExpression());
     boolean returnsField = trees.getElement(returned) instanceof VariableElement v && v.getKind() == ElementKind.FIELD;
     Map<Element, TreePath> locals = new HashMap<>();

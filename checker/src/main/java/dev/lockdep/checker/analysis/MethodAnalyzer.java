@@ -232,7 +232,8 @@ final class MethodAnalyzer {
         context,
         identity.stores(),
         unit.typeFlow().body(body),
-        returnsHolding(exits, declaredAt));
+        returnsHolding(exits, declaredAt),
+        identity.returnedLock());
   }
 
   /**

@@ -4,6 +4,7 @@ import static dev.lockdep.checker.analysis.LockClassKeys.child;
 
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -45,6 +46,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 
 /**
  * Where a body's objects go, for the program's type flow ({@link MethodSummary.Flow}): what each
@@ -60,6 +62,9 @@ final class TypeFlowFacts {
    * The library methods that keep what they are passed: collections', maps', references' and
    * futures' ({@code remove} or {@code contains} only look at it).
    */
+  /** The library methods of {@link #STORING} that keep what a function they are passed computes: a map's. */
+  private static final Set<String> COMPUTING = Set.of("compute", "computeIfAbsent", "computeIfPresent", "merge");
+
   private static final Set<String> STORING =
       Set.of(
           "add", "addAll", "addFirst", "addLast", "offer", "offerFirst", "offerLast", "push", "put", "putAll",
@@ -77,10 +82,12 @@ final class TypeFlowFacts {
   private final UnitContext unit;
   /** Per local variable or parameter of the unit, the expressions assigned to it; built on first use. */
   private Map<Element, List<TreePath>> assigned;
-  /** The flows of the unit's field initializers, found by the same walk. */
-  private final Map<String, TreeSet<String>> initializers = new LinkedHashMap<>();
+  /** The flows of the unit's field initializers, found by the same walk, per class declaring the field. */
+  private final Map<TypeElement, Map<String, TreeSet<String>>> initializers = new LinkedHashMap<>();
   /** The unit's field initializers, in the order of the walk. */
   private final List<TreePath> fieldValues = new ArrayList<>();
+  /** The fields {@link #fieldValues} initialise, in the same order. */
+  private final List<Element> initialized = new ArrayList<>();
   /** Per local, the method whose parameters its sources name and the values that reach a read: its sources. */
   private final Map<Element, Map<LocalRead, Set<String>>> localSources = new HashMap<>();
 
@@ -99,6 +106,10 @@ final class TypeFlowFacts {
             : null;
     Map<String, TreeSet<String>> flows = new LinkedHashMap<>();
     scan(body, method, flows);
+    if (body.getLeaf() instanceof ExpressionTree && isObject(body)) {
+      // An expression lambda returns its expression.
+      add(flows, "R", sources(body, null));
+    }
     return flows(flows);
   }
 
@@ -174,15 +185,28 @@ final class TypeFlowFacts {
               add(flows, "F " + LockClassKeys.fieldKeyText(field), sources(receiver, method));
             }
             List<TreePath> passed = new ArrayList<>();
+            List<TreePath> functions = new ArrayList<>();
             for (ExpressionTree argument : node.getArguments()) {
               TreePath argumentPath = child(path, argument);
-              if (isObject(argumentPath) && !isFunction(argument)) {
-                passed.add(argumentPath);
+              if (isObject(argumentPath)) {
+                (isFunction(argument) ? functions : passed).add(argumentPath);
               }
             }
             if (instance && receiver != null && holds(receiver, callee)) {
-              // A collection, array or other library object is given what it is passed to hold.
+              // A collection, array or other library object is given what it is passed to hold (a
+              // listener lambda too), and a map what the function it is passed computes
+              // (`computeIfAbsent(k, k -> new Manager())`).
+              boolean computes = COMPUTING.contains(callee.getSimpleName().toString());
+              if (!computes && !callee.getSimpleName().contentEquals("replaceAll")) {
+                passed.addAll(functions);
+              }
               write(flows, receiver, passed, method);
+              Set<String> computed = computes ? computed(path) : Set.of();
+              for (String source : computed.isEmpty() ? Set.<String>of() : sources(receiver, method)) {
+                if (!source.equals(UNKNOWN) && source.charAt(0) != 'N') {
+                  add(flows, "W " + source, computed);
+                }
+              }
             } else {
               // Any other library code may keep what it is passed and hand it back where the flow
               // does not follow (a reflective constructor's arguments, a queue of its own).
@@ -191,12 +215,14 @@ final class TypeFlowFacts {
           } else {
             arguments(flows, path, callee, node.getArguments(), method);
           }
-          // The receiver of a call that may run an override, for dispatch; and of one that passes
+          // The receiver of a call that may run an override or an inherited body, for dispatch and
+          // the runtime type of the body's `this` (a final method that calls overridable ones on
+          // itself runs those of its receiver's class); and of one that passes
           // the object itself or a callback of its own, a registration, whatever the method.
           // A listener support's fire runs the listeners the receiver keeps: the receiver's
           // contents are the listener method's receivers (UnitContext#callSignature).
           if (instance && receiver != null
-              && (overridable(callee) || registers(path) || unit.callbacks().firedListener(callee) != null)
+              && (runsOnItsClass(callee) || registers(path) || unit.callbacks().firedListener(callee) != null)
               && !isThis(receiver) && isObject(receiver)) {
             Provenance at = unit.provenance(node, "");
             add(
@@ -227,16 +253,28 @@ final class TypeFlowFacts {
   }
 
   /**
-   * The flows of the field initializers of the unit's classes: what each field is given, and the
-   * objects its initializer passes on ({@code executor = new Executor(this)} gives the executor's
-   * constructor this object).
+   * The flows of the field initializers of the unit's classes, per class declaring the fields, in
+   * the order of the walk: what each field is given, and the objects its initializer passes on
+   * ({@code executor = new Executor(this)} gives the executor's constructor this object). They run
+   * on an object of that class: its {@code this} creates what they create.
    */
-  List<MethodSummary.Flow> fieldInitializers() {
+  Map<TypeElement, List<MethodSummary.Flow>> fieldInitializers() {
     assigned();
-    for (TreePath value : fieldValues) {
-      scan(value, null, initializers);
+    for (int i = 0; i < fieldValues.size(); i++) {
+      scan(fieldValues.get(i), null, initializers(initialized.get(i)));
     }
-    return flows(initializers);
+    Map<TypeElement, List<MethodSummary.Flow>> byClass = new LinkedHashMap<>();
+    initializers.forEach((owner, flows) -> {
+      if (!flows.isEmpty()) {
+        byClass.put(owner, flows(flows));
+      }
+    });
+    return byClass;
+  }
+
+  /** The flows of the initializers of {@code field}'s class. */
+  private Map<String, TreeSet<String>> initializers(Element field) {
+    return initializers.computeIfAbsent((TypeElement) field.getEnclosingElement(), owner -> new LinkedHashMap<>());
   }
 
   private static List<MethodSummary.Flow> flows(Map<String, TreeSet<String>> flows) {
@@ -257,10 +295,16 @@ final class TypeFlowFacts {
       ExecutableElement method) {
     int parameters = callee.getParameters().size();
     String signature = unit.signature(callee);
+    // An @Async callee runs the lambdas it is passed on another thread, in their own roots.
+    boolean async = unit.callee(callee).async();
     for (int i = 0; i < arguments.size() && parameters > 0; i++) {
       TreePath argument = child(call, arguments.get(i));
       if (isObject(argument)) {
-        add(flows, "A " + signature + "#" + Math.min(i, parameters - 1), sources(argument, method));
+        Set<String> sources = sources(argument, method);
+        if (async) {
+          sources.removeIf(source -> source.startsWith("N " + MethodSummary.FUNCTION));
+        }
+        add(flows, "A " + signature + "#" + Math.min(i, parameters - 1), sources);
       }
     }
   }
@@ -319,10 +363,22 @@ final class TypeFlowFacts {
           DOUBLE_LITERAL -> {}
       case LAMBDA_EXPRESSION, MEMBER_REFERENCE -> {
         // An object of no class of the program, of its functional interface alone: kept in a field
-        // or a map and called later, it runs the interface's default methods and no class's
-        // override. An interface of the JDK's is no type the flow knows.
+        // or a map and called later, it runs the body it carries for the interface's method
+        // (MethodSummary#FUNCTION), the interface's default methods and no class's override.
         String type = unit.keys().programTypeName(unit.trees().getTypeMirror(path));
-        into.add(type == null ? UNKNOWN : "N " + type);
+        if (type != null) {
+          into.add("N " + type);
+        }
+        String function = functionalMethod(unit.trees().getTypeMirror(path));
+        List<MethodSummary.Callback> carried =
+            function == null ? List.of() : unit.callbacks().argument(path, LocalScope.NONE).callbacks();
+        for (MethodSummary.Callback callback : carried) {
+          boolean onThis = tree.getKind() == Tree.Kind.LAMBDA_EXPRESSION || "this".equals(callback.receiver());
+          into.add("N " + MethodSummary.function(function, callback.target(), onThis ? thisClass(path) : null));
+        }
+        if (type == null && carried.isEmpty()) {
+          into.add(UNKNOWN);
+        }
       }
       case NEW_CLASS -> {
         String type = unit.keys().programTypeName(unit.trees().getTypeMirror(path));
@@ -362,6 +418,16 @@ final class TypeFlowFacts {
           }
           if (into.size() == before) {
             into.add(UNKNOWN);
+          }
+        } else if (passesThrough(callee)) {
+          // A generic method of another compilation that hands back what it is given
+          // (`Preconditions.checkNotNull(onClose, "onClose")`): the arguments of its type variable.
+          List<? extends VariableElement> parameters = callee.getParameters();
+          List<? extends ExpressionTree> arguments = ((MethodInvocationTree) tree).getArguments();
+          for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
+            if (unit.lookups().sameType(parameters.get(i).asType(), callee.getReturnType())) {
+              sources(child(path, arguments.get(i)), method, into, visiting);
+            }
           }
         } else {
           into.add("C " + unit.signature(callee));
@@ -538,13 +604,14 @@ final class TypeFlowFacts {
             // The field's declared type: it holds objects of that type only.
             String type = unit.keys().programTypeName(element.asType());
             if (type != null) {
-              add(initializers, "Y F " + LockClassKeys.fieldKeyText((VariableElement) element), Set.of(type));
+              add(initializers(element), "Y F " + LockClassKeys.fieldKeyText((VariableElement) element), Set.of(type));
             }
           }
           if (node.getInitializer() != null && element != null) {
             TreePath value = child(getCurrentPath(), node.getInitializer());
             if (element.getKind() == ElementKind.FIELD) {
               fieldValues.add(value);
+              initialized.add(element);
             }
             if (element.getKind() != ElementKind.FIELD) {
               found.computeIfAbsent(element, e -> new ArrayList<>(1)).add(value);
@@ -596,7 +663,9 @@ final class TypeFlowFacts {
       }.scan(new TreePath(unit.unit()), null);
       assigned = found;
       for (int i = 0; i < pending.size(); i++) {
-        add(initializers, "F " + LockClassKeys.fieldKeyText((VariableElement) pending.get(i)), sources(pendingValues.get(i), null));
+        add(
+            initializers(pending.get(i)), "F " + LockClassKeys.fieldKeyText((VariableElement) pending.get(i)),
+            sources(pendingValues.get(i), null));
       }
     }
     return assigned;
@@ -650,10 +719,12 @@ final class TypeFlowFacts {
     return false;
   }
 
-  /** Whether an override of {@code method} may run for a call of it: what the receiver's types decide. */
-  private static boolean overridable(ExecutableElement method) {
-    return !method.getModifiers().contains(Modifier.FINAL)
-        && !method.getModifiers().contains(Modifier.PRIVATE)
+  /**
+   * Whether a call of {@code method} runs code whose object's class its receiver decides: an
+   * instance method of a class that may have subclasses, overridden there or inherited by them.
+   */
+  private static boolean runsOnItsClass(ExecutableElement method) {
+    return method.getKind() == ElementKind.METHOD
         && !(method.getEnclosingElement() instanceof TypeElement owner && owner.getModifiers().contains(Modifier.FINAL));
   }
 
@@ -679,6 +750,25 @@ final class TypeFlowFacts {
    * own, which the program's implementations of it return, if any ({@code C}); what the
    * receiver holds is not what it makes.
    */
+  /**
+   * Whether {@code callee}, declared outside this compilation (no summary says what it returns),
+   * returns a type variable of its own that one of its parameters is declared as: it hands back
+   * that argument, or another object of the type the caller passed.
+   */
+  private boolean passesThrough(ExecutableElement callee) {
+    if (!(callee.getReturnType() instanceof TypeVariable variable)
+        || variable.asElement().getEnclosingElement() != callee
+        || unit.trees().getTree(callee) != null) {
+      return false;
+    }
+    for (VariableElement parameter : callee.getParameters()) {
+      if (unit.lookups().sameType(parameter.asType(), variable)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean returnsWhatItHolds(ExecutableElement callee) {
     return namesTypeVariable(callee.getReturnType());
   }
@@ -727,6 +817,56 @@ final class TypeFlowFacts {
       default -> false;
     };
   }
+
+  /**
+   * What the functions passed to the call at {@code call} return, as sources: a call of each
+   * lambda or method the arguments carry ({@code C lambda@...}, whose return the flow knows).
+   */
+  private Set<String> computed(TreePath call) {
+    Set<String> computed = new TreeSet<>();
+    for (ExpressionTree argument : ((MethodInvocationTree) call.getLeaf()).getArguments()) {
+      if (isFunction(argument)) {
+        MethodSummary.Argument function = unit.callbacks().argument(child(call, argument), LocalScope.NONE);
+        for (MethodSummary.Callback callback : function.callbacks()) {
+          computed.add("C " + callback.target());
+        }
+      }
+    }
+    return computed;
+  }
+
+  /**
+   * The id of the one abstract method of the functional interface {@code type}, as calls of it name
+   * it; null for another type.
+   */
+  private String functionalMethod(TypeMirror type) {
+    ExecutableElement method =
+        type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement element
+            ? unit.lookups().functionalMethod(element)
+            : null;
+    return method == null ? null : unit.signature(method);
+  }
+
+  /**
+   * The class of {@code this} where {@code path} is: the innermost class around it, unless the code
+   * there is static (a static method, initializer or field); else null.
+   */
+  private String thisClass(TreePath path) {
+    for (TreePath p = path; p.getParentPath() != null; p = p.getParentPath()) {
+      Tree member = p.getLeaf();
+      if (p.getParentPath().getLeaf() instanceof ClassTree) {
+        Element element = member instanceof BlockTree ? null : unit.trees().getElement(p);
+        boolean isStatic = member instanceof BlockTree block
+            ? block.isStatic()
+            : element != null && element.getModifiers().contains(Modifier.STATIC);
+        return !isStatic && unit.trees().getElement(p.getParentPath()) instanceof TypeElement type
+            ? unit.lookups().typeName(type)
+            : null;
+      }
+    }
+    return null;
+  }
+
 
   private static boolean isFunction(ExpressionTree argument) {
     return argument instanceof LambdaExpressionTree || argument.getKind() == Tree.Kind.MEMBER_REFERENCE;

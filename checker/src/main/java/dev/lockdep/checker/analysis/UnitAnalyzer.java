@@ -131,15 +131,21 @@ public final class UnitAnalyzer {
       }
     }.scan(new TreePath(context.unit()));
     try {
-      List<MethodSummary.Flow> initializers = context.typeFlow().fieldInitializers();
-      if (!initializers.isEmpty() && !methods.isEmpty()) {
-        // Field initializers run in no body of their own: the unit's first body carries their
-        // flows, which are the program's, whatever body says them.
-        methods.set(0, methods.get(0).withMoreFlows(initializers));
-      } else if (!initializers.isEmpty()) {
-        // A unit whose classes declare fields and nothing else: a body of their own carries them.
-        methods.add(fieldInitializers(initializers));
-      }
+      context.typeFlow().fieldInitializers().forEach((owner, flows) -> {
+        // Field initializers run in no body of their own: the first body of their class carries
+        // their flows, as that class's code (its objects create what they create), or a body of
+        // their own where the class has none.
+        String prefix = context.lookups().typeName(owner) + "#";
+        int carrier = 0;
+        while (carrier < methods.size() && !methods.get(carrier).id().startsWith(prefix)) {
+          carrier++;
+        }
+        if (carrier < methods.size()) {
+          methods.set(carrier, methods.get(carrier).withMoreFlows(flows));
+        } else {
+          methods.add(fieldInitializers(owner, flows));
+        }
+      });
     } catch (RuntimeException | StackOverflowError e) {
       internalErrors.add(
           new UnitSummary.InternalError(
@@ -188,15 +194,16 @@ public final class UnitAnalyzer {
     Provenance declared = context.provenance(tree, name);
     methods.add(
         analyzer.analyze(
-            body, heldOnEntry, monitor, declared, context.suppressed(path), identity(method, body),
+            body, heldOnEntry, monitor, declared, context.suppressed(path), identity(method, body, declared),
             context.contexts().body(method, declared)));
   }
 
   /**
    * The method's id, the ids of what it overrides, which parameters a caller's lock may bind, and,
-   * for a constructor, the lock fields it sets from its parameters.
+   * for a constructor, the lock fields it sets from its parameters; for a getter implementing a
+   * method keyed by itself, the lock it returns.
    */
-  private BodyIdentity identity(ExecutableElement method, TreePath body) {
+  private BodyIdentity identity(ExecutableElement method, TreePath body, Provenance declared) {
     List<String> overrides = new ArrayList<>();
     for (ExecutableElement overridden : context.operations().withOverridden(method)) {
       if (overridden != method) {
@@ -210,7 +217,10 @@ public final class UnitAnalyzer {
     }
     List<MethodSummary.Store> stores =
         method.getKind() == ElementKind.CONSTRUCTOR ? context.keys().stores(method, body) : List.of();
-    return new BodyIdentity(context.signature(method), overrides.stream().distinct().toList(), parameters, stores);
+    LockRef returned = overrides.isEmpty() ? null : context.keys().returnedLock(method);
+    return new BodyIdentity(
+        context.signature(method), overrides.stream().distinct().toList(), parameters, stores,
+        returned == null ? null : returned.held(false, declared));
   }
 
   /** {@code @GuardedBy} and {@code @Releases}: the caller holds these when the body starts. */
@@ -264,23 +274,21 @@ public final class UnitAnalyzer {
     methods.add(
         new MethodSummary(
             name, id, List.of(), List.of(), acquisitions, List.of(), Set.of(), BodyContext.entry(at), List.of(),
-            List.of(), List.of()));
+            List.of(), List.of(), null));
   }
 
   /**
-   * A body that stands for the field initializers of a unit with no other body, named as an
-   * initializer block of its first class is: it takes no lock and calls nothing, and carries the
+   * A body that stands for the field initializers of a class with no other body, named as an
+   * initializer block of the class is: it takes no lock and calls nothing, and carries the
    * initializers' flows ({@code final Listener listener = new Listener(subject);}).
    */
-  private MethodSummary fieldInitializers(List<MethodSummary.Flow> flows) {
-    ClassTree first = (ClassTree) context.unit().getTypeDecls().stream()
-        .filter(ClassTree.class::isInstance).findFirst().orElseThrow();
-    TypeElement owner = (TypeElement) context.trees().getElement(TreePath.getPath(context.unit(), first));
-    String name = owner.getSimpleName() + ".<field initializers>";
-    Provenance declared = context.provenance(first, name);
+  private MethodSummary fieldInitializers(TypeElement owner, List<MethodSummary.Flow> flows) {
+    Tree declaration = context.trees().getTree(owner);
+    String name = Names.type(owner) + ".<field initializers>";
+    Provenance declared = context.provenance(declaration, name);
     return new MethodSummary(
-        name, context.initializerId(owner, first), List.of(), List.of(), List.of(), List.of(), Set.of(),
-        BodyContext.entry(declared), List.of(), flows, List.of());
+        name, context.initializerId(owner, declaration), List.of(), List.of(), List.of(), List.of(), Set.of(),
+        BodyContext.entry(declared), List.of(), flows, List.of(), null);
   }
 
   /** Whether the field at {@code field} is initialised with an object of a class the program declares, made with arguments. */

@@ -28,7 +28,7 @@ class ErrorProneTestdataProgramsTest {
           "IrqSafeToUnsafe", "InconsistentLockState", "LockdepSelftestIrq", "ReclaimUnderLock", "MemorySpill",
           "FenceSignalling", "FutureWait", "SleepInAtomicContext", "SystemdsOffsetClassInit",
           "NettyStaticInitReflection", "Rdf4jIterationClassInit", "NessieNamespaceEmpty",
-          "JacksonNamingStrategyClassInit");
+          "JacksonNamingStrategyClassInit", "ZooKeeperProcessorJoin");
 
   @TempDir Path out;
 

@@ -32,6 +32,10 @@ import java.util.Set;
  * @param returnsHolding the locks the body takes and may still hold where it returns normally, as
  *     it names them: what a lock service ({@code void lock() { sync.lock(); }}) hands to its
  *     caller, which the caller's {@link #HELD_BY_CALL} entries stand for
+ * @param returnedLock for a getter that implements or overrides a method returning a lock of a
+ *     JDK type ({@code Object getLock() { return lock; }}), the lock it returns, named as the body
+ *     names it; else null. A call of the method it implements is keyed by that method where the
+ *     object it runs on is not known; where composition knows that object's class, it is this lock
  */
 public record MethodSummary(
     String method,
@@ -44,7 +48,8 @@ public record MethodSummary(
     BodyContext context,
     List<Store> stores,
     List<Flow> flows,
-    List<HeldLock> returnsHolding) {
+    List<HeldLock> returnsHolding,
+    HeldLock returnedLock) {
   /**
    * How the id of a body begins that stands for code outside the program: its first use of a class
    * the program's other packages may use ({@code <outside>#<first use>(pkg.Type)}), which takes
@@ -52,6 +57,43 @@ public record MethodSummary(
    * and are kept only for the dependencies no use the compilation has gives.
    */
   public static final String OUTSIDE = "<outside>#";
+
+  /**
+   * How the name begins of what the type flow gives for a lambda or a method reference ({@code N
+   * fn:java.lang.Runnable#run()=lambda@p/Bus.java:312 p.User}): an object of no class, whose
+   * functional interface's method ({@link #function}) runs the body it carries, wherever the flow
+   * brings it (a listener kept in a list, a hook kept in a field).
+   */
+  public static final String FUNCTION = "fn:";
+
+  /**
+   * The flow's name of a lambda or method reference that runs {@code body} for a call of {@code
+   * method}; {@code creator}: the class of the object whose {@code this} the body runs on (a
+   * lambda's enclosing class, {@code this::m}'s), or null.
+   */
+  public static String function(String method, String body, String creator) {
+    return FUNCTION + method + "=" + body + (creator == null ? "" : " " + creator);
+  }
+
+  /**
+   * The body {@code type}, a name the flow gives ({@link #function}), runs for a call of {@code
+   * method}; null when it is no lambda or method reference, or one of another interface.
+   */
+  public static String functionBody(String type, String method) {
+    int at = FUNCTION.length() + method.length();
+    if (!type.startsWith(FUNCTION) || type.length() <= at || type.charAt(at) != '='
+        || !type.startsWith(method, FUNCTION.length())) {
+      return null;
+    }
+    int space = type.indexOf(' ', at);
+    return type.substring(at + 1, space < 0 ? type.length() : space);
+  }
+
+  /** The class of the object a {@link #function} runs its body on, or null. */
+  public static String functionCreator(String type) {
+    int space = type.startsWith(FUNCTION) ? type.lastIndexOf(' ') : -1;
+    return space < 0 ? null : type.substring(space + 1);
+  }
 
   /** How instance names begin that name a local or a parameter ({@code local:name}), as {@link #parameters} are named. */
   public static final String LOCAL = "local:";
@@ -79,7 +121,9 @@ public record MethodSummary(
       List<CallSite> calls,
       Set<String> suppressed,
       BodyContext context) {
-    this(method, id, overrides, parameters, acquisitions, calls, suppressed, context, List.of(), List.of(), List.of());
+    this(
+        method, id, overrides, parameters, acquisitions, calls, suppressed, context, List.of(), List.of(), List.of(),
+        null);
   }
 
   /** This summary with {@code more} flows after its own. */
@@ -87,13 +131,15 @@ public record MethodSummary(
     List<Flow> all = new ArrayList<>(flows);
     all.addAll(more);
     return new MethodSummary(
-        method, id, overrides, parameters, acquisitions, calls, suppressed, context, stores, all, returnsHolding);
+        method, id, overrides, parameters, acquisitions, calls, suppressed, context, stores, all, returnsHolding,
+        returnedLock);
   }
 
   /** This summary with other acquisitions and calls, as {@link HeldByCalls} puts locks in place of its marks. */
   MethodSummary withEvents(List<Acquisition> newAcquisitions, List<CallSite> newCalls) {
     return new MethodSummary(
-        method, id, overrides, parameters, newAcquisitions, newCalls, suppressed, context, stores, flows, returnsHolding);
+        method, id, overrides, parameters, newAcquisitions, newCalls, suppressed, context, stores, flows, returnsHolding,
+        returnedLock);
   }
 
   /**

@@ -24,7 +24,8 @@ import java.util.Set;
  * units       = n:var (file:str methods types){n}
  * types       = n:var (name:str simpleName:str superclass:ostr interfaces:strs concrete:u8){n}
  * methods     = n:var (method:str id:str overrides:strs parameters:strs suppressed:strs
- *                      context acquisitions calls stores flows returnsHolding:held){n}
+ *                      context acquisitions calls stores flows returnsHolding:held
+ *                      returnedLock:held){n}            returnedLock: none or one
  * stores      = n:var (lockClass:str parameter:var){n}
  * flows       = n:var (target:str sources:strs){n}
  * context     = irqContext:u8 irqsDisabled:u8 gfp:u8 flags:u8 declaredAt:prov
@@ -46,7 +47,7 @@ import java.util.Set;
  * order, so equal summaries give equal bytes.
  */
 public final class ProgramFormat {
-  public static final int VERSION = 9;
+  public static final int VERSION = 10;
 
   /** Where a compilation's summaries go in its class output. */
   public static final String DIRECTORY = "META-INF/lockdep/";
@@ -135,6 +136,7 @@ public final class ProgramFormat {
       strings(out, flows.get(i).sources());
     }
     held(out, method.returnsHolding());
+    held(out, method.returnedLock() == null ? List.of() : List.of(method.returnedLock()));
   }
 
   private static void call(FactsEncoding.Output out, MethodSummary.CallSite call) {
@@ -246,7 +248,7 @@ public final class ProgramFormat {
         methods.add(
             new MethodSummary(
                 method, id, overrides, parameters, acquisitions, calls, Set.copyOf(suppressed), context, stores, flows,
-                held(in, id)));
+                held(in, id), returnedLock(in, id)));
       }
       int typeCount = in.count("types of ", file, 5);
       List<TypeDecl> types = new ArrayList<>(typeCount);
@@ -348,6 +350,14 @@ public final class ProgramFormat {
       held.add(lock(in));
     }
     return held;
+  }
+
+  private static HeldLock returnedLock(FactsEncoding.Input in, String id) throws FactsFormatException {
+    List<HeldLock> returned = held(in, id);
+    if (returned.size() > 1) {
+      throw in.fail(returned.size() + " returned locks of " + id + ", at most one");
+    }
+    return returned.isEmpty() ? null : returned.get(0);
   }
 
   private static void lock(FactsEncoding.Output out, HeldLock lock) {

@@ -197,6 +197,11 @@ public final class SummaryComposer {
    */
   private final Map<String, LockClass[]> stored = new HashMap<>();
   /**
+   * Per lock class keyed by a method ({@link #findReturnedLocks}), the name each class of its
+   * {@link #stored} classes has in the getter that returns it ({@code this.subsegmentsLock}).
+   */
+  private final Map<String, Map<LockClass, String>> returnedInstances = new HashMap<>();
+  /**
    * Per receiver that names a field holding one object for the life of its own ({@code this.f},
    * or a static field's name), per class declaring it ({@link #fieldOwner}), the creation that
    * gives it that object ({@link #findFieldCreations}). Keyed by the receiver first, so that the
@@ -306,6 +311,7 @@ public final class SummaryComposer {
     composer.findAwaited();
     composer.findWrappers();
     composer.findStoredLocks();
+    composer.findReturnedLocks();
     composer.flow = new TypeFlow(composer.bodies, composer::everySelected, composer.types);
     composer.findProducers();
     composer.findInitializedBy();
@@ -521,6 +527,51 @@ public final class SummaryComposer {
     // depends on where it is entered.
     for (String field : new TreeSet<>(named.keySet())) {
       resolveStored(field, named, own, new HashSet<>());
+    }
+  }
+
+  /**
+   * For each lock keyed by the method that returned it ({@link #returnedBy}, lock model rule 6),
+   * the classes the method's implementations return ({@link MethodSummary#returnedLock}), and the
+   * method's own class where an implementation is not a getter: where no frame knows the object
+   * the method ran on, the lock is each of them, as a field its creators give locks of several
+   * classes is ({@link #storedClasses}). A lock the streaming code takes through an interface is
+   * then also the lock the entity's own methods take by its field's name.
+   */
+  private void findReturnedLocks() {
+    Set<String> keyed = new TreeSet<>();
+    for (Body body : bodies) {
+      for (MethodSummary.Acquisition acquisition : body.summary.acquisitions()) {
+        if (returnedBy(acquisition.next()) != null) {
+          keyed.add(acquisition.next().lockClass().key());
+        }
+      }
+    }
+    for (String key : keyed) {
+      List<LockClass> classes = new ArrayList<>();
+      boolean other = false;
+      Map<LockClass, String> named = new TreeMap<>(STORED_ORDER);
+      for (Body implementation : types.declaring(returningMethod(key))) {
+        HeldLock returned = implementation.summary.returnedLock();
+        if (returned == null) {
+          other = true;
+        } else {
+          addOnce(classes, returned.lockClass());
+          if (returned.instance() != null) {
+            // Two getters returning locks of one class name them alike or name them not at all.
+            named.merge(returned.lockClass(), returned.instance(), (a, b) -> a.equals(b) ? a : "");
+          }
+        }
+      }
+      if (!classes.isEmpty() && !stored.containsKey(key)) {
+        named.values().removeIf(String::isEmpty);
+        returnedInstances.put(key, named);
+        classes.sort(STORED_ORDER);
+        if (other) {
+          classes.add(null);
+        }
+        stored.put(key, classes.toArray(new LockClass[0]));
+      }
     }
   }
 
@@ -838,7 +889,9 @@ public final class SummaryComposer {
         produces = true;
       }
       produces = produces || callsCallbacks(call);
-      Body[] called = targets(call);
+      Body[] called = runsPassedFunctions(body, call)
+          ? targets(call)
+          : withFunctions(targets(call), flow.functions(body, call), call.callee());
       targets[i] = called;
       // A body that produces by itself needs no callee to make it one.
       for (int t = produces ? called.length : 0; t < called.length; t++) {
@@ -854,6 +907,92 @@ public final class SummaryComposer {
     }
     body.targets = targets;
     return produces;
+  }
+
+  /**
+   * The lambdas and method references among {@code value}, the types the flow brings to a
+   * receiver, that run a body for a call of {@code callee} ({@link MethodSummary#function}), in
+   * the order of {@code value}; empty for none.
+   */
+  private static List<String> functions(String[] value, String callee) {
+    List<String> found = List.of();
+    for (String type : value == TypeFlow.UNKNOWN ? NO_NAMES : value) {
+      if (MethodSummary.functionBody(type, callee) != null) {
+        if (found.isEmpty()) {
+          found = new ArrayList<>(2);
+        }
+        found.add(type);
+      }
+    }
+    return found;
+  }
+
+  /** The bodies {@code function}, a name of {@link #functions}, runs for a call of {@code callee}. */
+  private Body[] functionBodies(String function, String callee) {
+    BodyId id = ids.get(MethodSummary.functionBody(function, callee));
+    return id == null ? NO_BODIES : id.ownTargets();
+  }
+
+  /**
+   * Whether {@code call} of {@code body} is on one of the body's parameters: the functions its
+   * callers pass run as callbacks bound where each caller passes them ({@link #entries}), with the
+   * caller's objects; the flow's values of the parameter, which lose those objects, are not run.
+   */
+  private static boolean runsPassedFunctions(Body body, MethodSummary.CallSite call) {
+    return call.receiver() != null && body.summary.parameters().contains(call.receiver());
+  }
+
+  /** {@code targets} and the bodies of the {@link #functions} the flow brings to the receiver, each once. */
+  private Body[] withFunctions(Body[] targets, String[] value, String callee) {
+    List<String> functions = functions(value, callee);
+    if (functions.isEmpty()) {
+      return targets;
+    }
+    List<Body> all = new ArrayList<>(Arrays.asList(targets));
+    for (String function : functions) {
+      for (Body body : functionBodies(function, callee)) {
+        if (!all.contains(body)) {
+          all.add(body);
+        }
+      }
+    }
+    return all.toArray(NO_BODIES);
+  }
+
+  /**
+   * Adds to {@code memo} the bodies the lambdas and method references the flow brings to the
+   * receiver of {@code live} run. They were made elsewhere: nothing of the caller's frame is theirs
+   * but the function object, whose creator (a lambda's enclosing object, {@code this::m}'s) is
+   * taken as an inner object's enclosing instance is, the object it belongs to ({@link
+   * #owner}): a listener taking its creator's lock while the creator holds it re-enters that lock.
+   */
+  private void functionEntries(Body caller, LiveCall live, Frame frame, CallMemo memo) {
+    if (runsPassedFunctions(caller, live.call)) {
+      return;
+    }
+    String callee = live.call.callee();
+    List<String> functions = functions(flow.functions(caller, live.call), callee);
+    String receiver = live.call.receiver();
+    if (functions.size() > 1 && receiver != null && receiver.indexOf('.') > 0) {
+      // A field given one of several functions (a task wrapper's runnable, set by each creator)
+      // holds, per object, the one its creator gave, which the frame binds where it knows the
+      // creator; the field-based flow cannot tell which, and runs none of them.
+      return;
+    }
+    for (String function : functions) {
+      String creator = MethodSummary.functionCreator(function);
+      String enclosing = creator == null || memo.receiver == null
+          ? null
+          : memo.receiver + ".this$" + types.simpleName(creator);
+      ReachedOwner[] owners = enclosing == null
+          ? ReachedOwner.NONE
+          : new ReachedOwner[] {new ReachedOwner(enclosing, memo.receiver.length(), List.of(creator))};
+      for (Body body : functionBodies(function, callee)) {
+        if (body.producer) {
+          memo.add(body, new Bindings().frame(this, body.id.text, enclosing, creator, owners), creator);
+        }
+      }
+    }
   }
 
   /** Whether {@code call} may run a callback: its arguments', or one a frame binds to its receiver. */
@@ -944,8 +1083,10 @@ public final class SummaryComposer {
   }
 
   private static boolean usesThisType(MethodSummary summary) {
-    if (locksThis(summary)) {
-      return true;
+    for (MethodSummary.Acquisition acquisition : summary.acquisitions()) {
+      if (namesThisType(acquisition.next())) {
+        return true;
+      }
     }
     for (MethodSummary.CallSite call : summary.calls()) {
       if (call.virtual() && "this".equals(call.receiver())) {
@@ -957,7 +1098,7 @@ public final class SummaryComposer {
         }
       }
       for (HeldLock held : call.held()) {
-        if (typedThis(held)) {
+        if (namesThisType(held)) {
           return true;
         }
       }
@@ -1009,6 +1150,71 @@ public final class SummaryComposer {
 
   private static boolean typedThis(HeldLock lock) {
     return lock.lockClass().typed() && "this".equals(lock.instance());
+  }
+
+  /** Whether the class of {@code lock} depends on the runtime type of {@code this}. */
+  private static boolean namesThisType(HeldLock lock) {
+    return typedThis(lock) || "this".equals(returnedBy(lock));
+  }
+
+  /**
+   * The object a lock keyed by the method that returns it was returned by ({@code receiver} of
+   * {@code receiver.getLock()}, the front end's name for it; lock model rule 6); else null.
+   */
+  private static String returnedBy(HeldLock lock) {
+    String instance = lock.instance();
+    String key = lock.lockClass().key();
+    if (instance == null || !key.endsWith("()")) {
+      return null;
+    }
+    int method = key.lastIndexOf('.') + 1;
+    int length = key.length() - method;
+    int dot = instance.length() - length - 1;
+    return dot > 0 && instance.charAt(dot) == '.' && instance.regionMatches(dot + 1, key, method, length)
+        ? instance.substring(0, dot)
+        : null;
+  }
+
+  /**
+   * The getter that returns {@code lock}, keyed by the method that returned it on {@code receiver}
+   * ({@link #returnedBy}), where the frame knows the class of that object and that class's
+   * implementation is a getter ({@link MethodSummary#returnedLock}); else null.
+   */
+  private Body getter(HeldLock lock, String receiver, Frame frame) {
+    String type = receiver == null ? null : frame.runtimeType(receiver);
+    if (type == null) {
+      return null;
+    }
+    Body body = types.select(type, returningMethod(lock.lockClass().key()));
+    return body == null || body.summary.returnedLock() == null ? null : body;
+  }
+
+  /** The id of the method a lock class keyed by it names ({@code pkg.Channel.getMutex()}: {@code pkg.Channel#getMutex()}). */
+  private static String returningMethod(String key) {
+    int dot = key.lastIndexOf('.');
+    return key.substring(0, dot) + "#" + key.substring(dot + 1);
+  }
+
+  /** {@code lock}, which {@code getter} returned on {@code receiver}: the lock the getter returns, on that object. */
+  private static HeldLock returnedOn(Body getter, HeldLock lock, String receiver) {
+    HeldLock returned = getter.summary.returnedLock();
+    String instance = returned.instance() == null ? null : rebase(returned.instance(), receiver);
+    LockClass lockClass = lock.lockClass().subclass() == 0
+        ? returned.lockClass()
+        : returned.lockClass().withSubclass(lock.lockClass().subclass());
+    return new HeldLock(lockClass, lock.read(), lock.trylock(), instance, lock.acquiredAt());
+  }
+
+  /** {@code lock} as the frame knows it: the lock a getter returns, where {@link #getter} finds it. */
+  private HeldLock returned(HeldLock lock, Frame frame) {
+    String receiver = returnedBy(lock);
+    Body getter = getter(lock, receiver, frame);
+    return getter == null ? lock : returnedOn(getter, lock, receiver);
+  }
+
+  /** {@code lock} of a body in {@code frame}, in the caller's terms ({@link Frame#map}). */
+  private HeldLock mapped(HeldLock lock, Provenance at, Frame frame) {
+    return frame.map(returned(lock, frame), at, types);
   }
 
   private static boolean callsSensitiveOnThis(Body body) {
@@ -1390,8 +1596,14 @@ public final class SummaryComposer {
         continue;
       }
       Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
-      HeldLock next = frame.map(acquisition.next(), at, types);
-      ReachedOwner owner = owner(context.body, acquisition.next().instance(), frame);
+      String receiver = returnedBy(acquisition.next());
+      Body getter = getter(acquisition.next(), receiver, frame);
+      HeldLock taken = getter == null ? acquisition.next() : returnedOn(getter, acquisition.next(), receiver);
+      HeldLock next = frame.map(taken, at, types);
+      // A getter's lock on this object is named as the getter names it: its class's enclosing
+      // instances are the object's.
+      ReachedOwner owner =
+          owner(getter != null && receiver.equals("this") ? getter : context.body, taken.instance(), frame);
       compose(
           unit, held, ownersLock(held, next, frame.owners, owner), irq, context,
           finishedInitializations(context, held));
@@ -1905,7 +2117,7 @@ public final class SummaryComposer {
     }
     List<HeldLock> left = new ArrayList<>(held);
     for (int r = 0; r < released.size(); r++) {
-      HeldLock lock = frame.map(released.get(r), released.get(r).acquiredAt(), types);
+      HeldLock lock = mapped(released.get(r), released.get(r).acquiredAt(), frame);
       int match = -1;
       for (int i = left.size() - 1; i >= 0; i--) {
         HeldLock entry = left.get(i);
@@ -1946,7 +2158,7 @@ public final class SummaryComposer {
     all.addAll(held);
     for (int i = 0, n = own.size(); i < n; i++) {
       HeldLock lock = own.get(i);
-      push(all, frame.map(lock, lock.acquiredAt(), types));
+      push(all, mapped(lock, lock.acquiredAt(), frame));
     }
     return all;
   }
@@ -1988,8 +2200,13 @@ public final class SummaryComposer {
     boolean several = false;
     boolean changed = false;
     for (int p = 0; p <= n; p++) {
-      LockClass lockClass = (p < n ? held.get(p) : next).lockClass();
+      HeldLock lock = p < n ? held.get(p) : next;
+      LockClass lockClass = lock.lockClass();
       List<LockClass> passed = storedClasses(lockClass);
+      LockClass named = passed.size() > 1 ? namedBesides(lock, passed, held, next) : null;
+      if (named != null) {
+        passed = List.of(named);
+      }
       classes.add(passed);
       several |= passed.size() > 1;
       changed |= passed.get(0) != lockClass;
@@ -2039,10 +2256,54 @@ public final class SummaryComposer {
     }
   }
 
-  private static HeldLock withClass(HeldLock lock, LockClass lockClass) {
-    return lockClass == lock.lockClass()
-        ? lock
-        : new HeldLock(lockClass, lock.read(), lock.trylock(), lock.instance(), lock.acquiredAt());
+  /**
+   * Of {@code classes}, the classes a lock keyed by the method that returned it may be, the one
+   * whose getter's lock on the same object the acquisition names besides ({@code
+   * entity.subsegmentsLock} held, {@code entity.getSubsegmentsLock()} taken): that object's lock is
+   * of one class. Null where none is named so.
+   */
+  private LockClass namedBesides(HeldLock lock, List<LockClass> classes, List<HeldLock> held, HeldLock next) {
+    for (LockClass candidate : classes) {
+      String instance = returnedName(lock, candidate);
+      for (int i = 0, n = held.size(); i <= n && instance != null; i++) {
+        HeldLock other = i < n ? held.get(i) : next;
+        if (other != lock && instance.equals(other.instance()) && other.lockClass().key().equals(candidate.key())) {
+          return candidate;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code lock} as a lock of {@code lockClass}, one of its {@link #storedClasses}; a lock keyed by
+   * the method that returned it, as a getter's lock, is named as that getter names it.
+   */
+  private HeldLock withClass(HeldLock lock, LockClass lockClass) {
+    if (lockClass == lock.lockClass()) {
+      return lock;
+    }
+    String returned = returnedName(lock, lockClass);
+    return new HeldLock(
+        lockClass, lock.read(), lock.trylock(), returned != null ? returned : lock.instance(), lock.acquiredAt());
+  }
+
+  /**
+   * The name of {@code lock}, a lock keyed by the method that returned it, as a lock of {@code
+   * lockClass}: as the getter that returns that class names it, on the same object; else null.
+   */
+  private String returnedName(HeldLock lock, LockClass lockClass) {
+    String receiver = returnedBy(lock);
+    Map<LockClass, String> named = receiver == null ? null : returnedInstances.get(lock.lockClass().key());
+    String returned = named == null ? null : named.get(lockClass.withSubclass(0));
+    return returned == null ? null : rebase(returned, receiver);
+  }
+
+  /** {@code instance}, a name of a body's own object's ({@code this.f}), as named on {@code receiver}. */
+  private static String rebase(String instance, String receiver) {
+    return instance.equals("this") || instance.startsWith("this.")
+        ? receiver + instance.substring("this".length())
+        : instance;
   }
 
   /** Composes an acquisition once per combination of the runtime types of its monitors of unknown type. */
@@ -2354,7 +2615,7 @@ public final class SummaryComposer {
       }
       CallMemo memo = memos[i];
       if (memo == null) {
-        memos[i] = memo = entries(live[i], frame);
+        memos[i] = memo = entries(caller, live[i], frame);
       }
       List<HeldLock> held = null;
       HeldKey heldKey = null;
@@ -2560,7 +2821,7 @@ public final class SummaryComposer {
    * again: that is a decorator calling the method it implements on its delegate, which is another
    * object of another class in any program that does not wrap a decorator in itself.
    */
-  private CallMemo entries(LiveCall live, Frame frame) {
+  private CallMemo entries(Body caller, LiveCall live, Frame frame) {
     MethodSummary.CallSite call = live.call;
     if (frame.refutes(call.guards())) {
       // A call under a test of a parameter the caller passed the other constant for.
@@ -2586,6 +2847,7 @@ public final class SummaryComposer {
       memo.targets = memo.size;
       memo.receiver =
           live.thisReceiver && frame.receiver != null && !frame.identity ? frame.receiver : frame.mapInstance(call.receiver());
+      functionEntries(caller, live, frame, memo);
     }
     if (call.runsCallbacks()) {
       // What the receiver holds (a collection, a stream, an optional), as the flow knows it: the
@@ -2872,7 +3134,7 @@ public final class SummaryComposer {
     String[] texts = new String[mapped.length];
     for (int i = 0; i < mapped.length; i++) {
       HeldLock lock = own.get(i);
-      mapped[i] = frame.map(lock, lock.acquiredAt(), types);
+      mapped[i] = mapped(lock, lock.acquiredAt(), frame);
       texts[i] = lockText(mapped[i]);
     }
     memo.held = Arrays.asList(mapped);

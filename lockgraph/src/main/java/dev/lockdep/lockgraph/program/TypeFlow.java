@@ -110,6 +110,10 @@ final class TypeFlow {
   private final Map<Node, Map<Integer, Set<String>>> givenCreators = new IdentityHashMap<>();
   /** The ids of the types that are {@link #bound}s, not types: {@code ?pkg.Type}. */
   private final BitSet bounds = new BitSet();
+  /** The ids of the lambdas and method references among the types ({@link MethodSummary#FUNCTION}). */
+  private final BitSet functionIds = new BitSet();
+  /** Those of them of a JDK interface's method: of no type the program names. */
+  private final BitSet jdkFunctionIds = new BitSet();
   /** {@link #declared}'s answers, by type name; {@code ""} for none. */
   private final Map<String, String> declaredTypes = new HashMap<>();
   /** {@link #keepCompatible}'s answers, by declared type. */
@@ -425,7 +429,7 @@ final class TypeFlow {
       int position = indexOf(own, node);
       if (position >= 0 && position < parameterNames.size() && !parameterNames.get(position).isEmpty()) {
         names.add(parameterNames.get(position));
-        elsewhere.add(node.unknown ? UNKNOWN : names(node.types));
+        elsewhere.add(node.unknown ? UNKNOWN : valueNames(node.types));
       } else if (node.unknown) {
         return null;
       } else {
@@ -437,7 +441,7 @@ final class TypeFlow {
         return null;
       }
     }
-    return names.isEmpty()
+    return names.isEmpty() || valueNames(rest) == UNKNOWN
         ? null
         : new InFrame(names(rest), names.toArray(new String[0]), elsewhere.toArray(new String[0][]));
   }
@@ -525,7 +529,7 @@ final class TypeFlow {
     Node[] own = parameters.get(body);
     Node node = own == null || position < 0 || position >= own.length ? null : own[position];
     boolean known = node != null && !node.unknown && !node.types.isEmpty() && !node.types.intersects(bounds);
-    return known ? names(node.types) : null;
+    return known ? valueNames(node.types) : null;
   }
 
   /**
@@ -945,6 +949,13 @@ final class TypeFlow {
       id = typeNames.size();
       typeIds.put(type, id);
       typeNames.add(type);
+      if (type.startsWith(MethodSummary.FUNCTION)) {
+        functionIds.set(id);
+        String method = type.substring(MethodSummary.FUNCTION.length(), type.indexOf('='));
+        if (ClassHierarchy.ofJdk(method)) {
+          jdkFunctionIds.set(id);
+        }
+      }
     }
     return id;
   }
@@ -1183,11 +1194,22 @@ final class TypeFlow {
         fitting.decided.set(id);
         String type = typeNames.get(id);
         boolean fits =
-            bounds.get(id) ? types.mayBeBoth(type.substring(1), node.declared) : types.isSubtype(type, node.declared);
+            bounds.get(id) ? types.mayBeBoth(type.substring(1), node.declared)
+                : type.startsWith(MethodSummary.FUNCTION) ? functionFits(type, node.declared)
+                : types.isSubtype(type, node.declared);
         fitting.fits.set(id, fits);
       }
     }
     node.types.and(fitting.fits);
+  }
+
+  /**
+   * Whether a lambda or method reference ({@link MethodSummary#FUNCTION}) may be of {@code declared}:
+   * the interface declaring its method is that type, a supertype or a subtype of it.
+   */
+  private boolean functionFits(String function, String declared) {
+    String owner = ClassHierarchy.owner(function.substring(MethodSummary.FUNCTION.length(), function.indexOf('=')));
+    return owner != null && (types.isSubtype(declared, owner) || types.isSubtype(owner, declared));
   }
 
   /** Per declared type, which types and bounds a node of it may hold, as far as asked. */
@@ -1258,14 +1280,51 @@ final class TypeFlow {
         return UNKNOWN;
       }
     }
-    return names(all);
+    return valueNames(all);
   }
 
-  /** The names of {@code types}, in name order. */
+  /** The names of {@code types}, in name order, without the lambdas and method references. */
   private String[] names(BitSet types) {
+    if (types.intersects(functionIds)) {
+      types = (BitSet) types.clone();
+      types.andNot(functionIds);
+    }
     String[] names = new String[types.cardinality()];
     int n = 0;
     for (int id = types.nextSetBit(0); id >= 0; id = types.nextSetBit(id + 1)) {
+      names[n++] = typeNames.get(id);
+    }
+    Arrays.sort(names);
+    return names;
+  }
+
+  /**
+   * {@link #names}, as a value of the flow: {@link #UNKNOWN} where it holds a lambda or method
+   * reference of a JDK interface, which no type of the program names. What such a value runs for
+   * its interface's method is {@link #functions}' to say.
+   */
+  private String[] valueNames(BitSet types) {
+    return types.intersects(jdkFunctionIds) ? UNKNOWN : names(types);
+  }
+
+  /**
+   * The lambdas and method references ({@link MethodSummary#FUNCTION}) the flow brings to the
+   * receiver of {@code call} in {@code body}, in name order; none where it brings none or does
+   * not know.
+   */
+  String[] functions(Body body, MethodSummary.CallSite call) {
+    Value value = use(body, call);
+    if (value == null) {
+      return new String[0];
+    }
+    BitSet all = (BitSet) value.types.clone();
+    for (Node node : value.nodes) {
+      all.or(node.types);
+    }
+    all.and(functionIds);
+    String[] names = new String[all.cardinality()];
+    int n = 0;
+    for (int id = all.nextSetBit(0); id >= 0; id = all.nextSetBit(id + 1)) {
       names[n++] = typeNames.get(id);
     }
     Arrays.sort(names);

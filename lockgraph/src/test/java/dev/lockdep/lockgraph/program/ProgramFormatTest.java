@@ -97,7 +97,8 @@ class ProgramFormatTest {
             List.of(
                 new MethodSummary.Flow("F p.Connection.peer", List.of("N p.Connection", "P 0")),
                 new MethodSummary.Flow("U 3:5 p.Closeable#close()", List.of("F p.Connection.peer", "?"))),
-            List.of(new HeldLock(CONNECTION, ReadMode.SHARED, false, "this.lock", at)));
+            List.of(new HeldLock(CONNECTION, ReadMode.SHARED, false, "this.lock", at)),
+            new HeldLock(CONNECTION, ReadMode.EXCLUSIVE, false, "this.this$Pool.lock", at));
     return new ProgramUnit("p/Connection.java", List.of(invalidate));
   }
 
@@ -125,9 +126,9 @@ class ProgramFormatTest {
   @Test
   void refusesOtherVersionsNamingBoth() {
     byte[] bytes = ProgramFormat.write(List.of(pool()));
-    bytes[5] = 10;
+    bytes[5] = 11;
     FactsFormatException e = assertThrows(FactsFormatException.class, () -> ProgramFormat.read(bytes, "lib.jar!META-INF/lockdep/p.summaries"));
-    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 10 is not supported (this reader reads version 9)"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("lib.jar!META-INF/lockdep/p.summaries: lockdep summaries file version 11 is not supported (this reader reads version 10)"), e.getMessage());
   }
 
   @Test
