@@ -4336,4 +4336,45 @@ class ProgramModelTest {
         """;
     assertCycle(findings(sources("p/Bus.java", bus)), "Bus", "User.lock");
   }
+
+  /**
+   * A wrapper's getter handing on its delegate's lock ({@code return session.getLock();}) returns
+   * one of the other implementations' locks, not a class of its own: a session's lock taken
+   * through the interface and by the implementation's getter is one class, so nesting two
+   * sessions' locks is lockdep's AA, and no cycle names that one lock twice (httpcore5's TLS
+   * session).
+   */
+  @Test
+  void aWrappersGetterHandingOnItsDelegatesLockNamesNoClassOfItsOwn() {
+    String session =
+        """
+        package p;
+        import java.util.concurrent.locks.Lock;
+        import java.util.concurrent.locks.ReentrantLock;
+        interface Session { Lock getLock(); void close(); }
+        class Impl implements Session {
+          private final ReentrantLock lock = new ReentrantLock();
+          public Lock getLock() { return lock; }
+          public void close() { lock.lock(); try { } finally { lock.unlock(); } }
+        }
+        class Tls implements Session {
+          private final Session session;
+          Tls(Session session) { this.session = session; }
+          public Lock getLock() { return session.getLock(); }
+          public void close() { session.close(); }
+        }
+        class Pool {
+          void a(Session s, Impl i) { s.getLock().lock(); try { i.close(); } finally { s.getLock().unlock(); } }
+          void b(Session s, Impl i) {
+            i.getLock().lock();
+            try { s.getLock().lock(); s.getLock().unlock(); } finally { i.getLock().unlock(); }
+          }
+        }
+        """;
+    List<String> found = findings(sources("p/Session.java", session));
+    assertEquals(2, found.size(), found::toString);
+    assertTrue(
+        found.stream().allMatch(f -> f.contains("[RecursiveLocking]") && f.contains("acquiring Impl.lock")),
+        found::toString);
+  }
 }

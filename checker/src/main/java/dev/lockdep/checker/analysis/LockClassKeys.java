@@ -810,7 +810,9 @@ final class LockClassKeys {
       return null;
     }
     Key k = key(getter.returned(), getter.scope(), 1);
-    return k.typed() || k.key().endsWith("()") ? null : ref(k.withInstance(getter.outside(k.instance())), 0, method.toString());
+    // A getter handing on the lock of the object it wraps (`return session.getLock();`) returns
+    // that object's lock, named by the method it calls there.
+    return k.typed() ? null : ref(k.withInstance(getter.outside(k.instance())), 0, method.toString());
   }
 
   /**

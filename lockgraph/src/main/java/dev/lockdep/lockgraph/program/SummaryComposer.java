@@ -100,6 +100,11 @@ public final class SummaryComposer {
   private static final String COMBINATIONS_BOUND =
       "an acquisition under monitors of objects of unknown types, or locks of fields given locks of several classes,"
           + " is composed for the first " + MAX_COMBINATIONS + " combinations of their types or classes only, in";
+  /**
+   * Wrappers handing on their delegates' locks followed from one acquisition: a wrapper of a
+   * wrapper of a session is two; a frame rarely knows more levels of objects than this.
+   */
+  private static final int MAX_RETURNED_HOPS = 4;
   /** Bodies a note names before it counts the rest. */
   private static final int LIMIT_NAMES = 8;
 
@@ -553,8 +558,11 @@ public final class SummaryComposer {
       Map<LockClass, String> named = new TreeMap<>(STORED_ORDER);
       for (Body implementation : types.declaring(returningMethod(key))) {
         HeldLock returned = implementation.summary.returnedLock();
-        if (returned == null) {
+        if (returned == null || (returnedBy(returned) != null && !returned.lockClass().key().equals(key))) {
           other = true;
+        } else if (returnedBy(returned) != null) {
+          // A wrapper handing on its delegate's lock of the same method: one of the others'.
+          continue;
         } else {
           addOnce(classes, returned.lockClass());
           if (returned.instance() != null) {
@@ -1205,11 +1213,21 @@ public final class SummaryComposer {
     return new HeldLock(lockClass, lock.read(), lock.trylock(), instance, lock.acquiredAt());
   }
 
-  /** {@code lock} as the frame knows it: the lock a getter returns, where {@link #getter} finds it. */
+  /**
+   * {@code lock} as the frame knows it: the lock a getter returns, where {@link #getter} finds it;
+   * through a wrapper handing on its delegate's lock, that delegate's, as far as the frame knows
+   * the objects' classes.
+   */
   private HeldLock returned(HeldLock lock, Frame frame) {
-    String receiver = returnedBy(lock);
-    Body getter = getter(lock, receiver, frame);
-    return getter == null ? lock : returnedOn(getter, lock, receiver);
+    for (int hops = 0; hops < MAX_RETURNED_HOPS; hops++) {
+      String receiver = returnedBy(lock);
+      Body getter = getter(lock, receiver, frame);
+      if (getter == null) {
+        return lock;
+      }
+      lock = returnedOn(getter, lock, receiver);
+    }
+    return lock;
   }
 
   /** {@code lock} of a body in {@code frame}, in the caller's terms ({@link Frame#map}). */
@@ -1598,7 +1616,7 @@ public final class SummaryComposer {
       Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
       String receiver = returnedBy(acquisition.next());
       Body getter = getter(acquisition.next(), receiver, frame);
-      HeldLock taken = getter == null ? acquisition.next() : returnedOn(getter, acquisition.next(), receiver);
+      HeldLock taken = getter == null ? acquisition.next() : returned(returnedOn(getter, acquisition.next(), receiver), frame);
       HeldLock next = frame.map(taken, at, types);
       // A getter's lock on this object is named as the getter names it: its class's enclosing
       // instances are the object's.
