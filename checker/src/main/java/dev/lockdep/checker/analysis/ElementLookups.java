@@ -90,7 +90,8 @@ public final class ElementLookups {
 
   /**
    * The one abstract method of the interface {@code type}, a functional interface's (not one of
-   * {@code Object}'s), or null for a class or another interface; found once per type.
+   * {@code Object}'s, which it may declare again), or null for a class or another interface; found
+   * once per type.
    */
   ExecutableElement functionalMethod(TypeElement type) {
     return functionalMethods.computeIfAbsent(type, t -> Optional.ofNullable(findFunctionalMethod(t))).orElse(null);
@@ -102,9 +103,7 @@ public final class ElementLookups {
     }
     ExecutableElement found = null;
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      if (method.getModifiers().contains(Modifier.ABSTRACT)
-          && !(method.getEnclosingElement() instanceof TypeElement owner
-              && owner.getQualifiedName().contentEquals("java.lang.Object"))) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT) && !isObjectMethod(method)) {
         if (found != null) {
           return null;
         }
@@ -112,6 +111,16 @@ public final class ElementLookups {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether {@code method} is one of {@code Object}'s public methods, which an interface may declare
+   * again ({@code Comparator.equals(Object)}) without making it one more abstract method.
+   */
+  private static boolean isObjectMethod(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    int arity = method.getParameters().size();
+    return (name.equals("equals") && arity == 1) || ((name.equals("hashCode") || name.equals("toString")) && arity == 0);
   }
 
   /** Whether {@code a} and {@code b} are the same type. */
