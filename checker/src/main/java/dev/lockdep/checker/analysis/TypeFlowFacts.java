@@ -403,6 +403,7 @@ final class TypeFlowFacts {
           return;
         }
         boolean library = ofLibrary(callee, receiver);
+        List<Integer> through;
         boolean onObject = receiver != null && !callee.getModifiers().contains(Modifier.STATIC) && isObject(receiver);
         if (library && returnsWhatItHolds(callee)) {
           // What a library call returns is what its receiver and arguments hold: the element of a
@@ -419,13 +420,12 @@ final class TypeFlowFacts {
           if (into.size() == before) {
             into.add(UNKNOWN);
           }
-        } else if (passesThrough(callee)) {
+        } else if (!(through = passedThrough(callee)).isEmpty()) {
           // A generic method of another compilation that hands back what it is given
           // (`Preconditions.checkNotNull(onClose, "onClose")`): the arguments of its type variable.
-          List<? extends VariableElement> parameters = callee.getParameters();
           List<? extends ExpressionTree> arguments = ((MethodInvocationTree) tree).getArguments();
-          for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
-            if (unit.lookups().sameType(parameters.get(i).asType(), callee.getReturnType())) {
+          for (int i : through) {
+            if (i < arguments.size()) {
               sources(child(path, arguments.get(i)), method, into, visiting);
             }
           }
@@ -751,22 +751,24 @@ final class TypeFlowFacts {
    * receiver holds is not what it makes.
    */
   /**
-   * Whether {@code callee}, declared outside this compilation (no summary says what it returns),
-   * returns a type variable of its own that one of its parameters is declared as: it hands back
-   * that argument, or another object of the type the caller passed.
+   * Where {@code callee}, declared outside this compilation (no summary says what it returns),
+   * returns a type variable of its own that parameters of it are declared as: their positions, the
+   * arguments it hands back (or objects of the types the caller passed there); else none.
    */
-  private boolean passesThrough(ExecutableElement callee) {
+  private List<Integer> passedThrough(ExecutableElement callee) {
     if (!(callee.getReturnType() instanceof TypeVariable variable)
         || variable.asElement().getEnclosingElement() != callee
         || unit.trees().getTree(callee) != null) {
-      return false;
+      return List.of();
     }
-    for (VariableElement parameter : callee.getParameters()) {
-      if (unit.lookups().sameType(parameter.asType(), variable)) {
-        return true;
+    List<Integer> positions = new ArrayList<>(1);
+    List<? extends VariableElement> parameters = callee.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (unit.lookups().sameType(parameters.get(i).asType(), variable)) {
+        positions.add(i);
       }
     }
-    return false;
+    return positions;
   }
 
   private static boolean returnsWhatItHolds(ExecutableElement callee) {

@@ -89,6 +89,11 @@ public record MethodSummary(
     return type.substring(at + 1, space < 0 ? type.length() : space);
   }
 
+  /** The method {@code type}, a name the flow gives ({@link #function}), runs its body for. */
+  public static String functionMethod(String type) {
+    return type.substring(FUNCTION.length(), type.indexOf('=', FUNCTION.length()));
+  }
+
   /** The class of the object a {@link #function} runs its body on, or null. */
   public static String functionCreator(String type) {
     int space = type.startsWith(FUNCTION) ? type.lastIndexOf(' ') : -1;

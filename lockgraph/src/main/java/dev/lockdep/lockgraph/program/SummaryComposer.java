@@ -897,9 +897,7 @@ public final class SummaryComposer {
         produces = true;
       }
       produces = produces || callsCallbacks(call);
-      Body[] called = runsPassedFunctions(body, call)
-          ? targets(call)
-          : withFunctions(targets(call), flow.functions(body, call), call.callee());
+      Body[] called = withFunctions(targets(call), flowFunctions(body, call), call.callee());
       targets[i] = called;
       // A body that produces by itself needs no callee to make it one.
       for (int t = produces ? called.length : 0; t < called.length; t++) {
@@ -918,41 +916,34 @@ public final class SummaryComposer {
   }
 
   /**
-   * The lambdas and method references among {@code value}, the types the flow brings to a
-   * receiver, that run a body for a call of {@code callee} ({@link MethodSummary#function}), in
-   * the order of {@code value}; empty for none.
+   * The lambdas and method references the flow brings to the receiver of {@code call} in {@code
+   * body} that run a body for it ({@link MethodSummary#function}), in name order; none on a
+   * parameter of the body, whose callers' functions run as callbacks bound where each caller passes
+   * them ({@link #entries}), with the caller's objects, which the flow's union of them loses.
+   * {@link #functionEntries} runs fewer.
    */
-  private static List<String> functions(String[] value, String callee) {
-    List<String> found = List.of();
-    for (String type : value == TypeFlow.UNKNOWN ? NO_NAMES : value) {
-      if (MethodSummary.functionBody(type, callee) != null) {
-        if (found.isEmpty()) {
-          found = new ArrayList<>(2);
-        }
+  private List<String> flowFunctions(Body body, MethodSummary.CallSite call) {
+    String receiver = call.receiver();
+    if (receiver != null && body.summary.parameters().contains(receiver)) {
+      return List.of();
+    }
+    List<String> found = new ArrayList<>(0);
+    for (String type : flow.functions(body, call)) {
+      if (MethodSummary.functionBody(type, call.callee()) != null) {
         found.add(type);
       }
     }
     return found;
   }
 
-  /** The bodies {@code function}, a name of {@link #functions}, runs for a call of {@code callee}. */
+  /** The bodies {@code function}, a name of {@link #flowFunctions}, runs for a call of {@code callee}. */
   private Body[] functionBodies(String function, String callee) {
     BodyId id = ids.get(MethodSummary.functionBody(function, callee));
     return id == null ? NO_BODIES : id.ownTargets();
   }
 
-  /**
-   * Whether {@code call} of {@code body} is on one of the body's parameters: the functions its
-   * callers pass run as callbacks bound where each caller passes them ({@link #entries}), with the
-   * caller's objects; the flow's values of the parameter, which lose those objects, are not run.
-   */
-  private static boolean runsPassedFunctions(Body body, MethodSummary.CallSite call) {
-    return call.receiver() != null && body.summary.parameters().contains(call.receiver());
-  }
-
-  /** {@code targets} and the bodies of the {@link #functions} the flow brings to the receiver, each once. */
-  private Body[] withFunctions(Body[] targets, String[] value, String callee) {
-    List<String> functions = functions(value, callee);
+  /** {@code targets} and the bodies of {@code functions} ({@link #flowFunctions}), each once. */
+  private Body[] withFunctions(Body[] targets, List<String> functions, String callee) {
     if (functions.isEmpty()) {
       return targets;
     }
@@ -974,12 +965,9 @@ public final class SummaryComposer {
    * taken as an inner object's enclosing instance is, the object it belongs to ({@link
    * #owner}): a listener taking its creator's lock while the creator holds it re-enters that lock.
    */
-  private void functionEntries(Body caller, LiveCall live, Frame frame, CallMemo memo) {
-    if (runsPassedFunctions(caller, live.call)) {
-      return;
-    }
+  private void functionEntries(Body caller, LiveCall live, CallMemo memo) {
     String callee = live.call.callee();
-    List<String> functions = functions(flow.functions(caller, live.call), callee);
+    List<String> functions = flowFunctions(caller, live.call);
     String receiver = live.call.receiver();
     if (functions.size() > 1 && receiver != null && receiver.indexOf('.') > 0) {
       // A field given one of several functions (a task wrapper's runnable, set by each creator)
@@ -1614,14 +1602,15 @@ public final class SummaryComposer {
         continue;
       }
       Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
-      String receiver = returnedBy(acquisition.next());
-      Body getter = getter(acquisition.next(), receiver, frame);
-      HeldLock taken = getter == null ? acquisition.next() : returned(returnedOn(getter, acquisition.next(), receiver), frame);
+      HeldLock taken = returned(acquisition.next(), frame);
       HeldLock next = frame.map(taken, at, types);
       // A getter's lock on this object is named as the getter names it: its class's enclosing
       // instances are the object's.
-      ReachedOwner owner =
-          owner(getter != null && receiver.equals("this") ? getter : context.body, taken.instance(), frame);
+      String receiver = returnedBy(acquisition.next());
+      Body getter = taken == acquisition.next() || !"this".equals(receiver)
+          ? null
+          : getter(acquisition.next(), receiver, frame);
+      ReachedOwner owner = owner(getter != null ? getter : context.body, taken.instance(), frame);
       compose(
           unit, held, ownersLock(held, next, frame.owners, owner), irq, context,
           finishedInitializations(context, held));
@@ -2865,7 +2854,7 @@ public final class SummaryComposer {
       memo.targets = memo.size;
       memo.receiver =
           live.thisReceiver && frame.receiver != null && !frame.identity ? frame.receiver : frame.mapInstance(call.receiver());
-      functionEntries(caller, live, frame, memo);
+      functionEntries(caller, live, memo);
     }
     if (call.runsCallbacks()) {
       // What the receiver holds (a collection, a stream, an optional), as the flow knows it: the

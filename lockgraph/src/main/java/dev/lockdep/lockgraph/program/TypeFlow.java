@@ -951,8 +951,7 @@ final class TypeFlow {
       typeNames.add(type);
       if (type.startsWith(MethodSummary.FUNCTION)) {
         functionIds.set(id);
-        String method = type.substring(MethodSummary.FUNCTION.length(), type.indexOf('='));
-        if (ClassHierarchy.ofJdk(method)) {
+        if (ClassHierarchy.ofJdk(MethodSummary.functionMethod(type))) {
           jdkFunctionIds.set(id);
         }
       }
@@ -1208,7 +1207,7 @@ final class TypeFlow {
    * the interface declaring its method is that type, a supertype or a subtype of it.
    */
   private boolean functionFits(String function, String declared) {
-    String owner = ClassHierarchy.owner(function.substring(MethodSummary.FUNCTION.length(), function.indexOf('=')));
+    String owner = ClassHierarchy.owner(MethodSummary.functionMethod(function));
     return owner != null && (types.isSubtype(declared, owner) || types.isSubtype(owner, declared));
   }
 
@@ -1289,6 +1288,11 @@ final class TypeFlow {
       types = (BitSet) types.clone();
       types.andNot(functionIds);
     }
+    return sortedNames(types);
+  }
+
+  /** The names of every type of {@code types}, in name order. */
+  private String[] sortedNames(BitSet types) {
     String[] names = new String[types.cardinality()];
     int n = 0;
     for (int id = types.nextSetBit(0); id >= 0; id = types.nextSetBit(id + 1)) {
@@ -1322,12 +1326,6 @@ final class TypeFlow {
       all.or(node.types);
     }
     all.and(functionIds);
-    String[] names = new String[all.cardinality()];
-    int n = 0;
-    for (int id = all.nextSetBit(0); id >= 0; id = all.nextSetBit(id + 1)) {
-      names[n++] = typeNames.get(id);
-    }
-    Arrays.sort(names);
-    return names;
+    return sortedNames(all);
   }
 }
