@@ -3,6 +3,7 @@ package dev.lockdep.checker;
 import com.sun.source.util.Trees;
 import dev.lockdep.checker.SummariesContainers.SummariesFile;
 import dev.lockdep.lockgraph.FactsFormatException;
+import dev.lockdep.lockgraph.program.JdkPackages;
 import dev.lockdep.lockgraph.program.MethodSummary;
 import dev.lockdep.lockgraph.program.ProgramFormat;
 import dev.lockdep.lockgraph.program.ProgramUnit;
@@ -481,21 +482,6 @@ final class FactsFiles {
    */
   static String packageOf(String id) {
     int hash = id.indexOf('#');
-    if (hash < 0 || id.startsWith("java.") || id.startsWith("javax.") || id.startsWith("jdk.")) {
-      return null;
-    }
-    // The package segments are a prefix of the owner: it ends where the first empty or
-    // capitalised segment starts, less the dot before it.
-    int end = 0;
-    for (int start = 0; start < hash; ) {
-      int dot = id.indexOf('.', start);
-      int segmentEnd = dot < 0 || dot > hash ? hash : dot;
-      if (segmentEnd == start || Character.isUpperCase(id.charAt(start))) {
-        break;
-      }
-      end = segmentEnd;
-      start = segmentEnd + 1;
-    }
-    return id.substring(0, end);
+    return hash < 0 || JdkPackages.declares(id) ? null : JdkPackages.packageOf(id);
   }
 }

@@ -2,6 +2,7 @@ package dev.lockdep.checker;
 
 import static dev.lockdep.checker.FactsFilesTest.compile;
 import static dev.lockdep.checker.FactsFilesTest.unitEntry;
+import static dev.lockdep.checker.PluginCompiler.deleteTree;
 import static dev.lockdep.checker.TestJars.jar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -94,6 +95,85 @@ class JarSummariesTest {
         compile(javaFiles(application), dir.resolve("application"), List.of("--module-path", jar.toString()), processing);
     assertEquals(1, found.size(), found::toString);
     assertTrue(found.get(0).startsWith(CYCLE), found::toString);
+  }
+
+  /**
+   * An API jar with no summaries in a {@code javax} package no JDK module has ({@code javax.cache},
+   * as JSR-107's jar ships it): a call through it dispatches to the program's implementations, as
+   * through any library interface, and closes the cycle of caffeine's jcache provider deadlock.
+   */
+  @Test
+  void aCallThroughAJavaxApiJarRunsTheProgramsImplementations() throws Exception {
+    Path api =
+        Files.writeString(
+            Files.createDirectories(dir.resolve("api/javax/cache")).resolve("CacheManager.java"),
+            """
+            package javax.cache;
+
+            public interface CacheManager extends java.io.Closeable {
+              @Override
+              void close();
+            }
+            """);
+    Path apiClasses = dir.resolve("api-classes");
+    assertEquals(List.of(), compile(List.of(api), apiClasses));
+    deleteTree(apiClasses.resolve("META-INF"));
+    Path jar = jar(dir.resolve("cache-api.jar"), apiClasses);
+    Path sources = Files.createDirectories(dir.resolve("provider/p"));
+    Files.writeString(
+        sources.resolve("Provider.java"),
+        """
+        package p;
+
+        import java.util.HashMap;
+        import java.util.Map;
+        import javax.cache.CacheManager;
+
+        public class Provider {
+          private final Map<String, CacheManager> managers = new HashMap<>();
+
+          public void register(String uri, CacheManager manager) {
+            synchronized (managers) {
+              managers.put(uri, manager);
+            }
+          }
+
+          public void close() {
+            synchronized (managers) {
+              for (CacheManager manager : managers.values()) {
+                manager.close();
+              }
+            }
+          }
+
+          void forget(String uri) {
+            synchronized (managers) {
+              managers.remove(uri);
+            }
+          }
+        }
+        """);
+    Files.writeString(
+        sources.resolve("Manager.java"),
+        """
+        package p;
+
+        class Manager implements javax.cache.CacheManager {
+          private final Object lock = new Object();
+          private final Provider provider = new Provider();
+
+          @Override
+          public void close() {
+            synchronized (lock) {
+              provider.forget("uri");
+            }
+          }
+        }
+        """);
+    List<String> found = compileApplication(javaFiles(sources), jar, true);
+    assertTrue(
+        found.stream().anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Provider.managers -> Manager.lock")),
+        found::toString);
   }
 
   /**

@@ -3612,6 +3612,86 @@ class ProgramModelTest {
     assertEquals(List.of(), findings(sources("p/Monitor.java", given)));
   }
 
+  /**
+   * An API a library ships in a {@code javax} package no JDK module has ({@code javax.cache}) is
+   * the program's like any library interface: a manager closed through it under a provider's lock
+   * runs the program's manager, which calls back into the provider (caffeine's jcache provider
+   * deadlock). The same call through a JDK interface ({@code java.io.Closeable}) runs none of the
+   * program's overrides on an object the flow does not know, and the fix (closing outside the lock)
+   * is silent.
+   */
+  @Test
+  void aCallThroughAJavaxApiOfNoJdkModuleRunsTheProgramsImplementations() {
+    String api =
+        """
+        package javax.cache;
+        public interface CacheManager extends java.io.Closeable {
+          @Override void close();
+        }
+        """;
+    String provider =
+        """
+        package p;
+        import java.util.ArrayList;
+        import java.util.HashMap;
+        import java.util.List;
+        import java.util.Map;
+        import javax.cache.CacheManager;
+        public class Provider {
+          private final Map<String, CacheManager> managers = new HashMap<>();
+          public void register(String uri, CacheManager manager) {
+            synchronized (managers) { managers.put(uri, manager); }
+          }
+          public void close() {
+            synchronized (managers) {
+              for (CacheManager manager : new ArrayList<>(managers.values())) { manager.close(); }
+            }
+          }
+          void close(String uri) { synchronized (managers) { managers.remove(uri); } }
+        }
+        """;
+    String manager =
+        """
+        package p;
+        class Manager implements javax.cache.CacheManager {
+          private final Object lock = new Object();
+          private final Provider provider;
+          Manager(Provider provider) { this.provider = provider; }
+          @Override public void close() { synchronized (lock) { provider.close("uri"); } }
+        }
+        """;
+    // The manager's provider is one the flow does not know: lockdep's rule also reports the
+    // provider's lock taken inside another provider's, beside the cycle.
+    List<String> found =
+        findings(sources("javax/cache/CacheManager.java", api, "p/Provider.java", provider, "p/Manager.java", manager));
+    assertCycle(
+        found.stream().filter(f -> !f.contains("[RecursiveLocking]")).toList(), "Provider.managers", "Manager.lock");
+    String closeable =
+        provider.replace("import javax.cache.CacheManager;", "import java.io.Closeable;")
+            .replace("CacheManager", "Closeable")
+            .replace("manager.close();", "try { manager.close(); } catch (java.io.IOException e) { }");
+    assertTrue(!closeable.contains("CacheManager"), closeable);
+    assertEquals(
+        List.of(),
+        findings(sources("javax/cache/CacheManager.java", api, "p/Provider.java", closeable, "p/Manager.java", manager)));
+    String fixed =
+        provider.replace(
+            """
+                synchronized (managers) {
+                  for (CacheManager manager : new ArrayList<>(managers.values())) { manager.close(); }
+                }
+            """,
+            """
+                List<CacheManager> copy;
+                synchronized (managers) { copy = new ArrayList<>(managers.values()); }
+                for (CacheManager manager : copy) { manager.close(); }
+            """);
+    assertTrue(!fixed.equals(provider), fixed);
+    assertEquals(
+        List.of(),
+        findings(sources("javax/cache/CacheManager.java", api, "p/Provider.java", fixed, "p/Manager.java", manager)));
+  }
+
   /** A program subclass of {@code Thread}, created, started and joined: its {@code run()} is the task. */
   @Test
   void aThreadSubclassRunsItsOwnRun() {

@@ -18,9 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
 
 /**
  * Which locks a call may return holding, for {@code UnbalancedUnlock}: lockdep reports a release
@@ -86,17 +84,14 @@ final class CallHolds {
   private static final int MAX_NESTING = 8;
 
   private final UnitContext unit;
-  private final Elements elements;
   private final ThrowingCalls throwing;
-  private final Map<ExecutableElement, Boolean> jdk = new HashMap<>();
   /** What calling each method of the unit does, seen from inside it. */
   private final Map<ExecutableElement, Effect> byBody = new HashMap<>();
   private final Set<ExecutableElement> inProgress = new HashSet<>();
   private final Map<ExecutableElement, LockCalls> lockCalls = new HashMap<>();
 
-  CallHolds(UnitContext unit, Elements elements, ThrowingCalls throwing) {
+  CallHolds(UnitContext unit, ThrowingCalls throwing) {
     this.unit = unit;
-    this.elements = elements;
     this.throwing = throwing;
   }
 
@@ -287,13 +282,7 @@ final class CallHolds {
 
   /** Whether {@code callee} is a method of the JDK, which leaves no lock of the program held. */
   boolean isJdk(ExecutableElement callee) {
-    return jdk.computeIfAbsent(
-        callee,
-        m -> {
-          PackageElement p = elements.getPackageOf(m);
-          String name = p == null ? "" : p.getQualifiedName().toString();
-          return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.");
-        });
+    return callee.getEnclosingElement() instanceof TypeElement owner && unit.lookups().ofJdk(owner);
   }
 
   private static String qualifiedName(ExecutableElement method) {

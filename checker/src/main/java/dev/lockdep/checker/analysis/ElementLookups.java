@@ -8,6 +8,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.lockdep.checker.models.Models;
+import dev.lockdep.lockgraph.program.JdkPackages;
 import dev.lockdep.lockgraph.program.TypeDecl;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -435,10 +436,7 @@ public final class ElementLookups {
    */
   boolean ofJdk(TypeElement type) {
     // Asked for every type the front end keys; the qualified name is decoded once per type.
-    return jdk.computeIfAbsent(type, t -> {
-      String name = t.getQualifiedName().toString();
-      return name.startsWith("java.") || name.startsWith("javax.");
-    });
+    return jdk.computeIfAbsent(type, t -> JdkPackages.isJdkPackage(elements.getPackageOf(t).getQualifiedName().toString()));
   }
 
   /**

@@ -121,7 +121,7 @@ final class UnitContext {
 
   CallHolds callHolds() {
     if (callHolds == null) {
-      callHolds = new CallHolds(this, elements, throwingCalls);
+      callHolds = new CallHolds(this, throwingCalls);
     }
     return callHolds;
   }

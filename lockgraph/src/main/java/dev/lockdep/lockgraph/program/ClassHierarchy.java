@@ -19,11 +19,6 @@ package dev.lockdep.lockgraph.program;
 final class ClassHierarchy {
   private ClassHierarchy() {}
 
-  /** Whether {@code id} is of a method the JDK declares: in {@code java.*} or {@code javax.*}. */
-  static boolean ofJdk(String id) {
-    return id.startsWith("java") && (id.startsWith("java.") || id.startsWith("javax."));
-  }
-
   /**
    * Whether {@code id} is a method of an anonymous or local class, whose binary names have {@code $}
    * followed by a digit.

@@ -201,7 +201,7 @@ final class Frame {
     // A monitor's typed class says more than an argument's class that is only a JDK type (an
     // erased type variable, an Object local): then the object's type decides, below.
     if (binding != null && binding.lockClass != null
-        && !(lockClass.typed() && !binding.lockClass.typed() && ClassHierarchy.ofJdk(binding.lockClass.key()))) {
+        && !(lockClass.typed() && !binding.lockClass.typed() && JdkPackages.declares(binding.lockClass.key()))) {
       int subclass = lockClass.subclass() != 0 ? lockClass.subclass() : binding.lockClass.subclass();
       return binding.lockClass.withSubclass(subclass);
     }

@@ -519,7 +519,7 @@ public final class SummaryComposer {
           MethodSummary.Argument argument = store.parameter() < arguments.size() ? arguments.get(store.parameter()) : null;
           LockClass lockClass = argument == null ? null : argument.lockClass();
           if (lockClass == null
-              || (!lockClass.typed() && ClassHierarchy.ofJdk(lockClass.key()))
+              || (!lockClass.typed() && JdkPackages.declares(lockClass.key()))
               || (argument.instance() != null && body.summary.parameters().contains(argument.instance()))) {
             own.add(store.lockClass());
           } else {
@@ -753,7 +753,7 @@ public final class SummaryComposer {
    */
   static boolean passesLockClass(MethodSummary.Argument argument) {
     LockClass lockClass = argument.lockClass();
-    return lockClass != null && !lockClass.typed() && !ClassHierarchy.ofJdk(lockClass.key());
+    return lockClass != null && !lockClass.typed() && !JdkPackages.declares(lockClass.key());
   }
 
   /**
@@ -2954,7 +2954,7 @@ public final class SummaryComposer {
     String callee = call.callee();
     boolean known = types.knows(staticType);
     // A JDK method on a JDK type runs the program's overrides only for the types that flow there.
-    boolean hierarchy = call.virtual() && (known || !ClassHierarchy.ofJdk(callee) || flowed != null);
+    boolean hierarchy = call.virtual() && (known || !JdkPackages.declares(callee) || flowed != null);
     memo.guessed = hierarchy && (!known || types.concreteSubtypes(staticType).length > 1);
     for (Body body : live.producers) {
       String owner = body.id.owner;
@@ -3090,7 +3090,7 @@ public final class SummaryComposer {
         }
         return;
       }
-      if (ClassHierarchy.ofJdk(target)) {
+      if (JdkPackages.declares(target)) {
         // A JDK method on objects the flow does not know (`stream.map(Object::toString)`) runs
         // none of the program's overrides, as a call of it on such an object does not.
         return;

@@ -903,7 +903,7 @@ final class TypeFlow {
 
   private boolean overridesOutside(Body body) {
     for (String overridden : body.summary.overrides()) {
-      if (targets.apply(overridden).length == 0 || ClassHierarchy.ofJdk(overridden)) {
+      if (targets.apply(overridden).length == 0 || JdkPackages.declares(overridden)) {
         return true;
       }
     }
@@ -951,7 +951,7 @@ final class TypeFlow {
       typeNames.add(type);
       if (type.startsWith(MethodSummary.FUNCTION)) {
         functionIds.set(id);
-        if (ClassHierarchy.ofJdk(MethodSummary.functionMethod(type))) {
+        if (JdkPackages.declares(MethodSummary.functionMethod(type))) {
           jdkFunctionIds.set(id);
         }
       }
@@ -1241,7 +1241,7 @@ final class TypeFlow {
   /** Whether every JDK type above {@code type} is of {@link #HOLDING_NOTHING}. */
   private boolean holdsNothing(String type) {
     for (String up : types.lookupOrder(type)) {
-      if (ClassHierarchy.ofJdk(up) && !HOLDING_NOTHING.contains(up)) {
+      if (JdkPackages.declares(up) && !HOLDING_NOTHING.contains(up)) {
         return false;
       }
     }

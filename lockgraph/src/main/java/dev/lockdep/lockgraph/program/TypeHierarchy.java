@@ -214,7 +214,7 @@ final class TypeHierarchy {
       return true;
     }
     if (!types.containsKey(type)) {
-      return type.equals(owner) || (ClassHierarchy.ofJdk(owner) && ClassHierarchy.ofJdk(type));
+      return type.equals(owner) || (JdkPackages.declares(owner) && JdkPackages.declares(type));
     }
     boolean complete = true;
     for (String up : lookupOrder(type)) {
@@ -222,9 +222,9 @@ final class TypeHierarchy {
         return true;
       }
       // A supertype of a library without summaries: what is above it is not declared.
-      complete &= types.containsKey(up) || ClassHierarchy.ofJdk(up);
+      complete &= types.containsKey(up) || JdkPackages.declares(up);
     }
-    return !complete && ClassHierarchy.ofJdk(owner);
+    return !complete && JdkPackages.declares(owner);
   }
 
   /** The owners of bodies declared for {@code callee}: where {@link #select} may find one. */
