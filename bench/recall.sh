@@ -126,6 +126,11 @@ fetch() {
     # dependencies are dropped, since build-classpath resolves them too and some are not on Central.
     sed 's|<status>[^<]*</status>||' "$dir/download/$a.pom" >"$pdir/pom.xml"
     perl -0pi -e 's{<dependency>(?:(?!</dependency>).)*?<scope>\s*test\s*</scope>.*?</dependency>}{}gs' "$pdir/pom.xml"
+    # An Eclipse bundle built with Tycho (packaging eclipse-plugin, the tycho-maven-plugin as a
+    # build extension) cannot be read as a plain project; its class path does not need the build.
+    if grep -q '<packaging>eclipse-plugin</packaging>' "$pdir/pom.xml"; then
+      perl -0pi -e 's{<packaging>eclipse-plugin</packaging>}{<packaging>jar</packaging>}; s{<plugin>(?:(?!</plugin>).)*?<groupId>\s*org\.eclipse\.tycho\s*</groupId>.*?</plugin>}{}gs' "$pdir/pom.xml"
+    fi
     for drop in "${pomdrops[@]}"; do
       IFS=: read -r dg da <<<"$drop"
       perl -0pi -e "s{<dependency>(?:(?!</dependency>).)*?<groupId>\\s*\Q$dg\E\\s*</groupId>\\s*<artifactId>\\s*\Q$da\E\\s*</artifactId>.*?</dependency>}{}gs" "$pdir/pom.xml"

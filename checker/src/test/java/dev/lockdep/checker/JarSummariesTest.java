@@ -104,9 +104,9 @@ class JarSummariesTest {
    */
   @Test
   void aCallThroughAJavaxApiJarRunsTheProgramsImplementations() throws Exception {
-    Path api =
-        Files.writeString(
-            Files.createDirectories(dir.resolve("api/javax/cache")).resolve("CacheManager.java"),
+    Path jar =
+        apiJar(
+            "javax/cache/CacheManager.java",
             """
             package javax.cache;
 
@@ -115,10 +115,6 @@ class JarSummariesTest {
               void close();
             }
             """);
-    Path apiClasses = dir.resolve("api-classes");
-    assertEquals(List.of(), compile(List.of(api), apiClasses));
-    deleteTree(apiClasses.resolve("META-INF"));
-    Path jar = jar(dir.resolve("cache-api.jar"), apiClasses);
     Path sources = Files.createDirectories(dir.resolve("provider/p"));
     Files.writeString(
         sources.resolve("Provider.java"),
@@ -174,6 +170,101 @@ class JarSummariesTest {
     assertTrue(
         found.stream().anyMatch(f -> f.contains("[LockOrderInversion]") && f.contains("Provider.managers -> Manager.lock")),
         found::toString);
+  }
+
+  /**
+   * A call through a library's interface (an API jar without summaries) runs the implementations
+   * the type flow brings to its receiver, as one through the program's own interface does: a sink's
+   * finish listener is the connection's, not a listener of connections handed to the library.
+   * Before, a static type no summary declares made the flow's types unknown, and the call ran
+   * every implementation.
+   */
+  @Test
+  void aCallThroughALibraryInterfaceRunsWhatTheFlowBrings() throws Exception {
+    Path jar =
+        apiJar(
+            "xlib/Listener.java",
+            """
+            package xlib;
+
+            public interface Listener<T> {
+              void handleEvent(T t);
+
+              static <T> void install(Listener<T> listener) {}
+            }
+            """);
+    Path sources = Files.createDirectories(dir.resolve("listeners/p"));
+    Files.writeString(
+        sources.resolve("Sink.java"),
+        """
+        package p;
+
+        import xlib.Listener;
+
+        class Sink {
+          private final Object lock = new Object();
+          private final Listener<Sink> finishListener;
+
+          Sink(Listener<Sink> finishListener) {
+            this.finishListener = finishListener;
+          }
+
+          void complete() {
+            synchronized (lock) {
+              finishListener.handleEvent(this);
+            }
+          }
+        }
+        """);
+    Files.writeString(
+        sources.resolve("Conn.java"),
+        """
+        package p;
+
+        import xlib.Listener;
+
+        class Conn {
+          static final Object GLOBAL = new Object();
+          private final Listener<Sink> finishListener =
+              new Listener<Sink>() {
+                @Override
+                public void handleEvent(Sink sink) {}
+              };
+
+          Sink open() {
+            return new Sink(finishListener);
+          }
+
+          static void install() {
+            Listener.install(
+                new Listener<Sink>() {
+                  @Override
+                  public void handleEvent(Sink sink) {
+                    synchronized (GLOBAL) {
+                    }
+                  }
+                });
+          }
+
+          void reverse(Sink sink) {
+            synchronized (GLOBAL) {
+              sink.complete();
+            }
+          }
+        }
+        """);
+    assertEquals(List.of(), compileApplication(javaFiles(sources), jar, true));
+  }
+
+  /** A jar of the API {@code source} declares, compiled without summaries, as an API jar ships. */
+  private Path apiJar(String path, String source) throws IOException {
+    Path file = dir.resolve("api").resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, source);
+    Path classes = dir.resolve("api-classes");
+    assertEquals(List.of(), compile(List.of(file), classes));
+    deleteTree(classes.resolve("META-INF"));
+    return jar(dir.resolve("api.jar"), classes);
   }
 
   /**

@@ -3692,6 +3692,100 @@ class ProgramModelTest {
         findings(sources("javax/cache/CacheManager.java", api, "p/Provider.java", fixed, "p/Manager.java", manager)));
   }
 
+  /**
+   * A listener of one type argument ({@code Listener<Channel>}) is entered through a bridge that
+   * casts its argument: a source passing itself to listeners the flow does not know runs only
+   * those that take a source, not a channel's closer, whose cast would throw first. A listener of
+   * sources closes the cycle.
+   */
+  @Test
+  void aGenericListenerRunsOnlyForArgumentsItsParameterTakes() {
+    String listener =
+        """
+        package p;
+        public interface Listener<T> { void handleEvent(T t); }
+        """;
+    String source =
+        """
+        package p;
+        public class Source {
+          private final Object lock = new Object();
+          public void close(Listener<? super Source> listener) { synchronized (lock) { listener.handleEvent(this); } }
+          void lockIt() { synchronized (lock) { } }
+        }
+        """;
+    String channel =
+        """
+        package p;
+        class Channel {
+          static final Object GLOBAL = new Object();
+          void drain(Source source) { synchronized (GLOBAL) { source.lockIt(); } }
+        }
+        """;
+    String closer =
+        """
+        package p;
+        class Closer implements Listener<Channel> {
+          @Override public void handleEvent(Channel channel) { synchronized (Channel.GLOBAL) { } }
+        }
+        """;
+    assertEquals(
+        List.of(),
+        findings(
+            sources(
+                "p/Listener.java", listener, "p/Source.java", source, "p/Channel.java", channel, "p/Closer.java", closer)));
+    String ofSources = closer.replace("Listener<Channel>", "Listener<Source>").replace("(Channel channel)", "(Source s)");
+    assertCycle(
+        findings(
+            sources(
+                "p/Listener.java", listener, "p/Source.java", source, "p/Channel.java", channel, "p/Closer.java", ofSources)),
+        "Source.lock",
+        "Channel.GLOBAL");
+  }
+
+  /**
+   * A thread made with {@code this} (a named class of the program implementing {@code Runnable})
+   * runs that class's {@code run()}: joined under a lock its {@code run()} takes on an error, the
+   * join waits for the completion of a body that waits for the lock (eclipse-paho#244). Joined
+   * after the lock is let go, no cycle.
+   */
+  @Test
+  void aThreadMadeWithThisRunsItsClasssRun() {
+    String receiver =
+        """
+        package p;
+        public class Receiver implements Runnable {
+          private final Object lifecycle = new Object();
+          private volatile boolean running;
+          private Thread receiverThread;
+          public void start(String name) {
+            synchronized (lifecycle) { running = true; receiverThread = new Thread(this, name); receiverThread.start(); }
+          }
+          public void stop() {
+            synchronized (lifecycle) {
+              running = false;
+              try { receiverThread.join(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            }
+          }
+          public void run() {
+            while (running) { try { read(); } catch (java.io.IOException e) { stop(); } }
+          }
+          private void read() throws java.io.IOException { throw new java.io.IOException(); }
+        }
+        """;
+    List<String> found = findings(sources("p/Receiver.java", receiver));
+    assertCycle(
+        found.stream().filter(f -> f.contains("[LockOrderInversion]")).toList(),
+        "completion of Receiver.run()",
+        "Receiver.lifecycle");
+    // The join leaves the lock: the block after it is the join alone.
+    String fixed = receiver.replace("      running = false;\n", "      running = false;\n    }\n    {\n");
+    assertTrue(!fixed.equals(receiver), fixed);
+    assertEquals(
+        List.of(),
+        findings(sources("p/Receiver.java", fixed)).stream().filter(f -> f.contains("[LockOrderInversion]")).toList());
+  }
+
   /** A program subclass of {@code Thread}, created, started and joined: its {@code run()} is the task. */
   @Test
   void aThreadSubclassRunsItsOwnRun() {

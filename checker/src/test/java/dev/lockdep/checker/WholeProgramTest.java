@@ -88,6 +88,19 @@ class WholeProgramTest {
     assertEquals(List.of(), findings(sources("p/Pool.java", caller, "p/Connection.java", CONNECTION)));
   }
 
+  /**
+   * javac's and the IDEs' catch-all {@code "all"}, written on generated and copied code to quiet
+   * lint, keeps the class's facts: the cycle through it is still reported.
+   */
+  @Test
+  void suppressingAllLintWarningsKeepsTheLockFacts() {
+    String generated = CONNECTION.replace("class Connection {", "@SuppressWarnings(\"all\")\nclass Connection {");
+    assertTrue(!generated.equals(CONNECTION), generated);
+    List<String> found = findings(sources("p/Pool.java", POOL, "p/Connection.java", generated));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("closes the cycle"), found::toString);
+  }
+
   @Test
   void anInterfaceCallReachesEveryImplementation() {
     String listeners =

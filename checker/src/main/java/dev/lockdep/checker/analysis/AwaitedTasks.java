@@ -150,13 +150,39 @@ final class AwaitedTasks {
     }
     List<String> tasks = new ArrayList<>();
     for (ExpressionTree argument : arguments) {
-      for (MethodSummary.Callback callback : unit.callbacks().argument(new TreePath(value, argument), scope).callbacks()) {
+      TreePath given = new TreePath(value, argument);
+      List<MethodSummary.Callback> callbacks = unit.callbacks().argument(given, scope).callbacks();
+      for (MethodSummary.Callback callback : callbacks) {
         if (callback.functional() || TASK_METHODS.stream().anyMatch(callback.target()::endsWith)) {
           tasks.add(callback.target());
         }
       }
+      String named = callbacks.isEmpty() ? namedTask(given) : null;
+      if (named != null) {
+        tasks.add(named);
+      }
     }
     return tasks;
+  }
+
+  /**
+   * The task an object of a named class of the program is, handed over as {@code this} or made
+   * right there ({@code new Thread(this, name)}, {@code executor.submit(new Flusher())}): its class's
+   * {@code run()}, or {@code call()}; null for any other argument, whose class is not known.
+   */
+  private String namedTask(TreePath argument) {
+    Tree leaf = argument.getLeaf();
+    boolean self = leaf instanceof IdentifierTree identifier && identifier.getName().contentEquals("this");
+    boolean made = leaf instanceof NewClassTree created && created.getClassBody() == null;
+    if (!self && !made) {
+      return null;
+    }
+    if (!(unit.trees().getTypeMirror(argument) instanceof DeclaredType type)) {
+      return null;
+    }
+    TypeElement task = (TypeElement) type.asElement();
+    String run = ownMethod(task, "run");
+    return run != null ? run : ownMethod(task, "call");
   }
 
   /**
@@ -165,16 +191,23 @@ final class AwaitedTasks {
    * type, or one whose {@code run()} is the JDK's.
    */
   private String threadRun(TypeElement type) {
-    String run = null;
     for (TypeElement t = type; t != null; t = superclass(t)) {
       if (t.getQualifiedName().contentEquals("java.lang.Thread")) {
-        return run;
+        return ownMethod(type, "run");
       }
-      if (run == null && !unit.lookups().ofJdk(t)) {
-        for (ExecutableElement method : ElementFilter.methodsIn(t.getEnclosedElements())) {
-          if (method.getSimpleName().contentEquals("run") && method.getParameters().isEmpty()) {
-            run = unit.signature(method);
-          }
+    }
+    return null;
+  }
+
+  /**
+   * The id of the method {@code name()} without parameters that an object of {@code type} runs, if
+   * the program declares it: {@code type}'s own or the nearest superclass's below the JDK's.
+   */
+  private String ownMethod(TypeElement type, String name) {
+    for (TypeElement t = type; t != null && !unit.lookups().ofJdk(t); t = superclass(t)) {
+      for (ExecutableElement method : ElementFilter.methodsIn(t.getEnclosedElements())) {
+        if (method.getSimpleName().contentEquals(name) && method.getParameters().isEmpty()) {
+          return unit.signature(method);
         }
       }
     }

@@ -230,7 +230,11 @@ final class UnitContext {
 
   /**
    * The checks {@code @SuppressWarnings} on the body or anything enclosing it turns off;
-   * {@code "Lockdep"} (or {@code "all"}) turns off every check.
+   * {@code "Lockdep"} turns off every check. javac's and the IDEs' catch-all {@code "all"} does not:
+   * it is written on generated and copied code (Lombok's, Immutables', a JDK class vendored into a
+   * library) to quiet lint, and a suppression here removes the class's facts from every cycle the
+   * program has, reported anywhere (netty's copy of {@code ThreadLocalRandom} closes a ring of
+   * static initializers through the library's own classes).
    */
   Set<CheckKind> suppressed(TreePath path) {
     Set<CheckKind> suppressed = EnumSet.noneOf(CheckKind.class);
@@ -248,7 +252,7 @@ final class UnitContext {
           continue;
         }
         for (String value : LockAnnotations.stringsValue(mirror, "value")) {
-          if (value.equals(SUPPRESS_ALL) || value.equals("all")) {
+          if (value.equals(SUPPRESS_ALL)) {
             suppressed.addAll(EnumSet.allOf(CheckKind.class));
           }
           for (CheckKind check : CheckKind.values()) {

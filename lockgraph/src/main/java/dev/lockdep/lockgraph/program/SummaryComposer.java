@@ -2916,7 +2916,7 @@ public final class SummaryComposer {
     if (receiverType != null) {
       Body selected = call.virtual() ? types.select(receiverType, callee) : null;
       for (Body body : selected != null ? new Body[] {selected} : own) {
-        if (body.producer) {
+        if (body.producer && takesArguments(body, call)) {
           memo.add(body, null, receiverType);
         }
       }
@@ -2966,7 +2966,7 @@ public final class SummaryComposer {
         runs = (!known || types.isSubtype(owner, staticType) || typesSelecting(body, staticType).length > 0)
             && (flowed == null ? staticType == null || !types.wraps(owner, staticType) : runsFor(flowed, owner));
       }
-      if (!runs) {
+      if (!runs || !takesArguments(body, call)) {
         continue;
       }
       if (owner == null) {
@@ -3019,6 +3019,30 @@ public final class SummaryComposer {
         memo.add(body, null, null, thisBound);
       }
     }
+  }
+
+  /**
+   * Whether {@code body} can run for the arguments of {@code call}. An implementation of a generic
+   * method for one type argument ({@code handleEvent(Http2Channel)} of a {@code
+   * ChannelListener<Http2Channel>}) is entered through a bridge that casts each argument to its own
+   * parameter's type: called with an argument of the program's types that can be none of it (a
+   * stream channel passing itself to its close listeners), the cast throws before the body runs.
+   */
+  private boolean takesArguments(Body body, MethodSummary.CallSite call) {
+    String target = body.id.text;
+    List<MethodSummary.Argument> arguments = call.arguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      String parameter = ClassHierarchy.parameterType(target, i);
+      String argument = arguments.get(i).type();
+      if (argument != null
+          && !parameter.equals(ClassHierarchy.parameterType(call.callee(), i))
+          && types.knows(parameter)
+          && types.knows(argument)
+          && !types.mayBeBoth(argument, parameter)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Of {@code candidates}, those that are subtypes of one of {@code bounds}. */

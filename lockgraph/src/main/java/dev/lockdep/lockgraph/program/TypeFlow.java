@@ -835,21 +835,26 @@ final class TypeFlow {
    * Of {@code flowed} (a value of {@link #receiver}), the program's types that are subtypes of
    * {@code staticType}, or all of them when the static type is the JDK's ({@code null}: an {@code
    * Object} whose {@code toString()} runs); {@link #UNKNOWN} when the value is unknown or leaves
-   * none.
+   * none. A static type of a library without summaries (a listener interface the library calls
+   * back) narrows as the program's do: Java's typing holds there too, so the types the flow brings
+   * are what the receiver may be, as far as the program's declarations can tell they are of it.
    */
   static String[] narrowed(String[] flowed, String staticType, TypeHierarchy types) {
-    if (flowed == UNKNOWN || (staticType != null && !types.knows(staticType))) {
+    if (flowed == UNKNOWN) {
       return UNKNOWN;
     }
+    boolean library = staticType != null && !types.knows(staticType);
     String[] kept = new String[flowed.length];
     int n = 0;
     for (String type : flowed) {
       if (type.charAt(0) == BOUND) {
         // An unknown object of a type: unknown here, unless it cannot be of the static type.
-        if (staticType == null || types.mayBeBoth(type.substring(1), staticType)) {
+        if (staticType == null || library || types.mayBeBoth(type.substring(1), staticType)) {
           return UNKNOWN;
         }
-      } else if (types.knows(type) && (staticType == null || types.isSubtype(type, staticType))) {
+      } else if (types.knows(type)
+          && (staticType == null
+              || (library ? types.mayBeOfLibraryType(type, staticType) : types.isSubtype(type, staticType)))) {
         kept[n++] = type;
       }
     }

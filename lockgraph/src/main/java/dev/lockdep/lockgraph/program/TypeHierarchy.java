@@ -216,15 +216,33 @@ final class TypeHierarchy {
     if (!types.containsKey(type)) {
       return type.equals(owner) || (JdkPackages.declares(owner) && JdkPackages.declares(type));
     }
+    Boolean above = above(type, owner);
+    return above == null ? JdkPackages.declares(owner) : above;
+  }
+
+  /**
+   * Whether an object of the program's type {@code type} may be of {@code libraryType}, a type no
+   * summary declares (an interface of a library without summaries, {@code ChannelListener}): it is
+   * among {@code type}'s supertypes, or may be above one of a library the summaries do not follow.
+   */
+  boolean mayBeOfLibraryType(String type, String libraryType) {
+    return !Boolean.FALSE.equals(above(type, libraryType));
+  }
+
+  /**
+   * Whether {@code owner} is among the supertypes of the program's type {@code type}: true, false,
+   * or null where it is not, but one of them is a library's without summaries, above which the
+   * program's declarations name nothing.
+   */
+  private Boolean above(String type, String owner) {
     boolean complete = true;
     for (String up : lookupOrder(type)) {
       if (up.equals(owner)) {
         return true;
       }
-      // A supertype of a library without summaries: what is above it is not declared.
       complete &= types.containsKey(up) || JdkPackages.declares(up);
     }
-    return !complete && JdkPackages.declares(owner);
+    return complete ? Boolean.FALSE : null;
   }
 
   /** The owners of bodies declared for {@code callee}: where {@link #select} may find one. */
