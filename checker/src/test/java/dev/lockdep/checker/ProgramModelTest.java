@@ -3786,6 +3786,42 @@ class ProgramModelTest {
         findings(sources("p/Receiver.java", fixed)).stream().filter(f -> f.contains("[LockOrderInversion]")).toList());
   }
 
+  /**
+   * An inner object made inside an anonymous class of its enclosing class and handed to a method of
+   * that enclosing instance (the channel's free-notifier queueing {@code new Resume()}) is the
+   * channel's own, as one made in the channel's own method is: {@code Framed.this} in it is the
+   * monitor {@code flushSenders()} holds. Given another channel's task queue, the queue holds
+   * others' objects, and the re-entry may be another channel's monitor.
+   */
+  @Test
+  void anInnerObjectMadeInAnAnonymousClassOfItsOuterIsTheOutersOwn() {
+    String framed =
+        """
+        package p;
+        import java.util.concurrent.LinkedBlockingDeque;
+        abstract class Framed {
+          private final LinkedBlockingDeque<Runnable> tasks = new LinkedBlockingDeque<>();
+          final Runnable freeNotifier = new Runnable() {
+            public void run() { runInIoThread(new Resume()); }
+          };
+          void runInIoThread(Runnable task) { tasks.add(task); }
+          synchronized void flushSenders() { new Resume().run(); }
+          private class Resume implements Runnable {
+            public void run() { synchronized (Framed.this) { } }
+          }
+        }
+        """;
+    assertEquals(List.of(), findings(sources("p/Framed.java", framed)));
+    String another =
+        framed.replace(
+            "  void runInIoThread(Runnable task)",
+            "  void lend(Framed other) { other.runInIoThread(new Resume()); }\n  void runInIoThread(Runnable task)");
+    assertTrue(!another.equals(framed), another);
+    List<String> found = findings(sources("p/Framed.java", another));
+    assertEquals(1, found.size(), found::toString);
+    assertTrue(found.get(0).contains("[RecursiveLocking]"), found::toString);
+  }
+
   /** A program subclass of {@code Thread}, created, started and joined: its {@code run()} is the task. */
   @Test
   void aThreadSubclassRunsItsOwnRun() {

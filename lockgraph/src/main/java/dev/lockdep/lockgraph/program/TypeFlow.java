@@ -312,13 +312,16 @@ final class TypeFlow {
             int every = receivers.getOrDefault(callee, 0);
             String creator = (every & ON_THIS) != 0 ? owner : null;
             // An inner object handing itself to a method of its enclosing instance
-            // (`Pool.this.enqueue(this)`) is that instance's own, as one it made and passed is.
+            // (`Pool.this.enqueue(this)`) is that instance's own, as one it made and passed is; so
+            // is an inner object of that instance made there (`runInIoThread(new Resume())` in an
+            // anonymous listener of the channel: the new object's enclosing instance is the
+            // listener's, the channel the call runs on).
             String itself = (every & ON_OUTER) != 0 ? ClassHierarchy.owner(callee) : null;
             for (Body one : called) {
               Node parameter = parameter(one, position);
               if (parameter != null) {
                 into(parameter, value);
-                creators(parameter, flow.sources(), creator);
+                creators(parameter, flow.sources(), creator != null ? creator : itself);
                 selfCreators(parameter, flow.sources(), itself);
                 if (creator == null && !value.nodes.isEmpty()) {
                   if (parameter.passedByAnother == null) {
