@@ -1,6 +1,7 @@
 package dev.lockdep.lockgraph.program;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A call that may run a producer, with the bodies it dispatches to ({@link ClassHierarchy}). */
@@ -17,6 +18,11 @@ final class LiveCall {
   final TypeFlow.InFrame receiverInFrame;
   /** Per argument, its value where it names parameters of the caller a frame may know better; else null. */
   final TypeFlow.InFrame[] argumentsInFrame;
+  /**
+   * The lambdas and method references the flow brings to the receiver that run a body for the
+   * call ({@link SummaryComposer#flowFunctions}), which every frame of the caller asks for.
+   */
+  final List<String> functions;
   /** Whether the receiver is {@code this}, and whether it names a local. */
   final boolean thisReceiver;
   final boolean localReceiver;
@@ -26,8 +32,9 @@ final class LiveCall {
 
   LiveCall(
       MethodSummary.CallSite call, Body[] targets, BodyId callee, Body[] producers, String[] flowed,
-      TypeFlow.InFrame receiverInFrame, TypeFlow.InFrame[] argumentsInFrame) {
+      TypeFlow.InFrame receiverInFrame, TypeFlow.InFrame[] argumentsInFrame, List<String> functions) {
     this.call = call;
+    this.functions = functions;
     this.flowed = flowed;
     this.receiverInFrame = receiverInFrame;
     this.argumentsInFrame = argumentsInFrame;

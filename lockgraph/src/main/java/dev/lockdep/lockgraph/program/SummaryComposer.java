@@ -965,9 +965,9 @@ public final class SummaryComposer {
    * taken as an inner object's enclosing instance is, the object it belongs to ({@link
    * #owner}): a listener taking its creator's lock while the creator holds it re-enters that lock.
    */
-  private void functionEntries(Body caller, LiveCall live, CallMemo memo) {
+  private void functionEntries(LiveCall live, CallMemo memo) {
     String callee = live.call.callee();
-    List<String> functions = flowFunctions(caller, live.call);
+    List<String> functions = live.functions;
     String receiver = live.call.receiver();
     if (functions.size() > 1 && receiver != null && receiver.indexOf('.') > 0) {
       // A field given one of several functions (a task wrapper's runnable, set by each creator)
@@ -2622,7 +2622,7 @@ public final class SummaryComposer {
       }
       CallMemo memo = memos[i];
       if (memo == null) {
-        memos[i] = memo = entries(caller, live[i], frame);
+        memos[i] = memo = entries(live[i], frame);
       }
       List<HeldLock> held = null;
       HeldKey heldKey = null;
@@ -2815,7 +2815,7 @@ public final class SummaryComposer {
         }
         live[n++] = new LiveCall(
             call, targets, ids.get(call.callee()), running, flow.receiver(body, call), flow.receiverInFrame(body, call),
-            arguments);
+            arguments, producers > 0 ? flowFunctions(body, call) : List.of());
       }
     }
     return n == live.length ? live : Arrays.copyOf(live, n);
@@ -2828,7 +2828,7 @@ public final class SummaryComposer {
    * again: that is a decorator calling the method it implements on its delegate, which is another
    * object of another class in any program that does not wrap a decorator in itself.
    */
-  private CallMemo entries(Body caller, LiveCall live, Frame frame) {
+  private CallMemo entries(LiveCall live, Frame frame) {
     MethodSummary.CallSite call = live.call;
     if (frame.refutes(call.guards())) {
       // A call under a test of a parameter the caller passed the other constant for.
@@ -2854,7 +2854,7 @@ public final class SummaryComposer {
       memo.targets = memo.size;
       memo.receiver =
           live.thisReceiver && frame.receiver != null && !frame.identity ? frame.receiver : frame.mapInstance(call.receiver());
-      functionEntries(caller, live, memo);
+      functionEntries(live, memo);
     }
     if (call.runsCallbacks()) {
       // What the receiver holds (a collection, a stream, an optional), as the flow knows it: the
@@ -2884,7 +2884,10 @@ public final class SummaryComposer {
       return;
     }
     String receiverType = call.exactReceiver() ? call.receiverType() : frame.runtimeType(call.receiver());
-    String callee = call.callee();
+    if (receiverType != null) {
+      select(live, receiverType, memo);
+      return;
+    }
     // A receiver the caller passed as a narrower type than the callee names it by runs only what
     // that type's subtypes select; of those, only what the types that flow there select.
     String staticType = call.receiverType();
@@ -2898,32 +2901,9 @@ public final class SummaryComposer {
       frameBound = new String[] {bound};
     }
     // The flow's value of the receiver, as far as the frame knows the caller's parameters it names.
-    String[] refined =
-        receiverType != null || live.receiverInFrame == null ? null : live.receiverInFrame.in(frame::runtimeTypes);
-    String[] value = refined != null ? refined : live.flowed;
-    String[] flowed = receiverType != null ? null : TypeFlow.narrowed(value, staticType, types);
-    if (flowed != null && frameBound != null) {
-      flowed = subtypesOfAny(flowed, frameBound);
-      flowed = flowed.length == 0 ? null : flowed;
-    }
-    if (flowed != null && flowed.length == 1) {
-      receiverType = flowed[0];
-    }
-    // An object the flow knows only as of a type (a typed field holding what reflection made),
-    // called as another type (`((LifeCycle2) filter).stop()`), is of both.
-    String[] alsoOf = receiverType == null && flowed == null ? TypeFlow.bounds(value, types) : null;
-    Body[] own = live.callee == null ? NO_BODIES : live.callee.ownTargets();
-    if (receiverType != null) {
-      Body selected = call.virtual() ? types.select(receiverType, callee) : null;
-      for (Body body : selected != null ? new Body[] {selected} : own) {
-        if (body.producer && takesArguments(body, call)) {
-          memo.add(body, null, receiverType);
-        }
-      }
-      return;
-    }
-    // What the class hierarchy and the flow run depends on the call and the static type only:
-    // found once, for every frame that dispatches the call so.
+    String[] refined = live.receiverInFrame == null ? null : live.receiverInFrame.in(frame::runtimeTypes);
+    // What the flow and the class hierarchy run depends on the call, the static type, the frame's
+    // bound and the refined value only: found once, for every frame that dispatches the call so.
     String key = frameBound == null ? staticType : staticType + " & " + frameBound[0];
     if (refined != null) {
       key += " : " + String.join(",", refined);
@@ -2931,13 +2911,37 @@ public final class SummaryComposer {
     CallMemo found = live.dispatched(key);
     if (found == null) {
       found = new CallMemo();
-      dispatchByType(live, staticType, flowed, alsoOf, frameBound, found);
+      String[] value = refined != null ? refined : live.flowed;
+      String[] flowed = TypeFlow.narrowed(value, staticType, types);
+      if (flowed != null && frameBound != null) {
+        flowed = subtypesOfAny(flowed, frameBound);
+        flowed = flowed.length == 0 ? null : flowed;
+      }
+      if (flowed != null && flowed.length == 1) {
+        select(live, flowed[0], found);
+      } else {
+        // An object the flow knows only as of a type (a typed field holding what reflection made),
+        // called as another type (`((LifeCycle2) filter).stop()`), is of both.
+        String[] alsoOf = flowed == null ? TypeFlow.bounds(value, types) : null;
+        dispatchByType(live, staticType, flowed, alsoOf, frameBound, found);
+      }
       live.dispatched(key, found);
     }
     memo.guessed = found.guessed;
     memo.reserve(memo.size + found.size);
     for (int i = 0; i < found.size; i++) {
       memo.add(found.bodies[i], null, found.thisTypes[i], found.thisBounds[i]);
+    }
+  }
+
+  /** Adds to {@code memo} the producer {@code live} runs on a receiver of the runtime type {@code type}. */
+  private void select(LiveCall live, String type, CallMemo memo) {
+    Body selected = live.call.virtual() ? types.select(type, live.call.callee()) : null;
+    Body[] own = live.callee == null ? NO_BODIES : live.callee.ownTargets();
+    for (Body body : selected != null ? new Body[] {selected} : own) {
+      if (body.producer && takesArguments(body, live.call)) {
+        memo.add(body, null, type);
+      }
     }
   }
 
