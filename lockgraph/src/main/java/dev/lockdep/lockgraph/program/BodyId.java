@@ -36,6 +36,11 @@ final class BodyId {
    */
   Set<String> heldOnEntry;
   /**
+   * The stack last noted there: the contexts a level enters into one body often share theirs (a
+   * stack is shared along the chains that take nothing), and no stack changes once built.
+   */
+  private List<HeldLock> lastEntered;
+  /**
    * The keys of the classes held by the entries offered past the bound, {@link #heldOnEntry}'s
    * among them: one entry per class newly held is enough, and a level offers many. Null until one
    * is offered.
@@ -76,6 +81,10 @@ final class BodyId {
 
   /** Notes the classes {@code held} on entry to a context entered. */
   void entered(List<HeldLock> held) {
+    if (held == lastEntered) {
+      return;
+    }
+    lastEntered = held;
     if (heldOnEntry == null) {
       heldOnEntry = new HashSet<>();
     }
@@ -99,16 +108,34 @@ final class BodyId {
    * entered or offered before held; if so, its classes are noted as offered.
    */
   boolean offerHeld(List<HeldLock> held) {
-    if (!newlyHeld(held)) {
+    if (!offersHeld(held)) {
       return false;
     }
     if (heldOffered == null) {
       heldOffered = new HashSet<>(heldOnEntry == null ? Set.of() : heldOnEntry);
     }
-    boolean offered = false;
     for (int i = 0, n = held.size(); i < n; i++) {
-      offered |= heldOffered.add(held.get(i).lockClass().key());
+      heldOffered.add(held.get(i).lockClass().key());
     }
-    return offered;
+    return true;
+  }
+
+  /**
+   * Whether {@link #offerHeld} would take an entry holding {@code held}; notes nothing. Once false
+   * for a stack, false for good: the classes entered and offered only grow.
+   */
+  boolean offersHeld(List<HeldLock> held) {
+    if (!newlyHeld(held)) {
+      return false;
+    }
+    if (heldOffered == null) {
+      return true;
+    }
+    for (int i = 0, n = held.size(); i < n; i++) {
+      if (!heldOffered.contains(held.get(i).lockClass().key())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -2632,12 +2632,6 @@ public final class SummaryComposer {
         Body callee = memo.bodies[j];
         BodyId id = callee.id;
         boolean full = id.contexts >= MAX_CONTEXTS_PER_BODY || id.candidates >= MAX_CANDIDATES_PER_BODY;
-        if (memo.override(j, live[i].callee) && onChain(context, id)) {
-          continue;
-        }
-        if (j < memo.targets && memo.guessed && classOnChain(context, callee, memo.thisTypes[j], memo.receiver)) {
-          continue;
-        }
         if (held == null) {
           if (memo.held == null) {
             mapHeld(memo, call, frame);
@@ -2672,6 +2666,17 @@ public final class SummaryComposer {
           entered = enter(own, state, held, heldKey, call.at(), reclaims && own.reclaim());
           enteredHeld = this.enteredHeld;
           enteredKey = this.enteredKey;
+        }
+        if (full && callee.contextsFull && !id.offersHeld(enteredHeld)) {
+          // Where most attempts end, whatever the chain below says: a body past its bound, noted
+          // as such, whose entry holds no class new to it.
+          continue;
+        }
+        if (memo.override(j, live[i].callee) && onChain(context, id)) {
+          continue;
+        }
+        if (j < memo.targets && memo.guessed && classOnChain(context, callee, memo.thisTypes[j], memo.receiver)) {
+          continue;
         }
         if (full && !id.offerHeld(enteredHeld)) {
           contextsFull(callee);
