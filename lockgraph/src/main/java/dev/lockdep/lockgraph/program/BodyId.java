@@ -40,6 +40,8 @@ final class BodyId {
    * stack is shared along the chains that take nothing), and no stack changes once built.
    */
   private List<HeldLock> lastEntered;
+  /** The stack {@link #offersHeld} last found nothing new in: the next entries offered often share it. */
+  private List<HeldLock> offersNothing;
   /**
    * The keys of the classes held by the entries offered past the bound, {@link #heldOnEntry}'s
    * among them: one entry per class newly held is enough, and a level offers many. Null until one
@@ -125,7 +127,11 @@ final class BodyId {
    * for a stack, false for good: the classes entered and offered only grow.
    */
   boolean offersHeld(List<HeldLock> held) {
+    if (held == offersNothing) {
+      return false;
+    }
     if (!newlyHeld(held)) {
+      offersNothing = held;
       return false;
     }
     if (heldOffered == null) {
@@ -136,6 +142,7 @@ final class BodyId {
         return true;
       }
     }
+    offersNothing = held;
     return false;
   }
 }

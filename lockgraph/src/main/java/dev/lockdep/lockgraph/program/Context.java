@@ -23,6 +23,8 @@ import java.util.Set;
  */
 final class Context implements Comparable<Context> {
   Body body;
+  /** The body's id, kept here: probing the table of contexts met compares it first ({@link #sameKey}). */
+  private BodyId id;
   final Unit unit;
   /** The locks held on entry, in the outermost caller's terms, and their key. */
   List<HeldLock> held;
@@ -52,6 +54,7 @@ final class Context implements Comparable<Context> {
       Body body, Unit unit, List<HeldLock> held, HeldKey heldKey, Frame frame, Context parent, LiveCall call,
       Set<String> suppressed, Provenance anchor, State state, int hash) {
     this.body = body;
+    this.id = body.id;
     this.unit = unit;
     this.held = held;
     this.heldKey = heldKey;
@@ -59,7 +62,7 @@ final class Context implements Comparable<Context> {
     this.parent = parent;
     this.call = call;
     this.depth = parent == null ? 0 : parent.depth + 1;
-    this.onChain = (parent == null ? 0 : parent.onChain) | body.id.bit;
+    this.onChain = (parent == null ? 0 : parent.onChain) | id.bit;
     this.suppressed = suppressed;
     this.anchor = anchor;
     this.state = state;
@@ -94,11 +97,12 @@ final class Context implements Comparable<Context> {
       Body body, List<HeldLock> held, Frame frame, Context parent, LiveCall call, Set<String> suppressed,
       Provenance anchor) {
     this.body = body;
+    this.id = body.id;
     this.held = held;
     this.frame = frame;
     this.parent = parent;
     this.call = call;
-    this.onChain = parent.onChain | body.id.bit;
+    this.onChain = parent.onChain | id.bit;
     this.suppressed = suppressed;
     this.anchor = anchor;
     this.chain = null;
@@ -115,13 +119,18 @@ final class Context implements Comparable<Context> {
     return h * measured.textPower + measured.textHash;
   }
 
+  /** Whether the key's parts are this one's, the very objects. */
+  boolean sameParts(BodyId id, Unit unit, State state, HeldKey held, Frame frame) {
+    return this.id == id && this.unit == unit && this.state == state && heldKey == held && this.frame == frame;
+  }
+
   /**
    * Whether the key is this one's, of the same hash: the same parts, or, which is rare (a frame
    * with another binding of the same text, a hash collision), the same text.
    */
   boolean sameKey(BodyId id, Unit unit, State state, HeldKey held, Frame frame) {
-    return (body.id == id && this.unit == unit && this.state == state && heldKey == held && this.frame == frame)
-        || compare(text(body.id, this.unit, this.state, heldKey, this.frame), text(id, unit, state, held, frame))
+    return sameParts(id, unit, state, held, frame)
+        || compare(text(this.id, this.unit, this.state, heldKey, this.frame), text(id, unit, state, held, frame))
             == 0;
   }
 
@@ -154,8 +163,7 @@ final class Context implements Comparable<Context> {
     if (heldKey.text.isEmpty() != other.heldKey.text.isEmpty()) {
       return heldKey.text.isEmpty() ? 1 : -1;
     }
-    BodyId id = body.id;
-    BodyId otherId = other.body.id;
+    BodyId otherId = other.id;
     int c;
     if (id != otherId) {
       if (id.rank >= 0 && otherId.rank >= 0) {

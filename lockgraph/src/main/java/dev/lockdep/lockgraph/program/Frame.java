@@ -51,6 +51,11 @@ final class Frame {
   private String[] mappedFrom;
   private String[] mappedTo;
   private int mappedCount;
+  /**
+   * The context of this frame a level met last, found or made ({@link SummaryComposer#successors}):
+   * the next attempt with this frame often has its key.
+   */
+  Context lastMet;
   /** The calls of the body that first ran in it ({@link #memos}), and of any other. */
   private Body memoBody;
   private CallMemo[] memo;

@@ -2703,8 +2703,14 @@ public final class SummaryComposer {
           continue;
         }
         Unit unit = anchor == null && callee.currentUnit != null ? callee.currentUnit : context.unit;
-        int hash = Context.hash(id, unit, entered, enteredKey, calleeFrame);
-        Context first = find(hash, id, unit, entered, enteredKey, calleeFrame);
+        // The context the frame last met, when the key is its very parts, is the one the table of
+        // keys met holds for it: no probe.
+        Context first = calleeFrame.lastMet;
+        int hash = 0;
+        if (first == null || !first.sameParts(id, unit, entered, enteredKey, calleeFrame)) {
+          hash = Context.hash(id, unit, entered, enteredKey, calleeFrame);
+          first = find(hash, id, unit, entered, enteredKey, calleeFrame);
+        }
         if (first != null && (first.depth != depth || !first.after(anchor != null, context, live[i], this))) {
           continue;
         }
@@ -2721,8 +2727,10 @@ public final class SummaryComposer {
                   callee, unit, enteredHeld, enteredKey, calleeFrame, context, live[i], suppressed, anchor, entered, hash);
           add(successor);
           candidates.add(successor);
+          calleeFrame.lastMet = successor;
         } else {
           first.replace(callee, enteredHeld, calleeFrame, context, live[i], suppressed, anchor);
+          calleeFrame.lastMet = first;
         }
       }
     }
