@@ -80,8 +80,15 @@ final class Context implements Comparable<Context> {
         chain = List.of();
       } else {
         String[] links = new String[depth];
-        for (Context on = this; on.parent != null; on = on.parent) {
+        links[depth - 1] = link();
+        Context on = parent;
+        for (; on.parent != null && on.chain == null; on = on.parent) {
           links[on.depth - 1] = on.link();
+        }
+        // The nearest caller with its chain built: its calls come first (a chain once built stays,
+        // as no context is replaced once entered).
+        for (int i = 0; on.chain != null && i < on.depth; i++) {
+          links[i] = on.chain.get(i);
         }
         chain = List.of(links);
       }

@@ -1582,7 +1582,6 @@ public final class SummaryComposer {
             ? outsideUses.computeIfAbsent(context.unit, u -> new ArrayList<>())
             : context.unit.acquisitions;
     Frame frame = context.frame;
-    List<String> chain = context.chain();
     IrqState irq = context.state.irqOrOrderOnly();
     for (int i = 0, n = acquisitions.size(); i < n; i++) {
       MethodSummary.Acquisition acquisition = acquisitions.get(i);
@@ -1601,7 +1600,8 @@ public final class SummaryComposer {
       if (held.isEmpty() && initialized != null) {
         continue;
       }
-      Provenance at = chain.isEmpty() ? acquisition.at() : acquisition.at().withCallChain(chain);
+      // The chain is built here, not for the bodies whose acquisitions all drop above.
+      Provenance at = context.parent == null ? acquisition.at() : acquisition.at().withCallChain(context.chain());
       HeldLock taken = returned(acquisition.next(), frame);
       HeldLock next = frame.map(taken, at, types);
       // A getter's lock on this object is named as the getter names it: its class's enclosing
