@@ -69,6 +69,8 @@ final class Body {
    * call asks it of every body the call may run.
    */
   Map<String, String[]> typesSelecting;
+  /** Per instance name, what {@code SummaryComposer.owner} finds of it whatever the frame; filled on use. */
+  Map<String, SummaryComposer.OwnerPath> ownerPaths;
   /** Whether the contexts bound has been noted for it. */
   boolean contextsFull;
   /** {@link #capturedNames}, computed on first use. */

@@ -1911,9 +1911,38 @@ public final class SummaryComposer {
     if (instance == null) {
       return null;
     }
+    if (body.ownerPaths == null) {
+      body.ownerPaths = new HashMap<>();
+    }
+    OwnerPath path = body.ownerPaths.get(instance);
+    if (path == null) {
+      path = ownerPath(body, instance);
+      body.ownerPaths.put(instance, path);
+    }
+    ReachedOwner reached =
+        path.end() == path.root() ? null : reached(instance, path.root(), path.end(), path.holders(), frame);
+    // An inner object's enclosing instance is the object it belongs to, by construction: a hop of
+    // its own where the caller does not name that instance (an inner object read back from a
+    // collection, whose frame knows it by the element's name only), unless objects of the
+    // enclosing class hold such inner objects (a child's callback kept by its parent).
+    return reached == null && path.enclosing() >= 0 && path.holders() != null
+        ? reached(instance, path.enclosing(), path.end(), path.holders(), frame)
+        : reached;
+  }
+
+  /**
+   * What {@link #owner} finds of {@code instance} in {@code body} whatever the frame: the back-pointers
+   * it goes through, from its character {@code root} to {@code end}, to an object of one of {@code
+   * holders}; where the enclosing instances' hops start when they are back-pointers by
+   * construction, else -1. Found once per body and name, as every frame of the body asks it.
+   */
+  record OwnerPath(int root, int end, String[] holders, int enclosing) {
+    static final OwnerPath NONE = new OwnerPath(0, 0, null, -1);
+  }
+
+  private OwnerPath ownerPath(Body body, String instance) {
     String[] holders;
     int root;
-    // Where the enclosing instances' hops start, when they are back-pointers by construction.
     int enclosing = -1;
     if (instance.startsWith("this.")) {
       String type = ClassHierarchy.owner(body.id.text);
@@ -1939,7 +1968,7 @@ public final class SummaryComposer {
       holders = root < 0 ? null
           : flow.parameterTypes(body, body.summary.parameters().indexOf(instance.substring(0, root)));
     } else {
-      return null;
+      return OwnerPath.NONE;
     }
     int end = root;
     while (holders != null && end < instance.length()) {
@@ -1961,12 +1990,7 @@ public final class SummaryComposer {
       holders = held;
       end = after;
     }
-    ReachedOwner reached = end == root ? null : reached(instance, root, end, holders, frame);
-    // An inner object's enclosing instance is the object it belongs to, by construction: a hop of
-    // its own where the caller does not name that instance (an inner object read back from a
-    // collection, whose frame knows it by the element's name only), unless objects of the
-    // enclosing class hold such inner objects (a child's callback kept by its parent).
-    return reached == null && enclosing >= 0 && holders != null ? reached(instance, enclosing, end, holders, frame) : reached;
+    return new OwnerPath(root, end, holders, enclosing);
   }
 
   /**
