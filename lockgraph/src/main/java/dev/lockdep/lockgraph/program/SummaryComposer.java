@@ -3734,9 +3734,18 @@ public final class SummaryComposer {
    * other}'s, as the texts that join their calls with line breaks.
    */
   int compareChains(Context parent, String link, Context other) {
-    int m = links(parent, linksA);
+    // Chains of one length share the calls above their nearest common caller, and texts that
+    // start alike compare as what follows: only the calls below it decide.
+    Context common = null;
+    if (other.depth == parent.depth + 1) {
+      common = parent;
+      for (Context on = other.parent; common != on; on = on.parent) {
+        common = common.parent;
+      }
+    }
+    int m = links(parent, common, linksA);
     linksA[m++] = link;
-    int n = links(other, linksB);
+    int n = links(other, common, linksB);
     for (int i = 0; i < m && i < n; i++) {
       String x = linksA[i];
       String y = linksB[i];
@@ -3753,13 +3762,16 @@ public final class SummaryComposer {
     return m - n;
   }
 
-  /** Puts the calls of {@code context}'s chain into {@code into}, outermost first; returns their number. */
-  private static int links(Context context, String[] into) {
-    int n = context.depth;
-    for (Context on = context; on.parent != null; on = on.parent) {
-      into[on.depth - 1] = on.link();
+  /**
+   * Puts the calls of {@code context}'s chain below its caller {@code above} (null: the whole
+   * chain) into {@code into}, outermost first; returns their number.
+   */
+  private static int links(Context context, Context above, String[] into) {
+    int top = above == null ? 0 : above.depth;
+    for (Context on = context; on.depth > top; on = on.parent) {
+      into[on.depth - 1 - top] = on.link();
     }
-    return n;
+    return context.depth - top;
   }
 
   /** A chain as the text it orders by: its calls joined by line breaks. */
