@@ -36,8 +36,9 @@ final class BodyId {
    */
   Set<String> heldOnEntry;
   /**
-   * The stack last noted there: the contexts a level enters into one body often share theirs (a
-   * stack is shared along the chains that take nothing), and no stack changes once built.
+   * The stack whose classes {@link #entered} noted last: the contexts a level enters into one body
+   * often share theirs (a stack is shared along the chains that take nothing), and no stack
+   * changes once built.
    */
   private List<HeldLock> lastEntered;
   /** The stack {@link #offersHeld} last found nothing new in: the next entries offered often share it. */
