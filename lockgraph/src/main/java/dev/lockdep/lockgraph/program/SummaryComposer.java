@@ -1695,10 +1695,17 @@ public final class SummaryComposer {
         }
       }
     }
+    // The classes of the bodies, once each (a class has many bodies), in the bodies' order.
+    Set<String> owners = new LinkedHashSet<>();
+    for (Body body : bodies) {
+      if (body.id.owner != null) {
+        owners.add(body.id.owner);
+      }
+    }
     Map<String, List<LockClass>> by = new TreeMap<>();
     initializations.forEach(
         (key, lockClass) -> {
-          for (String owner : codeOf(lockClass.initializedClass())) {
+          for (String owner : codeOf(lockClass.initializedClass(), owners)) {
             by.computeIfAbsent(owner, o -> new ArrayList<>()).add(lockClass);
           }
         });
@@ -1881,14 +1888,13 @@ public final class SummaryComposer {
   /**
    * The classes of the program's bodies whose code runs only once class {@code type} is
    * initialized: it and its subclasses, and the anonymous and local classes written in those.
-   * Found once per class, over the bodies' owners.
+   * Found once per class, over {@code owners}, the classes of the bodies.
    */
-  private Set<String> codeOf(String type) {
+  private Set<String> codeOf(String type, Set<String> owners) {
     Set<String> code = initializedCode.get(type);
     if (code == null) {
       code = new HashSet<>();
-      for (Body body : bodies) {
-        String owner = body.id.owner;
+      for (String owner : owners) {
         for (String outer = owner; outer != null && !code.contains(owner); outer = ClassHierarchy.writtenIn(outer)) {
           if (types.isSubtype(outer, type)) {
             code.add(owner);
