@@ -1946,6 +1946,7 @@ public final class SummaryComposer {
     static final OwnerPath NONE = new OwnerPath(0, 0, null, -1);
   }
 
+  /** The {@link OwnerPath} of {@code instance} in {@code body}: {@link OwnerPath#NONE} where it reaches no owner. */
   private OwnerPath ownerPath(Body body, String instance) {
     String[] holders;
     int root;
