@@ -225,7 +225,8 @@ for line in "${lines[@]}"; do
         # shellcheck disable=SC2053
         [[ "$f" == $glob ]] && keep=0
       done
-      [ $keep -eq 1 ] && printf '%s\n' "$dir/src/$f"
+      # (an if, not `&&`: an excluded last file must not end the loop with status 1 under pipefail)
+      if [ $keep -eq 1 ]; then printf '%s\n' "$dir/src/$f"; fi
     done >"$dir/sources.txt"
   # antlr2=GRAMMAR: a parser the library's build generates from a grammar in its sources, made
   # with ANTLR 2's tool (antlr:antlr, a dep= of the entry) and compiled with the sources.
