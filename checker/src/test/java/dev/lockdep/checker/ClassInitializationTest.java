@@ -292,6 +292,42 @@ class ClassInitializationTest {
   }
 
   /**
+   * A static field read by its simple name as a test (through {@code import static}, or kept in a
+   * boolean local) initializes its class, as {@code Util.NATIVE_LITTLE_ENDIAN ? ...} does:
+   * Zero-Allocation-Hashing#53's ring of two static initializers. A constant flag initializes
+   * nothing.
+   */
+  @Test
+  void aStaticFlagReadByItsSimpleNameInATestInitializesItsClass() {
+    String util =
+        """
+        package p;
+        public class Util {
+          public static final boolean LITTLE_ENDIAN = System.nanoTime() > 0;
+          public static final Object HASH;
+          static { HASH = Access.INSTANCE; }
+        }
+        """;
+    String access =
+        """
+        package p;
+        import static p.Util.LITTLE_ENDIAN;
+        public class Access {
+          public static final Object INSTANCE;
+          static { INSTANCE = LITTLE_ENDIAN ? new Object() : "big"; }
+        }
+        """;
+    assertOneFindingNaming(
+        findings(sources("p/Util.java", util, "p/Access.java", access)), "Util.<clinit>", "Access.<clinit>");
+    String local = access.replace("INSTANCE = LITTLE_ENDIAN ?", "boolean little = LITTLE_ENDIAN; INSTANCE = little ?");
+    assertTrue(!local.equals(access), local);
+    assertOneFindingNaming(
+        findings(sources("p/Util.java", util, "p/Access.java", local)), "Util.<clinit>", "Access.<clinit>");
+    String constant = util.replace("LITTLE_ENDIAN = System.nanoTime() > 0", "LITTLE_ENDIAN = true");
+    assertEquals(List.of(), findings(sources("p/Util.java", constant, "p/Access.java", access)));
+  }
+
+  /**
    * A logger factory whose static initializer initializes a class by reflection ({@code
    * Class.forName(Random.class.getName(), true, loader)}), whose static initializer reads a
    * property whose class's static initializer gets a logger: three classes whose initializations

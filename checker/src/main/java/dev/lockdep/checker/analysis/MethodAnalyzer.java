@@ -947,7 +947,10 @@ final class MethodAnalyzer {
         return value ? new Branches(in, FlowStates.UNREACHABLE) : new Branches(FlowStates.UNREACHABLE, in);
       }
       case IDENTIFIER:
-        return byFact(path, in);
+        // A static field read by its simple name (its own class's, or through `import static`)
+        // initializes its class before the test, as `A.FLAG` does.
+        boolean initializes = ClassInitializations.initializedByField(unit.trees().getElement(path)) != null;
+        return byFact(path, initializes ? eval(path, in) : in);
       case ARRAY_ACCESS: {
         // An element of a local boolean[] that holds only false is false.
         FlowStates evaluated = eval(path, in);
