@@ -52,13 +52,8 @@ public final class JdkPackages {
    * {@link #packageOf}.
    */
   public static boolean declares(String name) {
-    if (!name.startsWith("j")) {
-      return false;
-    }
-    if (name.startsWith("java.") || name.startsWith("jdk.")) {
-      return true;
-    }
-    return name.startsWith("javax.") && SystemJavax.PACKAGES.contains(packageOf(name));
+    // Outside javax the package's first segment decides, which the whole name begins with.
+    return name.startsWith("javax.") ? isJdkPackage(packageOf(name)) : isJdkPackage(name);
   }
 
   /**
